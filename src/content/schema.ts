@@ -1,0 +1,137 @@
+// Schemas for every file in content/. Loading fails fast with file, entry and reason.
+import { z } from "zod";
+
+export const LANGS = ["en", "ru", "tr"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const text = z.string().trim().min(1);
+const perLang = z.object({ en: text, ru: text, tr: text }).strict();
+
+export const ArticleSchema = z
+  .object({
+    title: text,
+    author: text,
+    language: z.literal("en"),
+    alsoAvailableIn: z.array(z.enum(LANGS)),
+    paragraphs: z
+      .array(
+        z
+          .object({
+            n: z.number().int().positive(),
+            section: z.enum(["body", "author"]).default("body"),
+            text,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const FootnotesSchema = z
+  .object({
+    footnotes: z.array(
+      z
+        .object({
+          n: z.number().int().positive(),
+          outlet: text,
+          title: text,
+          titleLang: z.enum(LANGS),
+          translations: z.object({ en: text.optional(), ru: text.optional(), tr: text.optional() }).strict(),
+          url: z.url({ protocol: /^https?$/ }),
+          accessed: z.string().regex(/^\d{2}\.\d{2}\.\d{4}$/, "accessed must be DD.MM.YYYY as printed"),
+          printed: text,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const TopicsSchema = z
+  .object({
+    topics: z.array(z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), title: perLang }).strict()),
+  })
+  .strict();
+
+const questionList = z.array(text);
+
+export const AnswerSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, "ids are lower-case words joined by '-'"),
+    topic: z.string(),
+    // "fact": one claim of the article; "combined": gathers several (a timeline); "bot": about this bot.
+    kind: z.enum(["fact", "combined", "bot"]).default("fact"),
+    answer: perLang,
+    quotes: z.array(z.object({ p: z.number().int().positive(), text }).strict()),
+    footnotes: z.array(z.number().int().positive()),
+    questions: z
+      .object({ en: questionList, ru: questionList, tr: questionList, ky: questionList.optional() })
+      .strict(),
+    related: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const AnswersFileSchema = z.object({ answers: z.array(AnswerSchema).min(1) }).strict();
+
+export const EntityKind = z.enum(["person", "place", "organisation", "event", "concept"]);
+
+export const AliasesSchema = z
+  .object({
+    entities: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          kind: EntityKind,
+          // Spellings people type, in any language and script. The article's own misspellings
+          // belong here too: they are spellings, not facts.
+          names: z.array(text).min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+// Entities the article never mentions: a question about them is declined even if other words match.
+export const OutOfScopeSchema = z
+  .object({
+    entities: z.array(z.object({ id: z.string(), kind: EntityKind, names: z.array(text).min(1) }).strict()),
+  })
+  .strict();
+
+export type Article = z.infer<typeof ArticleSchema>;
+export type Paragraph = Article["paragraphs"][number];
+export type Footnote = z.infer<typeof FootnotesSchema>["footnotes"][number];
+export type Topic = z.infer<typeof TopicsSchema>["topics"][number];
+export type Answer = z.infer<typeof AnswerSchema>;
+export type Entity = z.infer<typeof AliasesSchema>["entities"][number];
+export type OutOfScopeEntity = z.infer<typeof OutOfScopeSchema>["entities"][number];
+
+// Cross-language words for the same idea ("grant", "грант", "hibe"): the matcher folds them into one term.
+export const LexiconSchema = z
+  .object({
+    concepts: z.array(
+      z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), terms: z.array(text).min(2) }).strict(),
+    ),
+  })
+  .strict();
+
+export const SmalltalkSchema = z
+  .object({
+    intents: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          phrases: z.object({
+            en: questionList,
+            ru: questionList,
+            tr: questionList,
+            ky: questionList.optional(),
+          }),
+          reply: perLang,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type Concept = z.infer<typeof LexiconSchema>["concepts"][number];
+export type SmalltalkIntent = z.infer<typeof SmalltalkSchema>["intents"][number];

@@ -1,0 +1,222 @@
+// Cross-file checks that a schema cannot express: quotes are verbatim, footnotes are the ones the
+// article attaches to the quoted passage, everything is covered, nothing is shared or ambiguous.
+import type { KnowledgeBase } from "./knowledge-base.ts";
+import type { Problem } from "./problems.ts";
+import { LANGS } from "./schema.ts";
+
+export const MIN_QUESTIONS = { en: 6, ru: 4, tr: 4 } as const;
+
+const FOOTNOTE_MARK = /\[(\d+)\]/g;
+
+/** Lower-case, punctuation-free, single-spaced: two paraphrases equal under this are the same question. */
+export function simpleFold(s: string): string {
+  return s
+    .normalize("NFKC")
+    .toLocaleLowerCase("tr")
+    .replace(/i̇/g, "i")
+    .replace(/[\p{P}\p{S}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The footnote the article attaches to a passage: the first marker after the passage in the same
+ * paragraph (authors put the marker at the end of what it supports). Text after the paragraph's last
+ * marker is the author's own commentary and has no footnote.
+ */
+export function attachedFootnote(paragraph: string, quote: string): number | null {
+  const at = paragraph.indexOf(quote);
+  if (at < 0) return null;
+  FOOTNOTE_MARK.lastIndex = at + quote.length;
+  // A quote that itself ends with the marker carries it.
+  const inside = [...quote.matchAll(FOOTNOTE_MARK)].at(-1);
+  if (inside) return Number(inside[1]);
+  const next = FOOTNOTE_MARK.exec(paragraph);
+  return next ? Number(next[1]) : null;
+}
+
+export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const paragraphs = new Map(kb.article.paragraphs.map((p) => [p.n, p]));
+
+  kb.article.paragraphs.forEach((p, i) => {
+    if (p.n !== i + 1)
+      problems.push({
+        file: "content/article.yaml",
+        entry: `paragraph ${p.n}`,
+        reason: `paragraphs must be numbered 1, 2, 3… in order (expected ${i + 1})`,
+      });
+  });
+
+  // Footnotes: every marker in the article has an entry, every entry has a marker, fields match the printed line.
+  const marked = new Set<number>();
+  for (const p of kb.article.paragraphs)
+    for (const m of p.text.matchAll(FOOTNOTE_MARK)) marked.add(Number(m[1]));
+  const seen = new Set<number>();
+  for (const f of kb.footnotes) {
+    const entry = `footnote ${f.n}`;
+    const file = "content/footnotes.yaml";
+    if (seen.has(f.n)) problems.push({ file, entry, reason: "duplicate footnote number" });
+    seen.add(f.n);
+    if (!marked.has(f.n)) problems.push({ file, entry, reason: `the article has no marker [${f.n}]` });
+    for (const [field, value] of [
+      ["title", f.title],
+      ["outlet", f.outlet],
+      ["url", f.url],
+      ["accessed", f.accessed],
+    ] as const) {
+      if (!f.printed.includes(value))
+        problems.push({ file, entry, reason: `${field} "${value}" does not occur in the printed footnote` });
+    }
+    if (f.titleLang !== "en" && !f.translations.en)
+      problems.push({ file, entry, reason: "a title not in English needs an English translation" });
+  }
+  for (const n of marked)
+    if (!seen.has(n))
+      problems.push({
+        file: "content/footnotes.yaml",
+        entry: `footnote ${n}`,
+        reason: `the article marks [${n}] but no footnote has that number`,
+      });
+
+  // Answers.
+  const ids = new Set<string>();
+  const topicIds = new Set(kb.topics.map((t) => t.id));
+  const covered = new Set<number>();
+  const cited = new Set<number>();
+  const questionOwner = new Map<string, string>();
+  const articleText = [
+    kb.article.title,
+    ...kb.article.paragraphs.map((p) => p.text),
+    ...kb.footnotes.map((f) => f.printed),
+  ].join("\n");
+
+  for (const a of kb.answers) {
+    const file = fileOf(a.id);
+    const entry = a.id;
+    const add = (reason: string) => problems.push({ file, entry, reason });
+    if (ids.has(a.id)) add("duplicate answer id");
+    ids.add(a.id);
+    if (!topicIds.has(a.topic)) add(`unknown topic "${a.topic}" (see content/topics.yaml)`);
+    for (const r of a.related) {
+      if (r === a.id) add("an answer cannot be related to itself");
+      else if (!kb.answerById.has(r)) add(`related answer "${r}" does not exist`);
+    }
+    if (a.kind !== "bot" && a.quotes.length === 0)
+      add("a fact needs at least one verbatim quote from the article");
+
+    const attached = new Set<number>();
+    for (const q of a.quotes) {
+      const p = paragraphs.get(q.p);
+      if (!p) {
+        add(`quote cites paragraph ${q.p}, which does not exist`);
+        continue;
+      }
+      if (!p.text.includes(q.text)) {
+        add(`quote is not verbatim in paragraph ${q.p}: "${q.text.slice(0, 80)}"`);
+        continue;
+      }
+      covered.add(q.p);
+      const n = attachedFootnote(p.text, q.text);
+      if (n !== null) attached.add(n);
+    }
+    for (const n of a.footnotes) {
+      if (!kb.footnoteByNumber.has(n)) add(`cites footnote ${n}, which does not exist`);
+      else if (!attached.has(n))
+        add(`cites footnote ${n}, but the article does not attach it to any quoted passage`);
+      cited.add(n);
+    }
+    for (const n of attached) {
+      if (!a.footnotes.includes(n))
+        add(`the article attaches footnote ${n} to a quoted passage, but the answer does not cite it`);
+    }
+
+    for (const lang of LANGS) {
+      const have = a.questions[lang].length;
+      if (have < MIN_QUESTIONS[lang])
+        add(`needs at least ${MIN_QUESTIONS[lang]} ${lang} questions, has ${have}`);
+      // Figures in an answer must come from the article: a number it never prints is an invented fact.
+      for (const num of a.answer[lang].match(/\d+/g) ?? []) {
+        if (!articleText.includes(num)) add(`${lang} answer states "${num}", which the article never prints`);
+      }
+    }
+    for (const lang of [...LANGS, "ky"] as const) {
+      for (const q of a.questions[lang] ?? []) {
+        const key = simpleFold(q);
+        const owner = questionOwner.get(key);
+        if (owner && owner !== a.id) add(`question "${q}" is also a question of "${owner}"`);
+        else if (owner === a.id) add(`question "${q}" is listed twice`);
+        questionOwner.set(key, a.id);
+      }
+    }
+  }
+
+  for (const f of kb.footnotes)
+    if (!cited.has(f.n))
+      problems.push({
+        file: "content/answers",
+        entry: `footnote ${f.n}`,
+        reason: "no answer cites this footnote",
+      });
+  for (const p of kb.article.paragraphs)
+    if (!covered.has(p.n))
+      problems.push({
+        file: "content/answers",
+        entry: `paragraph ${p.n}`,
+        reason: "no answer quotes this paragraph",
+      });
+
+  // Names: one spelling must lead to one entity, and nothing "out of scope" may occur in the article.
+  const nameOwner = new Map<string, string>();
+  const claim = (file: string, owner: string, name: string) => {
+    const key = simpleFold(name);
+    const prev = nameOwner.get(key);
+    if (prev && prev !== owner)
+      problems.push({ file, entry: owner, reason: `"${name}" is also a name of "${prev}"` });
+    nameOwner.set(key, owner);
+  };
+  for (const e of kb.entities) for (const n of e.names) claim("content/aliases.yaml", e.id, n);
+  for (const c of kb.concepts) for (const t of c.terms) claim("content/lexicon.yaml", `concept:${c.id}`, t);
+  const foldedArticle = ` ${simpleFold(articleText)} `;
+  for (const e of kb.outOfScope) {
+    for (const n of e.names) {
+      claim("content/out-of-scope.yaml", `out-of-scope:${e.id}`, n);
+      if (foldedArticle.includes(` ${simpleFold(n)} `))
+        problems.push({
+          file: "content/out-of-scope.yaml",
+          entry: e.id,
+          reason: `"${n}" occurs in the article, so it is not out of scope`,
+        });
+    }
+  }
+  const intentIds = new Set<string>();
+  for (const s of kb.smalltalk) {
+    if (intentIds.has(s.id))
+      problems.push({ file: "content/smalltalk.yaml", entry: s.id, reason: "duplicate intent id" });
+    intentIds.add(s.id);
+  }
+  return problems;
+}
+
+/** Counts for the validation report. */
+export function contentStats(kb: KnowledgeBase) {
+  const perTopic = new Map<string, number>();
+  const questions = { en: 0, ru: 0, tr: 0, ky: 0 };
+  for (const a of kb.answers) {
+    perTopic.set(a.topic, (perTopic.get(a.topic) ?? 0) + 1);
+    for (const lang of ["en", "ru", "tr", "ky"] as const) questions[lang] += a.questions[lang]?.length ?? 0;
+  }
+  const cited = new Set(kb.answers.flatMap((a) => a.footnotes));
+  const covered = new Set(kb.answers.flatMap((a) => a.quotes.map((q) => q.p)));
+  return {
+    answers: kb.answers.length,
+    perTopic: Object.fromEntries(perTopic),
+    questions,
+    footnotesCited: cited.size,
+    footnotes: kb.footnotes.length,
+    paragraphsCovered: covered.size,
+    paragraphs: kb.article.paragraphs.length,
+    entities: kb.entities.length,
+    names: kb.entities.reduce((n, e) => n + e.names.length, 0),
+  };
+}
