@@ -7,6 +7,8 @@ export interface QuestionEvent {
   normalized: string | null;
   lang: string;
   chatType: string;
+  /** Stemmed, language-independent form used to group declined questions (engine's `groupKey`). */
+  groupKey: string | null;
   matchedId: string | null;
   score: number;
   answered: boolean;
@@ -31,5 +33,16 @@ export interface Store {
   /** Chat settings, keyed by a hash of the chat id. */
   getChatLang(chatKey: string): Lang | undefined;
   setChatLang(chatKey: string, lang: Lang): void;
+  /** Answered vs declined questions per UTC day, both days inclusive (YYYY-MM-DD). */
+  dailyCounts(fromDay: string, toDay: string): { day: string; answered: number; declined: number }[];
+  /** The curators' to-do list: declined questions grouped by groupKey, most frequent first. */
+  topDeclined(
+    fromDay: string,
+    toDay: string,
+    limit: number,
+  ): { groupKey: string; example: string; count: number; langs: string[] }[];
   close(): void;
 }
+
+/** Keyed hash (HMAC) used for every id the store sees, so no raw Telegram id is ever written. */
+export type Hasher = (value: string) => string;
