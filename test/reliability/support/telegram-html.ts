@@ -94,7 +94,7 @@ export function checkTelegramText(text: unknown, parseMode?: string): TextCheck 
           break;
         }
         const inner = text.slice(i + 1, end);
-        const m = /^(\/?)([a-z][a-z0-9-]*)(\s[^]*)?$/i.exec(inner);
+        const m = /^(\/?)([a-z][a-z0-9-]*)(\s[\s\S]*)?$/i.exec(inner);
         if (!m) {
           problems.push(`unescaped '<' or bad tag at ${i}: ${JSON.stringify(text.slice(i, end + 1))}`);
           i = end + 1;
