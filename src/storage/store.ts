@@ -1,5 +1,6 @@
 // What the bot keeps between updates. SQLite by default; an in-memory one for tests and the terminal chat.
 // Privacy: no user names, no message ids, no raw user or chat ids (callers pass keyed hashes).
+// Another backend (a shared server database when several instances run) only has to implement these.
 import type { Lang } from "../content/schema.ts";
 
 export interface QuestionEvent {
@@ -14,6 +15,9 @@ export interface QuestionEvent {
   answered: boolean;
   /** UTC day, YYYY-MM-DD. */
   day: string;
+  /** The best other candidate when the engine answered (decision.alternatives[0]): feeds the near-tie report. */
+  runnerUpId?: string | null;
+  runnerUpScore?: number;
 }
 
 export interface VoteEvent {
@@ -26,6 +30,19 @@ export interface VoteEvent {
   day: string;
 }
 
+export interface DailyCount {
+  day: string;
+  answered: number;
+  declined: number;
+}
+
+export interface DeclinedGroup {
+  groupKey: string;
+  example: string;
+  count: number;
+  langs: string[];
+}
+
 export interface Store {
   recordQuestion(event: QuestionEvent): void;
   /** "new" for a first vote, "changed" when the user flips it, "same" when nothing changed. */
@@ -34,15 +51,46 @@ export interface Store {
   getChatLang(chatKey: string): Lang | undefined;
   setChatLang(chatKey: string, lang: Lang): void;
   /** Answered vs declined questions per UTC day, both days inclusive (YYYY-MM-DD). */
-  dailyCounts(fromDay: string, toDay: string): { day: string; answered: number; declined: number }[];
+  dailyCounts(fromDay: string, toDay: string): DailyCount[];
   /** The curators' to-do list: declined questions grouped by groupKey, most frequent first. */
-  topDeclined(
-    fromDay: string,
-    toDay: string,
-    limit: number,
-  ): { groupKey: string; example: string; count: number; langs: string[] }[];
+  topDeclined(fromDay: string, toDay: string, limit: number): DeclinedGroup[];
   close(): void;
 }
 
 /** Keyed hash (HMAC) used for every id the store sees, so no raw Telegram id is ever written. */
 export type Hasher = (value: string) => string;
+
+/** Small key/value settings of the installation itself (e.g. the generated privacy secret). */
+export interface MetaStore {
+  getMeta(key: string): string | undefined;
+  setMeta(key: string, value: string): void;
+}
+
+export interface FeedbackRow {
+  answerId: string;
+  up: number;
+  down: number;
+  /** up − down: the most negative comes first. */
+  net: number;
+}
+
+export interface NearTiePair {
+  /** The two answer ids, in alphabetical order: A-over-B and B-over-A are the same confusion. */
+  a: string;
+  b: string;
+  count: number;
+  /** Mean score gap between the two (0 = a coin toss). */
+  meanGap: number;
+  /** One low-confidence question that produced this pair, when any was kept. */
+  example: string | null;
+}
+
+/** The read side curators use (`npm run report`, `/stats`, `/unanswered`). */
+export interface ReportSource {
+  dailyCounts(fromDay: string, toDay: string): DailyCount[];
+  topDeclined(fromDay: string, toDay: string, limit: number): DeclinedGroup[];
+  /** Answers with at least one 👎, worst net score first. */
+  worstFeedback(fromDay: string, toDay: string, limit: number): FeedbackRow[];
+  /** Answer pairs whose scores came within the near-tie gap, most frequent first. */
+  nearTies(fromDay: string, toDay: string, limit: number): NearTiePair[];
+}

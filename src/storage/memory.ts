@@ -1,0 +1,231 @@
+// A Store kept in process memory: for tests and the terminal chat. Same rules as the SQLite store
+// (rules.ts), so a test written against one holds for the other. Nothing survives a restart.
+import { LANGS, type Lang } from "../content/schema.ts";
+import {
+  assertRetentionDays,
+  DEFAULT_NEAR_TIE_GAP,
+  fillDays,
+  groupingKey,
+  keptText,
+  nearTieOf,
+  retentionCutoff,
+} from "./rules.ts";
+import type {
+  DailyCount,
+  DeclinedGroup,
+  FeedbackRow,
+  MetaStore,
+  NearTiePair,
+  QuestionEvent,
+  ReportSource,
+  Store,
+  VoteEvent,
+} from "./store.ts";
+
+export interface MemoryStoreOptions {
+  retentionDays?: number;
+  now?: () => Date;
+  nearTieGap?: number;
+}
+
+export type MemoryStore = Store &
+  ReportSource &
+  MetaStore & {
+    /** Drops entries older than the retention period; returns how many. */
+    purgeExpired(): number;
+  };
+
+interface KeptQuestion {
+  day: string;
+  answered: boolean;
+  text: string;
+  groupKey: string;
+  lang: string;
+  matchedId: string | null;
+  runnerUpId: string | null;
+}
+
+interface Vote {
+  answerId: string;
+  vote: 1 | -1;
+  day: string;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const retentionDays = options.retentionDays ?? 90;
+  assertRetentionDays(retentionDays);
+  const now = options.now ?? (() => new Date());
+  const nearTieGap = options.nearTieGap ?? DEFAULT_NEAR_TIE_GAP;
+
+  const counts: { day: string; answered: boolean }[] = [];
+  const kept: KeptQuestion[] = [];
+  const ties: { day: string; matchedId: string; runnerUpId: string; gap: number }[] = [];
+  const votes = new Map<string, Vote>();
+  const chatLangs = new Map<string, Lang>();
+  const meta = new Map<string, string>();
+  const inRange = (day: string, from: string, to: string) => day >= from && day <= to;
+
+  return {
+    recordQuestion(event: QuestionEvent) {
+      counts.push({ day: event.day, answered: event.answered });
+      const text = keptText(event);
+      const key = groupingKey(event);
+      if (text && key) {
+        kept.push({
+          day: event.day,
+          answered: event.answered,
+          text,
+          groupKey: key,
+          lang: event.lang,
+          matchedId: event.matchedId,
+          runnerUpId: event.runnerUpId ?? null,
+        });
+      }
+      const tie = nearTieOf(event, nearTieGap);
+      if (tie) ties.push({ day: event.day, ...tie });
+    },
+
+    recordVote(event: VoteEvent) {
+      const key = `${event.messageKey}\u0000${event.voterKey}`;
+      const before = votes.get(key);
+      votes.set(key, { answerId: event.answerId, vote: event.vote, day: event.day });
+      if (!before) return "new";
+      return before.vote === event.vote ? "same" : "changed";
+    },
+
+    getChatLang: (chatKey) => chatLangs.get(chatKey),
+    setChatLang(chatKey, lang) {
+      if ((LANGS as readonly string[]).includes(lang)) chatLangs.set(chatKey, lang);
+    },
+    getMeta: (key) => meta.get(key),
+    setMeta(key, value) {
+      meta.set(key, value);
+    },
+
+    dailyCounts(fromDay, toDay): DailyCount[] {
+      const perDay = new Map<string, DailyCount>();
+      for (const c of counts) {
+        if (!inRange(c.day, fromDay, toDay)) continue;
+        const row = perDay.get(c.day) ?? { day: c.day, answered: 0, declined: 0 };
+        if (c.answered) row.answered++;
+        else row.declined++;
+        perDay.set(c.day, row);
+      }
+      return fillDays(fromDay, toDay, [...perDay.values()]);
+    },
+
+    topDeclined(fromDay, toDay, limit): DeclinedGroup[] {
+      const groups = new Map<string, { rows: KeptQuestion[]; lastDay: string }>();
+      for (const q of kept) {
+        if (q.answered || !inRange(q.day, fromDay, toDay)) continue;
+        const g = groups.get(q.groupKey) ?? { rows: [], lastDay: q.day };
+        g.rows.push(q);
+        if (q.day > g.lastDay) g.lastDay = q.day;
+        groups.set(q.groupKey, g);
+      }
+      return [...groups.entries()]
+        .sort(
+          ([ka, a], [kb, b]) =>
+            b.rows.length - a.rows.length || b.lastDay.localeCompare(a.lastDay) || ka.localeCompare(kb),
+        )
+        .slice(0, Math.max(0, limit))
+        .map(([groupKey, g]) => ({
+          groupKey,
+          example: mostFrequentText(g.rows),
+          count: g.rows.length,
+          langs: [...new Set(g.rows.map((r) => r.lang))].sort(),
+        }));
+    },
+
+    worstFeedback(fromDay, toDay, limit): FeedbackRow[] {
+      const perAnswer = new Map<string, FeedbackRow>();
+      for (const v of votes.values()) {
+        if (!inRange(v.day, fromDay, toDay)) continue;
+        const row = perAnswer.get(v.answerId) ?? { answerId: v.answerId, up: 0, down: 0, net: 0 };
+        if (v.vote === 1) row.up++;
+        else row.down++;
+        row.net = row.up - row.down;
+        perAnswer.set(v.answerId, row);
+      }
+      return [...perAnswer.values()]
+        .filter((r) => r.down > 0)
+        .sort((a, b) => a.net - b.net || b.down - a.down || a.answerId.localeCompare(b.answerId))
+        .slice(0, Math.max(0, limit));
+    },
+
+    nearTies(fromDay, toDay, limit): NearTiePair[] {
+      const pairs = new Map<string, { a: string; b: string; count: number; gapSum: number }>();
+      for (const t of ties) {
+        if (!inRange(t.day, fromDay, toDay)) continue;
+        const [a, b] = [t.matchedId, t.runnerUpId].sort() as [string, string];
+        const key = `${a}\u0000${b}`;
+        const p = pairs.get(key) ?? { a, b, count: 0, gapSum: 0 };
+        p.count++;
+        p.gapSum += t.gap;
+        pairs.set(key, p);
+      }
+      return [...pairs.values()]
+        .sort(
+          (x, y) => y.count - x.count || x.gapSum / x.count - y.gapSum / y.count || x.a.localeCompare(y.a),
+        )
+        .slice(0, Math.max(0, limit))
+        .map((p) => {
+          const example = kept.findLast(
+            (q) =>
+              q.answered &&
+              inRange(q.day, fromDay, toDay) &&
+              ((q.matchedId === p.a && q.runnerUpId === p.b) ||
+                (q.matchedId === p.b && q.runnerUpId === p.a)),
+          );
+          return {
+            a: p.a,
+            b: p.b,
+            count: p.count,
+            meanGap: p.gapSum / p.count,
+            example: example?.text ?? null,
+          };
+        });
+    },
+
+    purgeExpired() {
+      const cutoff = retentionCutoff(now(), retentionDays);
+      let removed = 0;
+      const keepRecent = <T extends { day: string }>(rows: T[]) => {
+        const before = rows.length;
+        const recent = rows.filter((r) => r.day >= cutoff);
+        rows.length = 0;
+        for (const r of recent) rows.push(r);
+        removed += before - recent.length;
+      };
+      keepRecent(counts);
+      keepRecent(kept);
+      keepRecent(ties);
+      for (const [key, v] of votes) {
+        if (v.day < cutoff) {
+          votes.delete(key);
+          removed++;
+        }
+      }
+      return removed;
+    },
+
+    close() {},
+  };
+}
+
+/** The text asked most often in a group (the latest one on a tie): the example a curator reads. */
+function mostFrequentText(rows: { text: string }[]): string {
+  const seen = new Map<string, { count: number; last: number }>();
+  rows.forEach((r, i) => {
+    seen.set(r.text, { count: (seen.get(r.text)?.count ?? 0) + 1, last: i });
+  });
+  let best = "";
+  let top = { count: 0, last: -1 };
+  for (const [text, s] of seen) {
+    if (s.count > top.count || (s.count === top.count && s.last > top.last)) {
+      best = text;
+      top = s;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,76 @@
+// Rules every Store backend applies the same way, so the SQLite and in-memory stores cannot drift apart.
+import type { DailyCount, QuestionEvent } from "./store.ts";
+
+/** Longest question text kept: enough to read the question, bounded so one message cannot bloat the file. */
+export const MAX_KEPT_TEXT = 500;
+
+/**
+ * A runner-up within this score gap counts as a near tie: the engine could as well have picked it.
+ * 0.1 is Rasa's default ambiguity threshold between the two best intents.
+ */
+export const DEFAULT_NEAR_TIE_GAP = 0.1;
+
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** UTC day of a date, YYYY-MM-DD. */
+export function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The day `days` days before `date` (UTC). */
+export function daysBefore(date: Date, days: number): string {
+  return dayOf(new Date(date.getTime() - days * 86_400_000));
+}
+
+/** Rows dated before this day are purged. With 90 days, today and the 90 days before it are kept. */
+export function retentionCutoff(now: Date, retentionDays: number): string {
+  return daysBefore(now, retentionDays);
+}
+
+/** The question text worth keeping, or null: callers send text only for declined and low-confidence ones. */
+export function keptText(event: QuestionEvent): string | null {
+  const text = event.normalized?.trim();
+  if (!text) return null;
+  return text.length > MAX_KEPT_TEXT ? text.slice(0, MAX_KEPT_TEXT) : text;
+}
+
+/** The key declined questions are grouped by: the engine's stemmed key, else the text itself. */
+export function groupingKey(event: QuestionEvent): string | null {
+  return event.groupKey?.trim() || keptText(event);
+}
+
+/** The near-tie pair an answered question shows, or null when the runner-up was not close. */
+export function nearTieOf(
+  event: QuestionEvent,
+  maxGap: number,
+): { matchedId: string; runnerUpId: string; gap: number } | null {
+  if (!event.answered || !event.matchedId || !event.runnerUpId || event.runnerUpScore === undefined)
+    return null;
+  if (event.runnerUpId === event.matchedId) return null;
+  const gap = Math.max(0, event.score - event.runnerUpScore);
+  return gap <= maxGap ? { matchedId: event.matchedId, runnerUpId: event.runnerUpId, gap } : null;
+}
+
+export function assertRetentionDays(retentionDays: number): void {
+  if (!Number.isInteger(retentionDays) || retentionDays < 0) {
+    throw new RangeError("retentionDays must be a whole number of days, 0 or more");
+  }
+}
+
+/** Longest range a daily series is filled for (ten years): keeps every loop bounded whatever the input. */
+export const MAX_RANGE_DAYS = 3660;
+
+/** Every day from `fromDay` to `toDay` inclusive, zero where `rows` has nothing. */
+export function fillDays(fromDay: string, toDay: string, rows: DailyCount[]): DailyCount[] {
+  if (!DAY_PATTERN.test(fromDay) || !DAY_PATTERN.test(toDay) || fromDay > toDay) return [];
+  const byDay = new Map(rows.map((r) => [r.day, r]));
+  const out: DailyCount[] = [];
+  const start = Date.parse(`${fromDay}T00:00:00Z`);
+  for (let i = 0; i < MAX_RANGE_DAYS; i++) {
+    const day = dayOf(new Date(start + i * 86_400_000));
+    if (day > toDay) break;
+    const row = byDay.get(day);
+    out.push({ day, answered: row?.answered ?? 0, declined: row?.declined ?? 0 });
+  }
+  return out;
+}
