@@ -1,0 +1,280 @@
+// The SQLite store on a real file in a temp folder: creation, migrations, durability, retention and
+// what happens when the database misbehaves (the bot must keep answering).
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/storage/migrations.ts";
+import { makeHasher } from "../../src/storage/privacy.ts";
+import { openReportSource, openSqliteStore } from "../../src/storage/sqlite.ts";
+import { answered, declined, recordingLogger, tempDir } from "./helpers.ts";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  vi.useRealTimers();
+  for (const c of cleanups.splice(0).reverse()) c();
+});
+
+function temp() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+function open(
+  path: string,
+  extra: { now?: () => Date; retentionDays?: number; busyTimeoutMs?: number } = {},
+) {
+  const logger = recordingLogger();
+  const store = openSqliteStore({ path, retentionDays: extra.retentionDays ?? 90, logger, ...extra });
+  cleanups.push(() => store.close());
+  return { store, logger };
+}
+
+const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+describe("opening", () => {
+  it("creates the folder and the file on first start, in WAL mode, at the latest schema", () => {
+    const path = join(temp(), "nested", "data", "bot.sqlite");
+    const { store } = open(path);
+    expect(store.persistent).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it("numbers its migrations 1, 2, … with at least two steps", () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it("migrates a v1 database and keeps what it held", () => {
+    const path = join(temp(), "bot.sqlite");
+    const v1 = new Database(path);
+    expect(migrate(v1, 1)).toEqual([1]);
+    v1.prepare(
+      `INSERT INTO kept_questions (day, answered, normalized, group_key, lang, chat_type, matched_id, score)
+       VALUES ('2024-03-10', 0, 'what about the eu', 'eu', 'en', 'group', NULL, 0.1)`,
+    ).run();
+    v1.prepare(
+      "INSERT INTO question_counts VALUES ('2024-03-10', 0, '', 'en', 'group', 1), ('2024-03-10', 1, 'x', 'ru', 'private', 4)",
+    ).run();
+    v1.prepare("INSERT INTO votes VALUES ('m', 'v', 'japan-grant', -1, '2024-03-10')").run();
+    v1.prepare("INSERT INTO chat_settings VALUES ('chat', 'ru')").run();
+    v1.close();
+
+    const { store, logger } = open(path, { now: () => new Date("2024-03-11T00:00:00Z") });
+    expect(store.persistent).toBe(true);
+    expect(logger.entries.find((e) => e.message.includes("migrated"))?.details).toMatchObject({
+      applied: [2],
+    });
+    expect(store.getChatLang("chat")).toBe("ru");
+    expect(store.dailyCounts("2024-03-10", "2024-03-10")).toEqual([
+      { day: "2024-03-10", answered: 4, declined: 1 },
+    ]);
+    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toEqual([
+      { groupKey: "eu", example: "what about the eu", count: 1, langs: ["en"] },
+    ]);
+    expect(store.worstFeedback("2024-03-01", "2024-03-31", 5)).toEqual([
+      { answerId: "japan-grant", up: 0, down: 1, net: -1 },
+    ]);
+    // v2's additions work on the migrated file.
+    store.recordQuestion(answered("a", "2024-03-11", { runnerUpId: "b", runnerUpScore: 0.85 }));
+    expect(store.nearTies("2024-03-11", "2024-03-11", 5).map((t) => [t.a, t.b, t.count])).toEqual([
+      ["a", "b", 1],
+    ]);
+  });
+
+  it("refuses a schema newer than the code by falling back to memory, with a warning", () => {
+    const path = join(temp(), "bot.sqlite");
+    const db = new Database(path);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    const { store, logger } = open(path);
+    expect(store.persistent).toBe(false);
+    expect(logger.warnings().length).toBeGreaterThan(0);
+    store.setChatLang("c", "tr");
+    expect(store.getChatLang("c")).toBe("tr");
+  });
+
+  it("keeps answering on a corrupt file: warns and stands in with memory", () => {
+    const path = join(temp(), "bot.sqlite");
+    writeFileSync(path, "this is not a database, just text that happens to be here ".repeat(100));
+    const { store, logger } = open(path);
+    expect(store.persistent).toBe(false);
+    expect(() => store.recordQuestion(declined("q", "q", "en", "2024-03-10"))).not.toThrow();
+    expect(
+      store.recordVote({ answerId: "a", messageKey: "m", voterKey: "v", vote: 1, day: "2024-03-10" }),
+    ).toBe("new");
+    expect(logger.warnings()[0]?.details).toMatchObject({ operation: "open", code: "SQLITE_NOTADB" });
+  });
+});
+
+describe("durability", () => {
+  it("keeps everything written before a restart", () => {
+    const path = join(temp(), "bot.sqlite");
+    const first = open(path).store;
+    first.recordQuestion(declined("what about the eu", "eu", "en", "2024-03-10"));
+    first.setChatLang("chat", "tr");
+    first.close();
+    const { store } = open(path, { now: () => new Date("2024-03-10T00:00:00Z") });
+    expect(store.getChatLang("chat")).toBe("tr");
+    expect(store.topDeclined("2024-03-10", "2024-03-10", 5)[0]?.count).toBe(1);
+  });
+
+  it("loses nothing when the process is killed without closing the store", async () => {
+    const path = join(temp(), "bot.sqlite");
+    const child = spawn(tsx, [join(import.meta.dirname, "fixtures", "write-and-wait.ts"), path], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    await new Promise<void>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("written")) resolve();
+      });
+      child.once("exit", () => reject(new Error(`child ended before writing: ${out}`)));
+    });
+    child.kill("SIGKILL");
+    await exited;
+    const { store } = open(path);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(store.getChatLang("chat-key")).toBe("tr");
+    expect(store.topDeclined(today, today, 5)[0]).toMatchObject({ groupKey: "eu", count: 1 });
+    expect(store.worstFeedback(today, today, 5)[0]).toMatchObject({ answerId: "japan-grant", down: 1 });
+  });
+});
+
+describe("retention", () => {
+  it("purges old entries on open", () => {
+    const path = join(temp(), "bot.sqlite");
+    const early = open(path, { now: () => new Date("2024-01-01T00:00:00Z") }).store;
+    early.recordQuestion(declined("old", "old", "en", "2023-12-01"));
+    early.recordQuestion(declined("recent", "recent", "en", "2024-03-01"));
+    early.close();
+    const { store, logger } = open(path, { now: () => new Date("2024-03-10T00:00:00Z"), retentionDays: 30 });
+    expect(store.topDeclined("2023-01-01", "2024-12-31", 5).map((g) => g.groupKey)).toEqual(["recent"]);
+    expect(logger.entries.find((e) => e.message.includes("purged"))?.details).toMatchObject({
+      removed: 2,
+      before: "2024-02-09",
+    });
+  });
+
+  it("purges once a day while running, and close() stops the timer", () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    let clock = new Date("2024-03-10T00:00:00Z");
+    const { store } = open(join(temp(), "bot.sqlite"), { now: () => clock, retentionDays: 1 });
+    store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
+    clock = new Date("2024-03-12T00:00:00Z");
+    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(1);
+    vi.advanceTimersByTime(86_400_000);
+    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(1);
+    store.close();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("database trouble", () => {
+  it("carries on when another connection holds the lock: warns without the question text", () => {
+    const path = join(temp(), "bot.sqlite");
+    const { store, logger } = open(path, { busyTimeoutMs: 20 });
+    const other = new Database(path);
+    other.exec("BEGIN EXCLUSIVE");
+    expect(() =>
+      store.recordQuestion(declined("a very private question", "private", "en", "2024-03-10")),
+    ).not.toThrow();
+    expect(() => store.setChatLang("chat", "ru")).not.toThrow();
+    const warning = logger.warnings()[0];
+    expect(warning?.details).toMatchObject({ operation: "recordQuestion", code: "SQLITE_BUSY" });
+    expect(JSON.stringify(logger.entries)).not.toContain("private question");
+    other.exec("ROLLBACK");
+    other.close();
+    // Once the lock is gone, writing works again.
+    store.setChatLang("chat", "ru");
+    expect(store.getChatLang("chat")).toBe("ru");
+  });
+
+  it("logs a run of failures once a minute per operation, not once per message", () => {
+    const path = join(temp(), "bot.sqlite");
+    let clock = new Date("2024-03-10T00:00:00Z");
+    const { store, logger } = open(path, { busyTimeoutMs: 5, now: () => clock });
+    const other = new Database(path);
+    other.exec("BEGIN EXCLUSIVE");
+    for (let i = 0; i < 5; i++) store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
+    expect(logger.warnings()).toHaveLength(1);
+    clock = new Date("2024-03-10T00:01:01Z");
+    store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
+    expect(logger.warnings()[1]?.details).toMatchObject({ suppressed: 4 });
+    other.exec("ROLLBACK");
+    other.close();
+  });
+
+  it("keeps answering on a read-only database file", () => {
+    const dir = temp();
+    const path = join(dir, "bot.sqlite");
+    const setup = openSqliteStore({ path, retentionDays: 90, logger: recordingLogger() });
+    setup.setChatLang("chat-key", "tr");
+    setup.close();
+    chmodSync(path, 0o444);
+    chmodSync(dir, 0o777); // the folder stays writable, as for a file someone made read-only
+    // Root may write any file, so the child drops to "nobody" when the tests run as root.
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const result = spawnSync(tsx, [join(import.meta.dirname, "fixtures", "read-only-child.ts"), path], {
+      encoding: "utf8",
+      timeout: 30_000,
+      ...asNobody,
+    });
+    expect(result.stderr).toBe("");
+    const outcome = JSON.parse(result.stdout);
+    expect(outcome).toMatchObject({ threw: false, persistent: true, vote: "new", existingLang: "tr" });
+    const warned = outcome.warnings.map((w: { details: { operation: string; code: string } }) => w.details);
+    expect(warned).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ operation: "recordQuestion", code: "SQLITE_READONLY" }),
+        expect.objectContaining({ operation: "setChatLang", code: "SQLITE_READONLY" }),
+      ]),
+    );
+    expect(result.stdout.split('"warnings"')[1]).not.toContain("secret question text");
+  });
+});
+
+describe("privacy", () => {
+  it("writes no raw Telegram id and no text of confidently answered questions to the file", () => {
+    const path = join(temp(), "bot.sqlite");
+    const { store } = open(path);
+    const hash = makeHasher("test-secret");
+    const chatId = "-1001234567890";
+    const userId = "987654321";
+    const messageId = "4242";
+    store.setChatLang(hash(`chat:${chatId}`), "ru");
+    store.recordVote({
+      answerId: "japan-grant",
+      messageKey: hash(`msg:${chatId}:${messageId}`),
+      voterKey: hash(`user:${userId}`),
+      vote: 1,
+      day: "2024-03-10",
+    });
+    store.recordQuestion(answered("japan-grant", "2024-03-10"));
+    store.close();
+    const bytes = readFileSync(path).toString("latin1");
+    expect(bytes).toContain(hash(`chat:${chatId}`));
+    for (const raw of [chatId, userId, `:${messageId}`]) expect(bytes).not.toContain(raw);
+  });
+});
+
+describe("report source", () => {
+  it("reads an existing database read-only and refuses a missing file", () => {
+    const path = join(temp(), "bot.sqlite");
+    const { store } = open(path);
+    store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
+    const source = openReportSource(path);
+    expect(source.topDeclined("2024-03-10", "2024-03-10", 5)).toHaveLength(1);
+    source.close();
+    expect(() => openReportSource(join(temp(), "missing.sqlite"))).toThrow();
+  });
+});
