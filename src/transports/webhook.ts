@@ -1,0 +1,172 @@
+// Webhook mode: a plain node:http server that Telegram POSTs updates to. Each request is checked in
+// order — path, method, secret header, size, JSON, duplicate — before grammY sees it, so a forged or
+// broken request touches nothing.
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Bot, type Context, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "../logger.ts";
+import { ALLOWED_UPDATES } from "./allowed-updates.ts";
+import { RecentIds } from "./recent-ids.ts";
+
+const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+
+export interface WebhookServerOptions {
+  host: string;
+  port: number;
+  /** Path Telegram posts to (the path of WEBHOOK_URL). */
+  path: string;
+  secret: string;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+export interface WebhookServer {
+  /** The port actually bound (useful with port 0). */
+  readonly port: number;
+  /** Stops accepting requests and waits for the ones in progress. */
+  close(): Promise<void>;
+}
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== "string") return false;
+  const given = Buffer.from(header);
+  const expected = Buffer.from(secret);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Reads the body, refusing (413) as soon as it passes the limit rather than buffering it all. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpProblem(413, "body too large");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpProblem(413, "body too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseUpdate(body: Buffer): Update {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString("utf8"));
+  } catch {
+    throw new HttpProblem(400, "malformed JSON");
+  }
+  const id = (value as { update_id?: unknown } | null)?.update_id;
+  if (typeof value !== "object" || value === null || !Number.isSafeInteger(id)) {
+    throw new HttpProblem(400, "not a Telegram update");
+  }
+  return value as Update;
+}
+
+export async function startWebhookServer<C extends Context>(
+  bot: Bot<C>,
+  options: WebhookServerOptions,
+): Promise<WebhookServer> {
+  const { logger } = options;
+  const recent = new RecentIds();
+  // We have already checked the secret; grammY checks it again, which costs nothing.
+  // No timeout: a slow update keeps its request open, so closing the server waits for it.
+  const handleUpdate = webhookCallback(bot, "callback", {
+    secretToken: options.secret,
+    timeoutMilliseconds: Number.POSITIVE_INFINITY,
+  });
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path !== options.path) return sendJson(res, 404, { ok: false, error: "not found" });
+    if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "method not allowed" });
+    if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) {
+      logger.warn({ remote: req.socket.remoteAddress }, "webhook request with a missing or wrong secret");
+      req.resume();
+      return sendJson(res, 401, { ok: false, error: "unauthorized" });
+    }
+
+    const update = parseUpdate(await readBody(req, options.maxBodyBytes));
+    if (!recent.add(update.update_id)) {
+      logger.info({ updateId: update.update_id }, "duplicate update ignored");
+      return sendJson(res, 200, { ok: true, duplicate: true });
+    }
+    try {
+      await handleUpdate(
+        update,
+        (json: string) => sendJson(res, 200, JSON.parse(json)),
+        options.secret,
+        () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
+      );
+    } catch (error) {
+      // Let Telegram's redelivery through: the update was not handled.
+      recent.delete(update.update_id);
+      throw error;
+    }
+    sendJson(res, 200, { ok: true });
+  }
+
+  const server: Server = createServer((req, res) => {
+    onRequest(req, res).catch((error: unknown) => {
+      if (error instanceof HttpProblem) {
+        logger.warn({ status: error.status, reason: error.message }, "webhook request refused");
+        sendJson(res, error.status, { ok: false, error: error.message });
+        // Do not read the rest of an oversized body.
+        if (error.status === 413) res.on("finish", () => req.destroy());
+        return;
+      }
+      logger.error({ err: error }, "webhook update failed");
+      sendJson(res, 500, { ok: false, error: "internal error" });
+    });
+  });
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ host: options.host, port, path: options.path }, "webhook server listening");
+
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** Tells Telegram where to post, with the secret it must send back and the updates we handle. */
+export async function registerWebhook<C extends Context>(
+  bot: Bot<C>,
+  url: string,
+  secret: string,
+): Promise<void> {
+  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES });
+}

@@ -1,0 +1,138 @@
+// Runs the real bot (src/main.ts) as a child process, collects its output, and makes sure it is gone
+// when the test ends. Its environment is built from scratch, so a developer's .env or BOT_TOKEN
+// never leaks into a test.
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+const running = new Set<BotProcess>();
+
+export interface BotProcessOptions {
+  env: Record<string, string>;
+  /** Defaults to `node --import tsx src/main.ts`. */
+  args?: string[];
+}
+
+export class BotProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly exited: Promise<Exit>;
+  private stdout = "";
+  private stderr = "";
+  private exit: Exit | undefined;
+
+  constructor(options: BotProcessOptions) {
+    this.child = spawn(process.execPath, options.args ?? ["--import", "tsx", "src/main.ts"], {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: process.env.HOME ?? "/tmp",
+        // No .env file unless a test asks for one.
+        ENV_FILE: "/nonexistent/.env",
+        ...options.env,
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      this.stdout += chunk;
+    });
+    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.once("close", (code, signal) => {
+        this.exit = { code, signal };
+        running.delete(this);
+        resolve(this.exit);
+      });
+    });
+    running.add(this);
+  }
+
+  /** Everything it printed, stdout then stderr. */
+  output(): string {
+    return `${this.stdout}${this.stderr}`;
+  }
+
+  get stderrText(): string {
+    return this.stderr;
+  }
+
+  /** Its JSON log lines (stdout); other lines are skipped. */
+  logs(): LogLine[] {
+    const lines: LogLine[] = [];
+    for (const line of this.stdout.split("\n")) {
+      if (!line.startsWith("{")) continue;
+      try {
+        lines.push(JSON.parse(line) as LogLine);
+      } catch {
+        // a partial line still being written
+      }
+    }
+    return lines;
+  }
+
+  /** Waits for a log line that matches; fails early if the process exits first. */
+  async waitForLog(match: (line: LogLine) => boolean, timeoutMs = 15_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    while (true) {
+      const found = this.logs().find(match);
+      if (found) return found;
+      if (this.exit)
+        throw new Error(`bot exited (${JSON.stringify(this.exit)}) before the log line:\n${this.output()}`);
+      if (Date.now() >= deadline)
+        throw new Error(`no matching log line within ${timeoutMs} ms:\n${this.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async waitForExit(timeoutMs = 15_000): Promise<Exit> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`bot still running after ${timeoutMs} ms:\n${this.output()}`)),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sends a signal and reports how it ended and how long it took. */
+  async stop(signal: NodeJS.Signals = "SIGTERM", timeoutMs = 10_000): Promise<Exit & { ms: number }> {
+    const started = Date.now();
+    if (!this.exit) this.child.kill(signal);
+    const exit = await this.waitForExit(timeoutMs);
+    return { ...exit, ms: Date.now() - started };
+  }
+
+  /** Last resort for afterAll: SIGKILL if it is still there. */
+  async kill(): Promise<void> {
+    if (this.exit) return;
+    this.child.kill("SIGKILL");
+    await this.exited;
+  }
+}
+
+export function startBot(options: BotProcessOptions): BotProcess {
+  return new BotProcess(options);
+}
+
+/** Kills every bot process a test file started and left running. */
+export async function killAllBots(): Promise<void> {
+  await Promise.all([...running].map((bot) => bot.kill()));
+}
