@@ -122,11 +122,15 @@ export async function startPolling<C extends Context>(
     done,
     stop: async () => {
       if (handle.isRunning()) await handle.stop();
-      await done.catch(() => undefined);
+      const outcome = await done.then(
+        () => "stopped",
+        (error: unknown) => (isConflict(error) ? "conflict" : "failed"),
+      );
       if (inFlight.size > 0) logger.info({ inFlight: inFlight.size }, "waiting for updates in flight");
       await Promise.allSettled([...inFlight]);
       const offset = offsets.safeOffset();
-      if (offset === undefined) return;
+      // After a 409 another instance owns polling: one more getUpdates from us would cut it off.
+      if (offset === undefined || outcome === "conflict") return;
       // The runner never confirms its last batch; without this, Telegram would send it again.
       try {
         // grammY's own AbortSignal type (from a polyfill) differs from Node's in name only.

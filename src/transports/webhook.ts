@@ -38,10 +38,19 @@ class HttpProblem extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -130,9 +139,14 @@ export async function startWebhookServer<C extends Context>(
     onRequest(req, res).catch((error: unknown) => {
       if (error instanceof HttpProblem) {
         logger.warn({ status: error.status, reason: error.message }, "webhook request refused");
-        sendJson(res, error.status, { ok: false, error: error.message });
-        // Do not read the rest of an oversized body.
-        if (error.status === 413) res.on("finish", () => req.destroy());
+        // After an oversized body, drop the connection rather than read the rest of it.
+        sendJson(
+          res,
+          error.status,
+          { ok: false, error: error.message },
+          error.status === 413 ? { connection: "close" } : {},
+        );
+        req.resume();
         return;
       }
       logger.error({ err: error }, "webhook update failed");
