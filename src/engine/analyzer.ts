@@ -1,0 +1,335 @@
+// Turns text into matching terms, the same way for the content and for a question:
+//   names (aliases)            → "@entity"   (any spelling, any script, the article's misspellings too)
+//   cross-language concepts    → "#concept"  (grant / грант / hibe)
+//   names the article lacks    → "!id"       (Putin, Kazakhstan…: out of scope)
+//   numbers                    → "n:2023"
+//   other words                → Snowball stem in the text's language (stop words dropped)
+// For questions it also detects the language, corrects typos against the content's own words and
+// notes words it does not know, capitalised names it has never seen and years the article never gives.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { DetectedLang } from "./decision.ts";
+import { detectLanguage } from "./language.ts";
+import { foldKey, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
+import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
+import { type AnalysisLang, stemWord } from "./stem.ts";
+import { isStopword } from "./stopwords.ts";
+import { latinToCyrillic } from "./translit.ts";
+import { SpellingIndex } from "./typos.ts";
+
+export interface QueryTerm {
+  term: string;
+  /** What the user typed for it. */
+  surface: string;
+  /** No content word or name matched it, even allowing for typos. */
+  unknown: boolean;
+  /** Typo-corrected to this content word. */
+  corrected?: string;
+  clause: number;
+}
+
+export interface Analysis {
+  detected: DetectedLang;
+  /** The language the words were analysed in. */
+  lang: AnalysisLang;
+  /** Content terms in order of appearance, one entry per distinct term. */
+  terms: QueryTerm[];
+  /** Every word as typed (folded), stop words included: small talk is mostly stop words. */
+  words: string[];
+  outOfScope: { id: string; surface: string }[];
+  /** Capitalised words in mid-sentence that are neither content words nor known names. */
+  unknownNames: string[];
+  /** Years (4 digits) the article never gives. */
+  unknownYears: string[];
+}
+
+const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+
+// Words that join two questions in one message ("who met Kulubaev and what did Du say"): a new clause.
+const CONJUNCTIONS = new Set(["and", "also", "plus", "и", "а", "также", "ve", "ayrıca", "ayrica", "жана"]);
+
+/** Key namespaces, so a Russian stem never meets an English spelling by accident. */
+const key = {
+  spelling: (s: string) => `s:${s}`,
+  stem: (lang: AnalysisLang, s: string) => `${lang}:${s}`,
+};
+
+export class Analyzer {
+  private readonly trie = new PhraseTrie();
+  /** Single-word spellings of every name (folded): left out of language detection. */
+  private readonly nameSpellings = new Set<string>();
+  /** Every term the content uses. */
+  private readonly known = new Set<string>();
+  /** Content spellings → term, per script, for exact spelling look-up and typo correction. */
+  private readonly spellings = { latin: new Map<string, string>(), cyrillic: new Map<string, string>() };
+  private readonly spellingIndex = {
+    latin: new SpellingIndex<string>(),
+    cyrillic: new SpellingIndex<string>(),
+  };
+  /** Which language's content each spelling came from, for telling the language of keyword questions. */
+  private readonly spellingLangs = new Map<string, Set<AnalysisLang>>();
+  private readonly numbers = new Set<string>();
+  private frozen = false;
+
+  constructor(kb: KnowledgeBase) {
+    for (const e of kb.entities)
+      for (const name of e.names) this.addPhrase(name, { term: `@${e.id}`, kind: "entity", id: e.id });
+    for (const c of kb.concepts)
+      for (const t of c.terms) this.addPhrase(t, { term: `#${c.id}`, kind: "concept", id: c.id });
+    for (const o of kb.outOfScope)
+      for (const name of o.names) this.addPhrase(name, { term: `!${o.id}`, kind: "out-of-scope", id: o.id });
+    // Numbers the article prints (paragraphs and footnotes): any other year is out of scope.
+    const printed = [...kb.article.paragraphs.map((p) => p.text), ...kb.footnotes.map((f) => f.printed)];
+    for (const text of printed)
+      for (const t of tokenize(text, false)) if (t.isNumber) this.numbers.add(t.lower);
+  }
+
+  private addPhrase(name: string, target: PhraseTarget): void {
+    const tokens = tokenize(name, true);
+    if (tokens.length === 0) return;
+    const folded = tokens.map((t) => t.key);
+    // A name that is also a common word ("US") only counts when typed as the name is written.
+    const onlyCapitals = tokens.length === 1 && isStopword(folded[0] ?? "") ? tokens[0]?.original : undefined;
+    const withCaps: PhraseTarget = onlyCapitals ? { ...target, needsCapitals: onlyCapitals } : target;
+    this.trie.add(folded.map(key.spelling), withCaps);
+    const cyrillic = tokens.some((t) => t.script === "cyrillic");
+    const langs: AnalysisLang[] = cyrillic ? ["ru", "ky"] : ["en", "tr"];
+    for (const lang of langs) {
+      const lower = tokenize(name, lang === "tr").map((t) => t.lower);
+      this.trie.add(
+        lower.map((w) => key.stem(lang, stemWord(w, lang))),
+        withCaps,
+      );
+    }
+    if (tokens.length === 1 && target.kind !== "concept") {
+      this.nameSpellings.add(folded[0] ?? "");
+      if (!onlyCapitals) this.trie.addSingleWord(folded[0] ?? "", withCaps);
+    }
+    if (target.kind !== "concept") for (const f of folded) this.nameSpellings.add(f);
+  }
+
+  /** Keys a token offers to the phrase trie, given the language it is read in. */
+  private keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
+    const keys = [key.spelling(t.key)];
+    if (t.script === "latin") {
+      keys.push(key.stem("en", stemWord(t.key, "en")));
+      if (lang === "tr") keys.push(key.stem("tr", stemWord(t.lower, "tr")));
+      if (ruLatn) {
+        const cyr = latinToCyrillic(t.key);
+        keys.push(key.spelling(cyr), key.stem("ru", stemWord(cyr, "ru")));
+      }
+    } else if (t.script === "cyrillic") {
+      keys.push(key.stem("ru", stemWord(t.lower, "ru")));
+      if (lang === "ky") keys.push(key.stem("ky", stemWord(t.lower, "ky")));
+    }
+    return keys;
+  }
+
+  private findPhrases(tokens: Token[], lang: AnalysisLang, ruLatn: boolean): PhraseMatch[] {
+    const keys = tokens.map((t) => this.keysOf(t, lang, ruLatn));
+    return this.trie.findAll(
+      tokens.length,
+      (i) => keys[i] ?? [],
+      (m) => {
+        const caps = m.target.needsCapitals;
+        return !caps || tokens[m.start]?.original === caps;
+      },
+    );
+  }
+
+  /** Analyses a content text (a paraphrase, an answer, a quote) in its known language and learns its words. */
+  analyzeContent(text: string, lang: AnalysisLang): string[] {
+    if (this.frozen) throw new Error("the analyzer is frozen: content is analysed before questions");
+    const tokens = tokenize(text, lang === "tr");
+    const terms: string[] = [];
+    const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, false));
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      const phrase = phraseAt.get(i);
+      if (phrase) {
+        if (phrase.start === i) terms.push(phrase.target.term);
+        continue;
+      }
+      if (t.isNumber) {
+        terms.push(`n:${t.lower}`);
+        continue;
+      }
+      if (isStopword(t.key) || t.script === "other") continue;
+      const term = stemWord(t.lower, this.langForScript(t, lang));
+      terms.push(term);
+      const script = t.script;
+      if (!this.spellings[script].has(t.key)) this.spellings[script].set(t.key, term);
+      this.spellingIndex[script].add(t.key, term);
+      const langs = this.spellingLangs.get(t.key) ?? new Set<AnalysisLang>();
+      langs.add(lang);
+      this.spellingLangs.set(t.key, langs);
+    }
+    for (const term of terms) this.known.add(term);
+    return terms;
+  }
+
+  /** Stops learning: from now on only questions are analysed. */
+  freeze(): void {
+    this.frozen = true;
+  }
+
+  private phraseIndex(tokens: Token[], phrases: PhraseMatch[]): Map<number, PhraseMatch> {
+    const at = new Map<number, PhraseMatch>();
+    for (const p of phrases) for (let i = p.start; i < p.end && i < tokens.length; i++) at.set(i, p);
+    return at;
+  }
+
+  /** A Latin word in a Russian text is read as English; a Cyrillic word in an English text as Russian. */
+  private langForScript(t: Token, lang: AnalysisLang): AnalysisLang {
+    if (t.script === "latin") return lang === "tr" ? "tr" : "en";
+    return lang === "ky" ? "ky" : "ru";
+  }
+
+  /** Candidate terms for a question word, most likely reading first. */
+  private candidates(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
+    if (t.script === "latin") {
+      const en = stemWord(t.key, "en");
+      const tr = stemWord(t.lower, "tr");
+      if (ruLatn) return [stemWord(latinToCyrillic(t.key), "ru"), en, tr];
+      return lang === "tr" ? [tr, en] : [en, tr];
+    }
+    const ru = stemWord(t.lower, "ru");
+    const ky = stemWord(t.lower, "ky");
+    return lang === "ky" ? [ky, ru] : [ru, ky];
+  }
+
+  /** The language of a question, falling back to the languages its content words come from. */
+  detect(tokens: Token[]): DetectedLang {
+    const words = tokens.filter((t) => !t.isNumber && !this.nameSpellings.has(t.key));
+    const detected = detectLanguage(words);
+    if (detected !== "unknown") return detected;
+    // Keyword questions ("japan grant"): which language's content uses these words?
+    let en = 0;
+    let tr = 0;
+    for (const t of words) {
+      const langs = this.spellingLangs.get(t.key);
+      if (!langs) continue;
+      if (langs.has("en") && !langs.has("tr")) en += 1;
+      if (langs.has("tr") && !langs.has("en")) tr += 1;
+      if (t.script === "cyrillic") return langs.has("ky") && !langs.has("ru") ? "ky" : "ru";
+    }
+    if (en > tr) return "en";
+    if (tr > en) return "tr";
+    return "unknown";
+  }
+
+  /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
+  analyzeQuery(text: string, fallback: AnalysisLang = "en"): Analysis {
+    let tokens = tokenize(text, false);
+    const detected = this.detect(tokens);
+    const lang: AnalysisLang =
+      detected === "unknown" ? fallback : detected === "ru-latn" ? "ru" : (detected as AnalysisLang);
+    if (lang === "tr") tokens = tokenize(text, true);
+    const ruLatn = detected === "ru-latn";
+    const capitalsMeanNothing = mostlyCapitalised(tokens);
+
+    const phrases = this.findPhrases(tokens, lang, ruLatn);
+    const phraseAt = this.phraseIndex(tokens, phrases);
+    const terms: QueryTerm[] = [];
+    const seen = new Set<string>();
+    const push = (q: QueryTerm) => {
+      if (seen.has(q.term)) return;
+      seen.add(q.term);
+      terms.push(q);
+    };
+    const outOfScope: Analysis["outOfScope"] = [];
+    const unknownNames: string[] = [];
+    const unknownYears: string[] = [];
+
+    let clauseShift = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = { ...(tokens[i] as Token) };
+      if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
+      t.clause += clauseShift;
+      const phrase = phraseAt.get(i);
+      if (phrase) {
+        if (phrase.start !== i) continue;
+        const surface = tokens
+          .slice(phrase.start, phrase.end)
+          .map((x) => x.original)
+          .join(" ");
+        if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
+        push({ term: phrase.target.term, surface, unknown: false, clause: t.clause });
+        continue;
+      }
+      if (t.isNumber) {
+        if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
+        const term = `n:${t.lower}`;
+        push({ term, surface: t.original, unknown: !this.known.has(term), clause: t.clause });
+        continue;
+      }
+      if (isStopword(t.key) || t.script === "other") continue;
+      const resolved = this.resolveWord(t, lang, ruLatn);
+      if (!resolved) {
+        // A suffixed name: "Жапаровдун", "Caparovun".
+        const name = this.trie.prefixName(t.key, 5, 5);
+        if (name) {
+          if (name.kind === "out-of-scope") outOfScope.push({ id: name.id, surface: t.original });
+          push({ term: name.term, surface: t.original, unknown: false, clause: t.clause });
+          continue;
+        }
+        if (t.capitalisedMidSentence && !capitalsMeanNothing && t.key.length >= 3)
+          unknownNames.push(t.original);
+        const primary = this.candidates(t, lang, ruLatn)[0] ?? t.key;
+        push({ term: primary, surface: t.original, unknown: true, clause: t.clause });
+        continue;
+      }
+      push({ ...resolved, surface: t.original, unknown: false, clause: t.clause });
+    }
+    return {
+      detected,
+      lang,
+      terms,
+      words: tokens.map((t) => t.key),
+      outOfScope,
+      unknownNames,
+      unknownYears,
+    };
+  }
+
+  /** The content term a question word stands for: its stem, its spelling, or a typo's correction. */
+  private resolveWord(
+    t: Token,
+    lang: AnalysisLang,
+    ruLatn: boolean,
+  ): { term: string; corrected?: string } | undefined {
+    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return { term: c };
+    const script = t.script === "cyrillic" || ruLatn ? "cyrillic" : "latin";
+    const spelling = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : t.key;
+    const exact = this.spellings[script].get(spelling) ?? this.spellings.latin.get(t.key);
+    if (exact) return { term: exact };
+    const near =
+      this.spellingIndex[script].nearest(spelling) ??
+      (ruLatn ? this.spellingIndex.latin.nearest(t.key) : undefined);
+    if (near) return { term: near.value, corrected: near.word };
+    return undefined;
+  }
+
+  isKnown(term: string): boolean {
+    return this.known.has(term);
+  }
+}
+
+/** Stems every word in one fixed language: used for grouping when no content is at hand. */
+export function plainTerms(text: string): string[] {
+  const tokens = tokenize(text, false);
+  const detected = detectLanguage(tokens);
+  const lang: AnalysisLang =
+    detected === "ky" ? "ky" : detected === "tr" ? "tr" : detected === "en" ? "en" : "ru";
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (isStopword(t.key) || t.script === "other") continue;
+    if (t.isNumber) out.push(`n:${t.lower}`);
+    else if (t.script === "latin" && detected === "ru-latn") out.push(stemWord(latinToCyrillic(t.key), "ru"));
+    else if (t.script === "latin")
+      out.push(stemWord(lang === "tr" ? t.lower : t.key, lang === "tr" ? "tr" : "en"));
+    else out.push(stemWord(t.lower, lang === "ky" ? "ky" : "ru"));
+  }
+  return out;
+}
+
+export { foldKey };

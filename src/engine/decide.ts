@@ -1,0 +1,153 @@
+// From a question to a Decision: small talk, an out-of-scope decline, a weak decline, one answer (with a
+// close runner-up offered), or two answers when the question asks two things.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Lang } from "../content/schema.ts";
+import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
+import type { AskOptions, Candidate, Decision } from "./decision.ts";
+import { langFromUserCode, replyLangOf } from "./language.ts";
+import type { AnswerIndex, Scored } from "./matcher.ts";
+import type { SmalltalkMatcher } from "./smalltalk.ts";
+
+/**
+ * Thresholds, measured on the development questions (npm run bench prints the sweep). FAQ products sit
+ * around 0.5 to answer and a 0.1 gap for "did you mean" (anchors §1); ours are set the same way.
+ */
+export const THRESHOLDS = {
+  /** Below this the best answer is too weak: decline. */
+  answer: 0.5,
+  /** A runner-up within this of the best is offered as "you may also mean". */
+  ambiguityGap: 0.1,
+  /** Weakly related answers above this are suggested on a decline. */
+  suggest: 0.2,
+  /** Small talk when its phrase explains this share of the message (and no strong answer, or an exact phrase). */
+  smalltalk: 0.75,
+  /** Each part of a two-part question must match its own answer this well. */
+  combinedPart: 0.6,
+  /** …and the best single answer must explain the whole question less well than this. */
+  combinedSingle: 0.75,
+} as const;
+
+export interface EngineParts {
+  kb: KnowledgeBase;
+  analyzer: Analyzer;
+  index: AnswerIndex;
+  smalltalk: SmalltalkMatcher;
+  examples: (lang: Lang, n: number) => { id: string; question: string }[];
+}
+
+const MAX_SUGGESTIONS = 3;
+
+export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
+  const { kb, analyzer, index, smalltalk } = parts;
+  const userLang = langFromUserCode(opts.userLanguageCode);
+  const analysis = analyzer.analyzeQuery(question, opts.lang ?? userLang ?? "en");
+  const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
+  const base = { question, lang, detected: analysis.detected };
+
+  const suggestions = (ranked: Scored[], exclude: readonly string[] = []): Candidate[] => {
+    const related = ranked
+      .filter((s) => s.score >= THRESHOLDS.suggest && !exclude.includes(s.id) && isFact(kb, s.id))
+      .slice(0, MAX_SUGGESTIONS)
+      .map((s) => ({ id: s.id, score: round(s.score) }));
+    for (const e of parts.examples(lang, MAX_SUGGESTIONS * 2)) {
+      if (related.length >= MAX_SUGGESTIONS) break;
+      if (!related.some((r) => r.id === e.id) && !exclude.includes(e.id))
+        related.push({ id: e.id, score: 0 });
+    }
+    return related;
+  };
+
+  if (analysis.words.length === 0) {
+    return {
+      ...base,
+      kind: "decline",
+      ids: [],
+      score: 0,
+      alternatives: suggestions([]),
+      footnotes: [],
+      declineReason: "empty",
+    };
+  }
+
+  const ranked = index.rank(analysis);
+  const best = ranked[0];
+  const chat = smalltalk.match(analysis.words);
+  if (
+    chat &&
+    chat.coverage >= THRESHOLDS.smalltalk &&
+    (chat.exact || !best || best.score < THRESHOLDS.answer)
+  ) {
+    return {
+      ...base,
+      kind: "smalltalk",
+      ids: [],
+      score: round(chat.coverage),
+      alternatives: suggestions([]),
+      footnotes: [],
+      smalltalk: chat.intent,
+    };
+  }
+
+  // A person, place, event or year the article never mentions: decline, whatever else matches.
+  const outside = analysis.outOfScope[0]?.surface ?? analysis.unknownNames[0] ?? analysis.unknownYears[0];
+  if (outside !== undefined) {
+    const rest = analysis.terms.filter((t) => !t.term.startsWith("!") && t.surface !== outside);
+    return {
+      ...base,
+      kind: "decline",
+      ids: [],
+      score: round(best?.score ?? 0),
+      alternatives: suggestions(index.rank(analysis, rest)),
+      footnotes: [],
+      declineReason: "out-of-scope",
+      outOfScope: outside,
+    };
+  }
+
+  if (!best || best.score < THRESHOLDS.answer) {
+    return {
+      ...base,
+      kind: "decline",
+      ids: [],
+      score: round(best?.score ?? 0),
+      alternatives: suggestions(ranked),
+      footnotes: [],
+      declineReason: analysis.terms.length === 0 ? "empty" : "weak",
+    };
+  }
+
+  const ids = twoPartAnswer(analysis, index, best) ?? [best.id];
+  const runnerUp = ranked.find((s) => !ids.includes(s.id));
+  const alternatives =
+    runnerUp && runnerUp.score >= Math.max(THRESHOLDS.answer, best.score - THRESHOLDS.ambiguityGap)
+      ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
+      : [];
+  const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
+  return { ...base, kind: "answer", ids, score: round(best.score), alternatives, footnotes };
+}
+
+/**
+ * "What did Du Dewen announce, and how much did Japan give?": when the best single answer explains the
+ * question only in part and two clauses each match a different answer strongly, give both.
+ */
+function twoPartAnswer(analysis: Analysis, index: AnswerIndex, best: Scored): string[] | undefined {
+  if (best.score >= THRESHOLDS.combinedSingle) return undefined;
+  const clauses = new Map<number, QueryTerm[]>();
+  for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
+  const parts: Scored[] = [];
+  for (const terms of clauses.values()) {
+    if (terms.length < 2) continue;
+    const top = index.rank(analysis, terms)[0];
+    if (top && top.score >= THRESHOLDS.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
+  }
+  if (parts.length < 2) return undefined;
+  return parts.slice(0, 2).map((p) => p.id);
+}
+
+function isFact(kb: KnowledgeBase, id: string): boolean {
+  return kb.answerById.get(id)?.kind !== "bot";
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,54 @@
+// The answering engine: createEngine(kb) builds the index once; engine.ask(question) returns a
+// Decision (answer, decline or small talk). Pure: no I/O, no grammY; the bot and the CLI render it.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Lang } from "../content/schema.ts";
+import { Analyzer, plainTerms } from "./analyzer.ts";
+import { decide } from "./decide.ts";
+import type { AskOptions, Decision } from "./decision.ts";
+import { pickExamples } from "./examples.ts";
+import { AnswerIndex } from "./matcher.ts";
+import { SmalltalkMatcher } from "./smalltalk.ts";
+
+export type { AskOptions, Candidate, Decision, DetectedLang } from "./decision.ts";
+
+export interface Engine {
+  ask(question: string, opts?: AskOptions): Decision;
+  /** Answerable questions to offer: the first question of answers spread over the topics; deterministic. */
+  examples(lang: Lang, n: number): { id: string; question: string }[];
+  /**
+   * Key that groups declined questions in reports: sorted distinct terms, with every spelling of a
+   * name (aliases) and every language's word for a concept (lexicon) folded into one term.
+   */
+  groupKey(text: string): string;
+}
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  const analyzer = new Analyzer(kb);
+  const index = new AnswerIndex(kb, analyzer);
+  // Small talk words are known words too: "thanks" is neither a typo nor an unknown name.
+  for (const intent of kb.smalltalk)
+    for (const [lang, list] of Object.entries(intent.phrases))
+      for (const p of list ?? []) analyzer.analyzeContent(p, lang === "ky" ? "ky" : (lang as Lang));
+  analyzer.freeze();
+  const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const examples = (lang: Lang, n: number) => pickExamples(kb, lang, n);
+
+  return {
+    ask: (question, opts = {}) => decide({ kb, analyzer, index, smalltalk, examples }, question, opts),
+    examples,
+    groupKey: (text) => keyOf(analyzer.analyzeQuery(text).terms.map((t) => t.term)),
+  };
+}
+
+function keyOf(terms: readonly string[]): string {
+  return [...new Set(terms)].sort().join(" ");
+}
+
+/**
+ * Grouping key without the content: stems in the detected language, stop words dropped, sorted.
+ * Same key for "weather in Bishkek?" and "Weather in bishkek". Prefer `engine.groupKey`, which also
+ * unifies spellings of names and languages of concepts.
+ */
+export function groupKey(text: string): string {
+  return keyOf(plainTerms(text));
+}

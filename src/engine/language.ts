@@ -1,0 +1,106 @@
+// Which language a question is written in, from its own words: script first, then letters only one
+// language uses, then function words and endings typical of each. Names are left out by the caller
+// ("Doğacan" does not make an English question Turkish). Too little evidence gives "unknown".
+import type { Lang } from "../content/schema.ts";
+import type { DetectedLang } from "./decision.ts";
+import type { Token } from "./normalize.ts";
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+// Words that, in questions, belong to one language only (compared lower-case, Latin diacritics folded).
+const EN_MARKERS =
+  words(`the what who whom whose when where why how which did does is are was were of with about
+and for will would from this that these has have can could you me tell please meet met say said visit visited
+discuss discussed between who's what's whats there their they his her its been an any much many does`);
+
+const TR_MARKERS =
+  words(`ve ile bir bu su ne mi mu kim kimle kiminle kimi kime kimin nedir hangi nerede nereye
+zaman icin hakkinda neden nasil kac oldu olan var yok makale makalede neler nelerdir midir midir gore yazar
+dedi soyledi gorustu ziyaret edecek gidecek nerede hangisi kimdir nelerdir niye acaba lutfen anlat`);
+
+const RU_LATN_MARKERS = words(`kto chto chem kogda gde pochemu zachem kak kakoy kakaya kakie kakih kakim kakom
+skolko so vo na ob po pro ili eto etot eta etoy byl byla bylo byli budet li kuda otkuda chey kem kogo komu ego
+ih mezhdu posle dlya pri iz ot za vstrecha vstretilsya vstretil skazal posol ministr poedet vizit rasskazhi
+skazhi pozhaluysta privet spasibo statya statye stati obsuzhdali obsudili yavlyaetsya takoe chto-to nuzhno
+mozhno pochemu-to zdravstvuyte poka`);
+
+const KY_MARKERS =
+  words(`жана менен эмне эмнени эмнеге кайсы качан кайда кандай канча үчүн болгон болот тууралуу
+жөнүндө деген барбы бекен айткан кылган жолукту жолугушту кимдер кимге кимди кимдин макалада берчи айтчы`);
+
+const RU_MARKERS = words(`что кто когда где почему как какой какая какие и в с на о об по про или это был была
+было были будет ли не куда чем кем кого кому его их между после для при из от до за уже ещё еще сколько зачем`);
+
+const RU_LATN_ENDINGS =
+  /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
+const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uyor|mistir|misti|sinin|sini)$/;
+
+/**
+ * Detects the language from the words of a question (names already removed by the caller).
+ * `folded`: lower-case with Latin diacritics folded; `lower`: lower-case as typed.
+ */
+export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "script">[]): DetectedLang {
+  let cyr = 0;
+  let lat = 0;
+  for (const t of tokens) {
+    if (t.script === "cyrillic") cyr += 1;
+    else if (t.script === "latin") lat += 1;
+  }
+  if (cyr === 0 && lat === 0) return "unknown";
+  if (cyr > lat) {
+    let ky = 0;
+    let ru = 0;
+    for (const t of tokens) {
+      if (t.script !== "cyrillic") continue;
+      if (/[ңөү]/.test(t.lower)) ky += 2;
+      if (KY_MARKERS.has(t.lower)) ky += 1;
+      if (RU_MARKERS.has(t.lower)) ru += 1;
+      if (/[щъэё]/.test(t.lower) && !/[ңөү]/.test(t.lower)) ru += 0.5;
+    }
+    return ky > ru ? "ky" : "ru";
+  }
+  let en = 0;
+  let tr = 0;
+  let ruLatn = 0;
+  for (const t of tokens) {
+    if (t.script !== "latin") continue;
+    if (/[çğışöüâî]/.test(t.lower)) tr += 2;
+    if (EN_MARKERS.has(t.key)) en += 1;
+    if (TR_MARKERS.has(t.key)) tr += 1;
+    if (RU_LATN_MARKERS.has(t.key)) ruLatn += 1;
+    if (t.key.length > 4 && RU_LATN_ENDINGS.test(t.key)) ruLatn += 0.5;
+    if (t.key.length > 4 && TR_ENDINGS.test(t.key)) tr += 0.5;
+  }
+  const best = Math.max(en, tr, ruLatn);
+  if (best === 0) return "unknown";
+  // Ties go to English, the article's own language.
+  if (en === best) return "en";
+  return tr === best ? "tr" : "ru-latn";
+}
+
+/** The reply language for a detected language: Kyrgyz and Latin-typed Russian are answered in Russian. */
+export function replyLangOf(detected: DetectedLang): Lang | undefined {
+  switch (detected) {
+    case "en":
+      return "en";
+    case "ru":
+    case "ky":
+    case "ru-latn":
+      return "ru";
+    case "tr":
+      return "tr";
+    default:
+      return undefined;
+  }
+}
+
+/** Telegram's language_code → reply language: Russian for the region's Russian readers, Turkish for tr/az, else English. */
+export function langFromUserCode(code: string | undefined): Lang | undefined {
+  if (!code) return undefined;
+  const base = code.toLowerCase().split(/[-_]/)[0] ?? "";
+  if (["ru", "uk", "be", "kk", "ky"].includes(base)) return "ru";
+  if (["tr", "az"].includes(base)) return "tr";
+  return base ? "en" : undefined;
+}

@@ -1,0 +1,137 @@
+// Ranks the curated answers for a question. Each answer is indexed by its paraphrased questions (the
+// strongest signal, per the FAQ-retrieval literature) and by its own words (answer texts in every
+// language, the article quotes). The score is a two-sided, IDF-weighted coverage:
+//   how much of the question the answer explains × how much of the best paraphrase the question hits.
+// Unlike BM25 alone, words of the question that the content never uses count against the match, so
+// "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/schema.ts";
+import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
+
+interface Paraphrase {
+  answer: number;
+  terms: readonly string[];
+  /** Sum of the terms' weights. */
+  weight: number;
+}
+
+interface IndexedAnswer {
+  id: string;
+  /** Every term of the answer: paraphrases, texts, quotes. */
+  bag: ReadonlySet<string>;
+}
+
+export interface Scored {
+  id: string;
+  /** Confidence, 0..1. */
+  score: number;
+  /** Question terms the answer covers. */
+  matched: ReadonlySet<string>;
+}
+
+/** Tuning, measured on the development questions (see test/engine/dev-questions.yaml and npm run bench). */
+export const SCORING = {
+  /** Share of a term's weight earned when the answer has it, but not in the best paraphrase. */
+  elsewhereShare: 0.6,
+  /** Exponents of question coverage and paraphrase coverage. */
+  questionExponent: 1,
+  paraphraseExponent: 0.35,
+  /** A word the content never uses weighs this much relative to the rarest content word. */
+  unknownWeight: 1,
+  /** Below this much matched weight a question is too vague to answer with confidence. */
+  minEvidence: 1.6,
+} as const;
+
+export class AnswerIndex {
+  private readonly answers: IndexedAnswer[] = [];
+  private readonly paraphrases: Paraphrase[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly df = new Map<string, number>();
+  private maxIdf = 1;
+
+  constructor(kb: KnowledgeBase, analyzer: Analyzer) {
+    kb.answers.forEach((a, index) => {
+      const bag = new Set<string>();
+      for (const lang of [...LANGS, "ky"] as const) {
+        for (const q of a.questions[lang] ?? []) {
+          const terms = [...new Set(analyzer.analyzeContent(q, lang))];
+          if (terms.length === 0) continue;
+          this.paraphrases.push({ answer: index, terms, weight: 0 });
+          for (const t of terms) bag.add(t);
+        }
+      }
+      for (const lang of LANGS) for (const t of analyzer.analyzeContent(a.answer[lang], lang)) bag.add(t);
+      for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
+      this.answers.push({ id: a.id, bag });
+      for (const t of bag) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    });
+    // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
+    for (const p of kb.article.paragraphs) analyzer.analyzeContent(p.text, "en");
+    this.maxIdf = this.idf(0);
+    this.paraphrases.forEach((p, i) => {
+      p.weight = p.terms.reduce((sum, t) => sum + this.idf(this.df.get(t) ?? 0), 0);
+      for (const t of p.terms) {
+        const list = this.postings.get(t);
+        if (list) list.push(i);
+        else this.postings.set(t, [i]);
+      }
+    });
+  }
+
+  /** BM25's idf: rare terms tell answers apart, terms in every answer ("Kyrgyzstan") tell nothing. */
+  private idf(df: number): number {
+    const n = this.answers.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** A question term's weight: its idf, or the unknown-word weight when no answer uses it. */
+  weightOf(q: QueryTerm): number {
+    const df = this.df.get(q.term) ?? 0;
+    if (df === 0) return this.maxIdf * SCORING.unknownWeight;
+    return this.idf(df);
+  }
+
+  /** All answers with any evidence, best first. */
+  rank(analysis: Analysis, terms: readonly QueryTerm[] = analysis.terms): Scored[] {
+    if (terms.length === 0) return [];
+    const weights = new Map<string, number>();
+    let total = 0;
+    for (const q of terms) {
+      const w = this.weightOf(q);
+      weights.set(q.term, w);
+      total += w;
+    }
+    // Matched weight per paraphrase, via the postings of the question's terms.
+    const hit = new Map<number, number>();
+    for (const q of terms) {
+      const w = weights.get(q.term) ?? 0;
+      for (const p of this.postings.get(q.term) ?? []) hit.set(p, (hit.get(p) ?? 0) + w);
+    }
+    const best = new Map<number, number>();
+    for (const [pi, matchedInParaphrase] of hit) {
+      const p = this.paraphrases[pi] as Paraphrase;
+      const answer = this.answers[p.answer] as IndexedAnswer;
+      let elsewhere = 0;
+      for (const q of terms)
+        if (answer.bag.has(q.term) && !p.terms.includes(q.term)) elsewhere += weights.get(q.term) ?? 0;
+      const questionCoverage = (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / total;
+      const paraphraseCoverage = p.weight > 0 ? matchedInParaphrase / p.weight : 0;
+      const evidence = Math.min(1, (matchedInParaphrase + elsewhere) / SCORING.minEvidence);
+      const score =
+        questionCoverage ** SCORING.questionExponent *
+        paraphraseCoverage ** SCORING.paraphraseExponent *
+        evidence;
+      if (score > (best.get(p.answer) ?? 0)) best.set(p.answer, score);
+    }
+    const out: Scored[] = [];
+    for (const [ai, score] of best) {
+      const answer = this.answers[ai] as IndexedAnswer;
+      out.push({
+        id: answer.id,
+        score: Math.min(1, score),
+        matched: new Set(terms.filter((q) => answer.bag.has(q.term)).map((q) => q.term)),
+      });
+    }
+    return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,110 @@
+// Text clean-up shared by indexing and asking: one Unicode form, one set of quotes and dashes, no
+// emoji, case folded the way each language expects, and tokens that keep what matters for matching.
+
+/** Lower-case for matching; Turkish gets its own I/İ rules so "KIRGIZ" becomes "kırgız", not "kirgiz". */
+export function lowerCase(text: string, turkish: boolean): string {
+  if (turkish) return text.toLocaleLowerCase("tr");
+  // Outside Turkish, "İ" would lower-case to "i" plus a combining dot; drop the dot.
+  return text.toLowerCase().replace(/i\u0307/g, "i");
+}
+
+/** NFKC, typographic quotes and dashes made plain, emoji and other symbols turned into spaces. */
+export function cleanText(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      // Emoji, pictographs, variation selectors, joiners, currency and maths signs carry no words.
+      .replace(/\p{Extended_Pictographic}|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|\u200d|\ufe0f|\u20e3/gu, " ")
+      .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+  );
+}
+
+const LATIN_FOLD: Record<string, string> = { ı: "i", ß: "ss", æ: "ae", ø: "o", œ: "oe", ł: "l", đ: "d" };
+
+/**
+ * The key two spellings share when they differ only by Latin diacritics or ё: people often type
+ * Turkish without ç ğ ı ş ö ü, and Russian without ё. Cyrillic letters such as й keep their marks.
+ */
+export function foldKey(word: string): string {
+  return word
+    .replace(/[ıßæøœłđ]/g, (c) => LATIN_FOLD[c] ?? c)
+    .normalize("NFD")
+    .replace(/([a-z])[\u0300-\u036f]+/g, "$1")
+    .normalize("NFC")
+    .replace(/ё/g, "е");
+}
+
+export type Script = "latin" | "cyrillic" | "other";
+
+export function scriptOf(word: string): Script {
+  if (/\p{Script=Cyrillic}/u.test(word)) return "cyrillic";
+  if (/\p{Script=Latin}/u.test(word)) return "latin";
+  return "other";
+}
+
+export interface Token {
+  /** As typed (after cleanText), without a trailing apostrophe suffix. */
+  original: string;
+  /** Lower-cased with the language's rules. */
+  lower: string;
+  /** foldKey(lower): the spelling-tolerant key. */
+  key: string;
+  script: Script;
+  isNumber: boolean;
+  /** Starts with a capital letter where a sentence does not start. */
+  capitalisedMidSentence: boolean;
+  /** Index of the clause the token is in (clauses split at ? ! ; . and line breaks). */
+  clause: number;
+}
+
+// A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
+// Numbers keep their decimal part (5.3, 5,3).
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.\n]+/gu;
+
+/** Splits cleaned text into word tokens; `turkish` selects the I/İ rules. */
+export function tokenize(text: string, turkish: boolean): Token[] {
+  const tokens: Token[] = [];
+  let clause = 0;
+  let sentenceStart = true;
+  for (const m of cleanText(text).matchAll(TOKEN)) {
+    const raw = m[0];
+    if (/^[?!;.\n]+$/.test(raw)) {
+      clause += 1;
+      sentenceStart = true;
+      continue;
+    }
+    const isNumber = /^\p{N}/u.test(raw);
+    // A date such as 23.03.2023 is three numbers; a decimal such as 5,3 is one (written 5.3).
+    const parts = isNumber
+      ? raw.split(/[.,]/).length > 2
+        ? raw.split(/[.,]/)
+        : [raw.replace(",", ".")]
+      : [raw.split("'")[0] ?? raw];
+    for (const original of parts) {
+      if (!original) continue;
+      const lower = lowerCase(original, turkish);
+      tokens.push({
+        original,
+        lower,
+        key: foldKey(lower),
+        script: scriptOf(original),
+        isNumber,
+        capitalisedMidSentence: !sentenceStart && !isNumber && /^\p{Lu}/u.test(original),
+        clause,
+      });
+    }
+    sentenceStart = false;
+  }
+  return tokens;
+}
+
+/** True when most words are capitalised (ALL CAPS or Title Case): capitals then say nothing about names. */
+export function mostlyCapitalised(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => !t.isNumber);
+  if (words.length < 2) return false;
+  const caps = words.filter((t) => /^\p{Lu}/u.test(t.original)).length;
+  return caps / words.length >= 0.6;
+}

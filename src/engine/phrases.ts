@@ -1,0 +1,106 @@
+// Multi-word names and concepts ("Jeenbek Kulubaev", "министр иностранных дел", "dışişleri bakanı")
+// found in a sequence of tokens, longest first. Every token offers several keys (its spelling, its stem
+// in each plausible language), so "Кулубаевым" finds "Кулубаев" and "Japonya'dan" finds "Japonya".
+
+export interface PhraseTarget {
+  /** The term the phrase becomes, e.g. "@kulubaev", "#meeting", "!putin". */
+  term: string;
+  kind: "entity" | "concept" | "out-of-scope";
+  id: string;
+  /** Set for names that are also ordinary words ("US" vs "us"): they must be typed in capitals. */
+  needsCapitals?: string;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  target?: PhraseTarget;
+}
+
+export interface PhraseMatch {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  target: PhraseTarget;
+}
+
+export class PhraseTrie {
+  private readonly root: Node = { next: new Map() };
+  /** Single-word names by spelling, for suffixed forms ("Жапаровдун", "Caparovun"). */
+  private readonly singleWords = new Map<string, PhraseTarget>();
+
+  /** Adds one key sequence; an existing target for the same sequence is kept (first writer wins). */
+  add(keys: readonly string[], target: PhraseTarget): void {
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(k, child);
+      }
+      node = child;
+    }
+    node.target ??= target;
+  }
+
+  addSingleWord(spelling: string, target: PhraseTarget): void {
+    if (!this.singleWords.has(spelling)) this.singleWords.set(spelling, target);
+  }
+
+  /**
+   * Greedy left-to-right, longest match first. `keysOf(i)` gives token i's keys; `accept` may veto
+   * a match (e.g. a capitals-only name typed in lower case).
+   */
+  findAll(
+    count: number,
+    keysOf: (i: number) => readonly string[],
+    accept: (m: PhraseMatch) => boolean,
+  ): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    let i = 0;
+    while (i < count) {
+      const match = this.longestAt(i, count, keysOf, accept);
+      if (match) {
+        found.push(match);
+        i = match.end;
+      } else i += 1;
+    }
+    return found;
+  }
+
+  private longestAt(
+    start: number,
+    count: number,
+    keysOf: (i: number) => readonly string[],
+    accept: (m: PhraseMatch) => boolean,
+  ): PhraseMatch | undefined {
+    let best: PhraseMatch | undefined;
+    // Breadth over the token's alternative keys; paths are few because names are short.
+    let frontier: Node[] = [this.root];
+    for (let i = start; i < count && frontier.length > 0; i++) {
+      const nextFrontier: Node[] = [];
+      for (const node of frontier) {
+        for (const key of keysOf(i)) {
+          const child = node.next.get(key);
+          if (!child || nextFrontier.includes(child)) continue;
+          nextFrontier.push(child);
+          if (child.target) {
+            const m = { start, end: i + 1, target: child.target };
+            if ((!best || m.end > best.end) && accept(m)) best = m;
+          }
+        }
+      }
+      frontier = nextFrontier;
+    }
+    return best;
+  }
+
+  /** A single-word name the spelling starts with, followed by at most `maxSuffix` letters of grammar. */
+  prefixName(spelling: string, minLength: number, maxSuffix: number): PhraseTarget | undefined {
+    for (let len = spelling.length - 1; len >= minLength && spelling.length - len <= maxSuffix; len--) {
+      const target = this.singleWords.get(spelling.slice(0, len));
+      if (target) return target;
+    }
+    return undefined;
+  }
+}

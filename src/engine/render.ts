@@ -1,0 +1,155 @@
+// Renders a Decision for people: plain text (command line) or Telegram HTML (only <b> <i> <a> <code>
+// <blockquote>, every piece of content or user text escaped). Pure functions; strings from texts/reply.ts.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Answer, Lang } from "../content/schema.ts";
+import { attachedFootnote } from "../content/validate.ts";
+import { REPLY_TEXTS, type ReplyTexts } from "../texts/reply.ts";
+import type { Decision } from "./decision.ts";
+
+export type Format = "plain" | "html";
+
+/** Telegram rejects longer messages. */
+export const MAX_MESSAGE_LENGTH = 4096;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** Markup helpers: in plain text they only escape nothing and add no tags. */
+function markup(format: Format) {
+  const html = format === "html";
+  const esc = (s: string) => (html ? escapeHtml(s) : s);
+  return {
+    esc,
+    bold: (s: string) => (html ? `<b>${escapeHtml(s)}</b>` : s),
+    italic: (s: string) => (html ? `<i>${escapeHtml(s)}</i>` : s),
+    link: (url: string) => (html ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : url),
+    quote: (s: string) => (html ? `<blockquote>${escapeHtml(s)}</blockquote>` : `“${s}”`),
+  };
+}
+
+/** The first question of an answer in a language: what buttons and suggestions show. */
+export function canonicalQuestion(kb: KnowledgeBase, id: string, lang: Lang): string {
+  const a = kb.answerById.get(id);
+  return a?.questions[lang][0] ?? a?.questions.en[0] ?? id;
+}
+
+/** One footnote in full: number, outlet, title (with our translation where the title is in another language), link, access date. */
+export function renderFootnote(kb: KnowledgeBase, n: number, lang: Lang, format: Format): string {
+  const f = kb.footnoteByNumber.get(n);
+  if (!f) return "";
+  const t = REPLY_TEXTS[lang];
+  const m = markup(format);
+  const translated = f.titleLang !== lang ? f.translations[lang] : undefined;
+  const title = `“${f.title}”${translated ? ` (${t.translation(translated)})` : ""}`;
+  return `${m.bold(`[${n}]`)} ${m.esc(`${f.outlet}, ${title}, `)}${m.link(f.url)}${m.esc(`, ${t.accessed(f.accessed)}`)}`;
+}
+
+/** All the article's footnotes. */
+export function renderSources(kb: KnowledgeBase, lang: Lang, format: Format): string {
+  const m = markup(format);
+  const lines = [m.bold(REPLY_TEXTS[lang].allSources)];
+  for (const f of kb.footnotes) lines.push(renderFootnote(kb, f.n, lang, format));
+  return lines.join("\n");
+}
+
+/** Quotes longer than `limit` characters are cut at a word boundary. */
+function shorten(text: string, limit: number, mark: string): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, Math.max(0, limit));
+  const atSpace = cut.lastIndexOf(" ");
+  return `${(atSpace > limit / 2 ? cut.slice(0, atSpace) : cut).trimEnd()}${mark}`;
+}
+
+/** An answer with its evidence: text, quotes, then the citation (footnotes, or paragraphs without one). */
+function renderAnswer(a: Answer, kb: KnowledgeBase, lang: Lang, format: Format, quoteLimit: number): string {
+  const t = REPLY_TEXTS[lang];
+  const m = markup(format);
+  const parts = [m.esc(a.answer[lang])];
+  if (a.kind === "bot" && a.quotes.length === 0) {
+    parts.push(m.italic(t.aboutTheBot));
+    return parts.join("\n\n");
+  }
+  if (quoteLimit > 0) {
+    for (const q of a.quotes)
+      parts.push(`${m.italic(t.quoteLabel(q.p))}\n${m.quote(shorten(q.text, quoteLimit, t.shortened))}`);
+  }
+  const citations: string[] = a.footnotes.map((n) => renderFootnote(kb, n, lang, format));
+  const paragraphs = new Map(kb.article.paragraphs.map((p) => [p.n, p.text]));
+  const unsourced = new Set<number>();
+  for (const q of a.quotes) {
+    const text = paragraphs.get(q.p);
+    if (text !== undefined && attachedFootnote(text, q.text) === null) unsourced.add(q.p);
+  }
+  for (const p of unsourced) citations.push(m.esc(t.noFootnote(p)));
+  if (citations.length > 0) {
+    const label = citations.length > 1 ? t.sourcesLabel : t.sourceLabel;
+    parts.push(`${m.bold(label)}\n${citations.join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+function questionList(kb: KnowledgeBase, ids: readonly string[], lang: Lang, format: Format): string {
+  const m = markup(format);
+  return ids.map((id) => `• ${m.esc(canonicalQuestion(kb, id, lang))}`).join("\n");
+}
+
+function smalltalkReply(kb: KnowledgeBase, intent: string | undefined, lang: Lang): string {
+  return kb.smalltalk.find((s) => s.id === intent)?.reply[lang] ?? kb.smalltalk[0]?.reply[lang] ?? "";
+}
+
+function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit: number): string {
+  const lang = decision.lang;
+  const t: ReplyTexts = REPLY_TEXTS[lang];
+  const m = markup(format);
+  const blocks: string[] = [];
+  const offered = decision.alternatives.map((c) => c.id).filter((id) => kb.answerById.has(id));
+  switch (decision.kind) {
+    case "answer": {
+      for (const id of decision.ids) {
+        const a = kb.answerById.get(id);
+        if (a) blocks.push(renderAnswer(a, kb, lang, format, quoteLimit));
+      }
+      if (offered.length > 0)
+        blocks.push(`${m.bold(t.alsoMean)}\n${questionList(kb, offered, lang, format)}`);
+      break;
+    }
+    case "decline": {
+      const said =
+        decision.declineReason === "out-of-scope" && decision.outOfScope
+          ? t.declineOutOfScope(decision.outOfScope)
+          : decision.declineReason === "empty"
+            ? t.declineEmpty
+            : t.declineWeak;
+      blocks.push(m.esc(said));
+      if (offered.length > 0)
+        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, offered, lang, format)}`);
+      break;
+    }
+    case "smalltalk": {
+      blocks.push(m.esc(smalltalkReply(kb, decision.smalltalk, lang)));
+      if (offered.length > 0)
+        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, offered, lang, format)}`);
+      break;
+    }
+  }
+  return blocks.join("\n\n");
+}
+
+/** The full reply for a decision, never longer than Telegram allows (quotes are shortened first). */
+export function renderReply(decision: Decision, kb: KnowledgeBase, format: Format): string {
+  for (const limit of [Number.POSITIVE_INFINITY, 600, 300, 150, 0]) {
+    const text = build(decision, kb, format, limit);
+    if (text.length <= MAX_MESSAGE_LENGTH) return text;
+  }
+  // Only a pathological decision gets here: keep the first answer alone, cut as plain text.
+  const fallback = build({ ...decision, ids: decision.ids.slice(0, 1), alternatives: [] }, kb, "plain", 0);
+  const encode = format === "html" ? escapeHtml : (s: string) => s;
+  let limit = MAX_MESSAGE_LENGTH - 1;
+  let out = encode(shorten(fallback, limit, "…"));
+  while (out.length > MAX_MESSAGE_LENGTH && limit > 0) {
+    limit -= out.length - MAX_MESSAGE_LENGTH;
+    out = encode(shorten(fallback, limit, "…"));
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+// Snowball stemmers (english, russian, turkish) behind one function, with a cache: the same few
+// thousand words are stemmed again and again.
+import { newStemmer } from "snowball-stemmers";
+import { foldKey } from "./normalize.ts";
+
+/** The languages words are analysed in; Kyrgyz is analysed like Turkish (both agglutinative, Turkic). */
+export type AnalysisLang = "en" | "ru" | "tr" | "ky";
+
+const stemmers = {
+  en: newStemmer("english"),
+  ru: newStemmer("russian"),
+  tr: newStemmer("turkish"),
+};
+
+// Turkish and Kyrgyz pile suffixes onto a word; the first five letters of the stem are a robust key
+// (fixed-prefix stemming is the standard strong baseline for Turkish retrieval) and they survive
+// typing without ç ğ ı ş ö ü.
+const TURKIC_PREFIX = 5;
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+/** The matching term of a lower-case word in a language. */
+export function stemWord(lower: string, lang: AnalysisLang): string {
+  const cacheKey = `${lang}:${lower}`;
+  const hit = cache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  let term: string;
+  switch (lang) {
+    case "en":
+      term = stemmers.en.stem(foldKey(lower));
+      break;
+    case "ru":
+      term = stemmers.ru.stem(lower.replace(/ё/g, "е"));
+      break;
+    case "tr":
+      term = foldKey(stemmers.tr.stem(lower)).slice(0, TURKIC_PREFIX);
+      break;
+    case "ky":
+      term = lower.slice(0, TURKIC_PREFIX);
+      break;
+  }
+  // A stemmer may strip a short word to almost nothing; keep the word then.
+  if (term.length < 3 && lower.length >= 3)
+    term = foldKey(lower).slice(0, lang === "tr" || lang === "ky" ? TURKIC_PREFIX : undefined);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, term);
+  return term;
+}

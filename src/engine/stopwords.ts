@@ -1,0 +1,60 @@
+// Function words and conversational filler per language: they say how a question is asked, not what
+// it is about, so they never count as matching evidence. Linguistic data, not facts of the article.
+// Words are written lower-case; Turkish and Russian are compared after foldKey (no ç ğ ı ş ö ü, ё → е).
+
+const EN = `a an the and or but if of in on at to for from by with about as into onto over after before between
+during within without against than then so too very just also any some all each every other such only own same
+is are was were be been being am do does did done doing have has had having will would shall should can could
+may might must i me my mine we us our you your yours he him his she her it its they them their this that these
+those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say
+explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
+question questions info information something anything thing things really actually exactly maybe perhaps
+mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
+according according mention mentioned mentions write writes wrote written read reading said says stated state`;
+
+const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
+было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
+него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
+сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой какая какое какие каких
+каким какую каков совсем ним здесь этом один почти мой тем чтобы нее сейчас куда зачем всех никогда можно при
+наконец другой хоть после над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой
+перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
+подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
+говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
+ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова`;
+
+const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
+hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
+oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
+söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
+bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilgi bilmek
+istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak`;
+
+// Kyrgyz: question words, particles and postpositions.
+const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
+кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
+айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен`;
+
+function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean).map(fold));
+}
+
+const foldRu = (w: string) => w.replace(/ё/g, "е");
+const foldTr = (w: string) =>
+  w
+    .replace(/ı/g, "i")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC");
+
+export const STOPWORDS = {
+  en: wordSet(EN),
+  ru: wordSet(RU, foldRu),
+  tr: wordSet(TR, foldTr),
+  ky: wordSet(KY),
+} as const;
+
+/** Stop words for a token, whatever the question's language: mixed questions are common. */
+export function isStopword(key: string): boolean {
+  return STOPWORDS.en.has(key) || STOPWORDS.ru.has(key) || STOPWORDS.tr.has(key) || STOPWORDS.ky.has(key);
+}

@@ -1,0 +1,79 @@
+// Russian typed in Latin letters ("kogda Japarov poedet v Kitay"): turn it back into Cyrillic so it can
+// be stemmed and matched as Russian. Covers the common informal schemes (zh/kh/ch/sh/shch, ya/ja, yu/ju,
+// y as ы or й); names are matched by their aliases before this runs, so it need not be perfect.
+
+const MULTI: [string, string][] = [
+  ["shch", "щ"],
+  ["sch", "щ"],
+  ["zh", "ж"],
+  ["kh", "х"],
+  ["ch", "ч"],
+  ["sh", "ш"],
+  ["ts", "ц"],
+  ["yu", "ю"],
+  ["ju", "ю"],
+  ["ya", "я"],
+  ["ja", "я"],
+  ["yo", "ё"],
+  ["jo", "ё"],
+  ["iy", "ий"],
+  ["yy", "ый"],
+];
+
+const SINGLE: Record<string, string> = {
+  a: "а",
+  b: "б",
+  v: "в",
+  w: "в",
+  g: "г",
+  d: "д",
+  e: "е",
+  z: "з",
+  i: "и",
+  j: "й",
+  k: "к",
+  q: "к",
+  l: "л",
+  m: "м",
+  n: "н",
+  o: "о",
+  p: "п",
+  r: "р",
+  s: "с",
+  t: "т",
+  u: "у",
+  f: "ф",
+  h: "х",
+  c: "ц",
+  x: "кс",
+  "'": "ь",
+};
+
+const VOWELS = new Set(["a", "e", "i", "o", "u", "y"]);
+
+/** Transliterates one lower-case Latin word to Cyrillic. */
+export function latinToCyrillic(word: string): string {
+  let out = "";
+  let i = 0;
+  while (i < word.length) {
+    const rest = word.slice(i);
+    const multi = MULTI.find(([latin]) => rest.startsWith(latin));
+    if (multi) {
+      out += multi[1];
+      i += multi[0].length;
+      continue;
+    }
+    const c = word[i] ?? "";
+    if (c === "y") {
+      // After a vowel "y" is й (Kitay, moy); elsewhere ы (vy, byl).
+      const prev = word[i - 1];
+      out += prev !== undefined && VOWELS.has(prev) ? "й" : "ы";
+    } else if (c === "e" && i === 0) {
+      out += "э"; // eto, etot
+    } else {
+      out += SINGLE[c] ?? c;
+    }
+    i += 1;
+  }
+  return out;
+}

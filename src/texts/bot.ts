@@ -1,0 +1,295 @@
+// Every user-visible string of the Telegram bot, in English, Russian and Turkish. Handlers never
+// write prose themselves. Strings are plain text: callers escape them (escapeHtml) when they add HTML,
+// and facts of the article (title, author, counts) always come in as arguments, never written here.
+import type { Lang } from "../content/schema.ts";
+
+export interface StatsLine {
+  answered: number;
+  declined: number;
+}
+
+export interface BotTexts {
+  langName: string;
+  /** /start: greeting and what the bot knows. */
+  start(title: string, author: string): string;
+  startExamples: string;
+  help: { private: string; group: string; commands: string; inline(botUsername: string): string };
+  askHint(example: string): string;
+  topicsHeader: string;
+  topicHeader(title: string): string;
+  topicEmpty: string;
+  back: string;
+  toTopics: string;
+  sourceUsage(count: number): string;
+  sourceMissing(n: string, count: number): string;
+  sourceButton: string;
+  sourceHeader: string;
+  paragraphCitation(n: number, title: string): string;
+  about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
+  langPrompt: string;
+  langCurrent(name: string): string;
+  /** Said in the newly chosen language. */
+  langSet: string;
+  langAdminsOnly: string;
+  voteNew: string;
+  voteChanged: string;
+  voteSame: string;
+  afterDownvote: string;
+  staleButton: string;
+  badButton: string;
+  nonText: string;
+  edited: string;
+  unknownCommand: string;
+  failure: string;
+  inlineDeclineTitle: string;
+  inlineSmalltalkTitle: string;
+  stats(today: StatsLine, week: StatsLine, day: string): string;
+  unansweredHeader(days: number): string;
+  unansweredNone(days: number): string;
+  commands: Record<CommandName, string>;
+}
+
+export type CommandName = "start" | "help" | "ask" | "topics" | "sources" | "source" | "about" | "lang";
+
+const en: BotTexts = {
+  langName: "English",
+  start: (title, author) =>
+    `Hello! I answer questions about one article: “${title}” by ${author}. ` +
+    "I only repeat what the article says and cite its sources. When the article does not say, I tell you so.",
+  startExamples: "Try one of these questions, or write your own:",
+  help: {
+    private:
+      "Write a question about the article in English, Russian or Turkish (Kyrgyz is understood too). " +
+      "Each answer cites its source; the buttons under it open the footnote, related questions and feedback.",
+    group:
+      "In groups I answer /ask followed by a question, messages that mention me, and replies to my messages. " +
+      "Other chatter I leave alone.",
+    commands:
+      "/topics: browse the questions by topic\n/sources: the article's footnotes\n/source N: one footnote\n" +
+      "/about: the article and this bot\n/lang: the language of my replies",
+    inline: (bot) => `In any chat, type @${bot} and a question to post a cited answer.`,
+  },
+  askHint: (example) => `Write the question after the command, for example:\n/ask ${example}`,
+  topicsHeader: "Topics of the article. Choose one:",
+  topicHeader: (title) => `${title}: choose a question.`,
+  topicEmpty: "No questions in this topic yet.",
+  back: "« Back",
+  toTopics: "« Topics",
+  sourceUsage: (count) =>
+    `Write the footnote number after the command, from 1 to ${count}: for example /source 1.`,
+  sourceMissing: (n, count) =>
+    `The article has no footnote “${n}”. Its footnotes are numbered 1 to ${count}.`,
+  sourceButton: "📄 Source",
+  sourceHeader: "Source of this answer",
+  paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
+  about: (a) =>
+    `I answer questions about one article: “${a.title}” by ${a.author}. It has ${a.footnotes} footnotes, ` +
+    `and I know ${a.answers} curated answers drawn from it.\n\n` +
+    "What I can do: answer what the article says, in English, Russian or Turkish, and show the source of " +
+    "every answer (a footnote or the article's own paragraph).\n" +
+    "What I cannot do: I only repeat the article. I do not guess, add news or give opinions; when the article " +
+    "does not answer a question, I say so and suggest questions it does answer.\n\n" +
+    "What I keep: the normalised text of questions I could not answer (or answered with low confidence), " +
+    "with their language and chat type, so people can add answers; 👍/👎 votes under a keyed hash of your " +
+    "user id, never the id itself; and this chat's language choice. No names, no message ids, no text of " +
+    `questions I answered with confidence. Questions and votes are deleted after ${a.days} days.`,
+  langPrompt: "Choose the language of my replies in this chat:",
+  langCurrent: (name) => `Now: ${name}.`,
+  langSet: "Done: I will reply in English in this chat.",
+  langAdminsOnly: "Only the group's admins can change the language here.",
+  voteNew: "Thank you for the feedback!",
+  voteChanged: "Your vote is changed.",
+  voteSame: "Your vote is already counted.",
+  afterDownvote: "Sorry this did not help. Perhaps one of these:",
+  staleButton: "This button is out of date. Please ask again or use /topics.",
+  badButton: "This button does not work. Please ask again.",
+  nonText: "I read text only. Please write your question as a message, or see /help.",
+  edited: "I answer new messages only. Please send your corrected question again.",
+  unknownCommand: "I don't know this command. /help shows what I can do.",
+  failure: "Sorry, something went wrong on my side. Please try again.",
+  inlineDeclineTitle: "The article does not answer this",
+  inlineSmalltalkTitle: "Reply",
+  stats: (today, week, day) =>
+    `Questions today (${day}, UTC): ${today.answered} answered, ${today.declined} declined.\n` +
+    `Last 7 days: ${week.answered} answered, ${week.declined} declined.`,
+  unansweredHeader: (days) => `Most frequent declined questions, last ${days} days:`,
+  unansweredNone: (days) => `No declined questions in the last ${days} days.`,
+  commands: {
+    start: "Start: what I know and example questions",
+    help: "How to ask me",
+    ask: "Ask a question about the article",
+    topics: "Browse questions by topic",
+    sources: "The article's footnotes",
+    source: "One footnote: /source N",
+    about: "The article, this bot, and what it stores",
+    lang: "Language of replies in this chat",
+  },
+};
+
+const ru: BotTexts = {
+  langName: "Русский",
+  start: (title, author) =>
+    `Здравствуйте! Я отвечаю на вопросы об одной статье: «${title}», автор ${author}. ` +
+    "Я только пересказываю статью и указываю её источники. Если в статье ответа нет, я так и скажу.",
+  startExamples: "Попробуйте один из этих вопросов или задайте свой:",
+  help: {
+    private:
+      "Напишите вопрос о статье по-русски, по-английски или по-турецки (кыргызский я тоже понимаю). " +
+      "У каждого ответа указан источник; кнопки под ответом открывают сноску, похожие вопросы и оценку.",
+    group:
+      "В группах я отвечаю на /ask с вопросом, на сообщения, где меня упомянули, и на ответы на мои сообщения. " +
+      "Остальную переписку я не трогаю.",
+    commands:
+      "/topics: вопросы по темам\n/sources: сноски статьи\n/source N: одна сноска\n" +
+      "/about: о статье и боте\n/lang: язык ответов",
+    inline: (bot) => `В любом чате наберите @${bot} и вопрос, чтобы отправить ответ с источником.`,
+  },
+  askHint: (example) => `Напишите вопрос после команды, например:\n/ask ${example}`,
+  topicsHeader: "Темы статьи. Выберите тему:",
+  topicHeader: (title) => `${title}: выберите вопрос.`,
+  topicEmpty: "В этой теме пока нет вопросов.",
+  back: "« Назад",
+  toTopics: "« Темы",
+  sourceUsage: (count) => `Укажите номер сноски после команды, от 1 до ${count}: например, /source 1.`,
+  sourceMissing: (n, count) => `В статье нет сноски «${n}». Сноски в ней пронумерованы от 1 до ${count}.`,
+  sourceButton: "📄 Источник",
+  sourceHeader: "Источник этого ответа",
+  paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
+  about: (a) =>
+    `Я отвечаю на вопросы об одной статье: «${a.title}», автор ${a.author}. В статье ${a.footnotes} сноски, ` +
+    `а я знаю ${a.answers} подготовленных ответов по ней.\n\n` +
+    "Что я умею: отвечать тем, что говорится в статье, по-русски, по-английски или по-турецки, и показывать " +
+    "источник каждого ответа (сноску или абзац самой статьи).\n" +
+    "Чего я не умею: я только пересказываю статью. Я не угадываю, не добавляю новостей и не высказываю мнений; " +
+    "если в статье нет ответа, я так и говорю и предлагаю вопросы, на которые она отвечает.\n\n" +
+    "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), с их " +
+    "языком и типом чата, чтобы можно было добавить ответы; оценки 👍/👎 под ключевым хешем вашего id, но не " +
+    "сам id; выбранный в этом чате язык. Ни имён, ни номеров сообщений, ни текста вопросов, на которые я " +
+    `уверенно ответил. Вопросы и оценки удаляются через ${a.days} дн.`,
+  langPrompt: "Выберите язык моих ответов в этом чате:",
+  langCurrent: (name) => `Сейчас: ${name}.`,
+  langSet: "Готово: в этом чате я отвечаю по-русски.",
+  langAdminsOnly: "Язык здесь могут менять только администраторы группы.",
+  voteNew: "Спасибо за оценку!",
+  voteChanged: "Ваша оценка изменена.",
+  voteSame: "Ваша оценка уже учтена.",
+  afterDownvote: "Жаль, что ответ не помог. Может быть, один из этих:",
+  staleButton: "Эта кнопка устарела. Задайте вопрос снова или откройте /topics.",
+  badButton: "Эта кнопка не работает. Задайте вопрос снова.",
+  nonText: "Я читаю только текст. Напишите вопрос сообщением или посмотрите /help.",
+  edited: "Я отвечаю только на новые сообщения. Отправьте исправленный вопрос ещё раз.",
+  unknownCommand: "Я не знаю этой команды. /help покажет, что я умею.",
+  failure: "Извините, у меня что-то пошло не так. Попробуйте ещё раз.",
+  inlineDeclineTitle: "В статье нет ответа на этот вопрос",
+  inlineSmalltalkTitle: "Ответ",
+  stats: (today, week, day) =>
+    `Вопросы сегодня (${day}, UTC): отвечено ${today.answered}, без ответа ${today.declined}.\n` +
+    `За 7 дней: отвечено ${week.answered}, без ответа ${week.declined}.`,
+  unansweredHeader: (days) => `Частые вопросы без ответа за ${days} дн.:`,
+  unansweredNone: (days) => `За ${days} дн. вопросов без ответа не было.`,
+  commands: {
+    start: "Начало: что я знаю и примеры вопросов",
+    help: "Как задавать вопросы",
+    ask: "Задать вопрос о статье",
+    topics: "Вопросы по темам",
+    sources: "Сноски статьи",
+    source: "Одна сноска: /source N",
+    about: "О статье, боте и том, что он хранит",
+    lang: "Язык ответов в этом чате",
+  },
+};
+
+const tr: BotTexts = {
+  langName: "Türkçe",
+  start: (title, author) =>
+    `Merhaba! Tek bir makale hakkındaki soruları yanıtlıyorum: “${title}”, yazar: ${author}. ` +
+    "Yalnızca makalenin söylediklerini aktarır ve kaynaklarını gösteririm. Makalede yanıt yoksa bunu söylerim.",
+  startExamples: "Bu sorulardan birini deneyin ya da kendi sorunuzu yazın:",
+  help: {
+    private:
+      "Makale hakkındaki sorunuzu Türkçe, İngilizce veya Rusça yazın (Kırgızcayı da anlarım). " +
+      "Her yanıtın kaynağı belirtilir; altındaki düğmeler dipnotu, ilgili soruları ve geri bildirimi açar.",
+    group:
+      "Gruplarda /ask ve ardından gelen soruya, beni anan mesajlara ve mesajlarıma verilen yanıtlara cevap veririm. " +
+      "Diğer yazışmalara karışmam.",
+    commands:
+      "/topics: konulara göre sorular\n/sources: makalenin dipnotları\n/source N: tek bir dipnot\n" +
+      "/about: makale ve bu bot\n/lang: yanıtlarımın dili",
+    inline: (bot) =>
+      `Herhangi bir sohbette @${bot} ve ardından sorunuzu yazarak kaynaklı bir yanıt gönderin.`,
+  },
+  askHint: (example) => `Soruyu komuttan sonra yazın, örneğin:\n/ask ${example}`,
+  topicsHeader: "Makalenin konuları. Birini seçin:",
+  topicHeader: (title) => `${title}: bir soru seçin.`,
+  topicEmpty: "Bu konuda henüz soru yok.",
+  back: "« Geri",
+  toTopics: "« Konular",
+  sourceUsage: (count) =>
+    `Komuttan sonra 1 ile ${count} arasında bir dipnot numarası yazın: örneğin /source 1.`,
+  sourceMissing: (n, count) =>
+    `Makalede “${n}” numaralı dipnot yok. Dipnotları 1'den ${count}'e kadar numaralıdır.`,
+  sourceButton: "📄 Kaynak",
+  sourceHeader: "Bu yanıtın kaynağı",
+  paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
+  about: (a) =>
+    `Tek bir makale hakkındaki soruları yanıtlıyorum: “${a.title}”, yazar: ${a.author}. Makalede ${a.footnotes} ` +
+    `dipnot var; ondan derlenmiş ${a.answers} hazır yanıt biliyorum.\n\n` +
+    "Neler yapabilirim: makalenin söylediklerini Türkçe, İngilizce veya Rusça aktarır, her yanıtın kaynağını " +
+    "(bir dipnot ya da makalenin kendi paragrafı) gösteririm.\n" +
+    "Neler yapamam: yalnızca makaleyi aktarırım. Tahmin yürütmem, haber eklemem, görüş bildirmem; makale bir " +
+    "soruyu yanıtlamıyorsa bunu söyler, yanıtladığı soruları öneririm.\n\n" +
+    "Neleri saklarım: yanıtlayamadığım (ya da düşük güvenle yanıtladığım) soruların normalleştirilmiş metnini, " +
+    "dilini ve sohbet türünü, yeni yanıtlar eklenebilsin diye; 👍/👎 oylarını kullanıcı kimliğinizin anahtarlı " +
+    "özeti (hash) altında, kimliğin kendisini değil; bu sohbetin dil seçimini. İsim, mesaj numarası ya da güvenle " +
+    `yanıtladığım soruların metni saklanmaz. Sorular ve oylar ${a.days} gün sonra silinir.`,
+  langPrompt: "Bu sohbette yanıtlarımın dilini seçin:",
+  langCurrent: (name) => `Şu an: ${name}.`,
+  langSet: "Tamam: bu sohbette Türkçe yanıt vereceğim.",
+  langAdminsOnly: "Burada dili yalnızca grup yöneticileri değiştirebilir.",
+  voteNew: "Geri bildiriminiz için teşekkürler!",
+  voteChanged: "Oyunuz değiştirildi.",
+  voteSame: "Oyunuz zaten sayıldı.",
+  afterDownvote: "Yardımcı olamadığım için üzgünüm. Belki bunlardan biri:",
+  staleButton: "Bu düğmenin süresi geçmiş. Lütfen yeniden sorun ya da /topics kullanın.",
+  badButton: "Bu düğme çalışmıyor. Lütfen yeniden sorun.",
+  nonText: "Yalnızca metin okuyorum. Sorunuzu mesaj olarak yazın ya da /help'e bakın.",
+  edited: "Yalnızca yeni mesajlara yanıt veriyorum. Düzelttiğiniz soruyu yeniden gönderin.",
+  unknownCommand: "Bu komutu bilmiyorum. /help neler yapabildiğimi gösterir.",
+  failure: "Üzgünüm, bende bir sorun oluştu. Lütfen yeniden deneyin.",
+  inlineDeclineTitle: "Makale bu soruyu yanıtlamıyor",
+  inlineSmalltalkTitle: "Yanıt",
+  stats: (today, week, day) =>
+    `Bugünkü sorular (${day}, UTC): ${today.answered} yanıtlandı, ${today.declined} yanıtsız.\n` +
+    `Son 7 gün: ${week.answered} yanıtlandı, ${week.declined} yanıtsız.`,
+  unansweredHeader: (days) => `Son ${days} günde en sık yanıtsız kalan sorular:`,
+  unansweredNone: (days) => `Son ${days} günde yanıtsız soru yok.`,
+  commands: {
+    start: "Başlangıç: neleri bildiğim ve örnek sorular",
+    help: "Bana nasıl soru sorulur",
+    ask: "Makale hakkında soru sorun",
+    topics: "Konulara göre sorular",
+    sources: "Makalenin dipnotları",
+    source: "Tek bir dipnot: /source N",
+    about: "Makale, bu bot ve sakladıkları",
+    lang: "Bu sohbette yanıtların dili",
+  },
+};
+
+const TEXTS: Record<Lang, BotTexts> = { en, ru, tr };
+
+export function botTexts(lang: Lang): BotTexts {
+  return TEXTS[lang];
+}
+
+/** The terminal chat's banner, for the person running the bot locally (English: it is operator text). */
+export function terminalBanner(botUsername: string): string {
+  return [
+    "No BOT_TOKEN is set: this is a local chat with the bot, right here in the terminal.",
+    "Nothing goes to Telegram. The bot answers with the same handlers it uses there.",
+    "Type a question or a command (/help, /topics, /sources…); type a button's number to press it;",
+    `"@${botUsername} question" tries inline mode; /quit (or Ctrl+D) leaves.`,
+    "To connect to Telegram: create a bot with @BotFather, put BOT_TOKEN=<token> in .env, run npm start.",
+  ].join("\n");
+}
+
+export const TERMINAL_BYE = "Bye: the local chat is closed.";

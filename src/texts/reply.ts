@@ -1,0 +1,80 @@
+// Every user-visible string of a reply, per language, in one place. Placeholders are filled by the
+// renderer; the renderer escapes every value it puts in, so these strings hold no markup.
+import type { Lang } from "../content/schema.ts";
+
+export interface ReplyTexts {
+  /** Heading of the supporting passage; the quote is always the article's English text. */
+  quoteLabel: (paragraph: number) => string;
+  sourceLabel: string;
+  sourcesLabel: string;
+  footnote: (n: number) => string;
+  accessed: (date: string) => string;
+  /** Our translation of a footnote title, marked as ours. */
+  translation: (text: string) => string;
+  noFootnote: (paragraph: number) => string;
+  /** Replies about the bot itself rest on no passage of the article. */
+  aboutTheBot: string;
+  alsoMean: string;
+  declineOutOfScope: (name: string) => string;
+  declineWeak: string;
+  declineEmpty: string;
+  suggestionsHeader: string;
+  allSources: string;
+  /** Marks a quote shortened to fit Telegram's message limit. */
+  shortened: string;
+}
+
+export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
+  en: {
+    quoteLabel: (p) => `From the article (paragraph ${p}):`,
+    sourceLabel: "Source:",
+    sourcesLabel: "Sources:",
+    footnote: (n) => `footnote ${n}`,
+    accessed: (d) => `accessed ${d}`,
+    translation: (t) => `translation: ${t}`,
+    noFootnote: (p) => `From the article, paragraph ${p} (no footnote)`,
+    aboutTheBot: "This is about the bot itself, not a fact from the article.",
+    alsoMean: "You may also mean:",
+    declineOutOfScope: (name) =>
+      `The article does not mention ${name}, so I cannot answer that without guessing.`,
+    declineWeak: "The article does not answer this question, and I would rather not guess.",
+    declineEmpty: "Please ask a question about the article.",
+    suggestionsHeader: "Questions I can answer:",
+    allSources: "The article's sources (its four footnotes):",
+    shortened: "…",
+  },
+  ru: {
+    quoteLabel: (p) => `Из статьи (абзац ${p}, оригинал на английском):`,
+    sourceLabel: "Источник:",
+    sourcesLabel: "Источники:",
+    footnote: (n) => `сноска ${n}`,
+    accessed: (d) => `дата обращения ${d}`,
+    translation: (t) => `перевод: ${t}`,
+    noFootnote: (p) => `Из статьи, абзац ${p} (без сноски)`,
+    aboutTheBot: "Это ответ о самом боте, а не факт из статьи.",
+    alsoMean: "Возможно, вы имели в виду:",
+    declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
+    declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
+    declineEmpty: "Задайте, пожалуйста, вопрос о статье.",
+    suggestionsHeader: "Я могу ответить, например:",
+    allSources: "Источники статьи (четыре сноски):",
+    shortened: "…",
+  },
+  tr: {
+    quoteLabel: (p) => `Makaleden (paragraf ${p}, İngilizce aslı):`,
+    sourceLabel: "Kaynak:",
+    sourcesLabel: "Kaynaklar:",
+    footnote: (n) => `dipnot ${n}`,
+    accessed: (d) => `erişim tarihi ${d}`,
+    translation: (t) => `çeviri: ${t}`,
+    noFootnote: (p) => `Makaleden, paragraf ${p} (dipnot yok)`,
+    aboutTheBot: "Bu, makaleden bir bilgi değil, botun kendisiyle ilgili bir yanıttır.",
+    alsoMean: "Şunu da kastetmiş olabilirsiniz:",
+    declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,
+    declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
+    declineEmpty: "Lütfen makale hakkında bir soru sorun.",
+    suggestionsHeader: "Yanıtlayabileceğim sorular:",
+    allSources: "Makalenin kaynakları (dört dipnot):",
+    shortened: "…",
+  },
+};
