@@ -2,77 +2,23 @@
 // which answers the engine confused, for a date range. Text by default; --json for machines;
 // --html FILE for one self-contained page. Reads the database read-only: running it never changes data.
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { readEnvironment } from "../config.ts";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { buildReport, type CuratorReport } from "../storage/report.ts";
-import { DAY_PATTERN, dayOf, daysBefore } from "../storage/rules.ts";
 import { openReportSource } from "../storage/sqlite.ts";
+import {
+  COMMON_USAGE,
+  type CuratorArgs,
+  clip,
+  columns,
+  describeOpenFailure,
+  parseCuratorArgs,
+  UsageError,
+} from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
 
 const USAGE = `usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db PATH] [--limit N] [--json] [--html FILE]
-  --from, --to  UTC days, both included (default: the last 30 days, today included)
-  --db          the bot's database (default: DATABASE_PATH, else data/bot.sqlite)
-  --limit       rows per list (default 20)
-  --json        print the report as JSON
+${COMMON_USAGE}
   --html FILE   also write the report as one self-contained HTML page`;
-
-class UsageError extends Error {}
-
-interface ReportArgs {
-  from: string;
-  to: string;
-  db: string;
-  limit: number;
-  json: boolean;
-  html: string | undefined;
-}
-
-function readOptions(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        from: { type: "string" },
-        to: { type: "string" },
-        db: { type: "string" },
-        limit: { type: "string" },
-        json: { type: "boolean", default: false },
-        html: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
-function parseReportArgs(argv: string[], now: Date): ReportArgs {
-  const values = readOptions(argv);
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const to = values.to ?? dayOf(now);
-  checkDay("--to", to);
-  const from = values.from ?? daysBefore(new Date(`${to}T00:00:00Z`), 29);
-  checkDay("--from", from);
-  if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const limit = values.limit === undefined ? 20 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-    throw new UsageError("--limit must be a whole number from 1 to 1000");
-  }
-  const db = values.db ?? readEnvironment().DATABASE_PATH?.trim() ?? "";
-  return { from, to, db: db || "data/bot.sqlite", limit, json: values.json, html: values.html };
-}
-
-function checkDay(option: string, day: string): void {
-  if (!DAY_PATTERN.test(day) || dayOf(new Date(`${day}T00:00:00Z`)) !== day) {
-    throw new UsageError(`${option} must be a calendar day written YYYY-MM-DD, e.g. 2024-03-10`);
-  }
-}
 
 /** First English question of each answer: lets a curator read "japan-grant" as a question. */
 function answerDescriptions(): ((id: string) => string | undefined) | undefined {
@@ -83,22 +29,6 @@ function answerDescriptions(): ((id: string) => string | undefined) | undefined 
     console.error("note: content/ did not load, so answers are shown by id only (npm run validate says why)");
     return undefined;
   }
-}
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function columns(rows: (string | number)[][], rightAligned: boolean[]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? "").length))) ?? [];
-  return rows.map((row) =>
-    `  ${row
-      .map((c, i) =>
-        rightAligned[i] ? String(c).padStart(widths[i] ?? 0) : String(c).padEnd(widths[i] ?? 0),
-      )
-      .join("  ")}`.trimEnd(),
-  );
 }
 
 function renderText(report: CuratorReport, db: string): string {
@@ -182,24 +112,24 @@ function renderText(report: CuratorReport, db: string): string {
 }
 
 function main(): number {
-  let args: ReportArgs;
+  let args: CuratorArgs & { html: string | undefined };
   try {
-    args = parseReportArgs(process.argv.slice(2), new Date());
+    const parsed = parseCuratorArgs(process.argv.slice(2), { html: { type: "string" } }, new Date());
+    args = { ...parsed, html: typeof parsed.extra.html === "string" ? parsed.extra.html : undefined };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n${USAGE}`);
     return 2;
   }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
   let source: ReturnType<typeof openReportSource>;
   try {
     source = openReportSource(args.db);
   } catch (error) {
-    const reason = (error as Error).message;
-    console.error(
-      /does not exist|unable to open/i.test(reason)
-        ? `no database at ${args.db}: start the bot once, or pass --db PATH (or set DATABASE_PATH)`
-        : `cannot read ${args.db}: ${reason}`,
-    );
+    console.error(describeOpenFailure(args.db, error));
     return 1;
   }
   try {
