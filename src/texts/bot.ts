@@ -51,6 +51,16 @@ export interface BotTexts {
 
 export type CommandName = "start" | "help" | "ask" | "topics" | "sources" | "source" | "about" | "lang";
 
+const ruRules = new Intl.PluralRules("ru");
+
+/** "33 ответа", "5 ответов", "1 ответ": Russian nouns after a number take one of three forms. */
+function ruCount(n: number, one: string, few: string, many: string): string {
+  const form = ruRules.select(n);
+  return `${n} ${form === "one" ? one : form === "few" ? few : many}`;
+}
+
+const enCount = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const en: BotTexts = {
   langName: "English",
   start: (title, author) =>
@@ -83,8 +93,9 @@ const en: BotTexts = {
   sourceHeader: "Source of this answer",
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
-    `I answer questions about one article: “${a.title}” by ${a.author}. It has ${a.footnotes} footnotes, ` +
-    `and I know ${a.answers} curated answers drawn from it.\n\n` +
+    `I answer questions about one article: “${a.title}” by ${a.author}. It has ` +
+    `${enCount(a.footnotes, "footnote", "footnotes")}, and I know ` +
+    `${enCount(a.answers, "curated answer", "curated answers")} drawn from it.\n\n` +
     "What I can do: answer what the article says, in English, Russian or Turkish, and show the source of " +
     "every answer (a footnote or the article's own paragraph).\n" +
     "What I cannot do: I only repeat the article. I do not guess, add news or give opinions; when the article " +
@@ -92,7 +103,7 @@ const en: BotTexts = {
     "What I keep: the normalised text of questions I could not answer (or answered with low confidence), " +
     "with their language and chat type, so people can add answers; 👍/👎 votes under a keyed hash of your " +
     "user id, never the id itself; and this chat's language choice. No names, no message ids, no text of " +
-    `questions I answered with confidence. Questions and votes are deleted after ${a.days} days.`,
+    `questions I answered with confidence. Questions and votes are deleted after ${enCount(a.days, "day", "days")}.`,
   langPrompt: "Choose the language of my replies in this chat:",
   langCurrent: (name) => `Now: ${name}.`,
   langSet: "Done: I will reply in English in this chat.",
@@ -156,8 +167,9 @@ const ru: BotTexts = {
   sourceHeader: "Источник этого ответа",
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
-    `Я отвечаю на вопросы об одной статье: «${a.title}», автор ${a.author}. В статье ${a.footnotes} сноски, ` +
-    `а я знаю ${a.answers} подготовленных ответов по ней.\n\n` +
+    `Я отвечаю на вопросы об одной статье: «${a.title}», автор ${a.author}. В статье ` +
+    `${ruCount(a.footnotes, "сноска", "сноски", "сносок")}, а я знаю ` +
+    `${ruCount(a.answers, "подготовленный ответ", "подготовленных ответа", "подготовленных ответов")} по ней.\n\n` +
     "Что я умею: отвечать тем, что говорится в статье, по-русски, по-английски или по-турецки, и показывать " +
     "источник каждого ответа (сноску или абзац самой статьи).\n" +
     "Чего я не умею: я только пересказываю статью. Я не угадываю, не добавляю новостей и не высказываю мнений; " +
@@ -165,7 +177,7 @@ const ru: BotTexts = {
     "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), с их " +
     "языком и типом чата, чтобы можно было добавить ответы; оценки 👍/👎 под ключевым хешем вашего id, но не " +
     "сам id; выбранный в этом чате язык. Ни имён, ни номеров сообщений, ни текста вопросов, на которые я " +
-    `уверенно ответил. Вопросы и оценки удаляются через ${a.days} дн.`,
+    `уверенно ответил. Вопросы и оценки удаляются через ${ruCount(a.days, "день", "дня", "дней")}.`,
   langPrompt: "Выберите язык моих ответов в этом чате:",
   langCurrent: (name) => `Сейчас: ${name}.`,
   langSet: "Готово: в этом чате я отвечаю по-русски.",
@@ -185,8 +197,8 @@ const ru: BotTexts = {
   stats: (today, week, day) =>
     `Вопросы сегодня (${day}, UTC): отвечено ${today.answered}, без ответа ${today.declined}.\n` +
     `За 7 дней: отвечено ${week.answered}, без ответа ${week.declined}.`,
-  unansweredHeader: (days) => `Частые вопросы без ответа за ${days} дн.:`,
-  unansweredNone: (days) => `За ${days} дн. вопросов без ответа не было.`,
+  unansweredHeader: (days) => `Частые вопросы без ответа за ${ruCount(days, "день", "дня", "дней")}:`,
+  unansweredNone: (days) => `За ${ruCount(days, "день", "дня", "дней")} вопросов без ответа не было.`,
   commands: {
     start: "Начало: что я знаю и примеры вопросов",
     help: "Как задавать вопросы",
