@@ -1,0 +1,52 @@
+// The context every handler sees, and what the bot is built from. The bot reads no files and starts
+// nothing: the runtime (or a test, or the terminal chat) hands it everything through BotDeps.
+import type { ApiClientOptions, Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Lang } from "../content/schema.ts";
+import type { AskOptions, Decision } from "../engine/decision.ts";
+import type { Hasher, Store } from "../storage/store.ts";
+
+/** The part of the engine the bot uses (the engine's own type satisfies it). */
+export interface AnswerEngine {
+  ask(text: string, options?: AskOptions): Decision;
+  examples(lang: Lang, n: number): { id: string; question: string }[];
+  /** Key that groups declined questions across spellings and languages (for the curators' report). */
+  groupKey(text: string): string;
+}
+
+export interface BotDeps {
+  kb: KnowledgeBase;
+  engine: AnswerEngine;
+  logger: Logger;
+  store: Store;
+  hash: Hasher;
+  /** Telegram user ids allowed to use /stats and /unanswered. */
+  adminIds: number[];
+  /** How long questions and votes are kept: /about tells users. */
+  retentionDays: number;
+  /** Bot API client options, e.g. apiRoot for a local Bot API server or an emulator. */
+  client?: ApiClientOptions;
+  /** Known bot identity: skips getMe (tests, terminal chat). */
+  botInfo?: UserFromGetMe;
+  /** Clock for the day stamps of stored events; tests pin it. */
+  now?: () => Date;
+}
+
+/** What one update led to: written by handlers, logged once when the update is done. */
+export interface UpdateOutcome {
+  lang?: Lang;
+  kind?: Decision["kind"] | "command" | "button" | "inline" | "ignored";
+  answerId?: string;
+  score?: number;
+}
+
+export interface BotFlavor {
+  deps: BotDeps;
+  /** Child logger for this update. */
+  logger: Logger;
+  outcome: UpdateOutcome;
+}
+
+export type MyContext = Context & BotFlavor;
