@@ -1,0 +1,55 @@
+// Questions: /ask <question> anywhere, any text in a private chat, and in groups a message that
+// mentions the bot or replies to it. A question button answers its question as a new message, so the
+// chat reads as if the question had been typed.
+import { Composer } from "grammy";
+import { botTexts } from "../../texts/bot.ts";
+import { groupQuestion, parseCommand } from "../addressing.ts";
+import { answerQuestion, decisionFor, sendDecision } from "../answering.ts";
+import { acknowledge, onButton } from "../buttons.ts";
+import { resolveRef } from "../callback-data.ts";
+import type { MyContext } from "../context.ts";
+import { uiLanguage } from "../language.ts";
+import { escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+
+export const askFeature = new Composer<MyContext>();
+
+/** "/ask" alone, or a bare mention: show how to ask, with a question the article answers. */
+export async function sendAskHint(ctx: MyContext): Promise<void> {
+  const lang = uiLanguage(ctx);
+  const example = ctx.deps.engine.examples(lang, 1)[0]?.question ?? "";
+  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  await sendHtml(ctx, escapeHtml(botTexts(lang).askHint(example)), replyInGroups(ctx));
+}
+
+askFeature.chatType(["private", "group", "supergroup"]).command("ask", async (ctx) => {
+  const question = ctx.match.trim();
+  if (question === "") return sendAskHint(ctx);
+  await answerQuestion(ctx, question, replyInGroups(ctx));
+});
+
+askFeature.chatType("private").on("message:text", async (ctx, next) => {
+  // Commands nobody claimed go on to the unhandled feature's hint.
+  if (parseCommand(ctx.msg.text, ctx.msg.entities)) return next();
+  // Our own inline answer, posted into this chat: not a question.
+  if (ctx.msg.via_bot?.id === ctx.me.id) return;
+  await answerQuestion(ctx, ctx.msg.text);
+});
+
+askFeature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
+  if (parseCommand(ctx.msg.text, ctx.msg.entities)) return next();
+  if (ctx.msg.via_bot?.id === ctx.me.id) return;
+  const question = groupQuestion(ctx.msg, ctx.me);
+  if (question === undefined) return next();
+  if (question === "") return sendAskHint(ctx);
+  await answerQuestion(ctx, question, { replyTo: ctx.msg.message_id });
+});
+
+onButton(askFeature, "ask", async (ctx, action) => {
+  const id = resolveRef(ctx.deps.kb, action.ref);
+  const t = botTexts(action.lang);
+  if (!id) return acknowledge(ctx, t.staleButton);
+  // Buttons under channel posts would post to every subscriber; the bot never puts question buttons there.
+  if (!ctx.chat || ctx.chat.type === "channel") return acknowledge(ctx, t.badButton);
+  await acknowledge(ctx);
+  await sendDecision(ctx, decisionFor(ctx, id, action.lang));
+});

@@ -1,0 +1,64 @@
+// /sources (all footnotes), /source N (one), and the Source button under an answer (its footnotes in
+// full, or, for an answer without one, the article's own paragraph it comes from).
+import { Composer } from "grammy";
+import type { KnowledgeBase } from "../../content/knowledge-base.ts";
+import type { Lang } from "../../content/schema.ts";
+import { renderFootnote, renderSources } from "../../engine/render.ts";
+import { botTexts } from "../../texts/bot.ts";
+import { acknowledge, onButton } from "../buttons.ts";
+import { resolveRef } from "../callback-data.ts";
+import type { MyContext } from "../context.ts";
+import { uiLanguage } from "../language.ts";
+import { escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+
+export const sourcesFeature = new Composer<MyContext>();
+const chats = sourcesFeature.chatType(["private", "group", "supergroup"]);
+
+chats.command("sources", async (ctx) => {
+  const lang = uiLanguage(ctx);
+  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  await sendHtml(ctx, renderSources(ctx.deps.kb, lang, "html"), replyInGroups(ctx));
+});
+
+chats.command("source", async (ctx) => {
+  const { kb } = ctx.deps;
+  const lang = uiLanguage(ctx);
+  const t = botTexts(lang);
+  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  const arg = ctx.match.trim();
+  const count = kb.footnotes.length;
+  let html: string;
+  if (arg === "") html = escapeHtml(t.sourceUsage(count));
+  else if (/^\d{1,3}$/.test(arg) && kb.footnoteByNumber.has(Number(arg)))
+    html = renderFootnote(kb, Number(arg), lang, "html");
+  else html = escapeHtml(t.sourceMissing(arg.length > 20 ? `${arg.slice(0, 20)}…` : arg, count));
+  await sendHtml(ctx, html, replyInGroups(ctx));
+});
+
+onButton(sourcesFeature, "source", async (ctx, action) => {
+  const id = resolveRef(ctx.deps.kb, action.ref);
+  if (!id) return acknowledge(ctx, botTexts(action.lang).staleButton);
+  await acknowledge(ctx);
+  ctx.outcome = { ...ctx.outcome, lang: action.lang, answerId: id };
+  await sendHtml(ctx, answerSourceHtml(ctx.deps.kb, id, action.lang));
+});
+
+/**
+ * The whole article paragraphs an answer rests on (verbatim, numbered: the reply itself quotes only the
+ * sentence), then its footnotes in full.
+ */
+export function answerSourceHtml(kb: KnowledgeBase, id: string, lang: Lang): string {
+  const answer = kb.answerById.get(id);
+  const t = botTexts(lang);
+  const parts = [`<b>${escapeHtml(t.sourceHeader)}</b>`];
+  const paragraphs = [...new Set((answer?.quotes ?? []).map((q) => q.p))];
+  for (const n of paragraphs) {
+    const text = kb.article.paragraphs.find((p) => p.n === n)?.text;
+    if (text === undefined) continue;
+    parts.push(
+      `${escapeHtml(t.paragraphCitation(n, kb.article.title))}\n<blockquote>${escapeHtml(text)}</blockquote>`,
+    );
+  }
+  for (const n of answer?.footnotes ?? []) parts.push(renderFootnote(kb, n, lang, "html"));
+  return parts.join("\n\n");
+}

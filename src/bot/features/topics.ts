@@ -1,0 +1,56 @@
+// /topics: browse topics → questions → answer. Every step edits the same message in place, with Back
+// buttons, so browsing does not fill the chat.
+import { Composer } from "grammy";
+import { renderReply } from "../../engine/render.ts";
+import { botTexts } from "../../texts/bot.ts";
+import { decisionFor } from "../answering.ts";
+import { acknowledge, onButton } from "../buttons.ts";
+import { resolveRef } from "../callback-data.ts";
+import type { MyContext } from "../context.ts";
+import { topicAnswerKeyboard, topicKeyboard, topicsKeyboard } from "../keyboards.ts";
+import { uiLanguage } from "../language.ts";
+import { editHtml, escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+
+export const topicsFeature = new Composer<MyContext>();
+
+topicsFeature.chatType(["private", "group", "supergroup"]).command("topics", async (ctx) => {
+  const lang = uiLanguage(ctx);
+  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  const keyboard = topicsKeyboard(ctx.deps.kb, lang);
+  await sendHtml(ctx, escapeHtml(botTexts(lang).topicsHeader), {
+    ...(keyboard ? { keyboard } : {}),
+    ...replyInGroups(ctx),
+  });
+});
+
+onButton(topicsFeature, "topics", async (ctx, { lang }) => {
+  await acknowledge(ctx);
+  await editHtml(ctx, escapeHtml(botTexts(lang).topicsHeader), topicsKeyboard(ctx.deps.kb, lang));
+});
+
+onButton(topicsFeature, "topic", async (ctx, { topic: topicId, lang }) => {
+  const { kb } = ctx.deps;
+  const topic = kb.topics.find((t) => t.id === topicId);
+  const t = botTexts(lang);
+  if (!topic) return acknowledge(ctx, t.staleButton);
+  await acknowledge(ctx);
+  const hasQuestions = kb.answers.some((a) => a.topic === topicId);
+  await editHtml(
+    ctx,
+    escapeHtml(hasQuestions ? t.topicHeader(topic.title[lang]) : t.topicEmpty),
+    topicKeyboard(kb, topicId, lang),
+  );
+});
+
+onButton(topicsFeature, "topicAnswer", async (ctx, action) => {
+  const { kb } = ctx.deps;
+  const id = resolveRef(kb, action.ref);
+  if (!id) return acknowledge(ctx, botTexts(action.lang).staleButton);
+  await acknowledge(ctx);
+  ctx.outcome = { ...ctx.outcome, lang: action.lang, answerId: id, score: 1 };
+  await editHtml(
+    ctx,
+    renderReply(decisionFor(ctx, id, action.lang), kb, "html"),
+    topicAnswerKeyboard(kb, id, action.lang),
+  );
+});

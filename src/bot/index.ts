@@ -1,0 +1,158 @@
+// createBot: the Telegram bot, built from its dependencies, with no side effects on import. The same
+// handlers serve long polling, webhooks, tests and the terminal chat; only the transport differs.
+import { Bot, type BotConfig, type BotError, GrammyError } from "grammy";
+import type { BotCommand, LanguageCode } from "grammy/types";
+import type { Logger } from "pino";
+import { LANGS, type Lang } from "../content/schema.ts";
+import { botTexts, type CommandName } from "../texts/bot.ts";
+import type { BotDeps, MyContext } from "./context.ts";
+import { aboutFeature } from "./features/about.ts";
+import { adminFeature } from "./features/admin.ts";
+import { askFeature } from "./features/ask.ts";
+import { channelFeature } from "./features/channel.ts";
+import { feedbackFeature } from "./features/feedback.ts";
+import { helpFeature } from "./features/help.ts";
+import { inlineFeature } from "./features/inline.ts";
+import { langFeature } from "./features/lang.ts";
+import { sourcesFeature } from "./features/sources.ts";
+import { startFeature } from "./features/start.ts";
+import { topicsFeature } from "./features/topics.ts";
+import { unhandledFeature } from "./features/unhandled.ts";
+import { errorSummary, uiLanguage } from "./language.ts";
+import { escapeHtml, sendHtml } from "./send.ts";
+
+export type { BotDeps, MyContext } from "./context.ts";
+
+const loggers = new WeakMap<Bot<MyContext>, Logger>();
+
+export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<MyContext>): Bot<MyContext> {
+  const bot = new Bot<MyContext>(token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...botConfig,
+    client: { ...deps.client, ...botConfig?.client },
+  });
+  loggers.set(bot, deps.logger);
+
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
+    ctx.outcome = {};
+    try {
+      await next();
+    } finally {
+      logUpdate(ctx, performance.now() - started);
+    }
+  });
+
+  // Posts a channel forwards into its discussion group arrive as group messages; they are not questions.
+  bot.drop((ctx) => ctx.message?.is_automatic_forward === true);
+
+  const features = bot.errorBoundary(handleError);
+  features.use(
+    startFeature,
+    helpFeature,
+    aboutFeature,
+    sourcesFeature,
+    topicsFeature,
+    langFeature,
+    adminFeature,
+    askFeature,
+    feedbackFeature,
+    channelFeature,
+    inlineFeature,
+    unhandledFeature,
+  );
+
+  // Only reached if the logging middleware itself fails; the boundary above catches the rest.
+  bot.catch((error) => handleError(error));
+  return bot;
+}
+
+/** One line per update: what it was and what the bot did. Message text never goes above debug. */
+function logUpdate(ctx: MyContext, ms: number): void {
+  const type = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
+  ctx.logger.info(
+    {
+      type,
+      chat: ctx.chat?.type ?? (ctx.inlineQuery ? "inline" : undefined),
+      ...ctx.outcome,
+      ms: Math.round(ms * 10) / 10,
+    },
+    "update",
+  );
+}
+
+/** A failing update is logged and, in a private chat, apologised for; the bot carries on either way. */
+async function handleError(error: BotError<MyContext>): Promise<void> {
+  const ctx = error.ctx;
+  const logger = ctx.logger ?? ctx.deps?.logger;
+  const cause = error.error;
+  if (cause instanceof GrammyError && cause.error_code === 403) {
+    // Blocked by the user or removed from the chat: routine, not an alarm.
+    logger?.info({ method: cause.method, code: 403 }, "chat unavailable (bot blocked or removed)");
+    return;
+  }
+  logger?.error(
+    cause instanceof GrammyError
+      ? { method: cause.method, code: cause.error_code, description: cause.description }
+      : { err: errorSummary(cause) },
+    "update failed",
+  );
+  if (ctx.chat?.type !== "private" || !ctx.deps) return;
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).failure));
+  } catch {
+    // Telegram itself is failing: nothing more to do for this update.
+  }
+}
+
+/** Telegram language codes that get a menu of their own; Kyrgyz speakers read the Russian one. */
+const MENU_LANGUAGES: [LanguageCode, Lang][] = [
+  ...LANGS.map((l): [LanguageCode, Lang] => [l, l]),
+  ["ky", "ru"],
+];
+
+const PRIVATE_COMMANDS: CommandName[] = [
+  "start",
+  "help",
+  "ask",
+  "topics",
+  "sources",
+  "source",
+  "about",
+  "lang",
+];
+const GROUP_COMMANDS: CommandName[] = ["ask", "help", "topics", "sources", "source", "about", "lang"];
+
+/** The command menu in one language. Admin commands are left out on purpose: they are not advertised. */
+export function commandList(lang: Lang, scope: "private" | "group" = "private"): BotCommand[] {
+  const descriptions = botTexts(lang).commands;
+  return (scope === "private" ? PRIVATE_COMMANDS : GROUP_COMMANDS).map((command) => ({
+    command,
+    description: descriptions[command],
+  }));
+}
+
+/**
+ * Registers the command menus: private and group scopes, in each language plus a default (English) for
+ * every other language. A failure is logged and does not stop the bot: menus are a convenience.
+ */
+export async function setupCommands(bot: Bot<MyContext>, logger?: Logger): Promise<boolean> {
+  const log = logger ?? loggers.get(bot);
+  try {
+    for (const [scope, type] of [
+      ["private", "all_private_chats"],
+      ["group", "all_group_chats"],
+    ] as const) {
+      await bot.api.setMyCommands(commandList("en", scope), { scope: { type } });
+      for (const [code, lang] of MENU_LANGUAGES)
+        await bot.api.setMyCommands(commandList(lang, scope), { scope: { type }, language_code: code });
+    }
+    return true;
+  } catch (error) {
+    log?.warn({ err: errorSummary(error) }, "setMyCommands failed: command menus not updated");
+    return false;
+  }
+}
