@@ -127,6 +127,8 @@ function sleep(ms: number): Promise<void> {
 
 export class BotApiShim extends EventEmitter {
   readonly calls: RecordedCall[] = [];
+  /** Every update handed to the bot by getUpdates (again if it was handed out again). */
+  readonly delivered: Update[] = [];
   /** chat id → user ids that getChatMember reports as administrators. */
   readonly admins = new Map<number, Set<number>>();
   /** Commands per `scope|language_code`, as setMyCommands left them. */
@@ -228,6 +230,29 @@ export class BotApiShim extends EventEmitter {
         this.off("call", onCall);
       };
       this.on("call", onCall);
+    });
+  }
+
+  /** Resolves once an update that matches has been handed to the bot; rejects after timeoutMs. */
+  waitForDelivery(match: (update: Update) => boolean, timeoutMs = 5000): Promise<Update> {
+    const found = this.delivered.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onDelivered = (updates: Update[]) => {
+        const hit = updates.find(match);
+        if (!hit) return;
+        cleanup();
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`no matching update delivered within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.off("delivered", onDelivered);
+      };
+      this.on("delivered", onDelivered);
     });
   }
 
@@ -437,7 +462,10 @@ export class BotApiShim extends EventEmitter {
       const ready = this.deliverable().slice(0, limit);
       if (answered) return;
       if (ready.length > 0 || Date.now() >= deadline) {
-        return poll.answer(200, { ok: true, result: ready });
+        poll.answer(200, { ok: true, result: ready });
+        this.delivered.push(...ready);
+        if (ready.length > 0) this.emit("delivered", ready);
+        return;
       }
       if (generation === this.wakeGeneration) await this.nap(deadline - Date.now());
     }
