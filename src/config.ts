@@ -68,6 +68,14 @@ const TransportSchema = z.discriminatedUnion(
   { error: "must be polling or webhook" },
 );
 
+/** Every variable the schema reads (documented in .env.example). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...new Set([
+    ...Object.keys(CommonSchema.shape),
+    ...TransportSchema.options.flatMap((option) => Object.keys(option.shape)),
+  ]),
+];
+
 export type TransportConfig =
   | { mode: "polling" }
   | {

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "../../src/config.ts";
+import { CONFIG_VARIABLES, ConfigError, loadConfig, parseConfig } from "../../src/config.ts";
 
 const TOKEN = "123456789:AAHsecretPartOfTheToken_abc-DEF";
 const WEBHOOK = {
@@ -120,5 +120,20 @@ describe("loadConfig", () => {
 
   it("works without any env file", () => {
     expect(loadConfig({ ENV_FILE: "/nonexistent/.env" }).transport.mode).toBe("polling");
+  });
+});
+
+describe(".env.example", () => {
+  const example = new URL("../../.env.example", import.meta.url).pathname;
+
+  it("documents every variable the bot reads", () => {
+    const text = readFileSync(example, "utf8");
+    for (const variable of CONFIG_VARIABLES) expect(text).toMatch(new RegExp(`^${variable}=`, "m"));
+  });
+
+  it("is a valid configuration as it is: no token, so the terminal chat", () => {
+    const config = loadConfig({ ENV_FILE: example });
+    expect(config.botToken).toBeUndefined();
+    expect(config.transport.mode).toBe("polling");
   });
 });

@@ -1,0 +1,124 @@
+// Starting the real process the wrong way, and the right way without Telegram: each case must end
+// with a clear message (naming the variable, never its value) or a working local chat.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { killAllBots, startBot } from "./support/bot-process.ts";
+import { TelegramWorld } from "./support/emulator.ts";
+
+const worlds: TelegramWorld[] = [];
+
+afterAll(async () => {
+  await killAllBots();
+  await Promise.all(worlds.map((w) => w.close()));
+});
+
+function databaseIn(prefix: string): string {
+  return join(mkdtempSync(join(tmpdir(), prefix)), "bot.sqlite");
+}
+
+describe.concurrent("start-up without Telegram or with a bad configuration", () => {
+  it("without a token and without a terminal, exits 1 explaining how to set BOT_TOKEN", async () => {
+    const bot = startBot({ env: {} });
+    bot.child.stdin.end();
+    const exit = await bot.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    expect(bot.stderrText).toContain("BOT_TOKEN");
+    expect(bot.stderrText).toContain(".env");
+    expect(bot.stderrText).toContain("npm start");
+  });
+
+  it("with invalid variables, exits 1 naming each one but never its value", async () => {
+    const badToken = "oops-not-a-token-SECRETPART";
+    const bot = startBot({ env: { BOT_TOKEN: badToken, LOG_LEVEL: "chatty", RETENTION_DAYS: "forever" } });
+    const exit = await bot.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    for (const variable of ["BOT_TOKEN", "LOG_LEVEL", "RETENTION_DAYS"])
+      expect(bot.stderrText).toContain(variable);
+    expect(bot.output()).not.toContain("SECRETPART");
+    expect(bot.output()).not.toContain("chatty");
+  });
+
+  it("refuses webhook mode without WEBHOOK_SECRET", async () => {
+    const bot = startBot({
+      env: {
+        BOT_TOKEN: "123456:abcdefghijklmnop",
+        BOT_MODE: "webhook",
+        WEBHOOK_URL: "https://example.org/hook",
+      },
+    });
+    const exit = await bot.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    expect(bot.stderrText).toContain("WEBHOOK_SECRET");
+    expect(bot.stderrText).not.toContain("abcdefghijklmnop");
+  });
+
+  it("reads its settings from the env file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "e2e-envfile-"));
+    const envFile = join(dir, ".env");
+    writeFileSync(envFile, "BOT_MODE=carrier-pigeon\n");
+    const bot = startBot({ env: { ENV_FILE: envFile } });
+    const exit = await bot.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    expect(bot.stderrText).toContain("BOT_MODE");
+  });
+});
+
+describe("start-up against the Bot API", () => {
+  it("exits 1 when Telegram rejects the token, without printing it", async () => {
+    const world = await TelegramWorld.start("111111:the-token-the-api-knows_abcdefghij");
+    worlds.push(world);
+    const wrong = "222222:a-revoked-token_ABCDEFGHIJKLMNOPQRS";
+    const bot = startBot({
+      env: { BOT_TOKEN: wrong, TELEGRAM_API_ROOT: world.apiRoot, DATABASE_PATH: databaseIn("e2e-401-") },
+    });
+    const exit = await bot.waitForExit(45_000);
+    expect(exit.code).toBe(1);
+    expect(bot.logs().some((l) => String(l.msg).includes("rejected BOT_TOKEN"))).toBe(true);
+    expect(bot.output()).not.toContain("a-revoked-token");
+  }, 60_000);
+
+  it("a second instance with the same token makes the first stop with a clear 409 message", async () => {
+    const token = "333333:conflict-test-token_abcdefghijklmn";
+    const world = await TelegramWorld.start(token);
+    worlds.push(world);
+    const env = (prefix: string) => ({
+      BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: world.apiRoot,
+      DATABASE_PATH: databaseIn(prefix),
+    });
+    const first = startBot({ env: env("e2e-409a-") });
+    await first.waitForLog((l) => l.msg === "long polling started", 45_000);
+    const second = startBot({ env: env("e2e-409b-") });
+    await second.waitForLog((l) => l.msg === "long polling started", 45_000);
+
+    // Telegram ends the older long poll when a newer one arrives; the older instance gives way.
+    const exit = await first.waitForExit(15_000);
+    expect(exit.code).toBe(1);
+    expect(first.logs().some((l) => String(l.msg).includes("409 Conflict"))).toBe(true);
+
+    // The survivor serves.
+    const chat = world.privateChat(501, { languageCode: "en" });
+    await chat.say("/sources");
+    expect((await chat.reply()).text).toContain("href=");
+    expect((await second.stop()).code).toBe(0);
+  }, 90_000);
+});
+
+describe("the terminal chat", () => {
+  it("without a token on a terminal (forced here) answers questions with citations", async () => {
+    const kb = loadKnowledgeBase();
+    const answer = kb.answers.find((a) => a.footnotes.length > 0 && a.questions.en?.length);
+    const url = kb.footnoteByNumber.get(answer?.footnotes[0] ?? 0)?.url ?? "?";
+    const bot = startBot({ env: { FORCE_TERMINAL_CHAT: "1", LANG: "en_US.UTF-8" } });
+    bot.child.stdin.write(`${answer?.questions.en?.[0]}\n`);
+    bot.child.stdin.write("/sources\n");
+    bot.child.stdin.end("/quit\n");
+    const exit = await bot.waitForExit(45_000);
+    expect(exit.code).toBe(0);
+    expect(bot.output()).toContain(url);
+    for (const footnote of kb.footnotes) expect(bot.output()).toContain(footnote.url);
+  }, 60_000);
+});
