@@ -8,6 +8,8 @@ import type { Chat, InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/
 export interface LocalApiCall {
   method: string;
   payload: Record<string, unknown>;
+  /** What the local API answered (set once the call is answered). */
+  reply?: LocalApiReply;
 }
 
 export type MemberStatus = "creator" | "administrator" | "member" | "restricted" | "left" | "kicked";
@@ -188,9 +190,10 @@ export function createLocalApi(options: LocalApiOptions): LocalApi {
   }
 
   const transformer: Transformer = async (_prev, method, payload) => {
-    const call = { method, payload: { ...(payload as Record<string, unknown>) } };
+    const call: LocalApiCall = { method, payload: { ...(payload as Record<string, unknown>) } };
     calls.push(call);
     const reply = answer(method, call.payload);
+    call.reply = reply;
     options.onCall?.(call, reply);
     // biome-ignore lint/suspicious/noExplicitAny: the transformer answers every method; its result type is per method.
     return reply as any;
