@@ -41,6 +41,15 @@ export async function editHtml(ctx: MyContext, html: string, keyboard?: InlineKe
   } catch (error) {
     // Pressing the same button twice asks Telegram to set the same text: harmless, not an error.
     if (error instanceof Error && /message is not modified/i.test(error.message)) return;
+    // The message was deleted or can no longer be edited: the person still gets the page they asked for.
+    if (
+      ctx.chat &&
+      error instanceof Error &&
+      /message to edit not found|message can't be edited/i.test(error.message)
+    ) {
+      await sendHtml(ctx, page, keyboard ? { keyboard } : {});
+      return;
+    }
     throw error;
   }
 }
