@@ -1,0 +1,104 @@
+// One emulated Telegram (emulator + shim from test/e2e/support) and the real bot process polling it,
+// with the fake token and a throw-away database. Everything is on 127.0.0.1 and stopped by `close()`.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Update } from "grammy/types";
+import type { BotProcess, LogLine } from "../../e2e/support/bot-process.ts";
+import { TelegramWorld } from "../../e2e/support/emulator.ts";
+import type { RecordedCall } from "../../e2e/support/shim.ts";
+import { FAKE_TOKEN, startCapturedBot } from "./captured-bot.ts";
+
+export interface BotUnderTest {
+  world: TelegramWorld;
+  bot: BotProcess;
+  dataDir: string;
+  /** The environment the bot was started with (to start a second one like it). */
+  env: Record<string, string>;
+  /** Starts another bot process against the same world (restarts, second instances). */
+  startAnother(label: string, extraEnv?: Record<string, string>): BotProcess;
+  close(): Promise<void>;
+}
+
+export function baseEnv(world: TelegramWorld, dataDir: string): Record<string, string> {
+  return {
+    BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: world.apiRoot,
+    DATABASE_PATH: join(dataDir, "bot.sqlite"),
+    PRIVACY_SECRET: "reliability-privacy-secret-0123456789",
+    LOG_LEVEL: "info",
+  };
+}
+
+export const isPollingStarted = (line: LogLine): boolean => line.msg === "long polling started";
+
+export async function startBotUnderTest(
+  label: string,
+  extraEnv: Record<string, string> = {},
+  options: { waitFor?: (line: LogLine) => boolean } = {},
+): Promise<BotUnderTest> {
+  const world = await TelegramWorld.start(FAKE_TOKEN);
+  const dataDir = mkdtempSync(join(tmpdir(), "kg-reliability-"));
+  const env = { ...baseEnv(world, dataDir), ...extraEnv };
+  const started: BotProcess[] = [];
+  const startAnother = (name: string, more: Record<string, string> = {}) => {
+    const process = startCapturedBot(name, { env: { ...env, ...more } });
+    started.push(process);
+    return process;
+  };
+  const bot = startAnother(label);
+  try {
+    await bot.waitForLog(options.waitFor ?? isPollingStarted, 30_000);
+  } catch (error) {
+    await bot.kill();
+    await world.close();
+    throw error;
+  }
+  return {
+    world,
+    bot,
+    dataDir,
+    env,
+    startAnother,
+    close: async () => {
+      // Bots first: a poller left running against a closed server only logs errors.
+      await Promise.all(started.map((p) => p.stop("SIGTERM", 8000).catch(() => p.kill())));
+      await world.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for the bot's one log line about this update: every call its handlers awaited came before it. */
+export function updateHandled(bot: BotProcess, updateId: number, timeoutMs = 10_000): Promise<LogLine> {
+  return bot.waitForLog((line) => line.msg === "update" && line.update_id === updateId, timeoutMs);
+}
+
+/** Injects an update through the shim and waits until the bot has handled it. */
+export async function deliver(
+  t: BotUnderTest,
+  update: Omit<Update, "update_id">,
+): Promise<{ updateId: number; log: LogLine }> {
+  const updateId = t.world.inject(update);
+  const log = await updateHandled(t.bot, updateId);
+  return { updateId, log };
+}
+
+/** Calls the bot made about one chat, inline query or button press. */
+export function callsAbout(
+  calls: readonly RecordedCall[],
+  about: { chatId?: number; callbackQueryId?: string; inlineQueryId?: string },
+): RecordedCall[] {
+  return calls.filter((call) => {
+    const p = call.payload;
+    if (about.chatId !== undefined && String(p.chat_id) === String(about.chatId)) return true;
+    if (about.callbackQueryId !== undefined && p.callback_query_id === about.callbackQueryId) return true;
+    if (about.inlineQueryId !== undefined && p.inline_query_id === about.inlineQueryId) return true;
+    return false;
+  });
+}
+
+/** Log lines at error level or above (pino: 50 error, 60 fatal). */
+export function errorLogs(bot: BotProcess): LogLine[] {
+  return bot.logs().filter((line) => line.level >= 50);
+}
