@@ -46,7 +46,13 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<My
   });
 
   // Posts a channel forwards into its discussion group arrive as group messages; they are not questions.
-  bot.drop((ctx) => ctx.message?.is_automatic_forward === true);
+  bot.use(async (ctx, next) => {
+    if (ctx.message?.is_automatic_forward) {
+      ctx.outcome.kind = "ignored";
+      return;
+    }
+    await next();
+  });
 
   const features = bot.errorBoundary(handleError);
   features.use(

@@ -10,7 +10,7 @@ import { createBot, type MyContext } from "../../src/bot/index.ts";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { createEngine, type Engine } from "../../src/engine/index.ts";
-import { createMemoryStore, type MemoryStore } from "../../src/storage/memory.ts";
+import { createMemoryStore } from "../../src/storage/memory.ts";
 import type { Store } from "../../src/storage/store.ts";
 import {
   createLocalApi,
@@ -263,4 +263,11 @@ export function answerableFacts(lang: "en" | "ru" | "tr" = "en") {
     const q = a.questions[lang][0];
     return a.kind === "fact" && q !== undefined && engine.ask(q).ids[0] === a.id;
   });
+}
+
+/** A message the bot sent, as it is now (after edits): what a user pressing its buttons sees. */
+export function current(h: Harness, sentMessage: Message): Message {
+  const now = h.api.message(sentMessage.chat.id, sentMessage.message_id);
+  if (!now) throw new Error("the bot never sent this message");
+  return now;
 }
