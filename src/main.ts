@@ -11,6 +11,7 @@ import { ContentError } from "./content/problems.ts";
 import { createEngine } from "./engine/index.ts";
 import { createLogger, type Logger, makeScrubber } from "./logger.ts";
 import { createMemoryStore, makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
+import { logApiFailures } from "./transports/api-failures.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
 import { installShutdown, type ShutdownStep } from "./transports/shutdown.ts";
 import { runTerminalChat } from "./transports/terminal.ts";
@@ -119,6 +120,8 @@ async function runTelegram(config: Config, token: string): Promise<void> {
     return;
   }
   // 429 (retry_after) and 5xx: wait and retry, but not forever.
+  // Installed first, so it sits inside auto-retry and logs each failed attempt.
+  bot.api.config.use(logApiFailures(logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   logger.info({ username: bot.botInfo.username, mode: config.transport.mode }, "bot started");
 
