@@ -8,11 +8,14 @@ import type { BotProcess, LogLine } from "../../e2e/support/bot-process.ts";
 import { TelegramWorld } from "../../e2e/support/emulator.ts";
 import type { RecordedCall } from "../../e2e/support/shim.ts";
 import { FAKE_TOKEN, startCapturedBot } from "./captured-bot.ts";
+import { HoldProxy } from "./hold-proxy.ts";
 
 export interface BotUnderTest {
   world: TelegramWorld;
   bot: BotProcess;
   dataDir: string;
+  /** Present when started with `holdProxy: true`: the bot talks to the shim through it. */
+  proxy: HoldProxy | undefined;
   /** The environment the bot was started with (to start a second one like it). */
   env: Record<string, string>;
   /** Starts another bot process against the same world (restarts, second instances). */
@@ -20,10 +23,10 @@ export interface BotUnderTest {
   close(): Promise<void>;
 }
 
-export function baseEnv(world: TelegramWorld, dataDir: string): Record<string, string> {
+export function baseEnv(apiRoot: string, dataDir: string): Record<string, string> {
   return {
     BOT_TOKEN: FAKE_TOKEN,
-    TELEGRAM_API_ROOT: world.apiRoot,
+    TELEGRAM_API_ROOT: apiRoot,
     DATABASE_PATH: join(dataDir, "bot.sqlite"),
     PRIVACY_SECRET: "reliability-privacy-secret-0123456789",
     LOG_LEVEL: "info",
@@ -35,11 +38,12 @@ export const isPollingStarted = (line: LogLine): boolean => line.msg === "long p
 export async function startBotUnderTest(
   label: string,
   extraEnv: Record<string, string> = {},
-  options: { waitFor?: (line: LogLine) => boolean } = {},
+  options: { waitFor?: (line: LogLine) => boolean; holdProxy?: boolean } = {},
 ): Promise<BotUnderTest> {
   const world = await TelegramWorld.start(FAKE_TOKEN);
+  const proxy = options.holdProxy ? await new HoldProxy(world.apiRoot).start() : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), "kg-reliability-"));
-  const env = { ...baseEnv(world, dataDir), ...extraEnv };
+  const env = { ...baseEnv(proxy?.url ?? world.apiRoot, dataDir), ...extraEnv };
   const started: BotProcess[] = [];
   const startAnother = (name: string, more: Record<string, string> = {}) => {
     const process = startCapturedBot(name, { env: { ...env, ...more } });
@@ -51,6 +55,7 @@ export async function startBotUnderTest(
     await bot.waitForLog(options.waitFor ?? isPollingStarted, 30_000);
   } catch (error) {
     await bot.kill();
+    await proxy?.close();
     await world.close();
     throw error;
   }
@@ -58,11 +63,13 @@ export async function startBotUnderTest(
     world,
     bot,
     dataDir,
+    proxy,
     env,
     startAnother,
     close: async () => {
       // Bots first: a poller left running against a closed server only logs errors.
       await Promise.all(started.map((p) => p.stop("SIGTERM", 8000).catch(() => p.kill())));
+      await proxy?.close();
       await world.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
