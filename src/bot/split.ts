@@ -57,6 +57,8 @@ const closing = (stack: readonly OpenTag[]) =>
 
 export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): string[] {
   if (html.length <= limit) return [html];
+  // Room for the longest entity or character, so plain text can always be cut.
+  if (limit < 16) throw new RangeError("splitHtml needs a limit of at least 16 characters");
   const units = tokenize(html);
   const chunks: string[] = [];
   let start = 0;
@@ -82,7 +84,9 @@ export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): st
       }
     }
     if (end >= units.length) best = units.length - 1;
-    if (best < start) throw new Error(`cannot split HTML into chunks of ${limit} characters`);
+    // Tags nested so deep that their opening and closing alone fill a chunk: keep the words, drop the
+    // formatting. Renderer output never comes close; this only keeps the promise "never too long".
+    if (best < start) return splitHtml(escapeText(visibleText(html)), limit);
     let last = best;
     while (last > start && units[last]?.blank) last--;
     const body = units
@@ -93,6 +97,10 @@ export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): st
     start = best + 1;
   }
   return chunks.filter((c) => visibleText(c).trim().length > 0);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** The text a reader sees: tags removed, the four entities Telegram knows decoded. */

@@ -1,0 +1,140 @@
+// Feedback votes, the question log for curators, a failing store, and the admin commands.
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/content/schema.ts";
+import { createMemoryStore } from "../../src/storage/memory.ts";
+import type { QuestionEvent, Store } from "../../src/storage/store.ts";
+import { botTexts } from "../../src/texts/bot.ts";
+import {
+  alice,
+  answerableFacts,
+  boris,
+  buttons,
+  createHarness,
+  groupText,
+  messageOf,
+  NOW,
+  only,
+  press,
+  privateText,
+  sent,
+  textOf,
+} from "./helpers.ts";
+
+const [fact] = answerableFacts("en");
+if (!fact) throw new Error("no answerable fact in the content");
+const question = fact.questions.en[0] as string;
+const offTopic = "How do I bake sourdough bread at home?";
+const today = NOW.toISOString().slice(0, 10);
+
+/** The store the bot really uses, plus a copy of every question event it was given. */
+function recordingStore() {
+  const store = createMemoryStore({ now: () => NOW });
+  const questions: QuestionEvent[] = [];
+  const wrapped: Store = {
+    ...store,
+    recordQuestion(event) {
+      questions.push(event);
+      store.recordQuestion(event);
+    },
+  };
+  return { store, wrapped, questions };
+}
+
+/** A store whose every call fails, like a locked or read-only database. */
+const brokenStore: Store = new Proxy({} as Store, {
+  get: () => () => {
+    throw new Error("SQLITE_READONLY: attempt to write a readonly database");
+  },
+});
+
+describe("👍/👎 feedback", () => {
+  it("counts one vote per user per answer; a second press changes it; toasts in the user's language", async () => {
+    const { store, wrapped } = recordingStore();
+    const h = createHarness({ store: wrapped });
+    const reply = only(await h.send(privateText(question)));
+    const answer = messageOf(reply);
+    const toast = async (data: string, who = alice) =>
+      only(await h.send(press(data, answer, who)), "answerCallbackQuery").payload.text;
+    const en = botTexts("en");
+
+    expect(await toast(`fb:+:${fact.id}`)).toBe(en.voteNew);
+    expect(await toast(`fb:+:${fact.id}`)).toBe(en.voteSame);
+    expect(await toast(`fb:-:${fact.id}`)).toBe(en.voteChanged);
+    expect(await toast(`fb:+:${fact.id}`, boris)).toBe(botTexts("ru").voteNew);
+
+    expect(store.worstFeedback(today, today, 10)).toEqual([{ answerId: fact.id, up: 1, down: 1, net: 0 }]);
+  });
+
+  it("after 👎 offers related questions as buttons; pressing 👎 again does not repeat them", async () => {
+    const h = createHarness();
+    const reply = only(await h.send(privateText(question)));
+    const calls = await h.send(press(`fb:-:${fact.id}`, messageOf(reply)));
+    const offer = only(calls);
+    expect(textOf(offer)).toBe(botTexts("en").afterDownvote);
+    const offered = buttons(offer);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((b) => b.data.startsWith("q:") && !b.data.includes(`:${fact.id}:`))).toBe(true);
+    expect(sent(await h.send(press(`fb:-:${fact.id}`, messageOf(reply))))).toEqual([]);
+  });
+});
+
+describe("the question log", () => {
+  it("keeps the text of declined questions only, with the engine's group key and the UTC day", async () => {
+    const { store, wrapped, questions } = recordingStore();
+    const h = createHarness({ store: wrapped });
+    await h.send(privateText(question));
+    await h.send(privateText(offTopic));
+    await h.send(privateText("hello"));
+
+    expect(questions).toHaveLength(2); // small talk is not a question about the article
+    const [answered, declined] = questions as [QuestionEvent, QuestionEvent];
+    expect(answered).toMatchObject({ answered: true, matchedId: fact.id, normalized: null, groupKey: null });
+    expect(answered.day).toBe(today);
+    expect(declined).toMatchObject({
+      answered: false,
+      matchedId: null,
+      chatType: "private",
+      lang: "en" as Lang,
+    });
+    expect(declined.normalized).toBe(offTopic.toLowerCase());
+    expect(declined.groupKey).toBeTruthy();
+    expect(store.dailyCounts(today, today)).toEqual([{ day: today, answered: 1, declined: 1 }]);
+  });
+
+  it("a failing store never stops an answer; votes and /lang say sorry instead", async () => {
+    const h = createHarness({ store: brokenStore });
+    const reply = only(await h.send(privateText(question)));
+    expect(textOf(reply).length).toBeGreaterThan(0);
+    const vote = only(await h.send(press(`fb:+:${fact.id}`, messageOf(reply))), "answerCallbackQuery");
+    expect(vote.payload.text).toBe(botTexts("en").failure);
+    const offered = only(await h.send(privateText("/lang")));
+    const lang = only(await h.send(press("lang:ru", messageOf(offered))), "answerCallbackQuery");
+    expect(lang.payload.text).toBe(botTexts("ru").failure);
+    expect(h.logs.some((l) => l.level === 40 && /store/.test(l.msg))).toBe(true);
+  });
+});
+
+describe("admin commands", () => {
+  it("/stats and /unanswered answer admins in a private chat", async () => {
+    const h = createHarness({ adminIds: [alice.id] });
+    await h.send(privateText(question, boris));
+    await h.send(privateText(offTopic, boris));
+    await h.send(privateText(offTopic, boris));
+
+    const stats = textOf(only(await h.send(privateText("/stats"))));
+    expect(stats).toBe(
+      botTexts("en").stats({ answered: 1, declined: 2 }, { answered: 1, declined: 2 }, today),
+    );
+    const unanswered = textOf(only(await h.send(privateText("/unanswered"))));
+    expect(unanswered).toContain(offTopic.toLowerCase());
+    expect(unanswered).toContain("— 2 (en)");
+  });
+
+  it("are an unknown command to everyone else, and silence in groups", async () => {
+    const h = createHarness({ adminIds: [alice.id] });
+    for (const command of ["/stats", "/unanswered"]) {
+      expect(textOf(only(await h.send(privateText(command, boris))))).toBe(botTexts("ru").unknownCommand);
+      expect(await h.send(groupText(command, { from: alice }))).toEqual([]);
+    }
+  });
+});
