@@ -106,13 +106,34 @@ export type Entity = z.infer<typeof AliasesSchema>["entities"][number];
 export type OutOfScopeEntity = z.infer<typeof OutOfScopeSchema>["entities"][number];
 
 // Cross-language words for the same idea ("grant", "грант", "hibe"): the matcher folds them into one term.
+// `broader`: concepts a term also stands for ("foreign minister" is also a "minister"). Ids starting with
+// "q-" mark the kind of question (why, when, what is…) and weigh little; "meta-" phrases ("according to
+// the article") are ignored.
 export const LexiconSchema = z
   .object({
     concepts: z.array(
-      z.object({ id: z.string().regex(/^[a-z][a-z0-9-]*$/), terms: z.array(text).min(2) }).strict(),
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          terms: z.array(text).min(2),
+          broader: z.array(z.string()).optional(),
+        })
+        .strict(),
     ),
   })
-  .strict();
+  .strict()
+  .superRefine((lexicon, ctx) => {
+    const ids = new Set(lexicon.concepts.map((c) => c.id));
+    lexicon.concepts.forEach((c, i) => {
+      for (const b of c.broader ?? [])
+        if (!ids.has(b) || b === c.id)
+          ctx.addIssue({
+            code: "custom",
+            path: ["concepts", i, "broader"],
+            message: `broader concept "${b}" ${b === c.id ? "is the concept itself" : "does not exist"}`,
+          });
+    });
+  });
 
 export const SmalltalkSchema = z
   .object({

@@ -12,9 +12,9 @@ import { detectLanguage } from "./language.ts";
 import { foldKey, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
-import { isStopword } from "./stopwords.ts";
+import { isStopword, LIGHT_WORDS, STOPWORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
-import { SpellingIndex } from "./typos.ts";
+import { OneEditSet, SpellingIndex } from "./typos.ts";
 
 export interface QueryTerm {
   term: string;
@@ -68,15 +68,31 @@ export class Analyzer {
   /** Which language's content each spelling came from, for telling the language of keyword questions. */
   private readonly spellingLangs = new Map<string, Set<AnalysisLang>>();
   private readonly numbers = new Set<string>();
+  /** Question words and other stop words of three letters or more, for catching them mistyped. */
+  private readonly stopwordIndex = new OneEditSet(
+    Object.values(STOPWORDS).flatMap((set) => [...set].filter((w) => w.length >= 3)),
+  );
+  /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
+  private readonly lightTerms = new Set<string>();
   private frozen = false;
 
   constructor(kb: KnowledgeBase) {
     for (const e of kb.entities)
       for (const name of e.names) this.addPhrase(name, { term: `@${e.id}`, kind: "entity", id: e.id });
-    for (const c of kb.concepts)
-      for (const t of c.terms) this.addPhrase(t, { term: `#${c.id}`, kind: "concept", id: c.id });
+    const broader = broaderClosure(kb.concepts);
+    for (const c of kb.concepts) {
+      const target: PhraseTarget = { term: `#${c.id}`, kind: "concept", id: c.id };
+      const also = broader.get(c.id);
+      if (also && also.length > 0) target.broader = also.map((b) => `#${b}`);
+      for (const t of c.terms) this.addPhrase(t, target);
+    }
     for (const o of kb.outOfScope)
       for (const name of o.names) this.addPhrase(name, { term: `!${o.id}`, kind: "out-of-scope", id: o.id });
+    for (const w of LIGHT_WORDS) {
+      const cyrillic = /[а-я]/.test(w);
+      for (const lang of (cyrillic ? ["ru", "ky"] : ["en", "tr"]) as AnalysisLang[])
+        this.lightTerms.add(stemWord(w, lang));
+    }
     // Numbers the article prints (paragraphs and footnotes): any other year is out of scope.
     const printed = [...kb.article.paragraphs.map((p) => p.text), ...kb.footnotes.map((f) => f.printed)];
     for (const text of printed)
@@ -88,7 +104,9 @@ export class Analyzer {
     if (tokens.length === 0) return;
     const folded = tokens.map((t) => t.key);
     // A name that is also a common word ("US") only counts when typed as the name is written.
-    const onlyCapitals = tokens.length === 1 && isStopword(folded[0] ?? "") ? tokens[0]?.original : undefined;
+    const single = tokens.length === 1 ? tokens[0] : undefined;
+    const onlyCapitals =
+      single && isStopword(single.key) && /\p{Lu}/u.test(single.original) ? single.original : undefined;
     const withCaps: PhraseTarget = onlyCapitals ? { ...target, needsCapitals: onlyCapitals } : target;
     this.trie.add(folded.map(key.spelling), withCaps);
     const cyrillic = tokens.some((t) => t.script === "cyrillic");
@@ -100,19 +118,22 @@ export class Analyzer {
         withCaps,
       );
     }
-    if (tokens.length === 1 && target.kind !== "concept") {
-      this.nameSpellings.add(folded[0] ?? "");
-      if (!onlyCapitals) this.trie.addSingleWord(folded[0] ?? "", withCaps);
+    if (tokens.length === 1 && !onlyCapitals) {
+      const word = folded[0] ?? "";
+      // Misspelt names and concept words are corrected to them like any content word.
+      this.spellingIndex[tokens[0]?.script === "cyrillic" ? "cyrillic" : "latin"].add(word, target.term);
+      if (target.kind !== "concept") this.trie.addSingleWord(word, withCaps);
     }
+    if (tokens.length === 1 && target.kind !== "concept") this.nameSpellings.add(folded[0] ?? "");
     if (target.kind !== "concept") for (const f of folded) this.nameSpellings.add(f);
   }
 
-  /** Keys a token offers to the phrase trie, given the language it is read in. */
+  /** Keys a token offers to the phrase trie, given the language it is read in (stems are costly: only the likely ones). */
   private keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
     const keys = [key.spelling(t.key)];
     if (t.script === "latin") {
-      keys.push(key.stem("en", stemWord(t.key, "en")));
       if (lang === "tr") keys.push(key.stem("tr", stemWord(t.lower, "tr")));
+      else keys.push(key.stem("en", stemWord(t.key, "en")));
       if (ruLatn) {
         const cyr = latinToCyrillic(t.key);
         keys.push(key.spelling(cyr), key.stem("ru", stemWord(cyr, "ru")));
@@ -146,7 +167,8 @@ export class Analyzer {
       const t = tokens[i] as Token;
       const phrase = phraseAt.get(i);
       if (phrase) {
-        if (phrase.start === i) terms.push(phrase.target.term);
+        if (phrase.start === i && !isMeta(phrase.target))
+          terms.push(phrase.target.term, ...(phrase.target.broader ?? []));
         continue;
       }
       if (t.isNumber) {
@@ -184,24 +206,39 @@ export class Analyzer {
     return lang === "ky" ? "ky" : "ru";
   }
 
-  /** Candidate terms for a question word, most likely reading first. */
-  private candidates(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
+  /** Candidate terms for a question word, most likely reading first (computed lazily: stemming is costly). */
+  private *candidates(t: Token, lang: AnalysisLang, ruLatn: boolean): Generator<string> {
     if (t.script === "latin") {
-      const en = stemWord(t.key, "en");
-      const tr = stemWord(t.lower, "tr");
-      if (ruLatn) return [stemWord(latinToCyrillic(t.key), "ru"), en, tr];
-      return lang === "tr" ? [tr, en] : [en, tr];
+      if (ruLatn) yield stemWord(latinToCyrillic(t.key), "ru");
+      if (lang === "tr") {
+        yield stemWord(t.lower, "tr");
+        yield stemWord(t.key, "en");
+      } else {
+        yield stemWord(t.key, "en");
+        yield stemWord(t.lower, "tr");
+      }
+      return;
     }
-    const ru = stemWord(t.lower, "ru");
-    const ky = stemWord(t.lower, "ky");
-    return lang === "ky" ? [ky, ru] : [ru, ky];
+    if (lang === "ky") yield stemWord(t.lower, "ky");
+    yield stemWord(t.lower, "ru");
+    if (lang !== "ky") yield stemWord(t.lower, "ky");
+  }
+
+  private primaryTerm(t: Token, lang: AnalysisLang, ruLatn: boolean): string {
+    return this.candidates(t, lang, ruLatn).next().value ?? t.key;
   }
 
   /** The language of a question, falling back to the languages its content words come from. */
   detect(tokens: Token[]): DetectedLang {
-    const words = tokens.filter((t) => !t.isNumber && !this.nameSpellings.has(t.key));
-    const detected = detectLanguage(words);
+    // Names first left out ("Who is Doğacan Başaran?" is English), then, if nothing else tells, counted.
+    const all = tokens.filter((t) => !t.isNumber);
+    const words = all.filter((t) => !this.nameSpellings.has(t.key));
+    const detected = detectLanguage(words.length > 0 ? words : all);
     if (detected !== "unknown") return detected;
+    if (words.length < all.length) {
+      const withNames = detectLanguage(all);
+      if (withNames !== "unknown") return withNames;
+    }
     // Keyword questions ("japan grant"): which language's content uses these words?
     let en = 0;
     let tr = 0;
@@ -253,7 +290,10 @@ export class Analyzer {
           .map((x) => x.original)
           .join(" ");
         if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
+        if (isMeta(phrase.target)) continue;
         push({ term: phrase.target.term, surface, unknown: false, clause: t.clause });
+        for (const b of phrase.target.broader ?? [])
+          push({ term: b, surface, unknown: false, clause: t.clause });
         continue;
       }
       if (t.isNumber) {
@@ -262,7 +302,9 @@ export class Analyzer {
         push({ term, surface: t.original, unknown: !this.known.has(term), clause: t.clause });
         continue;
       }
-      if (isStopword(t.key) || t.script === "other") continue;
+      const cyrillicForm = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+      if (isStopword(t.key) || (cyrillicForm && isStopword(cyrillicForm))) continue;
+      if (t.script === "other" || this.isMistypedStopword(t)) continue;
       const resolved = this.resolveWord(t, lang, ruLatn);
       if (!resolved) {
         // A suffixed name: "Жапаровдун", "Caparovun".
@@ -274,10 +316,11 @@ export class Analyzer {
         }
         if (t.capitalisedMidSentence && !capitalsMeanNothing && t.key.length >= 3)
           unknownNames.push(t.original);
-        const primary = this.candidates(t, lang, ruLatn)[0] ?? t.key;
+        const primary = this.primaryTerm(t, lang, ruLatn);
         push({ term: primary, surface: t.original, unknown: true, clause: t.clause });
         continue;
       }
+      if (resolved.term.startsWith("!")) outOfScope.push({ id: resolved.term.slice(1), surface: t.original });
       push({ ...resolved, surface: t.original, unknown: false, clause: t.clause });
     }
     return {
@@ -309,9 +352,49 @@ export class Analyzer {
     return undefined;
   }
 
+  /** "wat", "hw", "waht": a short unknown word one edit from a stop word is that stop word, mistyped. */
+  private isMistypedStopword(t: Token): boolean {
+    if (t.key.length < 3 || t.key.length > 5 || t.capitalisedMidSentence) return false;
+    if (
+      this.known.has(stemWord(t.key, "en")) ||
+      this.spellings.latin.has(t.key) ||
+      this.spellings.cyrillic.has(t.key)
+    )
+      return false;
+    return this.stopwordIndex.has(t.key);
+  }
+
+  /** A common word that says little about the topic: it weighs less, in questions and content alike. */
+  isLight(term: string): boolean {
+    return this.lightTerms.has(term);
+  }
+
   isKnown(term: string): boolean {
     return this.known.has(term);
   }
+}
+
+/** "According to the article", "in the text": how a question is framed, not what it asks. */
+function isMeta(target: PhraseTarget): boolean {
+  return target.kind === "concept" && target.id.startsWith("meta-");
+}
+
+/** Every concept's broader concepts, followed transitively (cycles are cut). */
+function broaderClosure(concepts: KnowledgeBase["concepts"]): Map<string, string[]> {
+  const direct = new Map(concepts.map((c) => [c.id, c.broader ?? []]));
+  const out = new Map<string, string[]>();
+  for (const c of concepts) {
+    const seen = new Set<string>();
+    const stack = [...(direct.get(c.id) ?? [])];
+    while (stack.length > 0) {
+      const b = stack.pop() as string;
+      if (seen.has(b) || b === c.id) continue;
+      seen.add(b);
+      stack.push(...(direct.get(b) ?? []));
+    }
+    out.set(c.id, [...seen]);
+  }
+  return out;
 }
 
 /** Stems every word in one fixed language: used for grouping when no content is at hand. */

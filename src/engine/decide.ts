@@ -104,6 +104,19 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
+  const twoParts = best ? twoPartAnswer(analysis, index, best) : undefined;
+  if (twoParts) {
+    const footnotes = [...new Set(twoParts.ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
+    return {
+      ...base,
+      kind: "answer",
+      ids: twoParts.ids,
+      score: round(twoParts.score),
+      alternatives: [],
+      footnotes,
+    };
+  }
+
   if (!best || best.score < THRESHOLDS.answer) {
     return {
       ...base,
@@ -116,7 +129,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  const ids = twoPartAnswer(analysis, index, best) ?? [best.id];
+  const ids = [best.id];
   const runnerUp = ranked.find((s) => !ids.includes(s.id));
   const alternatives =
     runnerUp && runnerUp.score >= Math.max(THRESHOLDS.answer, best.score - THRESHOLDS.ambiguityGap)
@@ -127,21 +140,27 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 }
 
 /**
- * "What did Du Dewen announce, and how much did Japan give?": when the best single answer explains the
- * question only in part and two clauses each match a different answer strongly, give both.
+ * "What did Du Dewen announce, and how much did Japan give?": when no single answer explains the whole
+ * question well and two of its clauses each match a different answer strongly, give both.
  */
-function twoPartAnswer(analysis: Analysis, index: AnswerIndex, best: Scored): string[] | undefined {
+function twoPartAnswer(
+  analysis: Analysis,
+  index: AnswerIndex,
+  best: Scored,
+): { ids: string[]; score: number } | undefined {
   if (best.score >= THRESHOLDS.combinedSingle) return undefined;
   const clauses = new Map<number, QueryTerm[]>();
   for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
+  if (clauses.size < 2) return undefined;
   const parts: Scored[] = [];
   for (const terms of clauses.values()) {
-    if (terms.length < 2) continue;
+    if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
     const top = index.rank(analysis, terms)[0];
     if (top && top.score >= THRESHOLDS.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
-  return parts.slice(0, 2).map((p) => p.id);
+  const two = parts.slice(0, 2);
+  return { ids: two.map((p) => p.id), score: Math.min(...two.map((p) => p.score)) };
 }
 
 function isFact(kb: KnowledgeBase, id: string): boolean {

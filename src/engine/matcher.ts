@@ -40,7 +40,18 @@ export const SCORING = {
   unknownWeight: 1,
   /** Below this much matched weight a question is too vague to answer with confidence. */
   minEvidence: 1.6,
-} as const;
+  /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
+  lightWeight: 0.4,
+  /**
+   * A name in the question that the answer lacks counts this many times over: "When will Japarov visit
+   * Moscow?" is not answered by Japarov's visit to Beijing.
+   */
+  missingNamePenalty: 2,
+  /** …and weighs at least this share of the rarest term: Russia and China are common in the article, not unimportant. */
+  missingNameFloor: 0.5,
+  /** Most a question-type marker ("why", "when", "what is") may weigh: it separates answers on one subject. */
+  questionTypeWeight: 0.5,
+};
 
 export class AnswerIndex {
   private readonly answers: IndexedAnswer[] = [];
@@ -49,7 +60,10 @@ export class AnswerIndex {
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
-  constructor(kb: KnowledgeBase, analyzer: Analyzer) {
+  constructor(
+    kb: KnowledgeBase,
+    private readonly analyzer: Analyzer,
+  ) {
     kb.answers.forEach((a, index) => {
       const bag = new Set<string>();
       for (const lang of [...LANGS, "ky"] as const) {
@@ -69,7 +83,7 @@ export class AnswerIndex {
     for (const p of kb.article.paragraphs) analyzer.analyzeContent(p.text, "en");
     this.maxIdf = this.idf(0);
     this.paraphrases.forEach((p, i) => {
-      p.weight = p.terms.reduce((sum, t) => sum + this.idf(this.df.get(t) ?? 0), 0);
+      p.weight = p.terms.reduce((sum, t) => sum + this.weightOf(t), 0);
       for (const t of p.terms) {
         const list = this.postings.get(t);
         if (list) list.push(i);
@@ -84,11 +98,15 @@ export class AnswerIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** A question term's weight: its idf, or the unknown-word weight when no answer uses it. */
-  weightOf(q: QueryTerm): number {
-    const df = this.df.get(q.term) ?? 0;
-    if (df === 0) return this.maxIdf * SCORING.unknownWeight;
-    return this.idf(df);
+  /**
+   * A term's weight: its idf (the unknown-word weight when no answer uses it), capped for question-type
+   * markers and reduced for common words. The same for questions and paraphrases.
+   */
+  weightOf(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    const w = df === 0 ? this.maxIdf * SCORING.unknownWeight : this.idf(df);
+    if (term.startsWith("#q-")) return Math.min(w, SCORING.questionTypeWeight);
+    return this.analyzer.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
   /** All answers with any evidence, best first. */
@@ -97,7 +115,7 @@ export class AnswerIndex {
     const weights = new Map<string, number>();
     let total = 0;
     for (const q of terms) {
-      const w = this.weightOf(q);
+      const w = this.weightOf(q.term);
       weights.set(q.term, w);
       total += w;
     }
@@ -107,6 +125,22 @@ export class AnswerIndex {
       const w = weights.get(q.term) ?? 0;
       for (const p of this.postings.get(q.term) ?? []) hit.set(p, (hit.get(p) ?? 0) + w);
     }
+    // Names of the question each answer lacks, counted again on top of their weight.
+    const missingNames = new Map<number, number>();
+    const missingNamesOf = (ai: number) => {
+      let m = missingNames.get(ai);
+      if (m === undefined) {
+        const bag = (this.answers[ai] as IndexedAnswer).bag;
+        m = 0;
+        for (const q of terms)
+          if (q.term.startsWith("@") && !bag.has(q.term))
+            m +=
+              Math.max(weights.get(q.term) ?? 0, this.maxIdf * SCORING.missingNameFloor) *
+              (SCORING.missingNamePenalty - 1);
+        missingNames.set(ai, m);
+      }
+      return m;
+    };
     const best = new Map<number, number>();
     for (const [pi, matchedInParaphrase] of hit) {
       const p = this.paraphrases[pi] as Paraphrase;
@@ -114,7 +148,8 @@ export class AnswerIndex {
       let elsewhere = 0;
       for (const q of terms)
         if (answer.bag.has(q.term) && !p.terms.includes(q.term)) elsewhere += weights.get(q.term) ?? 0;
-      const questionCoverage = (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / total;
+      const questionCoverage =
+        (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / (total + missingNamesOf(p.answer));
       const paraphraseCoverage = p.weight > 0 ? matchedInParaphrase / p.weight : 0;
       const evidence = Math.min(1, (matchedInParaphrase + elsewhere) / SCORING.minEvidence);
       const score =

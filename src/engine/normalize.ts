@@ -22,6 +22,9 @@ export function cleanText(text: string): string {
   );
 }
 
+// Nothing to fold: ASCII letters and digits, or Cyrillic without ё (the common cases, kept fast).
+const PLAIN = /^(?:[a-z0-9]*|[а-еж-я]*)$/;
+
 const LATIN_FOLD: Record<string, string> = { ı: "i", ß: "ss", æ: "ae", ø: "o", œ: "oe", ł: "l", đ: "d" };
 
 /**
@@ -29,6 +32,7 @@ const LATIN_FOLD: Record<string, string> = { ı: "i", ß: "ss", æ: "ae", ø: "o
  * Turkish without ç ğ ı ş ö ü, and Russian without ё. Cyrillic letters such as й keep their marks.
  */
 export function foldKey(word: string): string {
+  if (PLAIN.test(word)) return word;
   return word
     .replace(/[ıßæøœłđ]/g, (c) => LATIN_FOLD[c] ?? c)
     .normalize("NFD")
@@ -39,9 +43,21 @@ export function foldKey(word: string): string {
 
 export type Script = "latin" | "cyrillic" | "other";
 
+/** The script of a word, from its first letter (char ranges: a per-token regex is measurably slow). */
 export function scriptOf(word: string): Script {
-  if (/\p{Script=Cyrillic}/u.test(word)) return "cyrillic";
-  if (/\p{Script=Latin}/u.test(word)) return "latin";
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0xc0 && c <= 0x24f) ||
+      (c >= 0x1e00 && c <= 0x1eff)
+    )
+      return "latin";
+    if (c >= 0x400 && c <= 0x52f) return "cyrillic";
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c > 0x7f && /\p{L}/u.test(word[i] ?? "")) return "other";
+  }
   return "other";
 }
 

@@ -9,6 +9,8 @@ export interface PhraseTarget {
   id: string;
   /** Set for names that are also ordinary words ("US" vs "us"): they must be typed in capitals. */
   needsCapitals?: string;
+  /** Broader concepts the phrase also stands for ("foreign minister" → "#minister"). */
+  broader?: readonly string[];
 }
 
 interface Node {

@@ -8,7 +8,7 @@ is are was were be been being am do does did done doing have has had having will
 may might must i me my mine we us our you your yours he him his she her it its they them their this that these
 those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
-question questions info information something anything thing things really actually exactly maybe perhaps
+question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state`;
 
@@ -21,14 +21,15 @@ const RU = `и в во не что он на я с со как а то все в
 перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
-ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова`;
+ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
 oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilgi bilmek
-istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak`;
+istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
+nelerdi hangileri`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -53,6 +54,17 @@ export const STOPWORDS = {
   tr: wordSet(TR, foldTr),
   ky: wordSet(KY),
 } as const;
+
+// Common verbs and nouns that carry little of a question's topic ("what happened", "is expected",
+// "what does it mean"): they count, but at a fraction of their weight, since the small content makes
+// them look rarer than they are.
+const LIGHT = `happen happened happening expect expected mean means meant think thought make made take
+took get come came go went see look seem use used show shows showed work want need needs way why thing
+start started begin began end ended become became keep kept put set call called name named help try
+происходит произошло случилось ожидается значит думает сделал делает стал становится называют
+olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi`;
+
+export const LIGHT_WORDS: ReadonlySet<string> = wordSet(LIGHT, (w) => foldTr(foldRu(w)));
 
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {

@@ -50,15 +50,23 @@ export interface Correction<T> {
 export class SpellingIndex<T> {
   private readonly words: string[] = [];
   private readonly values: T[] = [];
+  private readonly counts: number[] = [];
   private readonly byPair = new Map<string, number[]>();
-  private readonly seen = new Set<string>();
+  private readonly ids = new Map<string, number>();
 
+  /** Adds a word (again): how often the content uses it breaks ties between equally near words. */
   add(word: string, value: T): void {
-    if (this.seen.has(word) || maxEdits(word.length) === 0) return;
-    this.seen.add(word);
+    if (maxEdits(word.length) === 0) return;
+    const known = this.ids.get(word);
+    if (known !== undefined) {
+      this.counts[known] = (this.counts[known] ?? 0) + 1;
+      return;
+    }
     const id = this.words.length;
+    this.ids.set(word, id);
     this.words.push(word);
     this.values.push(value);
+    this.counts.push(1);
     for (const p of pairs(word)) {
       const list = this.byPair.get(p);
       if (list) list.push(id);
@@ -71,32 +79,65 @@ export class SpellingIndex<T> {
   }
 
   /**
-   * The closest word within maxEdits(word.length), or undefined. Ties between words with different
-   * values are ambiguous and give undefined: a guess between two meanings is worse than none.
+   * The closest word within maxEdits(word.length), or undefined. Between equally near words the one the
+   * content uses more often wins; a tie in that too, between different values, gives undefined: a guess
+   * between two meanings is worse than none.
    */
   nearest(word: string, sameValue: (a: T, b: T) => boolean = Object.is): Correction<T> | undefined {
     const max = maxEdits(word.length);
     if (max === 0) return undefined;
-    const counts = new Map<number, number>();
+    const sharedPairs = new Map<number, number>();
     const own = pairs(word);
-    for (const p of own) for (const id of this.byPair.get(p) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const p of own)
+      for (const id of this.byPair.get(p) ?? []) sharedPairs.set(id, (sharedPairs.get(id) ?? 0) + 1);
     // Each edit spoils at most three letter pairs of the word.
     const need = Math.max(1, own.size - 3 * max);
     let best: Correction<T> | undefined;
+    let bestCount = 0;
     let ambiguous = false;
-    for (const [id, shared] of counts) {
+    for (const [id, shared] of sharedPairs) {
       if (shared < need) continue;
       const candidate = this.words[id] ?? "";
       const d = editDistance(word, candidate, max);
       if (d > max) continue;
       const value = this.values[id] as T;
-      if (!best || d < best.distance) {
+      const used = this.counts[id] ?? 1;
+      if (!best || d < best.distance || (d === best.distance && used > bestCount)) {
+        ambiguous =
+          best !== undefined && d === best.distance && used === bestCount && !sameValue(best.value, value);
         best = { word: candidate, value, distance: d };
-        ambiguous = false;
-      } else if (d === best.distance && !sameValue(best.value, value)) {
+        bestCount = used;
+      } else if (d === best.distance && used === bestCount && !sameValue(best.value, value)) {
         ambiguous = true;
       }
     }
     return ambiguous ? undefined : best;
+  }
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Membership within one edit (symmetric deletion: two words are one insertion, deletion, substitution
+ * or neighbour swap apart when they share a one-deletion variant); constant time per look-up.
+ */
+export class OneEditSet {
+  private readonly words = new Set<string>();
+  private readonly variants = new Set<string>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      this.words.add(w);
+      for (const d of deletions(w)) this.variants.add(d);
+    }
+  }
+
+  has(word: string): boolean {
+    if (this.words.has(word) || this.variants.has(word)) return true;
+    return deletions(word).some((d) => this.words.has(d) || this.variants.has(d));
   }
 }

@@ -1,0 +1,84 @@
+// `npm run eval [-- --file path]`: runs the held-out question set (test/eval/questions.yaml) through the
+// engine, prints accuracy per category against its target and lists every miss. Exit 1 below target.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadKnowledgeBase } from "../content/load.ts";
+import { ContentError } from "../content/problems.ts";
+import {
+  type EvalReport,
+  evaluate,
+  LANGUAGE_TARGET,
+  parseQuestions,
+  percent,
+  unknownIds,
+} from "../engine/evaluation.ts";
+import { createEngine } from "../engine/index.ts";
+
+export const DEFAULT_QUESTIONS = new URL("../../test/eval/questions.yaml", import.meta.url).pathname;
+
+export function formatReport(report: EvalReport): string {
+  const lines: string[] = [];
+  lines.push("category        correct   accuracy  target");
+  for (const c of report.categories) {
+    const flag = c.accuracy >= c.target ? "" : "  BELOW TARGET";
+    lines.push(
+      `${c.category.padEnd(14)} ${`${c.correct}/${c.total}`.padStart(8)} ${percent(c.accuracy).padStart(10)} ${percent(c.target).padStart(7)}${flag}`,
+    );
+  }
+  const langAcc = report.total ? report.langCorrect / report.total : 0;
+  lines.push(
+    `${"reply language".padEnd(14)} ${`${report.langCorrect}/${report.total}`.padStart(8)} ${percent(langAcc).padStart(10)} ${percent(LANGUAGE_TARGET).padStart(7)}${langAcc >= LANGUAGE_TARGET ? "" : "  BELOW TARGET"}`,
+  );
+  lines.push(
+    `${"all".padEnd(14)} ${`${report.correct}/${report.total}`.padStart(8)} ${percent(report.total ? report.correct / report.total : 0).padStart(10)}`,
+  );
+  if (report.misses.length > 0) {
+    lines.push("", `misses (${report.misses.length}):`);
+    for (const m of report.misses) {
+      const expected = [m.question.expect, ...(m.question.also ?? [])].join("|");
+      const lang = m.langOk ? "" : `  [reply language wrong, expected ${m.question.lang}]`;
+      lines.push(
+        `  [${m.question.category}] ${JSON.stringify(m.question.q)}  expected ${expected}, got ${m.got} (${m.score.toFixed(3)})${lang}`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+export function belowTarget(report: EvalReport): boolean {
+  return (
+    report.categories.some((c) => c.accuracy < c.target) ||
+    (report.total > 0 && report.langCorrect / report.total < LANGUAGE_TARGET)
+  );
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { file: { type: "string" }, help: { type: "boolean" } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log("usage: npm run eval [-- --file questions.yaml]");
+    return 0;
+  }
+  const kb = loadKnowledgeBase();
+  const questions = parseQuestions(readFileSync(values.file ?? DEFAULT_QUESTIONS, "utf8"));
+  const bad = unknownIds(kb, questions);
+  if (bad.length > 0) {
+    console.error(`the question set expects answers that do not exist: ${bad.join(", ")}`);
+    return 2;
+  }
+  const engine = createEngine(kb);
+  const report = evaluate(kb, questions, (q) => engine.ask(q));
+  console.log(formatReport(report));
+  return belowTarget(report) ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  try {
+    process.exitCode = main();
+  } catch (error) {
+    console.error(error instanceof ContentError || error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  }
+}
