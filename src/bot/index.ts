@@ -105,12 +105,13 @@ async function handleError(error: BotError<MyContext>): Promise<void> {
       : { err: errorSummary(cause) },
     "update failed",
   );
-  if (ctx.chat?.type !== "private" || !ctx.deps) return;
+  if (!ctx.deps) return;
   try {
+    // A pressed button keeps spinning until answered, in any chat.
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).failure));
+    if (ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).failure));
   } catch {
-    // Telegram itself is failing: nothing more to do for this update.
+    // Telegram itself is failing (or the press was answered already): nothing more to do.
   }
 }
 

@@ -194,3 +194,19 @@ describe("/lang in a group", () => {
     expect(textOf(reply)).toContain(escapeHtml(fact.answer.tr));
   });
 });
+
+describe("group edge cases", () => {
+  it("/ask sent as a reply to someone's question asks that question", async () => {
+    const h = createHarness();
+    const asked = groupText(question).message as Message;
+    const reply = only(await h.send(groupText("/ask", { replyTo: asked })));
+    expect(textOf(reply)).toContain(answerText);
+  });
+
+  it("never answers another bot replying to it (no endless bot-to-bot exchange)", async () => {
+    const h = createHarness();
+    const first = only(await h.send(groupText(`/ask ${question}`)));
+    const bot: User = { id: 901, is_bot: true, first_name: "Echo", username: "EchoBot" };
+    expect(await h.send(groupText(question, { from: bot, replyTo: messageOf(first) }))).toEqual([]);
+  });
+});

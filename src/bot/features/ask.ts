@@ -22,7 +22,10 @@ export async function sendAskHint(ctx: MyContext): Promise<void> {
 }
 
 askFeature.chatType(["private", "group", "supergroup"]).command("ask", async (ctx) => {
-  const question = ctx.match.trim();
+  // "/ask" alone, sent as a reply to someone's message, asks that message (handy in groups).
+  const replied = ctx.msg.reply_to_message;
+  const quoted = replied && replied.from?.id !== ctx.me.id ? (replied.text ?? "").trim() : "";
+  const question = ctx.match.trim() || quoted;
   if (question === "") return sendAskHint(ctx);
   await answerQuestion(ctx, question, replyInGroups(ctx));
 });
@@ -38,6 +41,9 @@ askFeature.chatType("private").on("message:text", async (ctx, next) => {
 askFeature.chatType(["group", "supergroup"]).on("message:text", async (ctx, next) => {
   if (parseCommand(ctx.msg.text, ctx.msg.entities)) return next();
   if (ctx.msg.via_bot?.id === ctx.me.id) return;
+  // Another bot replying to us would start an endless exchange. (Anonymous admins and channels write
+  // through service bots, with sender_chat set: those are people.)
+  if (ctx.from.is_bot && !ctx.msg.sender_chat) return;
   const question = groupQuestion(ctx.msg, ctx.me);
   if (question === undefined) return next();
   if (question === "") return sendAskHint(ctx);
