@@ -1,11 +1,12 @@
 // Long polling through @grammyjs/runner: updates from different chats run concurrently, updates from
 // the same chat one after another, in order. On stop, the offset of everything handled is confirmed
 // to Telegram, so a restart neither repeats nor loses an update.
-import { type RunnerHandle, run, sequentialize } from "@grammyjs/runner";
-import { type Bot, type BotError, Composer, Context, GrammyError } from "grammy";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { type Bot, type BotError, type Context, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
+import { createChatSequencer } from "./sequential.ts";
 
 export interface PollingOptions {
   logger: Logger;
@@ -25,13 +26,6 @@ export interface Polling {
 /** 409: another getUpdates (a second instance with this token) or an active webhook. */
 export function isConflict(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 409;
-}
-
-/** Which updates must wait for each other: those of one chat (or of one user, outside chats). */
-function sequenceKey(ctx: Context): string | undefined {
-  if (ctx.chat) return `chat:${ctx.chat.id}`;
-  if (ctx.from) return `user:${ctx.from.id}`;
-  return undefined;
 }
 
 /**
@@ -71,8 +65,7 @@ export async function startPolling<C extends Context>(
   const offsets = new OffsetTracker();
   // The runner's stop() does not wait for running handlers, so we keep count of them ourselves.
   const inFlight = new Set<Promise<void>>();
-  // Sequentialize wraps the bot from outside, so it holds whatever the bot's own middleware does.
-  const gate = new Composer<Context>(sequentialize(sequenceKey)).middleware();
+  let sequence: ReturnType<typeof createChatSequencer> | undefined;
 
   const handle: RunnerHandle = run(
     {
@@ -81,8 +74,9 @@ export async function startPolling<C extends Context>(
       handleUpdate: (update: Update) => {
         const task = (async () => {
           try {
-            const ctx = new Context(update, bot.api, bot.botInfo);
-            await gate(ctx, () => bot.handleUpdate(update));
+            // Built on first use: it needs botInfo, which exists once the runner has run init().
+            sequence ??= createChatSequencer(bot);
+            await sequence(update, () => bot.handleUpdate(update));
           } finally {
             offsets.finished(update.update_id);
           }

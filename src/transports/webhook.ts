@@ -9,6 +9,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
 import { RecentIds } from "./recent-ids.ts";
+import { createChatSequencer } from "./sequential.ts";
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
@@ -95,6 +96,9 @@ export async function startWebhookServer<C extends Context>(
 ): Promise<WebhookServer> {
   const { logger } = options;
   const recent = new RecentIds();
+  // Telegram may post several updates at once; those of one chat still run in order.
+  await bot.init();
+  const sequence = createChatSequencer(bot);
   // We have already checked the secret; grammY checks it again, which costs nothing.
   // No timeout: a slow update keeps its request open, so closing the server waits for it.
   const handleUpdate = webhookCallback(bot, "callback", {
@@ -121,11 +125,13 @@ export async function startWebhookServer<C extends Context>(
       return sendJson(res, 200, { ok: true, duplicate: true });
     }
     try {
-      await handleUpdate(
-        update,
-        (json: string) => sendJson(res, 200, JSON.parse(json)),
-        options.secret,
-        () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
+      await sequence(update, () =>
+        handleUpdate(
+          update,
+          (json: string) => sendJson(res, 200, JSON.parse(json)),
+          options.secret,
+          () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
+        ),
       );
     } catch (error) {
       // Let Telegram's redelivery through: the update was not handled.

@@ -143,9 +143,21 @@ describe("webhook server", () => {
   let server: WebhookServer;
   let handled: string[];
   let nextId = 1;
+  const release = deferred();
+  const entered = deferred();
 
   beforeAll(async () => {
-    const echo = echoBot();
+    const echo = echoBot(
+      new Map([
+        [
+          "held",
+          async () => {
+            entered.resolve();
+            await release.promise;
+          },
+        ],
+      ]),
+    );
     handled = echo.handled;
     await echo.bot.init();
     server = await startWebhookServer(echo.bot, {
@@ -251,5 +263,18 @@ describe("webhook server", () => {
     expect((await chat.reply()).text).toBe("echo: via webhook");
     expect(handled.filter((t) => t === "via webhook")).toHaveLength(1);
     expect(chat.history()).toHaveLength(1);
+  });
+
+  it("keeps one chat's updates in order when Telegram posts them concurrently", async () => {
+    const first = post(JSON.stringify(textUpdate("held", 2003)), withSecret);
+    await entered.promise;
+    const second = post(JSON.stringify(textUpdate("after", 2003)), withSecret);
+    // Give an unordered server every chance to run "after" first.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(handled).not.toContain("after");
+    release.resolve();
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(handled.slice(-2)).toEqual(["held", "after"]);
   });
 });
