@@ -49,6 +49,10 @@ describe("channel posts", () => {
   });
 });
 
+/** The text an inline result would post. */
+const postedText = (result: InlineQueryResultArticle | undefined) =>
+  (result?.input_message_content as { message_text?: string } | undefined)?.message_text ?? "";
+
 const resultsOf = (calls: Awaited<ReturnType<ReturnType<typeof createHarness>["send"]>>) => {
   const call = only(calls, "answerInlineQuery");
   return { call, results: call.payload.results as InlineQueryResultArticle[] };
@@ -86,8 +90,7 @@ describe("inline mode", () => {
     const h = createHarness();
     const [turkish] = answerableFacts("tr");
     const { results } = resultsOf(await h.send(inlineQuery(turkish?.questions.tr[0] ?? "", ayse)));
-    const text = (results[0]?.input_message_content as { message_text: string }).message_text;
-    expect(text).toContain(escapeHtml(turkish?.answer.tr ?? "missing"));
+    expect(postedText(results[0])).toContain(escapeHtml(turkish?.answer.tr ?? "missing"));
   });
 
   it("a question the article does not answer gets one result that says so", async () => {
@@ -95,9 +98,7 @@ describe("inline mode", () => {
     const { results } = resultsOf(await h.send(inlineQuery("best pizza recipe with pineapple")));
     expect(results).toHaveLength(1);
     expect(results[0]?.title).toBe(botTexts("en").inlineDeclineTitle);
-    expect((results[0]?.input_message_content as { message_text: string }).message_text).not.toContain(
-      "<a href",
-    );
+    expect(postedText(results[0])).not.toContain("<a href");
   });
 
   it("a query of 256 characters, or a longer forged one, is handled", async () => {
