@@ -1,6 +1,6 @@
 // The curators' report as ONE self-contained HTML page: inline CSS and an inline SVG chart, no scripts,
 // no external assets (a CSP meta tag forbids loading any), and every piece of text escaped.
-import type { CuratorReport } from "../storage/report.ts";
+import { type CuratorReport, declineKind } from "../storage/report.ts";
 
 export function escapeHtml(text: string): string {
   return text
@@ -47,11 +47,12 @@ ${dailyChart(report)}
 
 <h2>Top declined questions: what to add next</h2>
 ${table(
-  ["#", "Count", "Languages", "Group key", "Example"],
+  ["#", "Count", "Languages", "Why declined", "Group key", "Example"],
   report.topDeclined.map((g, i) => [
     num(i + 1),
     num(g.count),
     cell(g.langs.join(", ")),
+    cell(declineKind(g)),
     code(g.groupKey),
     cell(g.example),
   ]),

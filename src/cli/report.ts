@@ -3,7 +3,7 @@
 // --html FILE for one self-contained page. Reads the database read-only: running it never changes data.
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
-import { buildReport, type CuratorReport } from "../storage/report.ts";
+import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
 import { openReportSource } from "../storage/sqlite.ts";
 import {
   COMMON_USAGE,
@@ -65,16 +65,17 @@ function renderText(report: CuratorReport, db: string): string {
       ? ["  (none)"]
       : columns(
           [
-            ["#", "count", "langs", "group key", "example"],
+            ["#", "count", "langs", "why declined", "group key", "example"],
             ...report.topDeclined.map((g, i) => [
               i + 1,
               g.count,
               g.langs.join(","),
+              declineKind(g),
               clip(g.groupKey, 30),
               clip(g.example, 70),
             ]),
           ],
-          [true, true, false, false, false],
+          [true, true, false, false, false, false],
         )),
   );
 

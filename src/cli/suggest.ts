@@ -91,7 +91,9 @@ function suggest(
     if (decision.kind === "answer")
       return { ...group, status: "answered-now", ids: decision.ids, score: decision.score };
     if (decision.kind === "smalltalk") return { ...group, status: "smalltalk" };
-    if (decision.declineReason === "out-of-scope") {
+    // The bot saw the original text (capitals help spot an unknown name); its verdict at the time counts too.
+    const mostlyOutside = (group.outOfScope ?? 0) * 2 >= group.count && (group.outOfScope ?? 0) > 0;
+    if (decision.declineReason === "out-of-scope" || mostlyOutside) {
       return { ...group, status: "out-of-scope", name: decision.outOfScope ?? null };
     }
     const best = closestAnswer(engine, group.example, decision);

@@ -43,6 +43,7 @@ interface KeptQuestion {
   lang: string;
   matchedId: string | null;
   runnerUpId: string | null;
+  declineReason: string | null;
 }
 
 interface Vote {
@@ -79,6 +80,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           lang: event.lang,
           matchedId: event.matchedId,
           runnerUpId: event.runnerUpId ?? null,
+          declineReason: event.answered ? null : (event.declineReason ?? null),
         });
       }
       const tie = nearTieOf(event, nearTieGap);
@@ -134,6 +136,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           example: mostFrequentText(g.rows),
           count: g.rows.length,
           langs: [...new Set(g.rows.map((r) => r.lang))].sort(),
+          outOfScope: g.rows.filter((r) => r.declineReason === "out-of-scope").length,
         }));
     },
 

@@ -66,6 +66,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX votes_day ON votes (day, answer_id);
     `,
   },
+  {
+    version: 3,
+    describe: "why a question was declined (out of scope, weak match, empty)",
+    up: "ALTER TABLE kept_questions ADD COLUMN decline_reason TEXT;",
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

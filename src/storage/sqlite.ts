@@ -107,8 +107,9 @@ function sqliteStore(
     ON CONFLICT DO UPDATE SET count = count + 1`);
   const keepQuestion = db.prepare(`
     INSERT INTO kept_questions
-      (day, answered, normalized, group_key, lang, chat_type, matched_id, score, runner_up_id, runner_up_score)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      (day, answered, normalized, group_key, lang, chat_type, matched_id, score, runner_up_id, runner_up_score,
+       decline_reason)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const countNearTie = db.prepare(`
     INSERT INTO near_ties (day, matched_id, runner_up_id, count, gap_sum) VALUES (?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET count = count + 1, gap_sum = gap_sum + excluded.gap_sum`);
@@ -129,6 +130,7 @@ function sqliteStore(
         finite(e.score),
         e.runnerUpId ?? null,
         e.runnerUpScore === undefined ? null : finite(e.runnerUpScore),
+        e.answered ? null : (e.declineReason ?? null),
       );
     }
     const tie = nearTieOf(e, nearTieGap);
@@ -231,9 +233,10 @@ export function reportQueries(db: Database.Database): ReportSource {
     FROM question_counts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`);
   const declinedGroups = db.prepare<
     [string, string, number],
-    { groupKey: string; count: number; langs: string }
+    { groupKey: string; count: number; langs: string; outOfScope: number }
   >(`
-    SELECT group_key AS groupKey, COUNT(*) AS count, GROUP_CONCAT(DISTINCT lang) AS langs
+    SELECT group_key AS groupKey, COUNT(*) AS count, GROUP_CONCAT(DISTINCT lang) AS langs,
+           SUM(decline_reason IS 'out-of-scope') AS outOfScope
     FROM kept_questions WHERE answered = 0 AND day BETWEEN ? AND ?
     GROUP BY group_key ORDER BY count DESC, MAX(day) DESC, group_key LIMIT ?`);
   const groupExample = db.prepare<[string, string, string], { text: string }>(`
@@ -265,6 +268,7 @@ export function reportQueries(db: Database.Database): ReportSource {
         example: groupExample.get(g.groupKey, from, to)?.text ?? "",
         count: g.count,
         langs: g.langs.split(",").sort(),
+        outOfScope: g.outOfScope,
       })),
     worstFeedback: (from, to, limit) => feedback.all(from, to, Math.max(0, limit)),
     nearTies: (from, to, limit): NearTiePair[] =>

@@ -18,6 +18,8 @@ export interface QuestionEvent {
   /** The best other candidate when the engine answered (decision.alternatives[0]): feeds the near-tie report. */
   runnerUpId?: string | null;
   runnerUpScore?: number;
+  /** On a decline, why (decision.declineReason): lets curators tell "not in the article" from a missed match. */
+  declineReason?: string | null;
 }
 
 export interface VoteEvent {
@@ -41,6 +43,8 @@ export interface DeclinedGroup {
   example: string;
   count: number;
   langs: string[];
+  /** How many of them were declined because they name something the article never mentions. */
+  outOfScope?: number;
 }
 
 export interface Store {

@@ -57,9 +57,10 @@ beforeAll(() => {
   store.recordQuestion(declined("what does the eu think", "europe union", "en", "2024-03-08"));
   store.recordQuestion(declined("что думает евросоюз", "europe union", "ru", "2024-03-09"));
   store.recordQuestion(declined("what does the eu think", "europe union", "en", "2024-03-10"));
-  store.recordQuestion(
-    declined('<script>alert("x")</script> & friends', "script friend", "tr", "2024-03-10"),
-  );
+  store.recordQuestion({
+    ...declined('<script>alert("x")</script> & friends', "script friend", "tr", "2024-03-10"),
+    declineReason: "out-of-scope",
+  });
   // Outside the range asked for below: must not show up.
   store.recordQuestion(declined("old question", "old question", "en", "2024-02-01"));
   store.recordQuestion(
@@ -81,7 +82,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run report", () => {
+// Each case starts a process; on two busy cores that can take a while, so the budget is generous.
+describe("npm run report", { timeout: 120_000 }, () => {
   it("prints the seeded database as JSON for the range asked", () => {
     const { code, stdout } = report("--db", db, "--from", "2024-03-07", "--to", "2024-03-10", "--json");
     expect(code).toBe(0);
@@ -95,12 +97,19 @@ describe("npm run report", () => {
       { day: "2024-03-10", answered: 1, declined: 2 },
     ]);
     expect(json.topDeclined).toEqual([
-      { groupKey: "europe union", example: "what does the eu think", count: 3, langs: ["en", "ru"] },
+      {
+        groupKey: "europe union",
+        example: "what does the eu think",
+        count: 3,
+        langs: ["en", "ru"],
+        outOfScope: 0,
+      },
       {
         groupKey: "script friend",
         example: '<script>alert("x")</script> & friends',
         count: 1,
         langs: ["tr"],
+        outOfScope: 1,
       },
     ]);
     expect(json.worstFeedback).toEqual([
@@ -121,7 +130,8 @@ describe("npm run report", () => {
     const { code, stdout } = report("--db", db, "--from", "2024-03-07", "--to", "2024-03-10");
     expect(code).toBe(0);
     expect(stdout).toContain("4 answered, 4 declined");
-    expect(stdout).toMatch(/1\s+3\s+en,ru\s+europe union\s+what does the eu think/);
+    expect(stdout).toMatch(/1\s+3\s+en,ru\s+no close answer\s+europe union\s+what does the eu think/);
+    expect(stdout).toMatch(/2\s+1\s+tr\s+not in the article\s+script friend/);
     expect(stdout).toMatch(new RegExp(`${rated}\\s+1\\s+2\\s+-1`));
     expect(stdout).toMatch(/china-a <> china-b\s+1\s+0\.030\s+chinese money/);
     expect(stdout).not.toContain("old question");

@@ -83,7 +83,8 @@ interface Suggestion {
   candidate?: { id: string; score: number; question: string; file: string | null; addUnder: string };
 }
 
-describe("npm run suggest", () => {
+// Each case starts a process; on two busy cores that can take a while, so the budget is generous.
+describe("npm run suggest", { timeout: 120_000 }, () => {
   it("proposes the engine's closest answer for each frequent declined group, and changes no content", () => {
     const before = contentFingerprint();
     const { code, stdout } = suggest("--json");

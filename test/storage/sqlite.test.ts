@@ -51,42 +51,50 @@ describe("opening", () => {
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
   });
 
-  it("migrates a v1 database and keeps what it held", () => {
-    const path = join(temp(), "bot.sqlite");
-    const v1 = new Database(path);
-    expect(migrate(v1, 1)).toEqual([1]);
-    v1.prepare(
-      `INSERT INTO kept_questions (day, answered, normalized, group_key, lang, chat_type, matched_id, score)
+  // Every earlier version, so the step from the previous release is always covered.
+  it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))(
+    "migrates a v%i database and keeps what it held",
+    (from) => {
+      const path = join(temp(), "bot.sqlite");
+      const old = new Database(path);
+      expect(migrate(old, from)).toEqual(MIGRATIONS.slice(0, from).map((m) => m.version));
+      old
+        .prepare(
+          `INSERT INTO kept_questions (day, answered, normalized, group_key, lang, chat_type, matched_id, score)
        VALUES ('2024-03-10', 0, 'what about the eu', 'eu', 'en', 'group', NULL, 0.1)`,
-    ).run();
-    v1.prepare(
-      "INSERT INTO question_counts VALUES ('2024-03-10', 0, '', 'en', 'group', 1), ('2024-03-10', 1, 'x', 'ru', 'private', 4)",
-    ).run();
-    v1.prepare("INSERT INTO votes VALUES ('m', 'v', 'japan-grant', -1, '2024-03-10')").run();
-    v1.prepare("INSERT INTO chat_settings VALUES ('chat', 'ru')").run();
-    v1.close();
+        )
+        .run();
+      old
+        .prepare(
+          "INSERT INTO question_counts VALUES ('2024-03-10', 0, '', 'en', 'group', 1), ('2024-03-10', 1, 'x', 'ru', 'private', 4)",
+        )
+        .run();
+      old.prepare("INSERT INTO votes VALUES ('m', 'v', 'japan-grant', -1, '2024-03-10')").run();
+      old.prepare("INSERT INTO chat_settings VALUES ('chat', 'ru')").run();
+      old.close();
 
-    const { store, logger } = open(path, { now: () => new Date("2024-03-11T00:00:00Z") });
-    expect(store.persistent).toBe(true);
-    expect(logger.entries.find((e) => e.message.includes("migrated"))?.details).toMatchObject({
-      applied: [2],
-    });
-    expect(store.getChatLang("chat")).toBe("ru");
-    expect(store.dailyCounts("2024-03-10", "2024-03-10")).toEqual([
-      { day: "2024-03-10", answered: 4, declined: 1 },
-    ]);
-    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toEqual([
-      { groupKey: "eu", example: "what about the eu", count: 1, langs: ["en"] },
-    ]);
-    expect(store.worstFeedback("2024-03-01", "2024-03-31", 5)).toEqual([
-      { answerId: "japan-grant", up: 0, down: 1, net: -1 },
-    ]);
-    // v2's additions work on the migrated file.
-    store.recordQuestion(answered("a", "2024-03-11", { runnerUpId: "b", runnerUpScore: 0.85 }));
-    expect(store.nearTies("2024-03-11", "2024-03-11", 5).map((t) => [t.a, t.b, t.count])).toEqual([
-      ["a", "b", 1],
-    ]);
-  });
+      const { store, logger } = open(path, { now: () => new Date("2024-03-11T00:00:00Z") });
+      expect(store.persistent).toBe(true);
+      expect(logger.entries.find((e) => e.message.includes("migrated"))?.details).toMatchObject({
+        applied: MIGRATIONS.slice(from).map((m) => m.version),
+      });
+      expect(store.getChatLang("chat")).toBe("ru");
+      expect(store.dailyCounts("2024-03-10", "2024-03-10")).toEqual([
+        { day: "2024-03-10", answered: 4, declined: 1 },
+      ]);
+      expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toEqual([
+        { groupKey: "eu", example: "what about the eu", count: 1, langs: ["en"], outOfScope: 0 },
+      ]);
+      expect(store.worstFeedback("2024-03-01", "2024-03-31", 5)).toEqual([
+        { answerId: "japan-grant", up: 0, down: 1, net: -1 },
+      ]);
+      // v2's additions work on the migrated file.
+      store.recordQuestion(answered("a", "2024-03-11", { runnerUpId: "b", runnerUpScore: 0.85 }));
+      expect(store.nearTies("2024-03-11", "2024-03-11", 5).map((t) => [t.a, t.b, t.count])).toEqual([
+        ["a", "b", 1],
+      ]);
+    },
+  );
 
   it("refuses a schema newer than the code by falling back to memory, with a warning", () => {
     const path = join(temp(), "bot.sqlite");
@@ -113,7 +121,7 @@ describe("opening", () => {
   });
 });
 
-describe("durability", () => {
+describe("durability", { timeout: 90_000 }, () => {
   it("keeps everything written before a restart", () => {
     const path = join(temp(), "bot.sqlite");
     const first = open(path).store;
@@ -179,7 +187,7 @@ describe("retention", () => {
   });
 });
 
-describe("database trouble", () => {
+describe("database trouble", { timeout: 90_000 }, () => {
   it("carries on when another connection holds the lock: warns without the question text", () => {
     const path = join(temp(), "bot.sqlite");
     const { store, logger } = open(path, { busyTimeoutMs: 20 });
@@ -226,7 +234,7 @@ describe("database trouble", () => {
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const result = spawnSync(tsx, [join(import.meta.dirname, "fixtures", "read-only-child.ts"), path], {
       encoding: "utf8",
-      timeout: 30_000,
+      timeout: 60_000,
       ...asNobody,
     });
     expect(result.stderr).toBe("");

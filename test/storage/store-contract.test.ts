@@ -71,13 +71,19 @@ describe.each(factories)("%s store", (_name, make) => {
 
     const top = store.topDeclined("2024-03-01", "2024-03-31", 10);
     expect(top).toEqual([
-      { groupKey: "european-union", example: "what about the eu", count: 4, langs: ["en", "ru", "tr"] },
-      { groupKey: "weather bishkek", example: "weather in bishkek", count: 1, langs: ["en"] },
+      {
+        groupKey: "european-union",
+        example: "what about the eu",
+        count: 4,
+        langs: ["en", "ru", "tr"],
+        outOfScope: 0,
+      },
+      { groupKey: "weather bishkek", example: "weather in bishkek", count: 1, langs: ["en"], outOfScope: 0 },
     ]);
     expect(store.topDeclined("2024-03-01", "2024-03-31", 1)).toHaveLength(1);
     // The date range applies: only the 9 March questions.
     expect(store.topDeclined("2024-03-09", "2024-03-09", 10)).toEqual([
-      { groupKey: "european-union", example: "ab ne dedi", count: 2, langs: ["ru", "tr"] },
+      { groupKey: "european-union", example: "ab ne dedi", count: 2, langs: ["ru", "tr"], outOfScope: 0 },
     ]);
   });
 
@@ -87,9 +93,24 @@ describe.each(factories)("%s store", (_name, make) => {
     store.recordQuestion(declined("tell me a joke", null, "en", "2024-03-10"));
     store.recordQuestion(declined("", null, "en", "2024-03-10"));
     expect(store.topDeclined("2024-03-10", "2024-03-10", 5)).toEqual([
-      { groupKey: "tell me a joke", example: "tell me a joke", count: 2, langs: ["en"] },
+      { groupKey: "tell me a joke", example: "tell me a joke", count: 2, langs: ["en"], outOfScope: 0 },
     ]);
     expect(store.dailyCounts("2024-03-10", "2024-03-10")[0]?.declined).toBe(3);
+  });
+
+  it("counts how many in a group were declined as out of scope", () => {
+    const store = make({ now });
+    const oos = { declineReason: "out-of-scope" };
+    store.recordQuestion({
+      ...declined("who is the president of France", "franc presid", "en", "2024-03-10"),
+      ...oos,
+    });
+    store.recordQuestion({ ...declined("президент франции", "franc presid", "ru", "2024-03-10"), ...oos });
+    store.recordQuestion({
+      ...declined("france president?", "franc presid", "en", "2024-03-10"),
+      declineReason: "weak",
+    });
+    expect(store.topDeclined("2024-03-10", "2024-03-10", 5)[0]).toMatchObject({ count: 3, outOfScope: 2 });
   });
 
   it("counts one vote per voter per message; a second press changes it", () => {
