@@ -17,7 +17,7 @@ const STYLE = `
   .meta { color: #5b6575; margin-top: 0; }
   table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid #e3e7ee; vertical-align: top; }
   th { background: #f3f5f9; font-weight: 600; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-  code { font-size: .9em; } .empty { color: #5b6575; font-style: italic; }
+  code { font-size: .9em; } .nowrap { white-space: nowrap; } .empty { color: #5b6575; font-style: italic; }
   .legend span { display: inline-block; width: .8rem; height: .8rem; margin: 0 .3rem 0 1rem; vertical-align: -.1rem; }
   svg { width: 100%; height: auto; }
 `;
@@ -51,8 +51,8 @@ ${table(
   report.topDeclined.map((g, i) => [
     num(i + 1),
     num(g.count),
-    cell(g.langs.join(", ")),
-    cell(declineKind(g)),
+    label(g.langs.join(", ")),
+    label(declineKind(g)),
     code(g.groupKey),
     cell(g.example),
   ]),
@@ -61,9 +61,9 @@ ${table(
 
 <h2>Answers with the worst feedback</h2>
 ${table(
-  ["Answer", "👍", "👎", "Net"],
+  ["Answer", "Up", "Down", "Net"],
   report.worstFeedback.map((r) => [answer(r.answerId, r.question), num(r.up), num(r.down), num(r.net)]),
-  "No 👎 votes in this range.",
+  "No thumbs-down votes in this range.",
 )}
 
 <h2>Near ties the engine confused</h2>
@@ -86,8 +86,11 @@ ${table(
 interface Cell {
   html: string;
   numeric?: boolean;
+  nowrap?: boolean;
 }
 const cell = (text: string): Cell => ({ html: escapeHtml(text) });
+/** A short label that reads better on one line. */
+const label = (text: string): Cell => ({ html: escapeHtml(text), nowrap: true });
 const code = (text: string): Cell => ({ html: `<code>${escapeHtml(text)}</code>` });
 const num = (n: number | string): Cell => ({ html: escapeHtml(String(n)), numeric: true });
 /** An answer id with its readable question under it. */
@@ -100,9 +103,14 @@ function table(headers: string[], rows: Cell[][], empty: string): string {
   const numeric = rows[0]?.map((c) => c.numeric === true) ?? [];
   const head = headers.map((h, i) => `<th${numeric[i] ? ' class="n"' : ""}>${escapeHtml(h)}</th>`).join("");
   const body = rows
-    .map((row) => `<tr>${row.map((c) => `<td${c.numeric ? ' class="n"' : ""}>${c.html}</td>`).join("")}</tr>`)
+    .map((row) => `<tr>${row.map((c) => `<td${cellClass(c)}>${c.html}</td>`).join("")}</tr>`)
     .join("\n");
   return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+}
+
+function cellClass(c: Cell): string {
+  const names = [c.numeric ? "n" : "", c.nowrap ? "nowrap" : ""].filter(Boolean);
+  return names.length > 0 ? ` class="${names.join(" ")}"` : "";
 }
 
 /** Stacked bars, one per day: answered below, declined on top; each bar has a tooltip with its figures. */
