@@ -4,15 +4,16 @@
 //   names the article lacks    → "!id"       (Putin, Kazakhstan…: out of scope)
 //   numbers                    → "n:2023"
 //   other words                → Snowball stem in the text's language (stop words dropped)
-// For questions it also detects the language, corrects typos against the content's own words and
-// notes words it does not know, capitalised names it has never seen and years the article never gives.
+// For questions it also detects the language, corrects typos against the content's own words (before
+// names are looked up, so "Kulubaew" and "revolushion" still find theirs) and notes words it does not
+// know, capitalised names it has never seen and years the article never gives.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
-import { foldKey, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
+import { foldKey, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
-import { isStopword, LIGHT_WORDS, STOPWORDS } from "./stopwords.ts";
+import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
 
@@ -22,9 +23,13 @@ export interface QueryTerm {
   surface: string;
   /** No content word or name matched it, even allowing for typos. */
   unknown: boolean;
-  /** Typo-corrected to this content word. */
-  corrected?: string;
   clause: number;
+}
+
+/** A question token after typo correction. */
+interface QueryToken extends Token {
+  /** The spelling was corrected to a content word: it is no unknown name. */
+  corrected?: boolean;
 }
 
 export interface Analysis {
@@ -68,10 +73,10 @@ export class Analyzer {
   /** Which language's content each spelling came from, for telling the language of keyword questions. */
   private readonly spellingLangs = new Map<string, Set<AnalysisLang>>();
   private readonly numbers = new Set<string>();
-  /** Question words and other stop words of three letters or more, for catching them mistyped. */
-  private readonly stopwordIndex = new OneEditSet(
-    Object.values(STOPWORDS).flatMap((set) => [...set].filter((w) => w.length >= 3)),
-  );
+  /** Every word of every name and concept term (folded). */
+  private readonly phraseWords = new Set<string>();
+  /** Question words, for catching them mistyped. */
+  private readonly questionWords = new OneEditSet(QUESTION_WORDS);
   /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
   private readonly lightTerms = new Set<string>();
   private frozen = false;
@@ -118,13 +123,15 @@ export class Analyzer {
         withCaps,
       );
     }
-    if (tokens.length === 1 && !onlyCapitals) {
-      const word = folded[0] ?? "";
+    if (!onlyCapitals) {
       // Misspelt names and concept words are corrected to them like any content word.
-      this.spellingIndex[tokens[0]?.script === "cyrillic" ? "cyrillic" : "latin"].add(word, target.term);
-      if (target.kind !== "concept") this.trie.addSingleWord(word, withCaps);
+      for (const t of tokens) {
+        this.phraseWords.add(t.key);
+        if (t.script !== "other")
+          this.spellingIndex[t.script].add(t.key, tokens.length === 1 ? target.term : t.key);
+      }
     }
-    if (tokens.length === 1 && target.kind !== "concept") this.nameSpellings.add(folded[0] ?? "");
+    if (single && !onlyCapitals && target.kind !== "concept") this.trie.addSingleWord(single.key, withCaps);
     if (target.kind !== "concept") for (const f of folded) this.nameSpellings.add(f);
   }
 
@@ -161,14 +168,19 @@ export class Analyzer {
   analyzeContent(text: string, lang: AnalysisLang): string[] {
     if (this.frozen) throw new Error("the analyzer is frozen: content is analysed before questions");
     const tokens = tokenize(text, lang === "tr");
+    // Paraphrases include Russian typed in Latin letters ("kogda japarov poedet v kitay").
+    const ruLatn = (lang === "ru" || lang === "ky") && detectLanguage(tokens) === "ru-latn";
     const terms: string[] = [];
-    const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, false));
+    const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
+      if (!t.isNumber && t.script !== "other") this.noteLanguage(t.key, lang);
       const phrase = phraseAt.get(i);
+      // Names and concept words count as used, so a typo prefers them to a rarer neighbour.
+      if (phrase && t.script !== "other" && this.phraseWords.has(t.key))
+        this.spellingIndex[t.script].add(t.key, t.key);
       if (phrase) {
-        if (phrase.start === i && !isMeta(phrase.target))
-          terms.push(phrase.target.term, ...(phrase.target.broader ?? []));
+        if (phrase.start === i) terms.push(...this.phraseTerms(phrase, tokens, lang, ruLatn));
         continue;
       }
       if (t.isNumber) {
@@ -176,17 +188,51 @@ export class Analyzer {
         continue;
       }
       if (isStopword(t.key) || t.script === "other") continue;
-      const term = stemWord(t.lower, this.langForScript(t, lang));
+      const cyrillic = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+      const term = cyrillic ? stemWord(cyrillic, "ru") : stemWord(t.lower, this.langForScript(t, lang));
       terms.push(term);
-      const script = t.script;
-      if (!this.spellings[script].has(t.key)) this.spellings[script].set(t.key, term);
-      this.spellingIndex[script].add(t.key, term);
-      const langs = this.spellingLangs.get(t.key) ?? new Set<AnalysisLang>();
-      langs.add(lang);
-      this.spellingLangs.set(t.key, langs);
+      const script = cyrillic ? "cyrillic" : t.script;
+      const spelling = cyrillic ?? t.key;
+      if (!this.spellings[script].has(spelling)) this.spellings[script].set(spelling, term);
+      this.spellingIndex[script].add(spelling, term);
     }
     for (const term of terms) this.known.add(term);
     return terms;
+  }
+
+  private noteLanguage(spelling: string, lang: AnalysisLang): void {
+    const langs = this.spellingLangs.get(spelling);
+    if (langs) langs.add(lang);
+    else this.spellingLangs.set(spelling, new Set([lang]));
+  }
+
+  /**
+   * The terms a matched phrase stands for: its own, its broader concepts, and for a name of several
+   * words the meaningful words inside it ("Tulip Revolution" is also about a revolution).
+   */
+  private phraseTerms(
+    phrase: PhraseMatch,
+    tokens: readonly Token[],
+    lang: AnalysisLang,
+    ruLatn: boolean,
+  ): string[] {
+    const target = phrase.target;
+    if (isMeta(target)) return [];
+    const out = [target.term, ...(target.broader ?? [])];
+    if (target.kind !== "entity" || phrase.end - phrase.start < 2) return out;
+    for (let i = phrase.start; i < phrase.end; i++) {
+      const t = tokens[i] as Token;
+      if (t.isNumber || t.script === "other" || isStopword(t.key) || this.nameSpellings.has(t.key)) continue;
+      const inner = this.trie.findAll(
+        1,
+        () => this.keysOf(t, lang, ruLatn),
+        (m) => m.target.kind === "concept",
+      )[0];
+      if (inner) {
+        if (!isMeta(inner.target)) out.push(inner.target.term, ...(inner.target.broader ?? []));
+      } else out.push(stemWord(t.script === "latin" ? t.key : t.lower, this.langForScript(t, lang)));
+    }
+    return out;
   }
 
   /** Stops learning: from now on only questions are analysed. */
@@ -256,16 +302,16 @@ export class Analyzer {
 
   /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
   analyzeQuery(text: string, fallback: AnalysisLang = "en"): Analysis {
-    let tokens = tokenize(text, false);
-    const detected = this.detect(tokens);
+    let raw = tokenize(text, false);
+    const detected = this.detect(raw);
     const lang: AnalysisLang =
       detected === "unknown" ? fallback : detected === "ru-latn" ? "ru" : (detected as AnalysisLang);
-    if (lang === "tr") tokens = tokenize(text, true);
+    if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
-    const capitalsMeanNothing = mostlyCapitalised(tokens);
+    const capitalsMeanNothing = mostlyCapitalised(raw);
+    const tokens = raw.map((t) => this.correct(t, lang, ruLatn));
 
-    const phrases = this.findPhrases(tokens, lang, ruLatn);
-    const phraseAt = this.phraseIndex(tokens, phrases);
+    const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     const push = (q: QueryTerm) => {
@@ -279,9 +325,9 @@ export class Analyzer {
 
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const t = { ...(tokens[i] as Token) };
+      const t = tokens[i] as QueryToken;
       if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
-      t.clause += clauseShift;
+      const clause = t.clause + clauseShift;
       const phrase = phraseAt.get(i);
       if (phrase) {
         if (phrase.start !== i) continue;
@@ -290,78 +336,86 @@ export class Analyzer {
           .map((x) => x.original)
           .join(" ");
         if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
-        if (isMeta(phrase.target)) continue;
-        push({ term: phrase.target.term, surface, unknown: false, clause: t.clause });
-        for (const b of phrase.target.broader ?? [])
-          push({ term: b, surface, unknown: false, clause: t.clause });
+        for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn))
+          push({ term, surface, unknown: false, clause });
         continue;
       }
       if (t.isNumber) {
         if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
         const term = `n:${t.lower}`;
-        push({ term, surface: t.original, unknown: !this.known.has(term), clause: t.clause });
+        push({ term, surface: t.original, unknown: !this.known.has(term), clause });
         continue;
       }
-      const cyrillicForm = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
-      if (isStopword(t.key) || (cyrillicForm && isStopword(cyrillicForm))) continue;
-      if (t.script === "other" || this.isMistypedStopword(t)) continue;
-      const resolved = this.resolveWord(t, lang, ruLatn);
-      if (!resolved) {
-        // A suffixed name: "Жапаровдун", "Caparovun".
-        const name = this.trie.prefixName(t.key, 5, 5);
-        if (name) {
-          if (name.kind === "out-of-scope") outOfScope.push({ id: name.id, surface: t.original });
-          push({ term: name.term, surface: t.original, unknown: false, clause: t.clause });
-          continue;
-        }
-        if (t.capitalisedMidSentence && !capitalsMeanNothing && t.key.length >= 3)
-          unknownNames.push(t.original);
-        const primary = this.primaryTerm(t, lang, ruLatn);
-        push({ term: primary, surface: t.original, unknown: true, clause: t.clause });
+      if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
+      const term = this.resolveWord(t, lang, ruLatn);
+      if (term) {
+        push({ term, surface: t.original, unknown: false, clause });
         continue;
       }
-      if (resolved.term.startsWith("!")) outOfScope.push({ id: resolved.term.slice(1), surface: t.original });
-      push({ ...resolved, surface: t.original, unknown: false, clause: t.clause });
+      // A suffixed name: "Жапаровдун", "Caparovun".
+      const name = this.trie.prefixName(t.key, 5, 5);
+      if (name) {
+        if (name.kind === "out-of-scope") outOfScope.push({ id: name.id, surface: t.original });
+        push({ term: name.term, surface: t.original, unknown: false, clause });
+        continue;
+      }
+      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
+        unknownNames.push(t.original);
+      push({ term: this.primaryTerm(t, lang, ruLatn), surface: t.original, unknown: true, clause });
     }
-    return {
-      detected,
-      lang,
-      terms,
-      words: tokens.map((t) => t.key),
-      outOfScope,
-      unknownNames,
-      unknownYears,
-    };
+    return { detected, lang, terms, words: raw.map((t) => t.key), outOfScope, unknownNames, unknownYears };
   }
 
-  /** The content term a question word stands for: its stem, its spelling, or a typo's correction. */
-  private resolveWord(
-    t: Token,
-    lang: AnalysisLang,
-    ruLatn: boolean,
-  ): { term: string; corrected?: string } | undefined {
-    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return { term: c };
-    const script = t.script === "cyrillic" || ruLatn ? "cyrillic" : "latin";
-    const spelling = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : t.key;
-    const exact = this.spellings[script].get(spelling) ?? this.spellings.latin.get(t.key);
-    if (exact) return { term: exact };
+  private isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+    if (lang === "tr" || lang === "ky" ? isTurkicStopword(t.key) : isStopword(t.key)) return true;
+    return ruLatn && t.script === "latin" && isStopword(latinToCyrillic(t.key));
+  }
+
+  /** The word as the content knows it: unchanged if known, else a mistyped question word or the nearest content word. */
+  private correct(t: Token, lang: AnalysisLang, ruLatn: boolean): QueryToken {
+    if (t.isNumber || t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) return t;
+    if (this.isKnownWord(t, lang, ruLatn)) return t;
+    const fixed = (word: string): QueryToken => ({
+      ...t,
+      key: word,
+      lower: word,
+      script: scriptOf(word),
+      corrected: true,
+    });
+    if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
+      const questionWord = this.questionWords.find(t.key);
+      if (questionWord) return fixed(questionWord);
+    }
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const near =
-      this.spellingIndex[script].nearest(spelling) ??
-      (ruLatn ? this.spellingIndex.latin.nearest(t.key) : undefined);
-    if (near) return { term: near.value, corrected: near.word };
-    return undefined;
+      (translit ? this.spellingIndex.cyrillic.nearest(translit) : undefined) ??
+      this.spellingIndex[t.script].nearest(t.key);
+    return near ? fixed(near.word) : t;
   }
 
-  /** "wat", "hw", "waht": a short unknown word one edit from a stop word is that stop word, mistyped. */
-  private isMistypedStopword(t: Token): boolean {
-    if (t.key.length < 3 || t.key.length > 5 || t.capitalisedMidSentence) return false;
-    if (
-      this.known.has(stemWord(t.key, "en")) ||
-      this.spellings.latin.has(t.key) ||
-      this.spellings.cyrillic.has(t.key)
-    )
-      return false;
-    return this.stopwordIndex.has(t.key);
+  /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
+  private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+    for (const spelling of translit ? [t.key, translit] : [t.key])
+      if (
+        this.phraseWords.has(spelling) ||
+        this.spellings.latin.has(spelling) ||
+        this.spellings.cyrillic.has(spelling)
+      )
+        return true;
+    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return true;
+    return this.trie.prefixName(t.key, 5, 5) !== undefined;
+  }
+
+  /** The content term a question word stands for: its stem in a likely language, or its spelling's term. */
+  private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
+    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return c;
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+    return (
+      (translit ? this.spellings.cyrillic.get(translit) : undefined) ??
+      this.spellings.cyrillic.get(t.key) ??
+      this.spellings.latin.get(t.key)
+    );
   }
 
   /** A common word that says little about the topic: it weighs less, in questions and content alike. */

@@ -7,6 +7,8 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
+import { foldKey } from "./normalize.ts";
+import { looksLikeVerb } from "./stopwords.ts";
 
 interface Paraphrase {
   answer: number;
@@ -19,7 +21,12 @@ interface IndexedAnswer {
   id: string;
   /** Every term of the answer: paraphrases, texts, quotes. */
   bag: ReadonlySet<string>;
+  /** The answer gives a figure or a date (its text has a digit). */
+  hasFigure: boolean;
 }
+
+/** Question types only an answer with a figure or a date can answer. */
+const FIGURE_QUESTIONS: ReadonlySet<string> = new Set(["#q-how-much", "#q-when"]);
 
 export interface Scored {
   id: string;
@@ -76,7 +83,7 @@ export class AnswerIndex {
       }
       for (const lang of LANGS) for (const t of analyzer.analyzeContent(a.answer[lang], lang)) bag.add(t);
       for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
-      this.answers.push({ id: a.id, bag });
+      this.answers.push({ id: a.id, bag, hasFigure: /\d/.test(a.answer.en) });
       for (const t of bag) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
     // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
@@ -109,13 +116,19 @@ export class AnswerIndex {
     return this.analyzer.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
+  /** A question term's weight: an unknown word that looks like a verb weighs as a common word. */
+  private queryWeight(q: QueryTerm, lang: Analysis["lang"]): number {
+    const w = this.weightOf(q.term);
+    return q.unknown && looksLikeVerb(foldKey(q.surface.toLowerCase()), lang) ? w * SCORING.lightWeight : w;
+  }
+
   /** All answers with any evidence, best first. */
   rank(analysis: Analysis, terms: readonly QueryTerm[] = analysis.terms): Scored[] {
     if (terms.length === 0) return [];
     const weights = new Map<string, number>();
     let total = 0;
     for (const q of terms) {
-      const w = this.weightOf(q.term);
+      const w = this.queryWeight(q, analysis.lang);
       weights.set(q.term, w);
       total += w;
     }
@@ -125,19 +138,22 @@ export class AnswerIndex {
       const w = weights.get(q.term) ?? 0;
       for (const p of this.postings.get(q.term) ?? []) hit.set(p, (hit.get(p) ?? 0) + w);
     }
-    // Names of the question each answer lacks, counted again on top of their weight.
-    const missingNames = new Map<number, number>();
-    const missingNamesOf = (ai: number) => {
-      let m = missingNames.get(ai);
+    // What each answer cannot give though the question asks for it, counted on top of the question's
+    // weight: names it lacks, a figure for "how much", a date for "when".
+    const mismatch = new Map<number, number>();
+    const mismatchOf = (ai: number) => {
+      let m = mismatch.get(ai);
       if (m === undefined) {
-        const bag = (this.answers[ai] as IndexedAnswer).bag;
+        const answer = this.answers[ai] as IndexedAnswer;
         m = 0;
-        for (const q of terms)
-          if (q.term.startsWith("@") && !bag.has(q.term))
+        for (const q of terms) {
+          if (q.term.startsWith("@") && !answer.bag.has(q.term))
             m +=
               Math.max(weights.get(q.term) ?? 0, this.maxIdf * SCORING.missingNameFloor) *
               (SCORING.missingNamePenalty - 1);
-        missingNames.set(ai, m);
+          if (FIGURE_QUESTIONS.has(q.term) && !answer.hasFigure) m += this.maxIdf * SCORING.missingNameFloor;
+        }
+        mismatch.set(ai, m);
       }
       return m;
     };
@@ -149,9 +165,13 @@ export class AnswerIndex {
       for (const q of terms)
         if (answer.bag.has(q.term) && !p.terms.includes(q.term)) elsewhere += weights.get(q.term) ?? 0;
       const questionCoverage =
-        (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / (total + missingNamesOf(p.answer));
+        (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / (total + mismatchOf(p.answer));
       const paraphraseCoverage = p.weight > 0 ? matchedInParaphrase / p.weight : 0;
-      const evidence = Math.min(1, (matchedInParaphrase + elsewhere) / SCORING.minEvidence);
+      // A question that is one of the paraphrases needs no more evidence than that.
+      const evidence =
+        paraphraseCoverage >= 0.999
+          ? 1
+          : Math.min(1, (matchedInParaphrase + elsewhere) / SCORING.minEvidence);
       const score =
         questionCoverage ** SCORING.questionExponent *
         paraphraseCoverage ** SCORING.paraphraseExponent *

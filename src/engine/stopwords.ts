@@ -27,9 +27,9 @@ const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl 
 hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
 oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
-bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilgi bilmek
+bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
-nelerdi hangileri`;
+nelerdi hangileri neyi neyin neye nelerin`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -66,7 +66,47 @@ olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi`;
 
 export const LIGHT_WORDS: ReadonlySet<string> = wordSet(LIGHT, (w) => foldTr(foldRu(w)));
 
+// Endings of inflected verbs. A question's unknown word with such an ending is most likely its predicate
+// ("vardığı", "приводятся", "wondering"), which says less about the topic than an unknown noun does.
+const VERB_ENDINGS = {
+  en: /(?:ing|ed)$/,
+  ru: /(?:ся|сь|ет|ют|ит|ят|ешь|ишь|ал|ял|ил|ел|ла|ло|ли|ать|ять|ить|еть|уть)$/,
+  tr: /(?:yor|yordu|di|du|ti|tu|mis|mus|acak|ecek|digi|dugu|tigi|tugu|masi|mesi|abilir|ebilir|mali|meli|iyor|uyor)$/,
+} as const;
+
+/** An unknown word (folded) that looks like an inflected verb in the question's language. */
+export function looksLikeVerb(key: string, lang: "en" | "ru" | "tr" | "ky"): boolean {
+  if (key.length < 5) return false;
+  if (lang === "ky") return VERB_ENDINGS.tr.test(key) || VERB_ENDINGS.ru.test(key);
+  return VERB_ENDINGS[lang].test(key);
+}
+
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {
   return STOPWORDS.en.has(key) || STOPWORDS.ru.has(key) || STOPWORDS.tr.has(key) || STOPWORDS.ky.has(key);
 }
+
+// Turkish and Kyrgyz stop words take suffixes too ("anlatıyor", "hakkındaki"): compare their first five
+// letters, as the stemmer does.
+const TURKIC_PREFIX = 5;
+const TURKIC_STOP_PREFIXES: ReadonlySet<string> = new Set(
+  [...STOPWORDS.tr, ...STOPWORDS.ky]
+    .filter((w) => w.length >= TURKIC_PREFIX)
+    .map((w) => w.slice(0, TURKIC_PREFIX)),
+);
+
+/** A stop word in a Turkish or Kyrgyz question, suffixes allowed. */
+export function isTurkicStopword(key: string): boolean {
+  return (
+    isStopword(key) || (key.length >= TURKIC_PREFIX && TURKIC_STOP_PREFIXES.has(key.slice(0, TURKIC_PREFIX)))
+  );
+}
+
+/** Words people mistype often enough to recognise one edit away ("wat", "whta", "hwo"). */
+export const QUESTION_WORDS: readonly string[] =
+  `what who whom whose when where which why how does did the this that
+with about from there their have they were was are что кто когда где почему какой какие как зачем nedir neden
+nasıl hangi nerede kimdir`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldTr);

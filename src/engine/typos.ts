@@ -122,22 +122,30 @@ function deletions(word: string): string[] {
 }
 
 /**
- * Membership within one edit (symmetric deletion: two words are one insertion, deletion, substitution
- * or neighbour swap apart when they share a one-deletion variant); constant time per look-up.
+ * Words within one edit (symmetric deletion: two words are one insertion, deletion, substitution or
+ * neighbour swap apart when they share a one-deletion variant); constant time per look-up.
  */
 export class OneEditSet {
   private readonly words = new Set<string>();
-  private readonly variants = new Set<string>();
+  private readonly variants = new Map<string, string>();
 
   constructor(words: Iterable<string>) {
     for (const w of words) {
       this.words.add(w);
-      for (const d of deletions(w)) this.variants.add(d);
+      for (const d of deletions(w)) if (!this.variants.has(d)) this.variants.set(d, w);
     }
   }
 
-  has(word: string): boolean {
-    if (this.words.has(word) || this.variants.has(word)) return true;
-    return deletions(word).some((d) => this.words.has(d) || this.variants.has(d));
+  /** The word of the set within one edit of `word`, if any. */
+  find(word: string): string | undefined {
+    if (this.words.has(word)) return word;
+    const shorter = this.variants.get(word);
+    if (shorter !== undefined) return shorter;
+    for (const d of deletions(word)) {
+      if (this.words.has(d)) return d;
+      const v = this.variants.get(d);
+      if (v !== undefined) return v;
+    }
+    return undefined;
   }
 }
