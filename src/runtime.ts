@@ -1,0 +1,153 @@
+// What `npm start` runs once the configuration is good: load the content, build the engine, the
+// store and the bot, then serve Telegram (long polling or a webhook) or the terminal chat. Kept apart
+// from main.ts so a bad configuration is reported before any of this is even loaded.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { type Bot, type Context, GrammyError, HttpError } from "grammy";
+import { createBot, setupCommands } from "./bot/index.ts";
+import type { Config } from "./config.ts";
+import type { KnowledgeBase } from "./content/knowledge-base.ts";
+import { loadKnowledgeBase } from "./content/load.ts";
+import { ContentError } from "./content/problems.ts";
+import { createEngine } from "./engine/index.ts";
+import type { Logger } from "./logger.ts";
+import { createMemoryStore, makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
+import { logApiFailures } from "./transports/api-failures.ts";
+import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
+import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
+import { runTerminalChat } from "./transports/terminal.ts";
+import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
+
+/** Content problems are the curators' to fix: list them and stop. */
+function readContent(): KnowledgeBase {
+  try {
+    return loadKnowledgeBase();
+  } catch (error) {
+    if (error instanceof ContentError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** The chat in this terminal: the same bot, a local API instead of Telegram, nothing stored. */
+export async function runTerminal(config: Config, logger: Logger): Promise<void> {
+  const kb = readContent();
+  const engine = createEngine(kb);
+  // Nothing from a local session is kept: the chat is for trying the bot out.
+  const store = createMemoryStore();
+  const hash = makeHasher(config.privacySecret ?? "terminal-chat");
+  await runTerminalChat({ kb, engine, store, hash, logger, input: process.stdin, output: process.stdout });
+  store.close();
+}
+
+export interface TelegramRun {
+  logger: Logger;
+  shutdown: Shutdown;
+  /** The shutdown path's steps, filled in here as things start. */
+  steps: ShutdownStep[];
+}
+
+/** The bot on Telegram: long polling or a webhook server, until the shutdown path ends it. */
+export async function runTelegram(
+  config: Config,
+  token: string,
+  { logger, shutdown, steps }: TelegramRun,
+): Promise<void> {
+  const kb = readContent();
+  const engine = createEngine(kb);
+  const store = openSqliteStore({ path: config.databasePath, retentionDays: config.retentionDays, logger });
+  const privacy = resolvePrivacySecret(config.privacySecret, store);
+  if (privacy.source === "generated") logger.info("generated a privacy secret and kept it in the database");
+  const hash = makeHasher(privacy.secret);
+
+  const bot = createBot(token, {
+    kb,
+    engine,
+    logger,
+    store,
+    hash,
+    adminIds: config.adminIds,
+    retentionDays: config.retentionDays,
+    ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
+  });
+
+  let polling: Polling | undefined;
+  let server: WebhookServer | undefined;
+  steps.push(
+    { name: "stop polling", run: () => polling?.stop() },
+    { name: "close the webhook server", run: () => server?.close() },
+    { name: "close the store", run: () => store.close() },
+  );
+
+  // Fail fast on a wrong token or an unreachable API, before retries would hide it.
+  try {
+    await bot.init();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) {
+      logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized); check the token with @BotFather");
+    } else if (error instanceof HttpError) {
+      logger.fatal({ apiRoot: config.apiRoot ?? "https://api.telegram.org" }, "cannot reach the Bot API");
+    } else {
+      logger.fatal({ err: error }, "bot start-up failed");
+    }
+    await shutdown.begin("start-up failed", 1);
+    return;
+  }
+  // 429 (retry_after) and 5xx: wait and retry, but not forever.
+  // Installed first, so it sits inside auto-retry and logs each failed attempt.
+  bot.api.config.use(logApiFailures(logger));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  logger.info({ username: bot.botInfo.username, mode: config.transport.mode }, "bot started");
+
+  // The command menu is a nicety: the bot answers without it.
+  setupCommands(bot).catch((error: unknown) =>
+    logger.warn({ err: error }, "could not register the command menu"),
+  );
+
+  try {
+    if (config.transport.mode === "polling") polling = await startPolling(bot, { logger });
+    else server = await startWebhook(bot, config.transport, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, `could not start ${config.transport.mode}`);
+    await shutdown.begin("start-up failed", 1);
+    return;
+  }
+  if (polling) {
+    polling.done.catch((error: unknown) => {
+      if (isConflict(error)) {
+        logger.fatal(
+          "409 Conflict: another instance is polling with this token (or a webhook is set); stopping instead of fighting over updates",
+        );
+      } else {
+        logger.fatal({ err: error }, "long polling stopped");
+      }
+      void shutdown.begin("polling failed", 1);
+    });
+  }
+}
+
+type WebhookTransport = Extract<Config["transport"], { mode: "webhook" }>;
+
+async function startWebhook<C extends Context>(
+  bot: Bot<C>,
+  t: WebhookTransport,
+  logger: Logger,
+): Promise<WebhookServer> {
+  const server = await startWebhookServer(bot, {
+    host: t.host,
+    port: t.port,
+    path: t.path,
+    secret: t.secret,
+    maxBodyBytes: t.maxBodyBytes,
+    logger,
+  });
+  try {
+    await registerWebhook(bot, t.url, t.secret);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  logger.info({ path: t.path }, "webhook registered");
+  return server;
+}
