@@ -66,6 +66,7 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
       answered,
       day: utcDay(ctx.deps.now?.() ?? new Date()),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
+      ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");

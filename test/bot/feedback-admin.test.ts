@@ -98,6 +98,7 @@ describe("the question log", () => {
     });
     expect(declined.normalized).toBe(offTopic.toLowerCase());
     expect(declined.groupKey).toBeTruthy();
+    expect(declined.declineReason).toBeTruthy();
     expect(store.dailyCounts(today, today)).toEqual([{ day: today, answered: 1, declined: 1 }]);
   });
 
