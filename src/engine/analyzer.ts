@@ -132,6 +132,10 @@ export class Analyzer {
       }
     }
     if (single && !onlyCapitals && target.kind !== "concept") this.trie.addSingleWord(single.key, withCaps);
+    if (single && !onlyCapitals && single.script !== "other" && target.kind !== "out-of-scope") {
+      const stem = single.script === "latin" ? stemWord(single.key, "en") : stemWord(single.lower, "ru");
+      if (!this.phraseStems.has(stem)) this.phraseStems.set(stem, target.term);
+    }
     if (target.kind !== "concept") for (const f of folded) this.nameSpellings.add(f);
   }
 
@@ -238,6 +242,46 @@ export class Analyzer {
   /** Stops learning: from now on only questions are analysed. */
   freeze(): void {
     this.frozen = true;
+    const byStem = new Map(this.phraseStems);
+    for (const t of this.known) if (!/^[@#!]|^n:/.test(t) && !byStem.has(t)) byStem.set(t, t);
+    this.sortedKnown = [...byStem.keys()].sort();
+    this.relatives = byStem;
+  }
+
+  /** Content word stems in order, for finding a word's relatives by prefix, and the term each stands for. */
+  private sortedKnown: string[] = [];
+  private relatives = new Map<string, string>();
+  /** Stems of one-word names and concept terms → their term. */
+  private readonly phraseStems = new Map<string, string>();
+
+  /**
+   * A content term sharing a long beginning with the stem ("influential" → "influence"): Snowball
+   * strips inflections, not derivations. Seven letters in common keep "investigation" from "investment".
+   */
+  private relative(stem: string): string | undefined {
+    const MIN = 7;
+    if (stem.length < MIN) return undefined;
+    const prefix = stem.slice(0, MIN);
+    let lo = 0;
+    let hi = this.sortedKnown.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sortedKnown[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: string | undefined;
+    let bestShared = 0;
+    for (let i = lo; i < this.sortedKnown.length; i++) {
+      const term = this.sortedKnown[i] as string;
+      if (!term.startsWith(prefix)) break;
+      let shared = MIN;
+      while (shared < term.length && shared < stem.length && term[shared] === stem[shared]) shared++;
+      if (shared > bestShared || (shared === bestShared && best !== undefined && term.length < best.length)) {
+        best = term;
+        bestShared = shared;
+      }
+    }
+    return best === undefined ? undefined : this.relatives.get(best);
   }
 
   private phraseIndex(tokens: Token[], phrases: PhraseMatch[]): Map<number, PhraseMatch> {
@@ -411,11 +455,12 @@ export class Analyzer {
   private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
     for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return c;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
-    return (
+    const spelt =
       (translit ? this.spellings.cyrillic.get(translit) : undefined) ??
       this.spellings.cyrillic.get(t.key) ??
-      this.spellings.latin.get(t.key)
-    );
+      this.spellings.latin.get(t.key);
+    if (spelt !== undefined || lang === "tr" || lang === "ky") return spelt;
+    return this.relative(this.primaryTerm(t, lang, ruLatn));
   }
 
   /** A common word that says little about the topic: it weighs less, in questions and content alike. */

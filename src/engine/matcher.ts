@@ -21,12 +21,18 @@ interface IndexedAnswer {
   id: string;
   /** Every term of the answer: paraphrases, texts, quotes. */
   bag: ReadonlySet<string>;
-  /** The answer gives a figure or a date (its text has a digit). */
-  hasFigure: boolean;
+  /** What kinds of thing the answer's own text gives: a figure or date, a person. */
+  gives: ReadonlySet<AnswerKind>;
 }
 
-/** Question types only an answer with a figure or a date can answer. */
-const FIGURE_QUESTIONS: ReadonlySet<string> = new Set(["#q-how-much", "#q-when"]);
+type AnswerKind = "figure" | "person";
+
+/** What a kind of question asks for: "how much" and "when" need a figure or a date, "who" a person. */
+const ASKS_FOR: ReadonlyMap<string, AnswerKind> = new Map([
+  ["#q-how-much", "figure"],
+  ["#q-when", "figure"],
+  ["#q-who", "person"],
+]);
 
 export interface Scored {
   id: string;
@@ -71,6 +77,7 @@ export class AnswerIndex {
     kb: KnowledgeBase,
     private readonly analyzer: Analyzer,
   ) {
+    const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
     kb.answers.forEach((a, index) => {
       const bag = new Set<string>();
       for (const lang of [...LANGS, "ky"] as const) {
@@ -81,9 +88,15 @@ export class AnswerIndex {
           for (const t of terms) bag.add(t);
         }
       }
-      for (const lang of LANGS) for (const t of analyzer.analyzeContent(a.answer[lang], lang)) bag.add(t);
+      const gives = new Set<AnswerKind>();
+      if (/\d/.test(a.answer.en)) gives.add("figure");
+      for (const lang of LANGS)
+        for (const t of analyzer.analyzeContent(a.answer[lang], lang)) {
+          bag.add(t);
+          if (people.has(t)) gives.add("person");
+        }
       for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
-      this.answers.push({ id: a.id, bag, hasFigure: /\d/.test(a.answer.en) });
+      this.answers.push({ id: a.id, bag, gives });
       for (const t of bag) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     });
     // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
@@ -139,7 +152,7 @@ export class AnswerIndex {
       for (const p of this.postings.get(q.term) ?? []) hit.set(p, (hit.get(p) ?? 0) + w);
     }
     // What each answer cannot give though the question asks for it, counted on top of the question's
-    // weight: names it lacks, a figure for "how much", a date for "when".
+    // weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
     const mismatch = new Map<number, number>();
     const mismatchOf = (ai: number) => {
       let m = mismatch.get(ai);
@@ -151,7 +164,8 @@ export class AnswerIndex {
             m +=
               Math.max(weights.get(q.term) ?? 0, this.maxIdf * SCORING.missingNameFloor) *
               (SCORING.missingNamePenalty - 1);
-          if (FIGURE_QUESTIONS.has(q.term) && !answer.hasFigure) m += this.maxIdf * SCORING.missingNameFloor;
+          const asks = ASKS_FOR.get(q.term);
+          if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.missingNameFloor;
         }
         mismatch.set(ai, m);
       }

@@ -61,6 +61,7 @@ export const STOPWORDS = {
 const LIGHT = `happen happened happening expect expected mean means meant think thought make made take
 took get come came go went see look seem use used show shows showed work want need needs way why thing
 start started begin began end ended become became keep kept put set call called name named help try
+role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
 происходит произошло случилось ожидается значит думает сделал делает стал становится называют
 olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi`;
 
