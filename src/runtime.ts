@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import { createEngine } from "./engine/index.ts";
 import type { Logger } from "./logger.ts";
-import { createMemoryStore, makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
+import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
@@ -30,15 +30,38 @@ function readContent(): KnowledgeBase {
   }
 }
 
-/** The chat in this terminal: the same bot, a local API instead of Telegram, nothing stored. */
+/** The store and the keyed hasher, the same for Telegram and the terminal chat. */
+function openStorage(config: Config, logger: Logger) {
+  const store = openSqliteStore({ path: config.databasePath, retentionDays: config.retentionDays, logger });
+  const privacy = resolvePrivacySecret(config.privacySecret, store);
+  if (privacy.source === "generated") logger.info("generated a privacy secret and kept it in the database");
+  return { store, hash: makeHasher(privacy.secret) };
+}
+
+/**
+ * The chat in this terminal: the same bot, a local API instead of Telegram. It keeps what Telegram
+ * chats keep (declined questions, votes, /lang), so a curator can try `npm run report` on it.
+ */
 export async function runTerminal(config: Config, logger: Logger): Promise<void> {
   const kb = readContent();
   const engine = createEngine(kb);
-  // Nothing from a local session is kept: the chat is for trying the bot out.
-  const store = createMemoryStore();
-  const hash = makeHasher(config.privacySecret ?? "terminal-chat");
-  await runTerminalChat({ kb, engine, store, hash, logger, input: process.stdin, output: process.stdout });
-  store.close();
+  const { store, hash } = openStorage(config, logger);
+  try {
+    // The person at the terminal is its admin (/stats, /unanswered), whatever ADMIN_IDS says.
+    const retentionDays = config.retentionDays;
+    await runTerminalChat({
+      kb,
+      engine,
+      store,
+      hash,
+      logger,
+      retentionDays,
+      input: process.stdin,
+      output: process.stdout,
+    });
+  } finally {
+    store.close();
+  }
 }
 
 export interface TelegramRun {
@@ -56,10 +79,7 @@ export async function runTelegram(
 ): Promise<void> {
   const kb = readContent();
   const engine = createEngine(kb);
-  const store = openSqliteStore({ path: config.databasePath, retentionDays: config.retentionDays, logger });
-  const privacy = resolvePrivacySecret(config.privacySecret, store);
-  if (privacy.source === "generated") logger.info("generated a privacy secret and kept it in the database");
-  const hash = makeHasher(privacy.secret);
+  const { store, hash } = openStorage(config, logger);
 
   const bot = createBot(token, {
     kb,
