@@ -60,8 +60,10 @@ const key = {
 
 export class Analyzer {
   private readonly trie = new PhraseTrie();
-  /** Single-word spellings of every name (folded): left out of language detection. */
+  /** Every word of every name (folded): left out of language detection. */
   private readonly nameSpellings = new Set<string>();
+  /** Names of one word (folded): inside a longer name they add nothing of their own. */
+  private readonly singleNames = new Set<string>();
   /** Every term the content uses. */
   private readonly known = new Set<string>();
   /** Content spellings → term, per script, for exact spelling look-up and typo correction. */
@@ -131,7 +133,10 @@ export class Analyzer {
           this.spellingIndex[t.script].add(t.key, tokens.length === 1 ? target.term : t.key);
       }
     }
-    if (single && !onlyCapitals && target.kind !== "concept") this.trie.addSingleWord(single.key, withCaps);
+    if (single && !onlyCapitals && target.kind !== "concept") {
+      this.trie.addSingleWord(single.key, withCaps);
+      this.singleNames.add(single.key);
+    }
     if (single && !onlyCapitals && single.script !== "other" && target.kind !== "out-of-scope") {
       const stem = single.script === "latin" ? stemWord(single.key, "en") : stemWord(single.lower, "ru");
       if (!this.phraseStems.has(stem)) this.phraseStems.set(stem, target.term);
@@ -184,7 +189,7 @@ export class Analyzer {
       if (phrase && t.script !== "other" && this.phraseWords.has(t.key))
         this.spellingIndex[t.script].add(t.key, t.key);
       if (phrase) {
-        if (phrase.start === i) terms.push(...this.phraseTerms(phrase, tokens, lang, ruLatn));
+        if (phrase.start === i) terms.push(...this.phraseTerms(phrase, tokens, lang, ruLatn, true));
         continue;
       }
       if (t.isNumber) {
@@ -211,22 +216,25 @@ export class Analyzer {
   }
 
   /**
-   * The terms a matched phrase stands for: its own, its broader concepts, and for a name of several
-   * words the meaningful words inside it ("Tulip Revolution" is also about a revolution).
+   * The terms a matched phrase stands for: its own and its broader concepts. In the content, a name of
+   * several words also lends its meaningful words to the answer ("Gazi University" is about a
+   * university), so a question using that word alone finds it; questions do not add them, which would
+   * weigh a name twice.
    */
   private phraseTerms(
     phrase: PhraseMatch,
     tokens: readonly Token[],
     lang: AnalysisLang,
     ruLatn: boolean,
+    inContent: boolean,
   ): string[] {
     const target = phrase.target;
     if (isMeta(target)) return [];
     const out = [target.term, ...(target.broader ?? [])];
-    if (target.kind !== "entity" || phrase.end - phrase.start < 2) return out;
+    if (!inContent || target.kind !== "entity" || phrase.end - phrase.start < 2) return out;
     for (let i = phrase.start; i < phrase.end; i++) {
       const t = tokens[i] as Token;
-      if (t.isNumber || t.script === "other" || isStopword(t.key) || this.nameSpellings.has(t.key)) continue;
+      if (t.isNumber || t.script === "other" || isStopword(t.key) || this.singleNames.has(t.key)) continue;
       const inner = this.trie.findAll(
         1,
         () => this.keysOf(t, lang, ruLatn),
@@ -332,7 +340,7 @@ export class Analyzer {
     // Keyword questions ("japan grant"): which language's content uses these words?
     let en = 0;
     let tr = 0;
-    for (const t of words) {
+    for (const t of all) {
       const langs = this.spellingLangs.get(t.key);
       if (!langs) continue;
       if (langs.has("en") && !langs.has("tr")) en += 1;
@@ -380,7 +388,7 @@ export class Analyzer {
           .map((x) => x.original)
           .join(" ");
         if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
-        for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn))
+        for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn, false))
           push({ term, surface, unknown: false, clause });
         continue;
       }

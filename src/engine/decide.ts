@@ -25,6 +25,8 @@ export const THRESHOLDS = {
   combinedPart: 0.6,
   /** …and the best single answer must explain the whole question less well than this. */
   combinedSingle: 0.75,
+  /** A clause answered alone counts for this share of its score (the rest of the message is unexplained). */
+  clauseDiscount: 0.9,
 } as const;
 
 export interface EngineParts {
@@ -117,6 +119,20 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
+  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
+  // question is often one clause of it.
+  const clause = best && best.score < THRESHOLDS.answer ? bestClause(analysis, index) : undefined;
+  if (clause) {
+    return {
+      ...base,
+      kind: "answer",
+      ids: [clause.id],
+      score: round(clause.score),
+      alternatives: [],
+      footnotes: kb.answerById.get(clause.id)?.footnotes ?? [],
+    };
+  }
+
   if (!best || best.score < THRESHOLDS.answer) {
     return {
       ...base,
@@ -149,11 +165,10 @@ function twoPartAnswer(
   best: Scored,
 ): { ids: string[]; score: number } | undefined {
   if (best.score >= THRESHOLDS.combinedSingle) return undefined;
-  const clauses = new Map<number, QueryTerm[]>();
-  for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
-  if (clauses.size < 2) return undefined;
+  const clauses = clausesOf(analysis);
+  if (clauses.length < 2) return undefined;
   const parts: Scored[] = [];
-  for (const terms of clauses.values()) {
+  for (const terms of clauses) {
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
     const top = index.rank(analysis, terms)[0];
     if (top && top.score >= THRESHOLDS.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
@@ -161,6 +176,27 @@ function twoPartAnswer(
   if (parts.length < 2) return undefined;
   const two = parts.slice(0, 2);
   return { ids: two.map((p) => p.id), score: Math.min(...two.map((p) => p.score)) };
+}
+
+/** The best answer to one clause of a several-clause question, if it is strong enough on its own. */
+function bestClause(analysis: Analysis, index: AnswerIndex): Scored | undefined {
+  const clauses = clausesOf(analysis);
+  if (clauses.length < 2) return undefined;
+  let best: Scored | undefined;
+  for (const terms of clauses) {
+    if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
+    const top = index.rank(analysis, terms)[0];
+    if (!top) continue;
+    const score = top.score * THRESHOLDS.clauseDiscount;
+    if (score >= THRESHOLDS.answer && (!best || score > best.score)) best = { ...top, score };
+  }
+  return best;
+}
+
+function clausesOf(analysis: Analysis): QueryTerm[][] {
+  const clauses = new Map<number, QueryTerm[]>();
+  for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
+  return [...clauses.values()];
 }
 
 function isFact(kb: KnowledgeBase, id: string): boolean {

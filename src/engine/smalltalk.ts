@@ -16,9 +16,9 @@ const FILLER = new Set(
 
 export interface SmalltalkMatch {
   intent: string;
-  /** Share of the message's words that the phrase (and filler) explains, 0..1. */
+  /** Share of the message's words that small-talk phrases (and filler) explain, 0..1. */
   coverage: number;
-  /** The phrase is the whole message. */
+  /** One phrase is the whole message. */
   exact: boolean;
 }
 
@@ -45,22 +45,28 @@ export class SmalltalkMatcher {
         }
   }
 
-  /** The intent whose phrase covers the most of the message (every phrase word must be present). */
+  /**
+   * The share of the message that small-talk phrases (and filler) explain, and the intent meant: of the
+   * phrases present, the one that ends last ("ok thanks bye" is a goodbye), the longer one on a tie.
+   * Every word of a phrase must be present.
+   */
   match(words: readonly string[]): SmalltalkMatch | undefined {
     if (words.length === 0) return undefined;
-    let best: SmalltalkMatch | undefined;
-    let bestLength = 0;
+    const explained = new Set<number>();
+    let best: { intent: string; end: number; length: number } | undefined;
     for (const p of this.phrases) {
-      if (!p.words.every((w) => words.some((x) => sameWord(x, w)))) continue;
-      const explained = words.filter((x) => FILLER.has(x) || p.words.some((w) => sameWord(x, w))).length;
-      const coverage = explained / words.length;
-      const exact = p.words.length === words.length && coverage === 1;
-      // Prefer the phrase that explains more; then the longer, more specific phrase.
-      if (!best || coverage > best.coverage || (coverage === best.coverage && p.words.length > bestLength)) {
-        best = { intent: p.intent, coverage, exact };
-        bestLength = p.words.length;
-      }
+      const positions = p.words.map((w) => words.findIndex((x) => sameWord(x, w)));
+      if (positions.some((i) => i < 0)) continue;
+      for (const i of positions) explained.add(i);
+      const end = Math.max(...positions);
+      if (!best || end > best.end || (end === best.end && p.words.length > best.length))
+        best = { intent: p.intent, end, length: p.words.length };
     }
-    return best;
+    if (!best) return undefined;
+    words.forEach((w, i) => {
+      if (FILLER.has(w)) explained.add(i);
+    });
+    const coverage = explained.size / words.length;
+    return { intent: best.intent, coverage, exact: coverage === 1 && best.length === words.length };
   }
 }

@@ -10,7 +10,8 @@ those there here what whats which who whom whose when where why how not no yes y
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
 question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
-according according mention mentioned mentions write writes wrote written read reading said says stated state`;
+according according mention mentioned mentions write writes wrote written read reading said says stated state
+abt pls plz u ur r pl wanna gonna gotta dunno`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были

@@ -2,9 +2,12 @@
 // enough. Candidates come from a letter-pair index so only a handful of words get the exact distance
 // check, which keeps a question well under a millisecond.
 
+/** Shortest word corrected ("raod" → "road", "mony" → "money"; "giv" is left alone). */
+export const MIN_CORRECTED = 4;
+
 /** Edits allowed for a word of this length: none for short words (too many false friends), 1, then 2. */
 export function maxEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < MIN_CORRECTED) return 0;
   return length < 9 ? 1 : 2;
 }
 
