@@ -100,9 +100,10 @@ export async function runTelegram(
     { name: "close the store", run: () => store.close() },
   );
 
-  // Fail fast on a wrong token or an unreachable API, before retries would hide it.
+  // Fail fast on a wrong token or an unreachable API, before retries would hide it. Not bot.init():
+  // it retries network errors with back-off for ever, so an unreachable API left the bot silent.
   try {
-    await bot.init();
+    bot.botInfo = await bot.api.getMe();
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
       logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized); check the token with @BotFather");
