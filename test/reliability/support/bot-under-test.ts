@@ -69,6 +69,7 @@ export async function startBotUnderTest(
     close: async () => {
       // Bots first: a poller left running against a closed server only logs errors.
       await Promise.all(started.map((p) => p.stop("SIGTERM", 8000).catch(() => p.kill())));
+      await Promise.all(started.map((p) => p.kill()));
       await proxy?.close();
       await world.close();
       rmSync(dataDir, { recursive: true, force: true });
