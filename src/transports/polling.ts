@@ -29,6 +29,35 @@ export function isConflict(error: unknown): boolean {
 }
 
 /**
+ * Two instances polling with one token: Telegram ends the older getUpdates when a newer one arrives,
+ * so the instance already running sees the 409 first. If it has been polling for a while, it polls
+ * again, which ends the newcomer's request in turn; the newcomer, not yet settled, reports the 409 and
+ * stops. So a second instance started by mistake exits, and the one serving users keeps serving.
+ */
+const SETTLED_AFTER_MS = 3000;
+const CONFLICT_PAUSE_MS = 250;
+/** A running instance gives up too if the conflict persists (another settled instance, a webhook). */
+const MAX_CONFLICTS_IN_A_ROW = 5;
+
+/** The runner hands us abort-controller's signal, not the built-in one; this much of it is enough. */
+interface StopSignal {
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+function pause(ms: number, signal: StopSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+}
+
+/**
  * Tracks update ids fetched and finished, to work out which offset is safe to confirm: everything
  * below the oldest update not yet finished.
  */
@@ -66,6 +95,8 @@ export async function startPolling<C extends Context>(
   // The runner's stop() does not wait for running handlers, so we keep count of them ourselves.
   const inFlight = new Set<Promise<void>>();
   let sequence: ReturnType<typeof createChatSequencer> | undefined;
+  const pollingSince = Date.now();
+  let conflictsInARow = 0;
 
   const handle: RunnerHandle = run(
     {
@@ -88,12 +119,22 @@ export async function startPolling<C extends Context>(
         getUpdates: async (args, signal) => {
           try {
             const updates = await bot.api.getUpdates({ ...args, allowed_updates: ALLOWED_UPDATES }, signal);
+            conflictsInARow = 0;
             offsets.fetched(updates);
             return updates;
           } catch (error) {
-            if (!signal.aborted) {
-              logger.warn({ err: error, conflict: isConflict(error) }, "getUpdates failed");
+            if (signal.aborted) throw error;
+            const conflict = isConflict(error);
+            const settled = Date.now() - pollingSince >= SETTLED_AFTER_MS;
+            if (conflict && settled && ++conflictsInARow < MAX_CONFLICTS_IN_A_ROW) {
+              logger.warn(
+                { conflictsInARow },
+                "409 Conflict: another instance started polling with this token; this one keeps polling, so the other stops",
+              );
+              await pause(CONFLICT_PAUSE_MS, signal);
+              return [];
             }
+            logger.warn({ err: error, conflict }, "getUpdates failed");
             throw error;
           }
         },

@@ -80,7 +80,7 @@ describe("start-up against the Bot API", () => {
     expect(bot.output()).not.toContain("a-revoked-token");
   }, 60_000);
 
-  it("a second instance with the same token makes the first stop with a clear 409 message", async () => {
+  it("a second instance with the same token stops with a clear 409 message; the running one keeps serving", async () => {
     const token = "333333:conflict-test-token_abcdefghijklmn";
     const world = await TelegramWorld.start(token);
     worlds.push(world);
@@ -91,19 +91,21 @@ describe("start-up against the Bot API", () => {
     });
     const first = startBot({ env: env("e2e-409a-") });
     await first.waitForLog((l) => l.msg === "long polling started", 45_000);
+    // The running instance has been polling a few seconds (settled) when the mistake happens.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
     const second = startBot({ env: env("e2e-409b-") });
-    await second.waitForLog((l) => l.msg === "long polling started", 45_000);
 
-    // Telegram ends the older long poll when a newer one arrives; the older instance gives way.
-    const exit = await first.waitForExit(15_000);
+    // Telegram ends the older long poll when a newer one arrives; the settled instance polls again,
+    // which ends the newcomer's poll, and the newcomer gives way.
+    const exit = await second.waitForExit(45_000);
     expect(exit.code).toBe(1);
-    expect(first.logs().some((l) => String(l.msg).includes("409 Conflict"))).toBe(true);
+    expect(second.logs().some((l) => String(l.msg).includes("409 Conflict"))).toBe(true);
 
-    // The survivor serves.
+    // The running one serves.
     const chat = world.privateChat(501, { languageCode: "en" });
     await chat.say("/sources");
     expect((await chat.reply()).text).toContain("href=");
-    expect((await second.stop()).code).toBe(0);
+    expect((await first.stop()).code).toBe(0);
   }, 90_000);
 });
 
