@@ -52,7 +52,8 @@ export async function startBotUnderTest(
   };
   const bot = startAnother(label);
   try {
-    await bot.waitForLog(options.waitFor ?? isPollingStarted, 30_000);
+    if (options.waitFor) await bot.waitForLog(options.waitFor, 30_000);
+    else await waitUntilPolling(bot, world);
   } catch (error) {
     await bot.kill();
     await proxy?.close();
@@ -75,6 +76,21 @@ export async function startBotUnderTest(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Ready when the bot's first getUpdates reaches the shim (works at any LOG_LEVEL). */
+export async function waitUntilPolling(
+  bot: BotProcess,
+  world: TelegramWorld,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const before = world.shim.pollCount;
+  const deadline = Date.now() + timeoutMs;
+  while (world.shim.pollCount === before) {
+    if (bot.child.exitCode !== null) throw new Error(`bot exited before polling:\n${bot.output()}`);
+    if (Date.now() > deadline) throw new Error(`bot not polling within ${timeoutMs} ms:\n${bot.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Waits for the bot's one log line about this update: every call its handlers awaited came before it. */
