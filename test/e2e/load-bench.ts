@@ -1,0 +1,283 @@
+// `npm run bench:load`: load figures for the bot, printed, never asserted.
+//  1. In process: the bot's own handling (grammY + engine + SQLite store + logging) through
+//     bot.handleUpdate with a recording transformer instead of HTTP: updates/s and per-update time,
+//     then 20,000 updates with heap and RSS sampled along the way.
+//  2. Through the emulator (telegram-test-api + shim on 127.0.0.1) to the real bot process: a paced
+//     run at 100 questions/s for reply latency, a burst of 5,000 questions from 200 people in 50 chats
+//     (private and groups), then 20,000 questions with the bot's RSS sampled; every question must get
+//     exactly one reply, its own, in order per chat. CPU seconds of the bot and of this process (the
+//     emulator and the simulated users) show which side is the bottleneck.
+// Options: --quick (a tenth of the counts), --skip-emulator, --skip-inprocess.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import type { Transformer } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../../src/bot/index.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { createEngine } from "../../src/engine/index.ts";
+import { createLogger } from "../../src/logger.ts";
+import { makeHasher, openSqliteStore } from "../../src/storage/index.ts";
+import {
+  cpuSeconds,
+  type LoadResult,
+  percentile,
+  rssMb,
+  runLoad,
+} from "../reliability/support/load-driver.ts";
+import { distinctQuestions } from "../reliability/support/questions.ts";
+import { startBot } from "./support/bot-process.ts";
+import { TelegramWorld } from "./support/emulator.ts";
+import { DEFAULT_TEST_BOT } from "./support/shim.ts";
+
+const args = new Set(process.argv.slice(2));
+const scale = args.has("--quick") ? 0.1 : 1;
+const n = (count: number) => Math.max(10, Math.round(count * scale));
+const TOKEN = "5550004321:AAHloadBENCHfakeToken_notARealOne-12345";
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "n/a");
+
+function line(text = ""): void {
+  process.stdout.write(`${text}\n`);
+}
+
+// ---------- 1. in process ----------
+
+async function inProcess(): Promise<void> {
+  const kb = loadKnowledgeBase();
+  const engine = createEngine(kb);
+  const known = distinctQuestions();
+  const dir = mkdtempSync(join(tmpdir(), "kg-bench-"));
+  let logBytes = 0;
+  const logger = createLogger("info", {
+    secrets: [TOKEN],
+    write: (l) => {
+      logBytes += l.length;
+    },
+  });
+  const store = openSqliteStore({ path: join(dir, "bench.sqlite"), retentionDays: 90, logger });
+  const bot = createBot(TOKEN, {
+    kb,
+    engine,
+    logger,
+    store,
+    hash: makeHasher("bench-privacy-secret-0123456789"),
+    adminIds: [],
+    retentionDays: 90,
+    botInfo: DEFAULT_TEST_BOT as UserFromGetMe,
+  });
+  let sent = 0;
+  let messageId = 1;
+  // No HTTP: every call succeeds at once, as a Message for sends.
+  const record: Transformer = async (_prev, method, payload) => {
+    sent++;
+    const p = payload as { chat_id?: number; text?: string };
+    const result =
+      method === "sendMessage"
+        ? { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: "private" }, text: p.text }
+        : true;
+    return { ok: true, result } as never;
+  };
+  bot.api.config.use(record);
+  await bot.init();
+
+  let updateId = 1;
+  const update = (i: number): Update => {
+    const k = known[i % known.length];
+    const chat = 1000 + (i % 50);
+    const isGroup = i % 5 === 0;
+    return {
+      update_id: updateId++,
+      message: {
+        message_id: i + 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: isGroup
+          ? { id: -chat, type: "supergroup", title: "G" }
+          : { id: chat, type: "private", first_name: "A" },
+        from: { id: chat, is_bot: false, first_name: "A", language_code: "en" },
+        text: isGroup ? `/ask ${k?.question}` : (k?.question ?? ""),
+        ...(isGroup ? { entities: [{ type: "bot_command", offset: 0, length: 4 }] } : {}),
+      },
+    } as Update;
+  };
+
+  // Warm-up: JIT and caches, not measured.
+  for (let i = 0; i < 200; i++) await bot.handleUpdate(update(i));
+
+  const count = n(5000);
+  const times: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) {
+    const s = performance.now();
+    await bot.handleUpdate(update(i));
+    times.push(performance.now() - s);
+  }
+  const elapsed = performance.now() - t0;
+  times.sort((a, b) => a - b);
+  line("## 1. In process: the bot's own handling (grammY + engine + SQLite store + logs), no HTTP");
+  line(`updates handled one after another: ${count}`);
+  line(
+    `throughput:                        ${((count * 1000) / elapsed).toFixed(0)} updates/s (target ≥ 1,000)`,
+  );
+  line(
+    `time per update:                   p50 ${ms(percentile(times, 50))} ms, p99 ${ms(percentile(times, 99))} ms, max ${ms(times.at(-1) ?? Number.NaN)} ms`,
+  );
+  line(`Bot API calls made:                ${sent}`);
+
+  // Concurrent, as the runner does it (different chats at once).
+  const batch = 50;
+  const t1 = performance.now();
+  for (let i = 0; i < count; i += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, count - i) }, (_, j) => bot.handleUpdate(update(i + j))),
+    );
+  }
+  const elapsedConcurrent = performance.now() - t1;
+  line(`throughput, 50 at a time:          ${((count * 1000) / elapsedConcurrent).toFixed(0)} updates/s`);
+
+  // Memory over many updates: heap after a full GC at intervals should not grow with the count.
+  const soak = n(20_000);
+  const every = soak / 10;
+  const samples: string[] = [];
+  gc();
+  const baseHeap = process.memoryUsage().heapUsed;
+  for (let i = 0; i < soak; i++) {
+    await bot.handleUpdate(update(i));
+    if ((i + 1) % every === 0) {
+      gc();
+      const m = process.memoryUsage();
+      samples.push(`${i + 1}: heap ${mb(m.heapUsed)} MB, rss ${mb(m.rss)} MB`);
+    }
+  }
+  gc();
+  const growth = process.memoryUsage().heapUsed - baseHeap;
+  line(`memory over ${soak} more updates (after GC):`);
+  for (const s of samples) line(`  ${s}`);
+  line(`heap growth: ${mb(growth)} MB in total, ${((growth / soak) * 1).toFixed(0)} bytes per update`);
+  line(`log output: ${mb(logBytes)} MB of JSON lines`);
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------- 2. through the emulator ----------
+
+function report(title: string, r: LoadResult): void {
+  line(`### ${title}`);
+  line(`questions sent:        ${r.sent} (sending took ${(r.sendMs / 1000).toFixed(1)} s)`);
+  line(
+    `replies:               ${r.replied}; missing ${r.missing}, duplicates ${r.duplicates}, out of order ${r.outOfOrder}, wrong answer ${r.wrongAnswer}, refused by the API ${r.rejected}`,
+  );
+  line(
+    `throughput:            ${r.repliesPerSecond.toFixed(0)} replies/s over ${(r.durationMs / 1000).toFixed(1)} s`,
+  );
+  line(
+    `reply latency:         p50 ${ms(r.latencyMs.p50)} ms, p95 ${ms(r.latencyMs.p95)} ms, p99 ${ms(r.latencyMs.p99)} ms, max ${ms(r.latencyMs.max)} ms`,
+  );
+}
+
+async function throughEmulator(): Promise<void> {
+  const known = distinctQuestions();
+  const world = await TelegramWorld.start(TOKEN);
+  const dir = mkdtempSync(join(tmpdir(), "kg-bench-"));
+  const bot = startBot({
+    env: {
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: world.apiRoot,
+      DATABASE_PATH: join(dir, "bot.sqlite"),
+      PRIVACY_SECRET: "bench-privacy-secret-0123456789",
+      LOG_LEVEL: "info",
+    },
+  });
+  const pid = bot.child.pid;
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMb(pid) || 0);
+  }, 100);
+  try {
+    await bot.waitForLog((l) => l.msg === "long polling started", 60_000);
+    line();
+    line("## 2. Through the emulator (telegram-test-api + shim, 127.0.0.1) to the real bot process");
+    line(`bot process RSS after start: ${rssMb(pid).toFixed(1)} MB`);
+
+    const measure = async (title: string, run: () => Promise<LoadResult>) => {
+      const botCpu = cpuSeconds(pid);
+      const ownCpu = process.cpuUsage();
+      const wall = Date.now();
+      const result = await run();
+      const wallS = (Date.now() - wall) / 1000;
+      report(title, result);
+      const botUsed = cpuSeconds(pid) - botCpu;
+      const own = process.cpuUsage(ownCpu);
+      const ownUsed = (own.user + own.system) / 1e6;
+      line(
+        `CPU used:              bot ${botUsed.toFixed(1)} s (${((botUsed / wallS) * 100).toFixed(0)}% of a core), emulator + simulated users ${ownUsed.toFixed(1)} s (${((ownUsed / wallS) * 100).toFixed(0)}%)`,
+      );
+      line(`bot RSS now:           ${rssMb(pid).toFixed(1)} MB (peak so far ${peakRss.toFixed(1)} MB)`);
+      return result;
+    };
+
+    // Warm-up, not reported.
+    await runLoad(world, known, { users: 10, chats: 10, groups: 2, questions: 100, firstChatId: 1 }, 30_000);
+
+    await measure(`paced: ${n(2000)} questions at 100/s, 50 chats`, () =>
+      runLoad(
+        world,
+        known,
+        { users: 200, chats: 50, groups: 20, questions: n(2000), ratePerSecond: 100, firstChatId: 10_000 },
+        60_000,
+      ),
+    );
+    await measure(
+      `burst: ${n(5000)} questions from 200 people in 50 chats (20 groups), as fast as they go`,
+      () =>
+        runLoad(
+          world,
+          known,
+          { users: 200, chats: 50, groups: 20, questions: n(5000), firstChatId: 20_000 },
+          120_000,
+        ),
+    );
+
+    const soak = n(20_000);
+    const rssSamples: string[] = [];
+    await measure(`soak: ${soak} questions in one process, RSS sampled every ${soak / 10}`, () =>
+      runLoad(
+        world,
+        known,
+        {
+          users: 200,
+          chats: 50,
+          groups: 20,
+          questions: soak,
+          firstChatId: 30_000,
+          progress: {
+            every: soak / 10,
+            call: (sent) => rssSamples.push(`${sent}: ${rssMb(pid).toFixed(1)} MB`),
+          },
+        },
+        300_000,
+      ),
+    );
+    line(`bot RSS while sending: ${rssSamples.join(", ")}`);
+    line(`bot RSS peak over the whole run: ${peakRss.toFixed(1)} MB (target < 150 MB)`);
+    const exit = await bot.stop("SIGTERM", 10_000);
+    line(`SIGTERM after the run: exit code ${exit.code} in ${exit.ms} ms`);
+  } finally {
+    clearInterval(sampler);
+    await bot.kill();
+    await world.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+line(`# bench:load ${scale < 1 ? "(quick: a tenth of the counts)" : ""}`);
+line(`node ${process.version}, ${(await import("node:os")).cpus().length} cores`);
+line();
+if (!args.has("--skip-inprocess")) await inProcess();
+if (!args.has("--skip-emulator")) await throughEmulator();
