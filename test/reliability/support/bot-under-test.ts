@@ -7,7 +7,13 @@ import type { Update } from "grammy/types";
 import type { BotProcess, LogLine } from "../../e2e/support/bot-process.ts";
 import { TelegramWorld } from "../../e2e/support/emulator.ts";
 import type { RecordedCall } from "../../e2e/support/shim.ts";
-import { FAKE_TOKEN, startCapturedBot } from "./captured-bot.ts";
+import {
+  FAKE_TOKEN,
+  FAKE_TOKEN_SECRET_PART,
+  FAKE_WEBHOOK_SECRET,
+  findSecret,
+  startCapturedBot,
+} from "./captured-bot.ts";
 import { HoldProxy } from "./hold-proxy.ts";
 
 export interface BotUnderTest {
@@ -74,6 +80,11 @@ export async function startBotUnderTest(
       await proxy?.close();
       await world.close();
       rmSync(dataDir, { recursive: true, force: true });
+      // Every process this file started is checked here too, whatever order the test files run in.
+      for (const p of started) {
+        const leak = findSecret(p.output(), [FAKE_TOKEN, FAKE_TOKEN_SECRET_PART, FAKE_WEBHOOK_SECRET]);
+        if (leak) throw new Error(`a secret appeared in a bot's output, after: ${leak}`);
+      }
     },
   };
 }
