@@ -112,6 +112,7 @@ async function inProcess(): Promise<void> {
 
   const count = n(5000);
   const times: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const s = performance.now();
@@ -119,6 +120,7 @@ async function inProcess(): Promise<void> {
     times.push(performance.now() - s);
   }
   const elapsed = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   line("## 1. In process: the bot's own handling (grammY + engine + SQLite store + logs), no HTTP");
   line(`updates handled one after another: ${count}`);
@@ -127,6 +129,9 @@ async function inProcess(): Promise<void> {
   );
   line(
     `time per update:                   p50 ${ms(percentile(times, 50))} ms, p99 ${ms(percentile(times, 99))} ms, max ${ms(times.at(-1) ?? Number.NaN)} ms`,
+  );
+  line(
+    `CPU per update:                    ${((cpu.user + cpu.system) / 1000 / count).toFixed(2)} ms → ≈ ${((count * 1e6) / (cpu.user + cpu.system)).toFixed(0)} updates/s on one free core`,
   );
   line(`Bot API calls made:                ${sent}`);
 
@@ -218,6 +223,10 @@ async function throughEmulator(): Promise<void> {
       line(
         `CPU used:              bot ${botUsed.toFixed(1)} s (${((botUsed / wallS) * 100).toFixed(0)}% of a core), emulator + simulated users ${ownUsed.toFixed(1)} s (${((ownUsed / wallS) * 100).toFixed(0)}%)`,
       );
+      // CPU per reply does not depend on what else the machine is doing: it says which side limits.
+      line(
+        `CPU per reply:         bot ${((botUsed * 1000) / result.replied).toFixed(2)} ms, emulator + users ${((ownUsed * 1000) / result.replied).toFixed(2)} ms → ceilings ≈ ${(result.replied / botUsed).toFixed(0)} and ${(result.replied / ownUsed).toFixed(0)} replies/s per core`,
+      );
       line(`bot RSS now:           ${rssMb(pid).toFixed(1)} MB (peak so far ${peakRss.toFixed(1)} MB)`);
       return result;
     };
@@ -246,7 +255,7 @@ async function throughEmulator(): Promise<void> {
 
     const soak = n(20_000);
     const rssSamples: string[] = [];
-    await measure(`soak: ${soak} questions in one process, RSS sampled every ${soak / 10}`, () =>
+    await measure(`soak: ${soak} questions in one process, RSS sampled every ${soak / 10} replies`, () =>
       runLoad(
         world,
         known,
@@ -264,7 +273,7 @@ async function throughEmulator(): Promise<void> {
         300_000,
       ),
     );
-    line(`bot RSS while sending: ${rssSamples.join(", ")}`);
+    line(`bot RSS after n replies: ${rssSamples.join(", ")}`);
     line(`bot RSS peak over the whole run: ${peakRss.toFixed(1)} MB (target < 150 MB)`);
     const exit = await bot.stop("SIGTERM", 10_000);
     line(`SIGTERM after the run: exit code ${exit.code} in ${exit.ms} ms`);
@@ -277,7 +286,13 @@ async function throughEmulator(): Promise<void> {
 }
 
 line(`# bench:load ${scale < 1 ? "(quick: a tenth of the counts)" : ""}`);
-line(`node ${process.version}, ${(await import("node:os")).cpus().length} cores`);
+const os = await import("node:os");
+line(
+  `node ${process.version}, ${os.cpus().length} cores, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} at start`,
+);
 line();
 if (!args.has("--skip-inprocess")) await inProcess();
 if (!args.has("--skip-emulator")) await throughEmulator();

@@ -19,8 +19,8 @@ export interface LoadPlan {
   /** Chat ids start here, so runs against one world do not mix. */
   firstChatId: number;
   seed?: number;
-  /** Called every `every` questions sent (e.g. to sample memory). */
-  progress?: { every: number; call: (sent: number) => void };
+  /** Called every `every` replies (e.g. to sample the bot's memory while it works). */
+  progress?: { every: number; call: (replied: number) => void };
 }
 
 export interface LoadResult {
@@ -152,6 +152,7 @@ export async function runLoad(
     question.repliedAt = call.at;
     replied++;
     lastReplyAt = call.at;
+    if (plan.progress && replied % plan.progress.every === 0) plan.progress.call(replied);
   };
   world.shim.on("call", onCall);
 
@@ -173,7 +174,6 @@ export async function runLoad(
       pending.get(chatId)?.push(entry);
       asked.push(entry);
       entry.messageId = (await person.say(text)).messageId;
-      if (plan.progress && (i + 1) % plan.progress.every === 0) plan.progress.call(i + 1);
     }
     const sendMs = Date.now() - started;
     const deadline = Date.now() + timeoutMs;
