@@ -8,11 +8,12 @@
 // names are looked up, so "Kulubaew" and "revolushion" still find theirs) and notes words it does not
 // know, capitalised names it has never seen and years the article never gives.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
-import { foldKey, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
-import { type AnalysisLang, stemWord } from "./stem.ts";
+import { type AnalysisLang, stemWord, turkishStem } from "./stem.ts";
 import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
@@ -55,7 +56,8 @@ const CONJUNCTIONS = new Set(["and", "also", "plus", "и", "а", "также", "
 /** Key namespaces, so a Russian stem never meets an English spelling by accident. */
 const key = {
   spelling: (s: string) => `s:${s}`,
-  stem: (lang: AnalysisLang, s: string) => `${lang}:${s}`,
+  /** "trs": an untruncated Turkish stem (see turkishStem). */
+  stem: (lang: AnalysisLang | "trs", s: string) => `${lang}:${s}`,
 };
 
 export class Analyzer {
@@ -84,6 +86,18 @@ export class Analyzer {
   private frozen = false;
 
   constructor(kb: KnowledgeBase) {
+    // Which languages use each spelling, before the names are read: a name or term that only Turkish
+    // content uses needs no English stem, and the other way round (stemming is the costly part of start-up).
+    for (const a of kb.answers) {
+      for (const lang of LANGS) {
+        this.noteLanguages(a.answer[lang], lang);
+        for (const q of a.questions[lang]) this.noteLanguages(q, lang);
+      }
+      for (const q of a.questions.ky ?? []) this.noteLanguages(q, "ky");
+    }
+    for (const intent of kb.smalltalk)
+      for (const [lang, list] of Object.entries(intent.phrases))
+        for (const p of list ?? []) this.noteLanguages(p, lang as AnalysisLang);
     for (const e of kb.entities)
       for (const name of e.names) this.addPhrase(name, { term: `@${e.id}`, kind: "entity", id: e.id });
     const broader = broaderClosure(kb.concepts);
@@ -116,10 +130,17 @@ export class Analyzer {
       single && isStopword(single.key) && /\p{Lu}/u.test(single.original) ? single.original : undefined;
     const withCaps: PhraseTarget = onlyCapitals ? { ...target, needsCapitals: onlyCapitals } : target;
     this.trie.add(folded.map(key.spelling), withCaps);
-    const cyrillic = tokens.some((t) => t.script === "cyrillic");
-    const langs: AnalysisLang[] = cyrillic ? ["ru", "ky"] : ["en", "tr"];
-    for (const lang of langs) {
-      const lower = tokenize(name, lang === "tr").map((t) => t.lower);
+    for (const lang of this.stemLanguages(tokens)) {
+      // Turkish five-letter keys only for one-word names: within longer ones they collide.
+      if (lang === "tr" && tokens.length > 1) {
+        this.trie.add(
+          tokens.map((t) => key.stem("trs", turkishStem(t.lower))),
+          withCaps,
+        );
+        continue;
+      }
+      // The tokens were lower-cased the Turkish way; other languages lower-case I and İ to i.
+      const lower = tokens.map((t) => (lang === "tr" ? t.lower : lowerCase(t.original, false)));
       this.trie.add(
         lower.map((w) => key.stem(lang, stemWord(w, lang))),
         withCaps,
@@ -144,11 +165,31 @@ export class Analyzer {
     if (target.kind !== "concept") for (const f of folded) this.nameSpellings.add(f);
   }
 
+  private noteLanguages(text: string, lang: AnalysisLang): void {
+    for (const t of tokenize(text, lang === "tr"))
+      if (!t.isNumber && t.script !== "other") this.noteLanguage(t.key, lang);
+  }
+
+  /**
+   * The languages to stem a name or term in: Cyrillic ones as Russian and Kyrgyz; Latin ones as the
+   * languages whose content uses their words (Turkish letters mean Turkish), or both when none does.
+   */
+  private stemLanguages(tokens: readonly Token[]): AnalysisLang[] {
+    if (tokens.some((t) => t.script === "cyrillic")) return ["ru", "ky"];
+    const langs = new Set<AnalysisLang>();
+    for (const t of tokens) {
+      if (/[çğışöüâî]/.test(t.lower)) langs.add("tr");
+      for (const l of this.spellingLangs.get(t.key) ?? []) if (l === "en" || l === "tr") langs.add(l);
+    }
+    return langs.size > 0 ? [...langs] : ["en", "tr"];
+  }
+
   /** Keys a token offers to the phrase trie, given the language it is read in (stems are costly: only the likely ones). */
   private keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
     const keys = [key.spelling(t.key)];
     if (t.script === "latin") {
-      if (lang === "tr") keys.push(key.stem("tr", stemWord(t.lower, "tr")));
+      if (lang === "tr")
+        keys.push(key.stem("tr", stemWord(t.lower, "tr")), key.stem("trs", turkishStem(t.lower)));
       else keys.push(key.stem("en", stemWord(t.key, "en")));
       if (ruLatn) {
         const cyr = latinToCyrillic(t.key);
@@ -183,7 +224,6 @@ export class Analyzer {
     const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as Token;
-      if (!t.isNumber && t.script !== "other") this.noteLanguage(t.key, lang);
       const phrase = phraseAt.get(i);
       // Names and concept words count as used, so a typo prefers them to a rarer neighbour.
       if (phrase && t.script !== "other" && this.phraseWords.has(t.key))
@@ -304,26 +344,37 @@ export class Analyzer {
     return lang === "ky" ? "ky" : "ru";
   }
 
-  /** Candidate terms for a question word, most likely reading first (computed lazily: stemming is costly). */
-  private *candidates(t: Token, lang: AnalysisLang, ruLatn: boolean): Generator<string> {
+  /** The readings of a question word to try, most likely first: [how to spell it, which stemmer]. */
+  private readings(t: Token, lang: AnalysisLang, ruLatn: boolean): [string, AnalysisLang][] {
     if (t.script === "latin") {
-      if (ruLatn) yield stemWord(latinToCyrillic(t.key), "ru");
-      if (lang === "tr") {
-        yield stemWord(t.lower, "tr");
-        yield stemWord(t.key, "en");
-      } else {
-        yield stemWord(t.key, "en");
-        yield stemWord(t.lower, "tr");
-      }
-      return;
+      const out: [string, AnalysisLang][] = ruLatn ? [[latinToCyrillic(t.key), "ru"]] : [];
+      if (lang === "tr") out.push([t.lower, "tr"], [t.key, "en"]);
+      else out.push([t.key, "en"], [t.lower, "tr"]);
+      return out;
     }
-    if (lang === "ky") yield stemWord(t.lower, "ky");
-    yield stemWord(t.lower, "ru");
-    if (lang !== "ky") yield stemWord(t.lower, "ky");
+    return lang === "ky"
+      ? [
+          [t.lower, "ky"],
+          [t.lower, "ru"],
+        ]
+      : [
+          [t.lower, "ru"],
+          [t.lower, "ky"],
+        ];
+  }
+
+  /** The first reading the content knows (stemming lazily: it is the costly part), or undefined. */
+  private knownReading(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
+    for (const [word, as] of this.readings(t, lang, ruLatn)) {
+      const term = stemWord(word, as);
+      if (this.known.has(term)) return term;
+    }
+    return undefined;
   }
 
   private primaryTerm(t: Token, lang: AnalysisLang, ruLatn: boolean): string {
-    return this.candidates(t, lang, ruLatn).next().value ?? t.key;
+    const [word, as] = this.readings(t, lang, ruLatn)[0] ?? [t.key, lang];
+    return stemWord(word, as);
   }
 
   /** The language of a question, falling back to the languages its content words come from. */
@@ -455,13 +506,14 @@ export class Analyzer {
         this.spellings.cyrillic.has(spelling)
       )
         return true;
-    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return true;
+    if (this.knownReading(t, lang, ruLatn) !== undefined) return true;
     return this.trie.prefixName(t.key, 5, 5) !== undefined;
   }
 
   /** The content term a question word stands for: its stem in a likely language, or its spelling's term. */
   private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
-    for (const c of this.candidates(t, lang, ruLatn)) if (this.known.has(c)) return c;
+    const reading = this.knownReading(t, lang, ruLatn);
+    if (reading !== undefined) return reading;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const spelt =
       (translit ? this.spellings.cyrillic.get(translit) : undefined) ??

@@ -12,7 +12,7 @@ import type { SmalltalkMatcher } from "./smalltalk.ts";
  * Thresholds, measured on the development questions (npm run bench prints the sweep). FAQ products sit
  * around 0.5 to answer and a 0.1 gap for "did you mean" (anchors §1); ours are set the same way.
  */
-export const THRESHOLDS = {
+export const THRESHOLDS: Thresholds = {
   /** Below this the best answer is too weak: decline. */
   answer: 0.5,
   /** A runner-up within this of the best is offered as "you may also mean". */
@@ -27,9 +27,20 @@ export const THRESHOLDS = {
   combinedSingle: 0.75,
   /** A clause answered alone counts for this share of its score (the rest of the message is unexplained). */
   clauseDiscount: 0.9,
-} as const;
+};
+
+export interface Thresholds {
+  answer: number;
+  ambiguityGap: number;
+  suggest: number;
+  smalltalk: number;
+  combinedPart: number;
+  combinedSingle: number;
+  clauseDiscount: number;
+}
 
 export interface EngineParts {
+  thresholds: Thresholds;
   kb: KnowledgeBase;
   analyzer: Analyzer;
   index: AnswerIndex;
@@ -41,6 +52,7 @@ const MAX_SUGGESTIONS = 3;
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
   const { kb, analyzer, index, smalltalk } = parts;
+  const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);
   const analysis = analyzer.analyzeQuery(question, opts.lang ?? userLang ?? "en");
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
@@ -48,7 +60,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   const suggestions = (ranked: Scored[], exclude: readonly string[] = []): Candidate[] => {
     const related = ranked
-      .filter((s) => s.score >= THRESHOLDS.suggest && !exclude.includes(s.id) && isFact(kb, s.id))
+      .filter((s) => s.score >= limits.suggest && !exclude.includes(s.id) && isFact(kb, s.id))
       .slice(0, MAX_SUGGESTIONS)
       .map((s) => ({ id: s.id, score: round(s.score) }));
     for (const e of parts.examples(lang, MAX_SUGGESTIONS * 2)) {
@@ -74,11 +86,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const ranked = index.rank(analysis);
   const best = ranked[0];
   const chat = smalltalk.match(analysis.words);
-  if (
-    chat &&
-    chat.coverage >= THRESHOLDS.smalltalk &&
-    (chat.exact || !best || best.score < THRESHOLDS.answer)
-  ) {
+  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !best || best.score < limits.answer)) {
     return {
       ...base,
       kind: "smalltalk",
@@ -106,7 +114,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  const twoParts = best ? twoPartAnswer(analysis, index, best) : undefined;
+  const twoParts = best ? twoPartAnswer(analysis, index, best, limits) : undefined;
   if (twoParts) {
     const footnotes = [...new Set(twoParts.ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
     return {
@@ -121,7 +129,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
-  const clause = best && best.score < THRESHOLDS.answer ? bestClause(analysis, index) : undefined;
+  const clause = best && best.score < limits.answer ? bestClause(analysis, index, limits) : undefined;
   if (clause) {
     return {
       ...base,
@@ -133,7 +141,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  if (!best || best.score < THRESHOLDS.answer) {
+  if (!best || best.score < limits.answer) {
     return {
       ...base,
       kind: "decline",
@@ -148,7 +156,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const ids = [best.id];
   const runnerUp = ranked.find((s) => !ids.includes(s.id));
   const alternatives =
-    runnerUp && runnerUp.score >= Math.max(THRESHOLDS.answer, best.score - THRESHOLDS.ambiguityGap)
+    runnerUp && runnerUp.score >= Math.max(limits.answer, best.score - limits.ambiguityGap)
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
   const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
@@ -163,15 +171,16 @@ function twoPartAnswer(
   analysis: Analysis,
   index: AnswerIndex,
   best: Scored,
+  limits: Thresholds,
 ): { ids: string[]; score: number } | undefined {
-  if (best.score >= THRESHOLDS.combinedSingle) return undefined;
+  if (best.score >= limits.combinedSingle) return undefined;
   const clauses = clausesOf(analysis);
   if (clauses.length < 2) return undefined;
   const parts: Scored[] = [];
   for (const terms of clauses) {
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
     const top = index.rank(analysis, terms)[0];
-    if (top && top.score >= THRESHOLDS.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
+    if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
   const two = parts.slice(0, 2);
@@ -179,7 +188,7 @@ function twoPartAnswer(
 }
 
 /** The best answer to one clause of a several-clause question, if it is strong enough on its own. */
-function bestClause(analysis: Analysis, index: AnswerIndex): Scored | undefined {
+function bestClause(analysis: Analysis, index: AnswerIndex, limits: Thresholds): Scored | undefined {
   const clauses = clausesOf(analysis);
   if (clauses.length < 2) return undefined;
   let best: Scored | undefined;
@@ -187,8 +196,8 @@ function bestClause(analysis: Analysis, index: AnswerIndex): Scored | undefined 
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
     const top = index.rank(analysis, terms)[0];
     if (!top) continue;
-    const score = top.score * THRESHOLDS.clauseDiscount;
-    if (score >= THRESHOLDS.answer && (!best || score > best.score)) best = { ...top, score };
+    const score = top.score * limits.clauseDiscount;
+    if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score };
   }
   return best;
 }

@@ -3,12 +3,13 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { Analyzer, plainTerms } from "./analyzer.ts";
-import { decide } from "./decide.ts";
+import { decide, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 
+export type { Thresholds } from "./decide.ts";
 export type { AskOptions, Candidate, Decision, DetectedLang } from "./decision.ts";
 
 export interface Engine {
@@ -22,7 +23,13 @@ export interface Engine {
   groupKey(text: string): string;
 }
 
-export function createEngine(kb: KnowledgeBase): Engine {
+export interface EngineOptions {
+  /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
+  thresholds?: Partial<Thresholds>;
+}
+
+export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
+  const thresholds = { ...THRESHOLDS, ...options.thresholds };
   const analyzer = new Analyzer(kb);
   const index = new AnswerIndex(kb, analyzer);
   // Small talk words are known words too: "thanks" is neither a typo nor an unknown name.
@@ -34,7 +41,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const examples = (lang: Lang, n: number) => pickExamples(kb, lang, n);
 
   return {
-    ask: (question, opts = {}) => decide({ kb, analyzer, index, smalltalk, examples }, question, opts),
+    ask: (question, opts = {}) =>
+      decide({ thresholds, kb, analyzer, index, smalltalk, examples }, question, opts),
     examples,
     groupKey: (text) => keyOf(analyzer.analyzeQuery(text).terms.map((t) => t.term)),
   };

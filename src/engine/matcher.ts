@@ -38,8 +38,6 @@ export interface Scored {
   id: string;
   /** Confidence, 0..1. */
   score: number;
-  /** Question terms the answer covers. */
-  matched: ReadonlySet<string>;
 }
 
 /** Tuning, measured on the development questions (see test/engine/dev-questions.yaml and npm run bench). */
@@ -70,6 +68,8 @@ export class AnswerIndex {
   private readonly answers: IndexedAnswer[] = [];
   private readonly paraphrases: Paraphrase[] = [];
   private readonly postings = new Map<string, number[]>();
+  /** Term → the answers that have it anywhere. */
+  private readonly answerPostings = new Map<string, number[]>();
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
@@ -97,7 +97,12 @@ export class AnswerIndex {
         }
       for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
       this.answers.push({ id: a.id, bag, gives });
-      for (const t of bag) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      for (const t of bag) {
+        this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        const list = this.answerPostings.get(t);
+        if (list) list.push(index);
+        else this.answerPostings.set(t, [index]);
+      }
     });
     // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
     for (const p of kb.article.paragraphs) analyzer.analyzeContent(p.text, "en");
@@ -138,54 +143,32 @@ export class AnswerIndex {
   /** All answers with any evidence, best first. */
   rank(analysis: Analysis, terms: readonly QueryTerm[] = analysis.terms): Scored[] {
     if (terms.length === 0) return [];
-    const weights = new Map<string, number>();
-    let total = 0;
-    for (const q of terms) {
-      const w = this.queryWeight(q, analysis.lang);
-      weights.set(q.term, w);
-      total += w;
-    }
-    // Matched weight per paraphrase, via the postings of the question's terms.
-    const hit = new Map<number, number>();
-    for (const q of terms) {
-      const w = weights.get(q.term) ?? 0;
-      for (const p of this.postings.get(q.term) ?? []) hit.set(p, (hit.get(p) ?? 0) + w);
-    }
-    // What each answer cannot give though the question asks for it, counted on top of the question's
-    // weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
+    const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
+    const total = weights.reduce((a, b) => a + b, 0);
+    // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's terms.
+    const inParaphrase = new Map<number, number>();
+    const inAnswer = new Float64Array(this.answers.length);
+    terms.forEach((q, i) => {
+      const w = weights[i] as number;
+      for (const p of this.postings.get(q.term) ?? []) inParaphrase.set(p, (inParaphrase.get(p) ?? 0) + w);
+      for (const a of this.answerPostings.get(q.term) ?? []) inAnswer[a] = (inAnswer[a] as number) + w;
+    });
     const mismatch = new Map<number, number>();
-    const mismatchOf = (ai: number) => {
-      let m = mismatch.get(ai);
-      if (m === undefined) {
-        const answer = this.answers[ai] as IndexedAnswer;
-        m = 0;
-        for (const q of terms) {
-          if (q.term.startsWith("@") && !answer.bag.has(q.term))
-            m +=
-              Math.max(weights.get(q.term) ?? 0, this.maxIdf * SCORING.missingNameFloor) *
-              (SCORING.missingNamePenalty - 1);
-          const asks = ASKS_FOR.get(q.term);
-          if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.missingNameFloor;
-        }
-        mismatch.set(ai, m);
-      }
-      return m;
-    };
     const best = new Map<number, number>();
-    for (const [pi, matchedInParaphrase] of hit) {
+    for (const [pi, matched] of inParaphrase) {
       const p = this.paraphrases[pi] as Paraphrase;
-      const answer = this.answers[p.answer] as IndexedAnswer;
-      let elsewhere = 0;
-      for (const q of terms)
-        if (answer.bag.has(q.term) && !p.terms.includes(q.term)) elsewhere += weights.get(q.term) ?? 0;
-      const questionCoverage =
-        (matchedInParaphrase + SCORING.elsewhereShare * elsewhere) / (total + mismatchOf(p.answer));
-      const paraphraseCoverage = p.weight > 0 ? matchedInParaphrase / p.weight : 0;
+      let missing = mismatch.get(p.answer);
+      if (missing === undefined) {
+        missing = this.mismatch(this.answers[p.answer] as IndexedAnswer, terms, weights);
+        mismatch.set(p.answer, missing);
+      }
+      // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
+      const elsewhere = (inAnswer[p.answer] as number) - matched;
+      const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere) / (total + missing);
+      const paraphraseCoverage = p.weight > 0 ? matched / p.weight : 0;
       // A question that is one of the paraphrases needs no more evidence than that.
       const evidence =
-        paraphraseCoverage >= 0.999
-          ? 1
-          : Math.min(1, (matchedInParaphrase + elsewhere) / SCORING.minEvidence);
+        paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence);
       const score =
         questionCoverage ** SCORING.questionExponent *
         paraphraseCoverage ** SCORING.paraphraseExponent *
@@ -193,14 +176,25 @@ export class AnswerIndex {
       if (score > (best.get(p.answer) ?? 0)) best.set(p.answer, score);
     }
     const out: Scored[] = [];
-    for (const [ai, score] of best) {
-      const answer = this.answers[ai] as IndexedAnswer;
-      out.push({
-        id: answer.id,
-        score: Math.min(1, score),
-        matched: new Set(terms.filter((q) => answer.bag.has(q.term)).map((q) => q.term)),
-      });
-    }
+    for (const [ai, score] of best)
+      out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * What an answer cannot give though the question asks for it, counted on top of the question's
+   * weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
+   */
+  private mismatch(answer: IndexedAnswer, terms: readonly QueryTerm[], weights: readonly number[]): number {
+    let m = 0;
+    terms.forEach((q, i) => {
+      if (q.term.startsWith("@") && !answer.bag.has(q.term))
+        m +=
+          Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
+          (SCORING.missingNamePenalty - 1);
+      const asks = ASKS_FOR.get(q.term);
+      if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.missingNameFloor;
+    });
+    return m;
   }
 }

@@ -3,13 +3,16 @@
 
 /** Lower-case for matching; Turkish gets its own I/İ rules so "KIRGIZ" becomes "kırgız", not "kirgiz". */
 export function lowerCase(text: string, turkish: boolean): string {
-  if (turkish) return text.toLocaleLowerCase("tr");
+  if (turkish && /[Iİ]/.test(text)) return text.toLocaleLowerCase("tr");
   // Outside Turkish, "İ" would lower-case to "i" plus a combining dot; drop the dot.
-  return text.toLowerCase().replace(/i\u0307/g, "i");
+  const lower = text.toLowerCase();
+  return lower.includes("\u0307") ? lower.replace(/i\u0307/g, "i") : lower;
 }
 
 /** NFKC, typographic quotes and dashes made plain, emoji and other symbols turned into spaces. */
 export function cleanText(text: string): string {
+  // Plain ASCII needs none of it (the common case, and the costly regexes are Unicode-wide).
+  if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
   return (
     text
       .normalize("NFKC")
@@ -18,7 +21,8 @@ export function cleanText(text: string): string {
       .replace(/[\u2010-\u2015\u2212]/g, "-")
       // Emoji, pictographs, variation selectors, joiners, currency and maths signs carry no words.
       .replace(/\p{Extended_Pictographic}|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|\u200d|\ufe0f|\u20e3/gu, " ")
-      .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+      // Control and format characters, except line breaks (they end a clause).
+      .replace(/(?!\n)[\p{Cc}\p{Cf}]/gu, " ")
   );
 }
 
@@ -87,7 +91,9 @@ export function tokenize(text: string, turkish: boolean): Token[] {
   let sentenceStart = true;
   for (const m of cleanText(text).matchAll(TOKEN)) {
     const raw = m[0];
-    if (/^[?!;.\n]+$/.test(raw)) {
+    const first = raw.charCodeAt(0);
+    if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10) {
+      // ? ! ; . or a line break
       clause += 1;
       sentenceStart = true;
       continue;
@@ -98,17 +104,18 @@ export function tokenize(text: string, turkish: boolean): Token[] {
       ? raw.split(/[.,]/).length > 2
         ? raw.split(/[.,]/)
         : [raw.replace(",", ".")]
-      : [raw.split("'")[0] ?? raw];
+      : [raw.includes("'") ? (raw.split("'")[0] ?? raw) : raw];
     for (const original of parts) {
       if (!original) continue;
       const lower = lowerCase(original, turkish);
+      const initial = original.charAt(0);
       tokens.push({
         original,
         lower,
         key: foldKey(lower),
         script: scriptOf(original),
         isNumber,
-        capitalisedMidSentence: !sentenceStart && !isNumber && /^\p{Lu}/u.test(original),
+        capitalisedMidSentence: !sentenceStart && !isNumber && initial !== initial.toLowerCase(),
         clause,
       });
     }

@@ -2,7 +2,7 @@
 // intent's phrases, so "hi, who did Kulubaev meet?" is still a question about the article.
 import type { SmalltalkIntent } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
-import { editDistance, maxEdits } from "./typos.ts";
+import { maxEdits, OneEditSet } from "./typos.ts";
 
 // Words that may surround a phrase without changing the intent ("hi there", "thanks a lot, bot").
 const FILLER = new Set(
@@ -27,14 +27,11 @@ interface Phrase {
   words: string[];
 }
 
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const max = Math.min(maxEdits(a.length), 1);
-  return max > 0 && editDistance(a, b, max) <= max;
-}
-
 export class SmalltalkMatcher {
   private readonly phrases: Phrase[] = [];
+  /** Every word of every phrase, to recognise one typed with one typo ("thnaks"). */
+  private readonly vocabulary: OneEditSet;
+  private readonly exact = new Set<string>();
 
   constructor(intents: readonly SmalltalkIntent[]) {
     for (const intent of intents)
@@ -42,7 +39,15 @@ export class SmalltalkMatcher {
         for (const p of list ?? []) {
           const words = tokenize(p, true).map((t) => t.key);
           if (words.length > 0) this.phrases.push({ intent: intent.id, words });
+          for (const w of words) this.exact.add(w);
         }
+    this.vocabulary = new OneEditSet([...this.exact].filter((w) => maxEdits(w.length) > 0));
+  }
+
+  /** A message word as the phrase word it stands for: itself, or (five letters or more) the word one typo away. */
+  private canonical(word: string): string {
+    if (this.exact.has(word) || maxEdits(word.length) === 0) return word;
+    return this.vocabulary.find(word) ?? word;
   }
 
   /**
@@ -52,13 +57,27 @@ export class SmalltalkMatcher {
    */
   match(words: readonly string[]): SmalltalkMatch | undefined {
     if (words.length === 0) return undefined;
+    const canon = words.map((w) => this.canonical(w));
+    const at = new Map<string, number>();
+    canon.forEach((w, i) => {
+      if (!at.has(w)) at.set(w, i);
+    });
+    if (!canon.some((w) => this.exact.has(w))) return undefined;
     const explained = new Set<number>();
     let best: { intent: string; end: number; length: number } | undefined;
     for (const p of this.phrases) {
-      const positions = p.words.map((w) => words.findIndex((x) => sameWord(x, w)));
-      if (positions.some((i) => i < 0)) continue;
-      for (const i of positions) explained.add(i);
-      const end = Math.max(...positions);
+      let end = -1;
+      let present = true;
+      for (const w of p.words) {
+        const i = at.get(w);
+        if (i === undefined) {
+          present = false;
+          break;
+        }
+        if (i > end) end = i;
+      }
+      if (!present) continue;
+      for (const w of p.words) explained.add(at.get(w) as number);
       if (!best || end > best.end || (end === best.end && p.words.length > best.length))
         best = { intent: p.intent, end, length: p.words.length };
     }

@@ -20,6 +20,19 @@ const TURKIC_PREFIX = 5;
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
+/**
+ * The Turkish Snowball stem, folded, untruncated: for words inside names of several words, where five
+ * letters are too few ("Kırgız Cumhuriyeti" must not swallow "Kırgızistan cumhurbaşkanı").
+ */
+export function turkishStem(lower: string): string {
+  const cacheKey = `trs:${lower}`;
+  const hit = cache.get(cacheKey);
+  if (hit !== undefined) return hit;
+  const stem = foldKey(stemmers.tr.stem(lower));
+  cache.set(cacheKey, stem);
+  return stem;
+}
+
 /** The matching term of a lower-case word in a language. */
 export function stemWord(lower: string, lang: AnalysisLang): string {
   const cacheKey = `${lang}:${lower}`;
@@ -34,7 +47,7 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = stemmers.ru.stem(lower.replace(/ё/g, "е"));
       break;
     case "tr":
-      term = foldKey(stemmers.tr.stem(lower)).slice(0, TURKIC_PREFIX);
+      term = turkishStem(lower).slice(0, TURKIC_PREFIX);
       break;
     case "ky":
       term = lower.slice(0, TURKIC_PREFIX);

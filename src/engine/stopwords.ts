@@ -30,7 +30,7 @@ oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler ne
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
-nelerdi hangileri neyi neyin neye nelerin`;
+nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча

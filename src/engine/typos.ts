@@ -11,30 +11,47 @@ export function maxEdits(length: number): number {
   return length < 9 ? 1 : 2;
 }
 
+// Rows reused across calls: the distance is computed thousands of times while indexing and asking.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance (a swap of two neighbours counts as one edit), or max+1 if larger. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  let prev2 = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const cur = new Array<number>(cols).fill(0);
+  if (rowA.length < cols) {
+    rowA = new Int32Array(cols * 2);
+    rowB = new Int32Array(cols * 2);
+    rowC = new Int32Array(cols * 2);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ai === bj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
-  return prev[cols - 1] ?? max + 1;
+  return prev[cols - 1] as number;
 }
 
 function pairs(word: string): Set<string> {
@@ -54,12 +71,17 @@ export class SpellingIndex<T> {
   private readonly words: string[] = [];
   private readonly values: T[] = [];
   private readonly counts: number[] = [];
+  /** Letter pair → ids of the words with it, per word length: a question only looks at similar lengths. */
   private readonly byPair = new Map<string, number[]>();
   private readonly ids = new Map<string, number>();
+  private shared = new Int32Array(256);
+  /** Corrections already worked out; questions repeat their words. */
+  private readonly memo = new Map<string, Correction<T> | null>();
 
   /** Adds a word (again): how often the content uses it breaks ties between equally near words. */
   add(word: string, value: T): void {
     if (maxEdits(word.length) === 0) return;
+    this.memo.clear();
     const known = this.ids.get(word);
     if (known !== undefined) {
       this.counts[known] = (this.counts[known] ?? 0) + 1;
@@ -71,9 +93,10 @@ export class SpellingIndex<T> {
     this.values.push(value);
     this.counts.push(1);
     for (const p of pairs(word)) {
-      const list = this.byPair.get(p);
+      const key = `${word.length}|${p}`;
+      const list = this.byPair.get(key);
       if (list) list.push(id);
-      else this.byPair.set(p, [id]);
+      else this.byPair.set(key, [id]);
     }
   }
 
@@ -87,19 +110,36 @@ export class SpellingIndex<T> {
    * between two meanings is worse than none.
    */
   nearest(word: string, sameValue: (a: T, b: T) => boolean = Object.is): Correction<T> | undefined {
+    const remembered = this.memo.get(word);
+    if (remembered !== undefined) return remembered ?? undefined;
+    const found = this.search(word, sameValue);
+    if (this.memo.size > 20_000) this.memo.clear();
+    this.memo.set(word, found ?? null);
+    return found;
+  }
+
+  private search(word: string, sameValue: (a: T, b: T) => boolean): Correction<T> | undefined {
     const max = maxEdits(word.length);
     if (max === 0) return undefined;
-    const sharedPairs = new Map<number, number>();
+    if (this.shared.length < this.words.length) this.shared = new Int32Array(this.words.length * 2);
+    const shared = this.shared;
+    const touched: number[] = [];
     const own = pairs(word);
-    for (const p of own)
-      for (const id of this.byPair.get(p) ?? []) sharedPairs.set(id, (sharedPairs.get(id) ?? 0) + 1);
+    for (let len = word.length - max; len <= word.length + max; len++)
+      for (const p of own)
+        for (const id of this.byPair.get(`${len}|${p}`) ?? []) {
+          if (shared[id] === 0) touched.push(id);
+          shared[id] = (shared[id] as number) + 1;
+        }
     // Each edit spoils at most three letter pairs of the word.
     const need = Math.max(1, own.size - 3 * max);
     let best: Correction<T> | undefined;
     let bestCount = 0;
     let ambiguous = false;
-    for (const [id, shared] of sharedPairs) {
-      if (shared < need) continue;
+    for (const id of touched) {
+      const enough = (shared[id] as number) >= need;
+      shared[id] = 0;
+      if (!enough) continue;
       const candidate = this.words[id] ?? "";
       const d = editDistance(word, candidate, max);
       if (d > max) continue;

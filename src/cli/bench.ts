@@ -1,0 +1,353 @@
+// `npm run bench [-- --file questions.yaml] [--dev test/engine/dev-questions.yaml] [--rounds 5]`:
+// the engine against two typical FAQ matchers built over the same content (MiniSearch, BM25+ with fuzzy
+// and prefix search; Fuse.js, fuzzy string similarity), side by side in one run: accuracy per category,
+// per-question latency p50/p99, index build time and heap, and the ratios. The baselines get the same
+// paraphrases (all languages) and small-talk phrases, and a decline threshold tuned on the development
+// questions the same way as the engine's, so the comparison is of matching, not of data.
+// Prints figures only: timings on a shared two-core machine vary, nothing here asserts on them.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../content/load.ts";
+import { LANGS, type Lang } from "../content/schema.ts";
+import type { Decision } from "../engine/decision.ts";
+import {
+  CATEGORIES,
+  type EvalQuestion,
+  type EvalReport,
+  evaluate,
+  parseQuestions,
+  percent,
+} from "../engine/evaluation.ts";
+import { createEngine } from "../engine/index.ts";
+
+type Verdict = Pick<Decision, "kind" | "ids" | "score" | "lang" | "smalltalk">;
+
+interface System {
+  name: string;
+  ask: (q: string) => Verdict;
+}
+
+/** Every question of the content, with the answer (or small-talk intent) it belongs to. */
+interface Doc {
+  id: number;
+  text: string;
+  target: string;
+  lang: Lang;
+}
+
+function documents(kb: KnowledgeBase): Doc[] {
+  const docs: Doc[] = [];
+  for (const a of kb.answers)
+    for (const lang of [...LANGS, "ky"] as const)
+      for (const text of a.questions[lang] ?? [])
+        docs.push({ id: docs.length, text, target: a.id, lang: lang === "ky" ? "ru" : lang });
+  for (const s of kb.smalltalk)
+    for (const [lang, list] of Object.entries(s.phrases))
+      for (const text of list ?? [])
+        docs.push({
+          id: docs.length,
+          text,
+          target: `smalltalk:${s.id}`,
+          lang: lang === "ky" ? "ru" : (lang as Lang),
+        });
+  return docs;
+}
+
+/** A baseline's verdict from its best document and score: answer, small talk, or decline below the threshold. */
+function verdictOf(doc: Doc | undefined, confident: boolean, score: number): Verdict {
+  if (!doc || !confident) return { kind: "decline", ids: [], score, lang: doc?.lang ?? "en" };
+  if (doc.target.startsWith("smalltalk:"))
+    return { kind: "smalltalk", ids: [], score, lang: doc.lang, smalltalk: doc.target.slice(10) };
+  return { kind: "answer", ids: [doc.target], score, lang: doc.lang };
+}
+
+/** A baseline: its best document for a question, and a confidence score. */
+type Search = (q: string) => { doc: Doc | undefined; score: number };
+
+function buildMiniSearch(kb: KnowledgeBase): Search {
+  const docs = documents(kb);
+  const index = new MiniSearch<Doc>({ fields: ["text"], storeFields: ["target"] });
+  index.addAll(docs);
+  return (q) => {
+    const top = index.search(q, { fuzzy: 0.2, prefix: true, combineWith: "OR" })[0];
+    return { doc: top ? docs[top.id as number] : undefined, score: top?.score ?? 0 };
+  };
+}
+
+function buildFuse(kb: KnowledgeBase): Search {
+  const docs = documents(kb);
+  const index = new Fuse(docs, { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+  // Fuse scores 0 for a perfect match and 1 for none: confidence is 1 − score.
+  return (q) => {
+    const top = index.search(q, { limit: 1 })[0];
+    return { doc: top?.item, score: top ? 1 - (top.score ?? 1) : 0 };
+  };
+}
+
+function withThreshold(search: Search, threshold: number): (q: string) => Verdict {
+  return (q) => {
+    const { doc, score } = search(q);
+    return verdictOf(doc, score >= threshold, score);
+  };
+}
+
+/**
+ * The decline threshold with the best overall accuracy on the development questions (each question is
+ * searched once; candidate thresholds are the observed scores): the same tuning for every baseline.
+ */
+function tune(
+  kb: KnowledgeBase,
+  dev: EvalQuestion[],
+  search: Search,
+): { threshold: number; accuracy: number } {
+  const found = new Map(dev.map((q) => [q.q, search(q.q)]));
+  const candidates = [...new Set([0, ...[...found.values()].map((f) => f.score)])].sort((a, b) => a - b);
+  let best = { threshold: 0, accuracy: -1 };
+  for (const threshold of candidates) {
+    const r = evaluate(kb, dev, (q) => {
+      const f = found.get(q) ?? { doc: undefined, score: 0 };
+      return verdictOf(f.doc, f.score >= threshold, f.score);
+    });
+    const accuracy = r.correct / r.total;
+    if (accuracy > best.accuracy) best = { threshold, accuracy };
+  }
+  return best;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+function latencies(system: System, questions: EvalQuestion[], rounds: number): { p50: number; p99: number } {
+  for (const q of questions) system.ask(q.q); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++)
+    for (const q of questions) {
+      const t = performance.now();
+      system.ask(q.q);
+      times.push(performance.now() - t);
+    }
+  times.sort((a, b) => a - b);
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99) };
+}
+
+const gc: () => void = (() => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+})();
+
+/** Build time (ms) and retained heap (MB) of building something. */
+function measureBuild<T>(build: () => T): { value: T; ms: number; mb: number } {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  const value = build();
+  const ms = performance.now() - t;
+  gc();
+  const mb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+  return { value, ms, mb };
+}
+
+function row(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" ");
+}
+
+function ratio(a: number, b: number): string {
+  if (b === 0) return a === 0 ? "=" : "∞";
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      file: { type: "string", default: new URL("../../test/eval/questions.yaml", import.meta.url).pathname },
+      dev: {
+        type: "string",
+        default: new URL("../../test/engine/dev-questions.yaml", import.meta.url).pathname,
+      },
+      rounds: { type: "string", default: "5" },
+    },
+    strict: true,
+  });
+  const rounds = Math.max(1, Math.min(1000, Number(values.rounds) || 5));
+  const kb = loadKnowledgeBase();
+  const questions = parseQuestions(readFileSync(values.file, "utf8"));
+  const dev = parseQuestions(readFileSync(values.dev, "utf8"));
+
+  // Build each once, cold, in this process (the engine first: it pays for loading the stemmers).
+  const engineBuild = measureBuild(() => createEngine(kb));
+  const miniBuild = measureBuild(() => buildMiniSearch(kb));
+  const fuseBuild = measureBuild(() => buildFuse(kb));
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) warm.push(measureBuild(() => createEngine(kb)).ms);
+  warm.sort((a, b) => a - b);
+
+  const miniTuned = tune(kb, dev, miniBuild.value);
+  const fuseTuned = tune(kb, dev, fuseBuild.value);
+  const systems: System[] = [
+    { name: "engine", ask: (q) => engineBuild.value.ask(q) },
+    { name: "minisearch", ask: withThreshold(miniBuild.value, miniTuned.threshold) },
+    { name: "fuse.js", ask: withThreshold(fuseBuild.value, fuseTuned.threshold) },
+  ];
+  const reports = systems.map((s) => evaluate(kb, questions, s.ask));
+
+  console.log(
+    `questions: ${questions.length} (${values.file}); thresholds tuned on ${dev.length} dev questions`,
+  );
+  console.log(
+    `baseline thresholds (best on the dev questions): minisearch score ≥ ${miniTuned.threshold.toFixed(2)} (${percent(miniTuned.accuracy)} there), fuse.js 1−score ≥ ${fuseTuned.threshold.toFixed(3)} (${percent(fuseTuned.accuracy)} there)`,
+  );
+  console.log("");
+  const w = [16, 9, 11, 9, 12, 10];
+  console.log(row(["accuracy", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
+  const acc = (r: EvalReport, c: string) => r.categories.find((x) => x.category === c);
+  for (const c of CATEGORIES) {
+    const [e, m, f] = reports.map((r) => acc(r, c));
+    if (!e || !m || !f) continue;
+    console.log(
+      row(
+        [
+          `${c} (${e.total})`,
+          percent(e.accuracy),
+          percent(m.accuracy),
+          percent(f.accuracy),
+          ratio(e.accuracy, m.accuracy),
+          ratio(e.accuracy, f.accuracy),
+        ],
+        w,
+      ),
+    );
+  }
+  const [re, rm, rf] = reports as [EvalReport, EvalReport, EvalReport];
+  const lang = (r: EvalReport) => r.langCorrect / r.total;
+  const all = (r: EvalReport) => r.correct / r.total;
+  console.log(
+    row(
+      [
+        "reply language",
+        percent(lang(re)),
+        percent(lang(rm)),
+        percent(lang(rf)),
+        ratio(lang(re), lang(rm)),
+        ratio(lang(re), lang(rf)),
+      ],
+      w,
+    ),
+  );
+  console.log(
+    row(
+      [
+        "all",
+        percent(all(re)),
+        percent(all(rm)),
+        percent(all(rf)),
+        ratio(all(re), all(rm)),
+        ratio(all(re), all(rf)),
+      ],
+      w,
+    ),
+  );
+
+  console.log("");
+  const lat = systems.map((s) => latencies(s, questions, rounds));
+  const [le, lm, lf] = lat as [
+    { p50: number; p99: number },
+    { p50: number; p99: number },
+    { p50: number; p99: number },
+  ];
+  console.log(row(["per question", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
+  console.log(
+    row(
+      [
+        "p50 ms",
+        le.p50.toFixed(3),
+        lm.p50.toFixed(3),
+        lf.p50.toFixed(3),
+        ratio(le.p50, lm.p50),
+        ratio(le.p50, lf.p50),
+      ],
+      w,
+    ),
+  );
+  console.log(
+    row(
+      [
+        "p99 ms",
+        le.p99.toFixed(3),
+        lm.p99.toFixed(3),
+        lf.p99.toFixed(3),
+        ratio(le.p99, lm.p99),
+        ratio(le.p99, lf.p99),
+      ],
+      w,
+    ),
+  );
+  console.log(`  (${rounds} rounds of ${questions.length} questions each, after one warm-up round)`);
+  console.log("");
+  console.log(row(["index", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
+  console.log(
+    row(
+      [
+        "build ms (cold)",
+        engineBuild.ms.toFixed(1),
+        miniBuild.ms.toFixed(1),
+        fuseBuild.ms.toFixed(1),
+        ratio(engineBuild.ms, miniBuild.ms),
+        ratio(engineBuild.ms, fuseBuild.ms),
+      ],
+      w,
+    ),
+  );
+  console.log(row(["build ms (warm)", quantile(warm, 0.5).toFixed(1), "", "", "", ""], w));
+  console.log(
+    row(
+      [
+        "heap MB",
+        engineBuild.mb.toFixed(2),
+        miniBuild.mb.toFixed(2),
+        fuseBuild.mb.toFixed(2),
+        ratio(engineBuild.mb, miniBuild.mb),
+        ratio(engineBuild.mb, fuseBuild.mb),
+      ],
+      w,
+    ),
+  );
+
+  console.log("");
+  console.log("the issue's two examples:");
+  for (const q of ["What did Putin say about Kyrgyzstan?", "What is the weather in Bishkek?"]) {
+    const said = systems.map((s) => {
+      const v = s.ask(q);
+      return `${s.name}: ${v.kind === "answer" ? v.ids.join("+") : v.kind}`;
+    });
+    console.log(`  ${JSON.stringify(q)} → ${said.join(", ")}`);
+  }
+
+  console.log("");
+  console.log("engine answer threshold on the dev questions (in scope answered right / declines right):");
+  for (const answer of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+    const e = createEngine(kb, { thresholds: { answer } });
+    const r = evaluate(kb, dev, (q) => e.ask(q));
+    const declines = r.categories.filter((c) => c.category === "out-of-scope" || c.category === "near-miss");
+    const inScope = r.categories.filter(
+      (c) => !["out-of-scope", "near-miss", "smalltalk"].includes(c.category),
+    );
+    const share = (cs: typeof r.categories) =>
+      cs.reduce((n, c) => n + c.correct, 0) /
+      Math.max(
+        1,
+        cs.reduce((n, c) => n + c.total, 0),
+      );
+    console.log(
+      `  ${answer.toFixed(2)}: ${percent(share(inScope)).padStart(6)} / ${percent(share(declines)).padStart(6)}  all ${percent(r.correct / r.total)}`,
+    );
+  }
+}
+
+main();
