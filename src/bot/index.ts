@@ -106,12 +106,13 @@ async function handleError(error: BotError<MyContext>): Promise<void> {
     "update failed",
   );
   if (!ctx.deps) return;
+  // A pressed button keeps spinning until answered, in any chat. Usually the handler has answered it
+  // already and Telegram refuses a second answer: that must not cost the person the apology below.
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
   try {
-    // A pressed button keeps spinning until answered, in any chat.
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).failure));
   } catch {
-    // Telegram itself is failing (or the press was answered already): nothing more to do.
+    // Telegram itself is failing: nothing more to do.
   }
 }
 
