@@ -10,6 +10,8 @@ import { FAKE_TOKEN, FAKE_TOKEN_SECRET_PART, findSecret } from "./support/captur
 const QUESTION = "Who did Kulubaev meet on 23 March 2023?";
 let t: BotUnderTest;
 let nextChat = 20_000;
+/** Button presses per chat: each may bring one message too (they are not user messages). */
+const presses = new Map<string, number>();
 
 function privateChat(): TestChat {
   const id = nextChat++;
@@ -232,6 +234,37 @@ describe("Bot API faults", () => {
     );
   });
 
+  it("a button whose answer fails (400): the person is still told, though Telegram refuses a second callback answer", async () => {
+    const chat = privateChat();
+    await chat.say(QUESTION);
+    await answered(chat);
+    const [answer] = chat.history();
+    const button = answer?.buttons.flat().find((b) => b.callback_data?.startsWith("q:"));
+    if (!answer || !button) throw new Error("the answer has no question buttons");
+    const proxy = t.proxy;
+    if (!proxy) throw new Error("started without the hold proxy");
+    // Hold the answer on its way out; meanwhile arm what Telegram would say next: this send fails,
+    // and the press, already answered, cannot be answered again.
+    const hold = proxy.hold((method, p) => method === "sendMessage" && String(p.chat_id) === String(chat.id));
+    const before = delivered(chat.id).length;
+    await chat.press(answer, button.text);
+    presses.set(String(chat.id), 1);
+    await hold.arrived;
+    t.world.shim.fail({
+      method: "sendMessage",
+      status: 400,
+      body: telegramError.badRequest("message is too long"),
+    });
+    t.world.shim.fail({
+      method: "answerCallbackQuery",
+      status: 400,
+      body: telegramError.badRequest("query is too old and response timeout expired or query ID is invalid"),
+    });
+    hold.release();
+    await t.world.shim.waitForCall(() => delivered(chat.id).length > before, 10_000);
+    expect(t.bot.child.exitCode).toBeNull();
+  });
+
   it("afterwards: still running, every chat answered at most once, no token in the output", async () => {
     // One more question as a barrier: every earlier update was fetched before it.
     const last = privateChat();
@@ -246,11 +279,15 @@ describe("Bot API faults", () => {
     }
     const asked = new Map<string, number>();
     for (const m of t.world.server.storage.userMessages) {
-      const chatId = String((m.message.chat as { id: number }).id);
+      // Button presses are stored here too, without a message: they are counted in `presses`.
+      const chat = (m.message as { chat?: { id: number } } | undefined)?.chat;
+      if (!chat) continue;
+      const chatId = String(chat.id);
       asked.set(chatId, (asked.get(chatId) ?? 0) + 1);
     }
-    for (const [chatId, n] of perChat)
-      expect(n, `chat ${chatId}`).toBeLessThanOrEqual(asked.get(chatId) ?? 0);
+    for (const [chatId, n] of perChat) {
+      expect(n, `chat ${chatId}`).toBeLessThanOrEqual((asked.get(chatId) ?? 0) + (presses.get(chatId) ?? 0));
+    }
     expect(t.bot.stderrText).not.toMatch(/unhandled|uncaught/i);
     expect(findSecret(t.bot.output(), [FAKE_TOKEN, FAKE_TOKEN_SECRET_PART])).toBeUndefined();
   });
