@@ -7,7 +7,7 @@
 //     (private and groups), then 20,000 questions with the bot's RSS sampled; every question must get
 //     exactly one reply, its own, in order per chat. CPU seconds of the bot and of this process (the
 //     emulator and the simulated users) show which side is the bottleneck.
-// Options: --quick (a tenth of the counts), --skip-emulator, --skip-inprocess.
+// Options: --quick (a tenth of the counts); --phases=inprocess,paced,burst,soak (default: all).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +34,8 @@ import { DEFAULT_TEST_BOT } from "./support/shim.ts";
 
 const args = new Set(process.argv.slice(2));
 const scale = args.has("--quick") ? 0.1 : 1;
+const phaseArg = [...args].find((a) => a.startsWith("--phases="))?.slice("--phases=".length);
+const phases = new Set((phaseArg ?? "inprocess,paced,burst,soak").split(","));
 const n = (count: number) => Math.max(10, Math.round(count * scale));
 const TOKEN = "5550004321:AAHloadBENCHfakeToken_notARealOne-12345";
 
@@ -234,14 +236,15 @@ async function throughEmulator(): Promise<void> {
     // Warm-up, not reported.
     await runLoad(world, known, { users: 10, chats: 10, groups: 2, questions: 100, firstChatId: 1 }, 30_000);
 
-    await measure(`paced: ${n(2000)} questions at 100/s, 50 chats`, () =>
-      runLoad(
-        world,
-        known,
-        { users: 200, chats: 50, groups: 20, questions: n(2000), ratePerSecond: 100, firstChatId: 10_000 },
-        60_000,
-      ),
-    );
+    if (phases.has("paced"))
+      await measure(`paced: ${n(2000)} questions at 100/s, 50 chats`, () =>
+        runLoad(
+          world,
+          known,
+          { users: 200, chats: 50, groups: 20, questions: n(2000), ratePerSecond: 100, firstChatId: 10_000 },
+          60_000,
+        ),
+      );
     await measure(
       `burst: ${n(5000)} questions from 200 people in 50 chats (20 groups), as fast as they go`,
       () =>
@@ -253,27 +256,29 @@ async function throughEmulator(): Promise<void> {
         ),
     );
 
-    const soak = n(20_000);
-    const rssSamples: string[] = [];
-    await measure(`soak: ${soak} questions in one process, RSS sampled every ${soak / 10} replies`, () =>
-      runLoad(
-        world,
-        known,
-        {
-          users: 200,
-          chats: 50,
-          groups: 20,
-          questions: soak,
-          firstChatId: 30_000,
-          progress: {
-            every: soak / 10,
-            call: (sent) => rssSamples.push(`${sent}: ${rssMb(pid).toFixed(1)} MB`),
+    if (phases.has("soak")) {
+      const soak = n(20_000);
+      const rssSamples: string[] = [];
+      await measure(`soak: ${soak} questions in one process, RSS sampled every ${soak / 10} replies`, () =>
+        runLoad(
+          world,
+          known,
+          {
+            users: 200,
+            chats: 50,
+            groups: 20,
+            questions: soak,
+            firstChatId: 30_000,
+            progress: {
+              every: soak / 10,
+              call: (sent) => rssSamples.push(`${sent}: ${rssMb(pid).toFixed(1)} MB`),
+            },
           },
-        },
-        300_000,
-      ),
-    );
-    line(`bot RSS after n replies: ${rssSamples.join(", ")}`);
+          300_000,
+        ),
+      );
+      line(`bot RSS after n replies: ${rssSamples.join(", ")}`);
+    }
     line(`bot RSS peak over the whole run: ${peakRss.toFixed(1)} MB (target < 150 MB)`);
     const exit = await bot.stop("SIGTERM", 10_000);
     line(`SIGTERM after the run: exit code ${exit.code} in ${exit.ms} ms`);
@@ -294,5 +299,5 @@ line(
     .join(" ")} at start`,
 );
 line();
-if (!args.has("--skip-inprocess")) await inProcess();
-if (!args.has("--skip-emulator")) await throughEmulator();
+if (phases.has("inprocess")) await inProcess();
+if (phases.has("paced") || phases.has("burst") || phases.has("soak")) await throughEmulator();
