@@ -13,8 +13,8 @@ import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
 import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
-import { type AnalysisLang, stemWord, turkishStem } from "./stem.ts";
-import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS } from "./stopwords.ts";
+import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
+import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS, TRANSPARENT } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
 
@@ -39,7 +39,7 @@ export interface Analysis {
   lang: AnalysisLang;
   /** Content terms in order of appearance, one entry per distinct term. */
   terms: QueryTerm[];
-  /** Every word as typed (folded), stop words included: small talk is mostly stop words. */
+  /** Every word (folded, typos corrected), stop words included: small talk is mostly stop words. */
   words: string[];
   outOfScope: { id: string; surface: string }[];
   /** Capitalised words in mid-sentence that are neither content words nor known names. */
@@ -81,6 +81,8 @@ export class Analyzer {
   private readonly phraseWords = new Set<string>();
   /** Question words, for catching them mistyped. */
   private readonly questionWords = new OneEditSet(QUESTION_WORDS);
+  /** Turkish words' own first letters → the term of the content word they come from. */
+  private readonly turkishAlt = new Map<string, string>();
   /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
   private readonly lightTerms = new Set<string>();
   private frozen = false;
@@ -145,6 +147,8 @@ export class Analyzer {
         lower.map((w) => key.stem(lang, stemWord(w, lang))),
         withCaps,
       );
+      // A one-word Turkish term also by its own first letters ("hibe", which Snowball stems to "hip").
+      if (lang === "tr") this.trie.add([key.stem("tr", turkicKey(tokens[0]?.key ?? ""))], withCaps);
     }
     if (!onlyCapitals) {
       // Misspelt names and concept words are corrected to them like any content word.
@@ -217,7 +221,7 @@ export class Analyzer {
   /** Analyses a content text (a paraphrase, an answer, a quote) in its known language and learns its words. */
   analyzeContent(text: string, lang: AnalysisLang): string[] {
     if (this.frozen) throw new Error("the analyzer is frozen: content is analysed before questions");
-    const tokens = tokenize(text, lang === "tr");
+    const tokens = tokenize(text, lang === "tr").filter((t) => !TRANSPARENT.has(t.key));
     // Paraphrases include Russian typed in Latin letters ("kogda japarov poedet v kitay").
     const ruLatn = (lang === "ru" || lang === "ky") && detectLanguage(tokens) === "ru-latn";
     const terms: string[] = [];
@@ -238,8 +242,15 @@ export class Analyzer {
       }
       if (isStopword(t.key) || t.script === "other") continue;
       const cyrillic = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
-      const term = cyrillic ? stemWord(cyrillic, "ru") : stemWord(t.lower, this.langForScript(t, lang));
+      const as = cyrillic ? "ru" : this.langForScript(t, lang);
+      const term = stemWord(cyrillic ?? t.lower, as);
       terms.push(term);
+      // Snowball reads Turkish "hibe" as "hib" + dative ("hip"), but "hibeyi" as "hibe": remember the
+      // word's own first letters too, so the inflected form finds it.
+      if (as === "tr") {
+        const plain = turkicKey(t.key);
+        if (plain !== term && !this.turkishAlt.has(plain)) this.turkishAlt.set(plain, term);
+      }
       const script = cyrillic ? "cyrillic" : t.script;
       const spelling = cyrillic ?? t.key;
       if (!this.spellings[script].has(spelling)) this.spellings[script].set(spelling, term);
@@ -368,6 +379,8 @@ export class Analyzer {
     for (const [word, as] of this.readings(t, lang, ruLatn)) {
       const term = stemWord(word, as);
       if (this.known.has(term)) return term;
+      const alt = as === "tr" ? this.turkishAlt.get(term) : undefined;
+      if (alt !== undefined) return alt;
     }
     return undefined;
   }
@@ -388,19 +401,21 @@ export class Analyzer {
       const withNames = detectLanguage(all);
       if (withNames !== "unknown") return withNames;
     }
-    // Keyword questions ("japan grant"): which language's content uses these words?
-    let en = 0;
-    let tr = 0;
+    // Keyword questions ("japan grant", "lale devrimi"): which language's content alone uses these
+    // words? A spelling several languages use (a name such as "Kulubaev") tells nothing.
+    const votes = new Map<AnalysisLang, number>();
     for (const t of all) {
       const langs = this.spellingLangs.get(t.key);
-      if (!langs) continue;
-      if (langs.has("en") && !langs.has("tr")) en += 1;
-      if (langs.has("tr") && !langs.has("en")) tr += 1;
-      if (t.script === "cyrillic") return langs.has("ky") && !langs.has("ru") ? "ky" : "ru";
+      if (langs?.size !== 1) continue;
+      const [only] = langs;
+      if (only) votes.set(only, (votes.get(only) ?? 0) + 1);
     }
-    if (en > tr) return "en";
-    if (tr > en) return "tr";
-    return "unknown";
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    const [first, second] = ranked;
+    if (!first || (second && second[1] === first[1])) return "unknown";
+    // A Latin word only Russian content uses is Russian typed in Latin letters.
+    if (first[0] === "ru" && all.every((t) => t.script === "latin")) return "ru-latn";
+    return first[0];
   }
 
   /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
@@ -412,7 +427,7 @@ export class Analyzer {
     if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
-    const tokens = raw.map((t) => this.correct(t, lang, ruLatn));
+    const tokens = raw.filter((t) => !TRANSPARENT.has(t.key)).map((t) => this.correct(t, lang, ruLatn));
 
     const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     const terms: QueryTerm[] = [];
@@ -466,7 +481,7 @@ export class Analyzer {
         unknownNames.push(t.original);
       push({ term: this.primaryTerm(t, lang, ruLatn), surface: t.original, unknown: true, clause });
     }
-    return { detected, lang, terms, words: raw.map((t) => t.key), outOfScope, unknownNames, unknownYears };
+    return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
   }
 
   private isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
@@ -507,6 +522,16 @@ export class Analyzer {
       )
         return true;
     if (this.knownReading(t, lang, ruLatn) !== undefined) return true;
+    // A one-word name or concept by its stem ("hibeyi" is "hibe").
+    const keys = this.keysOf(t, lang, ruLatn);
+    if (
+      this.trie.findAll(
+        1,
+        () => keys,
+        () => true,
+      ).length > 0
+    )
+      return true;
     return this.trie.prefixName(t.key, 5, 5) !== undefined;
   }
 

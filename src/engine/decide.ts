@@ -193,7 +193,9 @@ function bestClause(analysis: Analysis, index: AnswerIndex, limits: Thresholds):
   if (clauses.length < 2) return undefined;
   let best: Scored | undefined;
   for (const terms of clauses) {
-    if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
+    // A clause counts with two words of its own, or one in a clause that asks ("what … multi-vector?").
+    const own = terms.filter((t) => !t.term.startsWith("#q-")).length;
+    if (own < 2 && !(own === 1 && own < terms.length)) continue;
     const top = index.rank(analysis, terms)[0];
     if (!top) continue;
     const score = top.score * limits.clauseDiscount;

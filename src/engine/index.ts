@@ -44,7 +44,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     ask: (question, opts = {}) =>
       decide({ thresholds, kb, analyzer, index, smalltalk, examples }, question, opts),
     examples,
-    groupKey: (text) => keyOf(analyzer.analyzeQuery(text).terms.map((t) => t.term)),
+    // The kind of question ("what is", "why") does not change what was asked about.
+    groupKey: (text) =>
+      keyOf(
+        analyzer
+          .analyzeQuery(text)
+          .terms.map((t) => t.term)
+          .filter((t) => !t.startsWith("#q-")),
+      ),
   };
 }
 

@@ -60,6 +60,8 @@ export const SCORING = {
   missingNamePenalty: 2,
   /** …and weighs at least this share of the rarest term: Russia and China are common in the article, not unimportant. */
   missingNameFloor: 0.5,
+  /** What an answer that cannot give what the question asks for (a figure, a person) is missing, in rarest-term weights. */
+  unmetQuestionType: 1,
   /** Most a question-type marker ("why", "when", "what is") may weigh: it separates answers on one subject. */
   questionTypeWeight: 0.5,
 };
@@ -193,7 +195,7 @@ export class AnswerIndex {
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
       const asks = ASKS_FOR.get(q.term);
-      if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.missingNameFloor;
+      if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.unmetQuestionType;
     });
     return m;
   }

@@ -1,8 +1,7 @@
-// Greetings, thanks, "who are you": recognised when the message is (almost) nothing but one of the
-// intent's phrases, so "hi, who did Kulubaev meet?" is still a question about the article.
+// Greetings, thanks, "who are you": recognised when the message is (almost) nothing but small-talk
+// phrases, so "hi, who did Kulubaev meet?" is still a question about the article.
 import type { SmalltalkIntent } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
-import { maxEdits, OneEditSet } from "./typos.ts";
 
 // Words that may surround a phrase without changing the intent ("hi there", "thanks a lot, bot").
 const FILLER = new Set(
@@ -29,9 +28,7 @@ interface Phrase {
 
 export class SmalltalkMatcher {
   private readonly phrases: Phrase[] = [];
-  /** Every word of every phrase, to recognise one typed with one typo ("thnaks"). */
-  private readonly vocabulary: OneEditSet;
-  private readonly exact = new Set<string>();
+  private readonly vocabulary = new Set<string>();
 
   constructor(intents: readonly SmalltalkIntent[]) {
     for (const intent of intents)
@@ -39,30 +36,22 @@ export class SmalltalkMatcher {
         for (const p of list ?? []) {
           const words = tokenize(p, true).map((t) => t.key);
           if (words.length > 0) this.phrases.push({ intent: intent.id, words });
-          for (const w of words) this.exact.add(w);
+          for (const w of words) this.vocabulary.add(w);
         }
-    this.vocabulary = new OneEditSet([...this.exact].filter((w) => maxEdits(w.length) > 0));
-  }
-
-  /** A message word as the phrase word it stands for: itself, or (five letters or more) the word one typo away. */
-  private canonical(word: string): string {
-    if (this.exact.has(word) || maxEdits(word.length) === 0) return word;
-    return this.vocabulary.find(word) ?? word;
   }
 
   /**
    * The share of the message that small-talk phrases (and filler) explain, and the intent meant: of the
    * phrases present, the one that ends last ("ok thanks bye" is a goodbye), the longer one on a tie.
-   * Every word of a phrase must be present.
+   * Every word of a phrase must be present. `words` are the message's words after typo correction
+   * against all the content, small talk included ("thnaks" is "thanks", "grant" stays "grant").
    */
   match(words: readonly string[]): SmalltalkMatch | undefined {
-    if (words.length === 0) return undefined;
-    const canon = words.map((w) => this.canonical(w));
+    if (!words.some((w) => this.vocabulary.has(w))) return undefined;
     const at = new Map<string, number>();
-    canon.forEach((w, i) => {
+    words.forEach((w, i) => {
       if (!at.has(w)) at.set(w, i);
     });
-    if (!canon.some((w) => this.exact.has(w))) return undefined;
     const explained = new Set<number>();
     let best: { intent: string; end: number; length: number } | undefined;
     for (const p of this.phrases) {

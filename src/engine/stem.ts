@@ -33,6 +33,11 @@ export function turkishStem(lower: string): string {
   return stem;
 }
 
+/** A Turkic word's first five letters, folded: the stem-free key. */
+export function turkicKey(folded: string): string {
+  return folded.slice(0, TURKIC_PREFIX);
+}
+
 /** The matching term of a lower-case word in a language. */
 export function stemWord(lower: string, lang: AnalysisLang): string {
   const cacheKey = `${lang}:${lower}`;

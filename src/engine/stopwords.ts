@@ -63,6 +63,7 @@ const LIGHT = `happen happened happening expect expected mean means meant think 
 took get come came go went see look seem use used show shows showed work want need needs way why thing
 start started begin began end ended become became keep kept put set call called name named help try
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
+hear hearing heard soon lately recently everybody everyone ask asked asking
 происходит произошло случилось ожидается значит думает сделал делает стал становится называют
 olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi`;
 
@@ -82,6 +83,15 @@ export function looksLikeVerb(key: string, lang: "en" | "ru" | "tr" | "ky"): boo
   if (lang === "ky") return VERB_ENDINGS.tr.test(key) || VERB_ENDINGS.ru.test(key);
   return VERB_ENDINGS[lang].test(key);
 }
+
+/**
+ * Adverbs of emphasis that may stand anywhere without changing a phrase ("what does the author actually
+ * mean"): removed before names and phrases are looked up, so they do not split them.
+ */
+export const TRANSPARENT: ReadonlySet<string> = wordSet(
+  `actually really basically exactly just even ever simply truly indeed literally honestly
+  вообще именно просто действительно собственно вот aslinda gercekten`,
+);
 
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {

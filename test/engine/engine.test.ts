@@ -1,0 +1,202 @@
+// What the engine decides for questions people type, with the real content.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { createEngine, type Engine, groupKey } from "../../src/engine/index.ts";
+
+let kb: KnowledgeBase;
+let engine: Engine;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  engine = createEngine(kb);
+});
+
+const first = (q: string) => {
+  const d = engine.ask(q);
+  return d.kind === "answer" ? d.ids[0] : d.kind;
+};
+
+describe("names in every spelling", () => {
+  it.each([
+    ["When will Japarov visit Beijing?"],
+    ["When will Zhaparov visit Beijing?"],
+    ["When will Dzhaparov visit Beijing?"],
+    ["When will Dzharov visit Beijing?"], // the article's own misspelling
+    ["Caparov Pekin'i ne zaman ziyaret edecek?"],
+    ["Когда Жапаров посетит Пекин?"],
+  ])("%s", (q) => {
+    expect(first(q)).toBe("du-dewen-visit-announcement");
+  });
+
+  it("knows Syromolotov by the article's misspelling too", () => {
+    expect(engine.ask("Who headed the delegation together with Syeomolotov?").ids[0]).toBe(
+      "consultations-delegations",
+    );
+  });
+
+  it("finds a name with Russian case endings and Kyrgyz suffixes", () => {
+    expect(first("Что обсуждали с Кулубаевым?")).toBe("kulubaev-syromolotov-meeting");
+    expect(first("Жапаровдун эң маанилүү жетишкендиги эмне?")).toBe("japarov-achievement");
+  });
+});
+
+describe("typos, word order, case and chatter", () => {
+  it.each([
+    ["who did kulubaew meet", "kulubaev-syromolotov-meeting"],
+    ["wat did the chinese ambasador say about kyrgyzstan", "du-dewen-quote"],
+    ["what is the primakov doctirne", "russia-influence-primakov"],
+    ["С кем встретилса Кулубаев", "kulubaev-syromolotov-meeting"],
+    ["WHO DID KULUBAEV MEET", "kulubaev-syromolotov-meeting"],
+    ["meet kulubaev who did", "kulubaev-syromolotov-meeting"],
+    ["tulip revolution", "tulip-revolution"],
+    ["csto sco cis", "consultations-organisations"],
+  ])("%s → %s", (q, id) => {
+    expect(first(q)).toBe(id);
+  });
+
+  it("finds the question in a long, chatty message", () => {
+    expect(
+      first(
+        "Hi there, I'm a student writing a paper on Central Asia and I was wondering what exactly the Japanese grant for Batken is for?",
+      ),
+    ).toBe("japan-grant-batken");
+  });
+});
+
+describe("declines", () => {
+  it.each([
+    ["What did Putin say about Kyrgyzstan?", "Putin"],
+    ["what did putin say about kyrgyzstan", "putin"],
+    ["Что Токаев сказал о Японии?", "Токаев"],
+    ["Did Kazakhstan join the consultations?", "Kazakhstan"],
+    ["What did Mr Smithfield say about the grant?", "Smithfield"], // a name in no list: unknown and capitalised
+    ["What happened in the 2010 revolution?", "2010 revolution"],
+    ["What did Kyrgyzstan sign in 2024?", "2024"], // a year the article never gives
+  ])("%s names what the article does not mention", (q, name) => {
+    const d = engine.ask(q);
+    expect(d.kind).toBe("decline");
+    expect(d.declineReason).toBe("out-of-scope");
+    expect(d.outOfScope).toBe(name);
+    expect(d.footnotes).toEqual([]);
+  });
+
+  it.each([
+    "What is the weather in Bishkek?",
+    "What is the best restaurant in Bishkek?",
+    "How many people live in Kyrgyzstan?",
+    "When will Japarov visit Moscow?",
+    "How much did China give to Batken?",
+    "Who won the football world cup?",
+  ])("%s is declined as not answered by the article", (q) => {
+    const d = engine.ask(q);
+    expect(d.kind).toBe("decline");
+    expect(d.ids).toEqual([]);
+  });
+
+  it("offers up to three answerable questions, all facts of the article", () => {
+    for (const q of ["What is the weather in Bishkek?", "What did Putin say?", "asdf qwerty"]) {
+      const d = engine.ask(q);
+      expect(d.alternatives.length).toBeGreaterThan(0);
+      expect(d.alternatives.length).toBeLessThanOrEqual(3);
+      for (const c of d.alternatives) expect(kb.answerById.get(c.id)?.kind).not.toBe("bot");
+    }
+  });
+
+  it("says an empty or symbol-only message is empty", () => {
+    for (const q of ["", "   ", "?!…", "👍👍"]) expect(engine.ask(q).declineReason).toBe("empty");
+  });
+});
+
+describe("small talk", () => {
+  it.each([
+    ["hello", "greeting", "en"],
+    ["Hi there!", "greeting", "en"],
+    ["thanks a lot", "thanks", "en"],
+    ["Спасибо большое", "thanks", "ru"],
+    ["Teşekkürler", "thanks", "tr"],
+    ["рахмат", "thanks", "ru"],
+    ["who are you?", "who-are-you", "en"],
+    ["ok thanks bye", "goodbye", "en"],
+  ])("%s → %s in %s, never a fact", (q, intent, lang) => {
+    const d = engine.ask(q);
+    expect(d.kind).toBe("smalltalk");
+    expect(d.smalltalk).toBe(intent);
+    expect(d.lang).toBe(lang);
+    expect(d.ids).toEqual([]);
+    expect(d.footnotes).toEqual([]);
+  });
+
+  it("answers the question when a greeting comes with one", () => {
+    expect(first("Hello! Who did Kulubaev meet?")).toBe("kulubaev-syromolotov-meeting");
+  });
+});
+
+describe("questions spanning answers", () => {
+  it("answers who met whom on 23 March with the timeline, citing each footnote involved", () => {
+    const d = engine.ask("Who met whom on 23 March 2023?");
+    expect(d.ids).toEqual(["timeline-2023-03-23"]);
+    expect(d.footnotes).toEqual(kb.answerById.get("timeline-2023-03-23")?.footnotes);
+    expect(d.footnotes.length).toBeGreaterThan(1);
+  });
+
+  it("answers a two-part question with both answers and both footnotes", () => {
+    const d = engine.ask("What did Du Dewen announce, and how much did Japan give for Batken?");
+    expect(d.kind).toBe("answer");
+    expect([...d.ids].sort()).toEqual(["du-dewen-visit-announcement", "japan-grant-batken"]);
+    expect([...d.footnotes].sort()).toEqual([3, 4]);
+  });
+
+  it("offers a close runner-up as an alternative", () => {
+    const d = engine.ask("Du Dewen");
+    expect(d.kind).toBe("answer");
+    expect(d.alternatives.length).toBe(1);
+    expect(d.alternatives[0]?.id).not.toBe(d.ids[0]);
+    expect(d.score - (d.alternatives[0]?.score ?? 0)).toBeLessThanOrEqual(0.1);
+  });
+
+  it("does not take a content word for a small-talk word one letter away", () => {
+    expect(engine.ask("grant").kind).toBe("answer"); // not "great"
+  });
+});
+
+describe("decision values", () => {
+  it("cites exactly the footnotes of the answers given, with a confidence between 0 and 1", () => {
+    const d = engine.ask("How much money did Japan allocate for Batken?");
+    expect(d.ids[0]).toBe("japan-grant-batken");
+    expect(d.footnotes).toEqual([4]);
+    expect(d.score).toBeGreaterThan(0.5);
+    expect(d.score).toBeLessThanOrEqual(1);
+  });
+
+  it("cites no footnote where the article gives none", () => {
+    const d = engine.ask("Why is Kyrgyzstan called the Democracy Island?");
+    expect(d.ids[0]).toBe("democracy-island");
+    expect(d.footnotes).toEqual([]);
+  });
+});
+
+describe("examples", () => {
+  it("gives the first question of answers from different topics, in the language asked, the same every time", () => {
+    const ex = engine.examples("tr", 5);
+    expect(ex).toEqual(engine.examples("tr", 5));
+    expect(new Set(ex.map((e) => kb.answerById.get(e.id)?.topic)).size).toBe(5);
+    for (const e of ex) expect(e.question).toBe(kb.answerById.get(e.id)?.questions.tr[0]);
+  });
+
+  it("never offers more than there are, nor answers about the bot", () => {
+    const all = engine.examples("en", 1000);
+    expect(all.length).toBe(kb.answers.filter((a) => a.kind !== "bot").length);
+  });
+});
+
+describe("grouping declined questions", () => {
+  it("gives the same key to the same question written differently", () => {
+    expect(groupKey("What is the weather in Bishkek?")).toBe(groupKey("weather in bishkek"));
+    expect(engine.groupKey("What is the weather in Bishkek?")).toBe(engine.groupKey("Weather in BISHKEK"));
+  });
+
+  it("with the content, unifies spellings of names and languages of concepts", () => {
+    expect(engine.groupKey("Japarov grant")).toBe(engine.groupKey("Zhaparov grants"));
+    expect(engine.groupKey("грант Жапаров")).toBe(engine.groupKey("Japarov grant"));
+  });
+});

@@ -1,0 +1,74 @@
+// Which language a question is in, and which language the reply is in.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { createEngine, type Engine } from "../../src/engine/index.ts";
+import { langFromUserCode } from "../../src/engine/language.ts";
+
+let engine: Engine;
+beforeAll(() => {
+  engine = createEngine(loadKnowledgeBase());
+});
+
+const detect = (q: string, opts = {}) => {
+  const d = engine.ask(q, opts);
+  return { detected: d.detected, lang: d.lang };
+};
+
+describe("language of a question", () => {
+  it.each([
+    ["Who did Kulubaev meet on 23 March?", "en", "en"],
+    ["С кем встретился Кулубаев?", "ru", "ru"],
+    ["Kulubayev kiminle görüştü?", "tr", "tr"],
+    ["Kulubayev kiminle gorustu", "tr", "tr"],
+    ["Кулубаев ким менен жолугушту?", "ky", "ru"],
+    ["Жапония Баткенге канча акча берди?", "ky", "ru"],
+    ["kogda Japarov poedet v Kitay", "ru-latn", "ru"],
+    ["chto takoe mnogovektornaya politika", "ru-latn", "ru"],
+  ])("%s → detected %s, reply in %s", (q, detected, lang) => {
+    expect(detect(q)).toEqual({ detected, lang });
+  });
+
+  it("leaves names out: a Turkish name does not make an English question Turkish", () => {
+    expect(detect("Who is Doğacan Başaran?").lang).toBe("en");
+  });
+
+  it("tells keyword questions by the content words they use", () => {
+    expect(detect("japan grant batken").lang).toBe("en");
+    expect(detect("japonya hibe batken").lang).toBe("tr");
+    expect(detect("грант Баткен").lang).toBe("ru");
+  });
+
+  it("falls back to the Telegram language code when the text is too short to tell", () => {
+    expect(detect("Kulubaev", { userLanguageCode: "ru" }).lang).toBe("ru");
+    expect(detect("Kulubaev", { userLanguageCode: "kk" }).lang).toBe("ru");
+    expect(detect("Kulubaev", { userLanguageCode: "az" }).lang).toBe("tr");
+    expect(detect("Kulubaev", { userLanguageCode: "de" }).lang).toBe("en");
+    expect(detect("Kulubaev").lang).toBe("en");
+  });
+
+  it("lets the text win over the language code when it does tell", () => {
+    expect(detect("С кем встретился Кулубаев?", { userLanguageCode: "en" }).lang).toBe("ru");
+  });
+
+  it("lets an explicit choice override both", () => {
+    const d = engine.ask("С кем встретился Кулубаев?", { lang: "tr", userLanguageCode: "ru" });
+    expect(d.lang).toBe("tr");
+    expect(d.ids).toEqual(["kulubaev-syromolotov-meeting"]);
+  });
+});
+
+describe("Telegram language codes", () => {
+  it("maps the region's Russian readers to Russian, Turkish and Azerbaijani to Turkish, the rest to English", () => {
+    expect(["ru", "uk", "be", "kk", "ky", "ru-RU"].map(langFromUserCode)).toEqual([
+      "ru",
+      "ru",
+      "ru",
+      "ru",
+      "ru",
+      "ru",
+    ]);
+    expect(["tr", "az"].map(langFromUserCode)).toEqual(["tr", "tr"]);
+    expect(["en", "de", "zh-hans"].map(langFromUserCode)).toEqual(["en", "en", "en"]);
+    expect(langFromUserCode(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,93 @@
+// Text normalisation: what two spellings must share to be matched as one.
+import { describe, expect, it } from "vitest";
+import { cleanText, foldKey, lowerCase, mostlyCapitalised, tokenize } from "../../src/engine/normalize.ts";
+import { stemWord } from "../../src/engine/stem.ts";
+import { latinToCyrillic } from "../../src/engine/translit.ts";
+
+const keys = (text: string, turkish = false) => tokenize(text, turkish).map((t) => t.key);
+
+describe("case folding", () => {
+  it("follows Turkish rules for I and İ in Turkish text", () => {
+    expect(lowerCase("KIRGIZİSTAN", true)).toBe("kırgızistan");
+    expect(lowerCase("İSTİŞARE", true)).toBe("istişare");
+  });
+
+  it("lower-cases İ to a plain i outside Turkish, without a stray combining dot", () => {
+    expect(lowerCase("İstanbul", false)).toBe("istanbul");
+  });
+
+  it("gives Turkish with and without diacritics the same key", () => {
+    expect(keys("Görüştü KIRGIZİSTAN", true)).toEqual(keys("gorustu kirgizistan"));
+    expect(foldKey("çğışöü")).toBe("cgisou");
+  });
+
+  it("treats ё as е and keeps й", () => {
+    expect(foldKey("всё")).toBe("все");
+    expect(foldKey("какой")).toBe("какой");
+  });
+});
+
+describe("cleaning", () => {
+  it("applies NFKC: full-width letters and ligatures become plain", () => {
+    expect(cleanText("Ｊａｐａｎ ﬁnance")).toBe("Japan finance");
+  });
+
+  it("turns typographic quotes and dashes into plain ones", () => {
+    expect(cleanText("“Kyrgyzstan’s” — «Бишкек»")).toBe('"Kyrgyzstan\'s" - "Бишкек"');
+  });
+
+  it("drops emoji, including joined and flagged ones, and symbols", () => {
+    expect(keys("🇰🇬 Japan 👍🏽 grant 👨‍👩‍👧 $5.3 ✨")).toEqual(["japan", "grant", "5.3"]);
+  });
+
+  it("splits on punctuation and keeps numbers whole", () => {
+    expect(keys("who,met;whom?on 23.03.2023 (5,3 million)")).toEqual([
+      "who",
+      "met",
+      "whom",
+      "on",
+      "23",
+      "03",
+      "2023",
+      "5.3",
+      "million",
+    ]);
+  });
+
+  it("drops apostrophe suffixes: English possessives, Turkish case endings", () => {
+    expect(keys("Kyrgyzstan's Japonya'dan Pekin’e", true)).toEqual(["kyrgyzstan", "japonya", "pekin"]);
+  });
+
+  it("counts clauses at sentence punctuation and line breaks", () => {
+    expect(tokenize("hi. who met? and\nwhen", false).map((t) => t.clause)).toEqual([0, 1, 1, 2, 3]);
+  });
+
+  it("knows a capitalised word in mid-sentence from one that starts a sentence", () => {
+    const t = tokenize("What did Tokayev say? Putin", false);
+    expect(t.filter((x) => x.capitalisedMidSentence).map((x) => x.original)).toEqual(["Tokayev"]);
+  });
+
+  it("tells ALL CAPS and Title Case, where capitals say nothing about names", () => {
+    expect(mostlyCapitalised(tokenize("WHO DID KULUBAEV MEET", false))).toBe(true);
+    expect(mostlyCapitalised(tokenize("Who did Kulubaev meet", false))).toBe(false);
+  });
+});
+
+describe("stemming", () => {
+  it("conflates inflections in English, Russian and Turkish", () => {
+    expect(stemWord("meetings", "en")).toBe(stemWord("meeting", "en"));
+    expect(stemWord("встречи", "ru")).toBe(stemWord("встреча", "ru"));
+    expect(stemWord("hibeleri", "tr")).toBe(stemWord("hibeyi", "tr"));
+    expect(stemWord("görüşmesi", "tr")).toBe(stemWord("gorusmesi", "tr"));
+  });
+});
+
+describe("transliteration of Russian typed in Latin letters", () => {
+  it("restores the Cyrillic spelling closely enough to stem", () => {
+    expect(latinToCyrillic("kogda")).toBe("когда");
+    expect(latinToCyrillic("poedet")).toBe("поедет");
+    expect(latinToCyrillic("kitay")).toBe("китай");
+    expect(latinToCyrillic("vstrecha")).toBe("встреча");
+    expect(latinToCyrillic("organizacii")).toBe("организации");
+  });
+});

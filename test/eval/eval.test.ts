@@ -1,0 +1,56 @@
+// The held-out evaluation set (test/eval/questions.yaml, written without seeing the content's
+// paraphrases): every category must reach its target, and every reply must be in the question's language.
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import {
+  type EvalReport,
+  evaluate,
+  LANGUAGE_TARGET,
+  parseQuestions,
+  percent,
+  unknownIds,
+} from "../../src/engine/evaluation.ts";
+import { createEngine } from "../../src/engine/index.ts";
+
+const questions = parseQuestions(readFileSync(new URL("./questions.yaml", import.meta.url), "utf8"));
+let kb: KnowledgeBase;
+let report: EvalReport;
+
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  const engine = createEngine(kb);
+  report = evaluate(kb, questions, (q) => engine.ask(q));
+});
+
+const missesIn = (category: string) =>
+  report.misses
+    .filter((m) => m.question.category === category)
+    .map((m) => `${JSON.stringify(m.question.q)}: expected ${m.question.expect}, got ${m.got} (${m.score})`)
+    .join("\n");
+
+describe("held-out evaluation", () => {
+  it("expects only answers that exist", () => {
+    expect(unknownIds(kb, questions)).toEqual([]);
+  });
+
+  it("covers every category it scores", () => {
+    expect(report.categories.length).toBeGreaterThan(0);
+    expect(report.total).toBe(questions.length);
+  });
+
+  it("reaches every category's target", () => {
+    const below = report.categories
+      .filter((c) => c.accuracy < c.target)
+      .map((c) => `${c.category}: ${percent(c.accuracy)} < ${percent(c.target)}\n${missesIn(c.category)}`);
+    expect(below, below.join("\n\n")).toEqual([]);
+  });
+
+  it("replies in the question's language every time", () => {
+    const wrong = report.misses
+      .filter((m) => !m.langOk)
+      .map((m) => `${m.question.q} (expected ${m.question.lang})`);
+    expect(report.langCorrect / report.total, wrong.join("\n")).toBeGreaterThanOrEqual(LANGUAGE_TARGET);
+  });
+});
