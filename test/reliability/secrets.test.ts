@@ -43,7 +43,7 @@ async function runToExit(
   }
 }
 
-describe("configuration errors name the variable, never its value", () => {
+describe.concurrent("configuration errors name the variable, never its value", () => {
   it.each([
     ["BOT_TOKEN", "BOT_TOKEN", "not-a-token-but-SECRETISH-value-8d7f6e"],
     ["TELEGRAM_API_ROOT", "TELEGRAM_API_ROOT", "ftp://admin:hunter2-SECRETISH@host"],
