@@ -57,7 +57,7 @@ export const SCORING = {
    * A name in the question that the answer lacks counts this many times over: "When will Japarov visit
    * Moscow?" is not answered by Japarov's visit to Beijing.
    */
-  missingNamePenalty: 2,
+  missingNamePenalty: 2.5,
   /** …and weighs at least this share of the rarest term: Russia and China are common in the article, not unimportant. */
   missingNameFloor: 0.5,
   /** What an answer that cannot give what the question asks for (a figure, a person) is missing, in rarest-term weights. */
