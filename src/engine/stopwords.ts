@@ -11,7 +11,7 @@ explain describe give show let know knew want wanted wonder wondering like liked
 question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
-abt pls plz u ur r pl wanna gonna gotta dunno`;
+abt pls plz u ur r pl wanna gonna gotta dunno up down out off`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -65,7 +65,8 @@ start started begin began end ended become became keep kept put set call called 
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
 hear hearing heard soon lately recently everybody everyone ask asked asking
 происходит произошло случилось ожидается значит думает сделал делает стал становится называют
-olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi`;
+olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi
+берет берди берген кылат кылды жасайт жасады алат алды`;
 
 export const LIGHT_WORDS: ReadonlySet<string> = wordSet(LIGHT, (w) => foldTr(foldRu(w)));
 
