@@ -81,6 +81,8 @@ export class Analyzer {
   private readonly phraseWords = new Set<string>();
   /** Question words, for catching them mistyped. */
   private readonly questionWords = new OneEditSet(QUESTION_WORDS);
+  /** Known spellings not yet stemmed (see learnSpellings) → the language to stem them in. */
+  private readonly lazySpellings = new Map<string, AnalysisLang>();
   /** Turkish words' own first letters → the term of the content word they come from. */
   private readonly turkishAlt = new Map<string, string>();
   /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
@@ -111,11 +113,8 @@ export class Analyzer {
     }
     for (const o of kb.outOfScope)
       for (const name of o.names) this.addPhrase(name, { term: `!${o.id}`, kind: "out-of-scope", id: o.id });
-    for (const w of LIGHT_WORDS) {
-      const cyrillic = /[а-я]/.test(w);
-      for (const lang of (cyrillic ? ["ru", "ky"] : ["en", "tr"]) as AnalysisLang[])
-        this.lightTerms.add(stemWord(w, lang));
-    }
+    for (const [lang, words] of Object.entries(LIGHT_WORDS) as [AnalysisLang, ReadonlySet<string>][])
+      for (const w of words) this.lightTerms.add(stemWord(w, lang));
     // Numbers the article prints (paragraphs and footnotes): any other year is out of scope.
     const printed = [...kb.article.paragraphs.map((p) => p.text), ...kb.footnotes.map((f) => f.printed)];
     for (const text of printed)
@@ -132,7 +131,10 @@ export class Analyzer {
       single && isStopword(single.key) && /\p{Lu}/u.test(single.original) ? single.original : undefined;
     const withCaps: PhraseTarget = onlyCapitals ? { ...target, needsCapitals: onlyCapitals } : target;
     this.trie.add(folded.map(key.spelling), withCaps);
-    for (const lang of this.stemLanguages(tokens)) {
+    // Names the article lacks are matched as spelt (apostrophe suffixes dropped, other suffixes by
+    // prefix): stemming them would only cost start-up time.
+    const stemmed = target.kind === "out-of-scope" ? [] : this.stemLanguages(tokens);
+    for (const lang of stemmed) {
       // Turkish five-letter keys only for one-word names: within longer ones they collide.
       if (lang === "tr" && tokens.length > 1) {
         this.trie.add(
@@ -162,7 +164,8 @@ export class Analyzer {
       this.trie.addSingleWord(single.key, withCaps);
       this.singleNames.add(single.key);
     }
-    if (single && !onlyCapitals && single.script !== "other" && target.kind !== "out-of-scope") {
+    // Relatives by prefix ("influential" → "#influence") are looked for in English and Russian only.
+    if (single && !onlyCapitals && (stemmed.includes("en") || stemmed.includes("ru"))) {
       const stem = single.script === "latin" ? stemWord(single.key, "en") : stemWord(single.lower, "ru");
       if (!this.phraseStems.has(stem)) this.phraseStems.set(stem, target.term);
     }
@@ -200,8 +203,9 @@ export class Analyzer {
         keys.push(key.spelling(cyr), key.stem("ru", stemWord(cyr, "ru")));
       }
     } else if (t.script === "cyrillic") {
-      keys.push(key.stem("ru", stemWord(t.lower, "ru")));
       if (lang === "ky") keys.push(key.stem("ky", stemWord(t.lower, "ky")));
+      // Kyrgyz content is read as Kyrgyz; a Kyrgyz question may also borrow Russian words.
+      if (lang !== "ky" || this.frozen) keys.push(key.stem("ru", stemWord(t.lower, "ru")));
     }
     return keys;
   }
@@ -258,6 +262,20 @@ export class Analyzer {
     }
     for (const term of terms) this.known.add(term);
     return terms;
+  }
+
+  /**
+   * Learns the words of a text that is not indexed (the rest of the article, small talk) as known
+   * spellings, stemmed only if a question ever uses them: they are not typos nor unknown names.
+   */
+  learnSpellings(text: string, lang: AnalysisLang): void {
+    if (this.frozen) throw new Error("the analyzer is frozen: content is analysed before questions");
+    for (const t of tokenize(text, lang === "tr")) {
+      if (t.isNumber || t.script === "other" || isStopword(t.key)) continue;
+      if (this.spellings[t.script].has(t.key) || this.lazySpellings.has(t.key)) continue;
+      this.lazySpellings.set(t.key, this.langForScript(t, lang));
+      this.spellingIndex[t.script].add(t.key, t.key);
+    }
   }
 
   private noteLanguage(spelling: string, lang: AnalysisLang): void {
@@ -518,7 +536,8 @@ export class Analyzer {
       if (
         this.phraseWords.has(spelling) ||
         this.spellings.latin.has(spelling) ||
-        this.spellings.cyrillic.has(spelling)
+        this.spellings.cyrillic.has(spelling) ||
+        this.lazySpellings.has(spelling)
       )
         return true;
     if (this.knownReading(t, lang, ruLatn) !== undefined) return true;
@@ -544,7 +563,10 @@ export class Analyzer {
       (translit ? this.spellings.cyrillic.get(translit) : undefined) ??
       this.spellings.cyrillic.get(t.key) ??
       this.spellings.latin.get(t.key);
-    if (spelt !== undefined || lang === "tr" || lang === "ky") return spelt;
+    if (spelt !== undefined) return spelt;
+    const lazy = this.lazySpellings.get(translit ?? t.key);
+    if (lazy !== undefined) return stemWord(translit ?? (t.script === "latin" ? t.key : t.lower), lazy);
+    if (lang === "tr" || lang === "ky") return undefined;
     return this.relative(this.primaryTerm(t, lang, ruLatn));
   }
 

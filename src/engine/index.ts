@@ -35,7 +35,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   // Small talk words are known words too: "thanks" is neither a typo nor an unknown name.
   for (const intent of kb.smalltalk)
     for (const [lang, list] of Object.entries(intent.phrases))
-      for (const p of list ?? []) analyzer.analyzeContent(p, lang === "ky" ? "ky" : (lang as Lang));
+      for (const p of list ?? []) analyzer.learnSpellings(p, lang === "ky" ? "ky" : (lang as Lang));
   analyzer.freeze();
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
   const examples = (lang: Lang, n: number) => pickExamples(kb, lang, n);

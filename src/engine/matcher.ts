@@ -107,7 +107,7 @@ export class AnswerIndex {
       }
     });
     // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
-    for (const p of kb.article.paragraphs) analyzer.analyzeContent(p.text, "en");
+    for (const p of kb.article.paragraphs) analyzer.learnSpellings(p.text, "en");
     this.maxIdf = this.idf(0);
     this.paraphrases.forEach((p, i) => {
       p.weight = p.terms.reduce((sum, t) => sum + this.weightOf(t), 0);

@@ -9,21 +9,26 @@ export function lowerCase(text: string, turkish: boolean): string {
   return lower.includes("\u0307") ? lower.replace(/i\u0307/g, "i") : lower;
 }
 
+// Everything cleanText changes, in one pass: typographic quotes and dashes, emoji and pictographs,
+// variation selectors and joiners, currency and maths signs, control and format characters (not \n).
+const UNCLEAN =
+  /[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2010-\u2015\u2212]|\p{Extended_Pictographic}|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|(?!\n)[\p{Cc}\p{Cf}]/gu;
+const SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`";
+const DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033";
+/** Only Latin, Cyrillic, spaces and ASCII punctuation, precomposed: NFKC would change nothing. */
+const ALREADY_NFKC = /^[\n\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]*$/;
+
 /** NFKC, typographic quotes and dashes made plain, emoji and other symbols turned into spaces. */
 export function cleanText(text: string): string {
-  // Plain ASCII needs none of it (the common case, and the costly regexes are Unicode-wide).
+  // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
   if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
-  return (
-    text
-      .normalize("NFKC")
-      .replace(/[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`]/g, "'")
-      .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
-      .replace(/[\u2010-\u2015\u2212]/g, "-")
-      // Emoji, pictographs, variation selectors, joiners, currency and maths signs carry no words.
-      .replace(/\p{Extended_Pictographic}|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|\u200d|\ufe0f|\u20e3/gu, " ")
-      // Control and format characters, except line breaks (they end a clause).
-      .replace(/(?!\n)[\p{Cc}\p{Cf}]/gu, " ")
-  );
+  const normal = ALREADY_NFKC.test(text) ? text : text.normalize("NFKC");
+  return normal.replace(UNCLEAN, (c) => {
+    if (SINGLE_QUOTES.includes(c)) return "'";
+    if (DOUBLE_QUOTES.includes(c)) return '"';
+    if (/[\u2010-\u2015\u2212]/.test(c)) return "-";
+    return " ";
+  });
 }
 
 // Nothing to fold: ASCII letters and digits, or Cyrillic without ё (the common cases, kept fast).
@@ -84,6 +89,23 @@ export interface Token {
 // Numbers keep their decimal part (5.3, 5,3).
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.\n]+/gu;
 
+// The same words come again and again (content, then questions): their lower-cased and folded forms
+// are kept, up to a bound.
+const shapes = new Map<string, { lower: string; key: string; script: Script }>();
+const SHAPES_LIMIT = 50_000;
+
+function shapeOf(original: string, turkish: boolean): { lower: string; key: string; script: Script } {
+  const id = turkish ? `t${original}` : `n${original}`;
+  let shape = shapes.get(id);
+  if (!shape) {
+    const lower = lowerCase(original, turkish);
+    shape = { lower, key: foldKey(lower), script: scriptOf(original) };
+    if (shapes.size >= SHAPES_LIMIT) shapes.clear();
+    shapes.set(id, shape);
+  }
+  return shape;
+}
+
 /** Splits cleaned text into word tokens; `turkish` selects the I/İ rules. */
 export function tokenize(text: string, turkish: boolean): Token[] {
   const tokens: Token[] = [];
@@ -107,13 +129,13 @@ export function tokenize(text: string, turkish: boolean): Token[] {
       : [raw.includes("'") ? (raw.split("'")[0] ?? raw) : raw];
     for (const original of parts) {
       if (!original) continue;
-      const lower = lowerCase(original, turkish);
+      const { lower, key, script } = shapeOf(original, turkish);
       const initial = original.charAt(0);
       tokens.push({
         original,
         lower,
-        key: foldKey(lower),
-        script: scriptOf(original),
+        key,
+        script,
         isNumber,
         capitalisedMidSentence: !sentenceStart && !isNumber && initial !== initial.toLowerCase(),
         clause,

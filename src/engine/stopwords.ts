@@ -59,16 +59,24 @@ export const STOPWORDS = {
 // Common verbs and nouns that carry little of a question's topic ("what happened", "is expected",
 // "what does it mean"): they count, but at a fraction of their weight, since the small content makes
 // them look rarer than they are.
-const LIGHT = `happen happened happening expect expected mean means meant think thought make made take
+const LIGHT = {
+  en: `happen happened happening expect expected mean means meant think thought make made take
 took get come came go went see look seem use used show shows showed work want need needs way why thing
 start started begin began end ended become became keep kept put set call called name named help try
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
-hear hearing heard soon lately recently everybody everyone ask asked asking
-происходит произошло случилось ожидается значит думает сделал делает стал становится называют
-olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi
-берет берди берген кылат кылды жасайт жасады алат алды`;
+hear hearing heard soon lately recently everybody everyone ask asked asking`,
+  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi",
+  ky: "берет берди берген кылат кылды жасайт жасады алат алды",
+} as const;
 
-export const LIGHT_WORDS: ReadonlySet<string> = wordSet(LIGHT, (w) => foldTr(foldRu(w)));
+/** Topic-poor words per language (folded), to stem in their own language only. */
+export const LIGHT_WORDS: Readonly<Record<keyof typeof LIGHT, ReadonlySet<string>>> = {
+  en: wordSet(LIGHT.en),
+  ru: wordSet(LIGHT.ru, foldRu),
+  tr: wordSet(LIGHT.tr, foldTr),
+  ky: wordSet(LIGHT.ky),
+};
 
 // Endings of inflected verbs. A question's unknown word with such an ending is most likely its predicate
 // ("vardığı", "приводятся", "wondering"), which says less about the topic than an unknown noun does.

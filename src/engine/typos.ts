@@ -54,10 +54,16 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[cols - 1] as number;
 }
 
-function pairs(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < word.length; i++) out.add(word.slice(i, i + 2));
+/** The word's distinct letter pairs, as numbers (two UTF-16 code units). */
+function pairs(word: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < word.length; i++) out.add(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
   return out;
+}
+
+/** A pair's key among words of one length: lengths stay far below 2^20, pairs below 2^32. */
+function pairKey(length: number, pair: number): number {
+  return length * 4294967296 + pair;
 }
 
 export interface Correction<T> {
@@ -72,7 +78,7 @@ export class SpellingIndex<T> {
   private readonly values: T[] = [];
   private readonly counts: number[] = [];
   /** Letter pair → ids of the words with it, per word length: a question only looks at similar lengths. */
-  private readonly byPair = new Map<string, number[]>();
+  private readonly byPair = new Map<number, number[]>();
   private readonly ids = new Map<string, number>();
   private shared = new Int32Array(256);
   /** Corrections already worked out; questions repeat their words. */
@@ -81,7 +87,7 @@ export class SpellingIndex<T> {
   /** Adds a word (again): how often the content uses it breaks ties between equally near words. */
   add(word: string, value: T): void {
     if (maxEdits(word.length) === 0) return;
-    this.memo.clear();
+    if (this.memo.size > 0) this.memo.clear();
     const known = this.ids.get(word);
     if (known !== undefined) {
       this.counts[known] = (this.counts[known] ?? 0) + 1;
@@ -93,7 +99,7 @@ export class SpellingIndex<T> {
     this.values.push(value);
     this.counts.push(1);
     for (const p of pairs(word)) {
-      const key = `${word.length}|${p}`;
+      const key = pairKey(word.length, p);
       const list = this.byPair.get(key);
       if (list) list.push(id);
       else this.byPair.set(key, [id]);
@@ -127,7 +133,7 @@ export class SpellingIndex<T> {
     const own = pairs(word);
     for (let len = word.length - max; len <= word.length + max; len++)
       for (const p of own)
-        for (const id of this.byPair.get(`${len}|${p}`) ?? []) {
+        for (const id of this.byPair.get(pairKey(len, p)) ?? []) {
           if (shared[id] === 0) touched.push(id);
           shared[id] = (shared[id] as number) + 1;
         }
