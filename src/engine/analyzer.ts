@@ -11,7 +11,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
-import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
+import { lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
 import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS, TRANSPARENT } from "./stopwords.ts";
@@ -574,10 +574,6 @@ export class Analyzer {
   isLight(term: string): boolean {
     return this.lightTerms.has(term);
   }
-
-  isKnown(term: string): boolean {
-    return this.known.has(term);
-  }
 }
 
 /** "According to the article", "in the text": how a question is framed, not what it asks. */
@@ -620,5 +616,3 @@ export function plainTerms(text: string): string[] {
   }
   return out;
 }
-
-export { foldKey };
