@@ -40,6 +40,7 @@ const CommonSchema = z.object({
     .optional()
     .transform((list) => (list ? list.split(",").map((id) => Number(id.trim())) : [])),
   DATABASE_PATH: z.string().default("data/bot.sqlite"),
+  CONTENT_DIR: z.string().optional(),
   RETENTION_DAYS: integer(1, 3650, 90),
   PRIVACY_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
 });
@@ -96,6 +97,8 @@ export interface Config {
   logLevel: LogLevel;
   adminIds: number[];
   databasePath: string;
+  /** Absent: the content/ folder of this checkout. */
+  contentDir: string | undefined;
   retentionDays: number;
   privacySecret: string | undefined;
   transport: TransportConfig;
@@ -162,6 +165,7 @@ export function parseConfig(rawEnv: Env): Config {
     logLevel: c.LOG_LEVEL,
     adminIds: c.ADMIN_IDS,
     databasePath: c.DATABASE_PATH,
+    contentDir: c.CONTENT_DIR,
     retentionDays: c.RETENTION_DAYS,
     privacySecret: c.PRIVACY_SECRET,
     transport:

@@ -18,9 +18,9 @@ import { runTerminalChat } from "./transports/terminal.ts";
 import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
 
 /** Content problems are the curators' to fix: list them and stop. */
-function readContent(): KnowledgeBase {
+function readContent(config: Config): KnowledgeBase {
   try {
-    return loadKnowledgeBase();
+    return loadKnowledgeBase(config.contentDir);
   } catch (error) {
     if (error instanceof ContentError) {
       process.stderr.write(`${error.message}\n`);
@@ -43,7 +43,7 @@ function openStorage(config: Config, logger: Logger) {
  * chats keep (declined questions, votes, /lang), so a curator can try `npm run report` on it.
  */
 export async function runTerminal(config: Config, logger: Logger): Promise<void> {
-  const kb = readContent();
+  const kb = readContent(config);
   const engine = createEngine(kb);
   const { store, hash } = openStorage(config, logger);
   try {
@@ -77,7 +77,7 @@ export async function runTelegram(
   token: string,
   { logger, shutdown, steps }: TelegramRun,
 ): Promise<void> {
-  const kb = readContent();
+  const kb = readContent(config);
   const engine = createEngine(kb);
   const { store, hash } = openStorage(config, logger);
 

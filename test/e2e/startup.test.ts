@@ -1,10 +1,11 @@
 // Starting the real process the wrong way, and the right way without Telegram: each case must end
 // with a clear message (naming the variable, never its value) or a working local chat.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../../src/content/load.ts";
 import { killAllBots, startBot } from "./support/bot-process.ts";
 import { TelegramWorld } from "./support/emulator.ts";
 
@@ -28,6 +29,29 @@ describe.concurrent("start-up without Telegram or with a bad configuration", () 
     expect(bot.stderrText).toContain("BOT_TOKEN");
     expect(bot.stderrText).toContain(".env");
     expect(bot.stderrText).toContain("npm start");
+  });
+
+  it("with broken content, refuses to start with the same problems npm run validate reports", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "broken-content-"));
+    cpSync(DEFAULT_CONTENT_DIR, dir, { recursive: true });
+    const file = join(dir, "answers", "japan.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("footnotes: [4]", "footnotes: [2]"));
+    let validateErr = "";
+    try {
+      execFileSync(process.execPath, ["--import", "tsx", "src/cli/validate.ts", dir], { stdio: "pipe" });
+    } catch (error) {
+      validateErr = String((error as { stderr: Buffer }).stderr);
+    }
+    const problems = validateErr.split("\n").filter((line) => line.startsWith("  - "));
+    expect(problems.some((line) => /japan\.yaml \[japan-.+\]: cites footnote 2/.test(line))).toBe(true);
+
+    const bot = startBot({
+      env: { FORCE_TERMINAL_CHAT: "1", CONTENT_DIR: dir, DATABASE_PATH: databaseIn("bc-") },
+    });
+    bot.child.stdin.end();
+    const exit = await bot.waitForExit(30_000);
+    expect(exit.code).toBe(1);
+    for (const line of problems) expect(bot.stderrText).toContain(line);
   });
 
   it("with invalid variables, exits 1 naming each one but never its value", async () => {
