@@ -49,6 +49,7 @@ export interface Analysis {
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+const MAX_QUESTION_LENGTH = 4096;
 
 // Words that join two questions in one message ("who met Kulubaev and what did Du say"): a new clause.
 const CONJUNCTIONS = new Set(["and", "also", "plus", "и", "а", "также", "ve", "ayrıca", "ayrica", "жана"]);
@@ -374,10 +375,12 @@ export class Analyzer {
   }
 
   /** The readings of a question word to try, most likely first: [how to spell it, which stemmer]. */
-  private readings(t: Token, lang: AnalysisLang, ruLatn: boolean): [string, AnalysisLang][] {
+  private readings(t: Token, lang: AnalysisLang, ruLatn: boolean, english = false): [string, AnalysisLang][] {
     if (t.script === "latin") {
       const out: [string, AnalysisLang][] = ruLatn ? [[latinToCyrillic(t.key), "ru"]] : [];
       if (lang === "tr") out.push([t.lower, "tr"], [t.key, "en"]);
+      // In a question that is clearly English, a Latin word is not read as Turkish (a costly stem).
+      else if (english) out.push([t.key, "en"]);
       else out.push([t.key, "en"], [t.lower, "tr"]);
       return out;
     }
@@ -393,8 +396,8 @@ export class Analyzer {
   }
 
   /** The first reading the content knows (stemming lazily: it is the costly part), or undefined. */
-  private knownReading(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
-    for (const [word, as] of this.readings(t, lang, ruLatn)) {
+  private knownReading(t: Token, lang: AnalysisLang, ruLatn: boolean, english = false): string | undefined {
+    for (const [word, as] of this.readings(t, lang, ruLatn, english)) {
       const term = stemWord(word, as);
       if (this.known.has(term)) return term;
       const alt = as === "tr" ? this.turkishAlt.get(term) : undefined;
@@ -437,7 +440,9 @@ export class Analyzer {
   }
 
   /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
-  analyzeQuery(text: string, fallback: AnalysisLang = "en"): Analysis {
+  analyzeQuery(question: string, fallback: AnalysisLang = "en"): Analysis {
+    // Telegram's own limit; the engine bounds its work whoever calls it.
+    const text = question.slice(0, MAX_QUESTION_LENGTH);
     let raw = tokenize(text, false);
     const detected = this.detect(raw);
     const lang: AnalysisLang =
@@ -445,7 +450,10 @@ export class Analyzer {
     if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
-    const tokens = raw.filter((t) => !TRANSPARENT.has(t.key)).map((t) => this.correct(t, lang, ruLatn));
+    const english = detected === "en";
+    const tokens = raw
+      .filter((t) => !TRANSPARENT.has(t.key))
+      .map((t) => this.correct(t, lang, ruLatn, english));
 
     const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     const terms: QueryTerm[] = [];
@@ -483,7 +491,7 @@ export class Analyzer {
         continue;
       }
       if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
-      const term = this.resolveWord(t, lang, ruLatn);
+      const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
         push({ term, surface: t.original, unknown: false, clause });
         continue;
@@ -508,9 +516,9 @@ export class Analyzer {
   }
 
   /** The word as the content knows it: unchanged if known, else a mistyped question word or the nearest content word. */
-  private correct(t: Token, lang: AnalysisLang, ruLatn: boolean): QueryToken {
+  private correct(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): QueryToken {
     if (t.isNumber || t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) return t;
-    if (this.isKnownWord(t, lang, ruLatn)) return t;
+    if (this.isKnownWord(t, lang, ruLatn, english)) return t;
     const fixed = (word: string): QueryToken => ({
       ...t,
       key: word,
@@ -530,7 +538,7 @@ export class Analyzer {
   }
 
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
-  private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+  private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): boolean {
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     for (const spelling of translit ? [t.key, translit] : [t.key])
       if (
@@ -540,7 +548,7 @@ export class Analyzer {
         this.lazySpellings.has(spelling)
       )
         return true;
-    if (this.knownReading(t, lang, ruLatn) !== undefined) return true;
+    if (this.knownReading(t, lang, ruLatn, english) !== undefined) return true;
     // A one-word name or concept by its stem ("hibeyi" is "hibe").
     const keys = this.keysOf(t, lang, ruLatn);
     if (
@@ -555,8 +563,8 @@ export class Analyzer {
   }
 
   /** The content term a question word stands for: its stem in a likely language, or its spelling's term. */
-  private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean): string | undefined {
-    const reading = this.knownReading(t, lang, ruLatn);
+  private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): string | undefined {
+    const reading = this.knownReading(t, lang, ruLatn, english);
     if (reading !== undefined) return reading;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const spelt =

@@ -106,6 +106,8 @@ function shapeOf(original: string, turkish: boolean): { lower: string; key: stri
   return shape;
 }
 
+const MAX_WORD_LENGTH = 40;
+
 /** Splits cleaned text into word tokens; `turkish` selects the I/İ rules. */
 export function tokenize(text: string, turkish: boolean): Token[] {
   const tokens: Token[] = [];
@@ -128,7 +130,8 @@ export function tokenize(text: string, turkish: boolean): Token[] {
         : [raw.replace(",", ".")]
       : [raw.includes("'") ? (raw.split("'")[0] ?? raw) : raw];
     for (const original of parts) {
-      if (!original) continue;
+      // No word of any language is this long: a run of letters this long is noise, and costly to look up.
+      if (!original || original.length > MAX_WORD_LENGTH) continue;
       const { lower, key, script } = shapeOf(original, turkish);
       const initial = original.charAt(0);
       tokens.push({
