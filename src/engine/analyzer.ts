@@ -183,8 +183,15 @@ export class Analyzer {
    * languages whose content uses their words (Turkish letters mean Turkish), or both when none does.
    */
   private stemLanguages(tokens: readonly Token[]): AnalysisLang[] {
-    if (tokens.some((t) => t.script === "cyrillic")) return ["ru", "ky"];
     const langs = new Set<AnalysisLang>();
+    if (tokens.some((t) => t.script === "cyrillic")) {
+      // Kyrgyz words (only Kyrgyz content uses them, or they have ң ө ү) need no Russian stem.
+      const kyrgyzOnly = tokens.every((t) => {
+        const used = this.spellingLangs.get(t.key);
+        return /[ңөү]/.test(t.lower) || (used !== undefined && used.size === 1 && used.has("ky"));
+      });
+      return kyrgyzOnly ? ["ky"] : ["ru", "ky"];
+    }
     for (const t of tokens) {
       if (/[çğışöüâî]/.test(t.lower)) langs.add("tr");
       for (const l of this.spellingLangs.get(t.key) ?? []) if (l === "en" || l === "tr") langs.add(l);
