@@ -2,6 +2,7 @@
 // when the test ends. Its environment is built from scratch, so a developer's .env or BOT_TOKEN
 // never leaks into a test.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -19,9 +20,19 @@ export interface Exit {
 
 const running = new Set<BotProcess>();
 
+/** The node arguments of package.json's start script, so tests run the bot the way `npm start` does. */
+const START_ARGS = (() => {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = pkg.scripts.start.split(/\s+/);
+  if (command !== "node") throw new Error(`the start script should run node, not ${command}`);
+  return args;
+})();
+
 export interface BotProcessOptions {
   env: Record<string, string>;
-  /** Defaults to `node --import tsx src/main.ts`. */
+  /** Defaults to exactly what `npm start` runs (its node flags included). */
   args?: string[];
 }
 
@@ -33,7 +44,7 @@ export class BotProcess {
   private exit: Exit | undefined;
 
   constructor(options: BotProcessOptions) {
-    this.child = spawn(process.execPath, options.args ?? ["--import", "tsx", "src/main.ts"], {
+    this.child = spawn(process.execPath, options.args ?? START_ARGS, {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
