@@ -48,7 +48,7 @@ export function renderFootnote(kb: KnowledgeBase, n: number, lang: Lang, format:
 /** All the article's footnotes. */
 export function renderSources(kb: KnowledgeBase, lang: Lang, format: Format): string {
   const m = markup(format);
-  const lines = [m.bold(REPLY_TEXTS[lang].allSources)];
+  const lines = [m.bold(REPLY_TEXTS[lang].allSources(kb.footnotes.length))];
   for (const f of kb.footnotes) lines.push(renderFootnote(kb, f.n, lang, format));
   return lines.join("\n");
 }

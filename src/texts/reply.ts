@@ -19,7 +19,8 @@ export interface ReplyTexts {
   declineWeak: string;
   declineEmpty: string;
   suggestionsHeader: string;
-  allSources: string;
+  /** Heading of the list of footnotes; the count comes from content/footnotes.yaml. */
+  allSources: (count: number) => string;
   /** Marks a quote shortened to fit Telegram's message limit. */
   shortened: string;
 }
@@ -40,7 +41,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineWeak: "The article does not answer this question, and I would rather not guess.",
     declineEmpty: "Please ask a question about the article.",
     suggestionsHeader: "Questions I can answer:",
-    allSources: "The article's sources (its four footnotes):",
+    allSources: (n) => `The article's sources (its ${n} footnote${n === 1 ? "" : "s"}):`,
     shortened: "…",
   },
   ru: {
@@ -57,7 +58,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
     declineEmpty: "Задайте, пожалуйста, вопрос о статье.",
     suggestionsHeader: "Я могу ответить, например:",
-    allSources: "Источники статьи (четыре сноски):",
+    allSources: (n) => `Источники статьи (сносок: ${n}):`,
     shortened: "…",
   },
   tr: {
@@ -74,7 +75,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
     declineEmpty: "Lütfen makale hakkında bir soru sorun.",
     suggestionsHeader: "Yanıtlayabileceğim sorular:",
-    allSources: "Makalenin kaynakları (dört dipnot):",
+    allSources: (n) => `Makalenin kaynakları (${n} dipnot):`,
     shortened: "…",
   },
 };
