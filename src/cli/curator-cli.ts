@@ -71,6 +71,31 @@ export function parseCuratorArgs<E extends ExtraOptions>(
   };
 }
 
+/**
+ * The shared start of a curator command: parse the command line (shared options, `extra`, and what
+ * `finish` derives from them, which may throw UsageError). Returns the arguments, or the exit code
+ * once usage or help has been printed.
+ */
+export function readCuratorArgs<E extends ExtraOptions, A extends CuratorArgs>(
+  usage: string,
+  extra: E,
+  finish: (parsed: ReturnType<typeof parseCuratorArgs<E>>) => A,
+): A | number {
+  let args: A;
+  try {
+    args = finish(parseCuratorArgs(process.argv.slice(2), extra, new Date()));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${usage}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(usage);
+    return 0;
+  }
+  return args;
+}
+
 export function wholeNumber(
   option: string,
   raw: string | undefined,

@@ -5,15 +5,7 @@ import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
 import { openReportSource } from "../storage/sqlite.ts";
-import {
-  COMMON_USAGE,
-  type CuratorArgs,
-  clip,
-  columns,
-  describeOpenFailure,
-  parseCuratorArgs,
-  UsageError,
-} from "./curator-cli.ts";
+import { COMMON_USAGE, clip, columns, describeOpenFailure, readCuratorArgs } from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
 
 const USAGE = `usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db PATH] [--limit N] [--json] [--html FILE]
@@ -113,19 +105,11 @@ function renderText(report: CuratorReport, db: string): string {
 }
 
 function main(): number {
-  let args: CuratorArgs & { html: string | undefined };
-  try {
-    const parsed = parseCuratorArgs(process.argv.slice(2), { html: { type: "string" } }, new Date());
-    args = { ...parsed, html: typeof parsed.extra.html === "string" ? parsed.extra.html : undefined };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readCuratorArgs(USAGE, { html: { type: "string" } }, (parsed) => ({
+    ...parsed,
+    html: typeof parsed.extra.html === "string" ? parsed.extra.html : undefined,
+  }));
+  if (typeof args === "number") return args;
   let source: ReturnType<typeof openReportSource>;
   try {
     source = openReportSource(args.db);

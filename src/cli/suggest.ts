@@ -9,14 +9,7 @@ import type { Candidate, Decision, DetectedLang } from "../engine/decision.ts";
 import { createEngine, type Engine } from "../engine/index.ts";
 import { openReportSource } from "../storage/sqlite.ts";
 import type { DeclinedGroup } from "../storage/store.ts";
-import {
-  COMMON_USAGE,
-  clip,
-  describeOpenFailure,
-  parseCuratorArgs,
-  UsageError,
-  wholeNumber,
-} from "./curator-cli.ts";
+import { COMMON_USAGE, clip, describeOpenFailure, readCuratorArgs, wholeNumber } from "./curator-cli.ts";
 
 const USAGE = `usage: npm run suggest -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db PATH] [--limit N] [--min N] [--json]
 ${COMMON_USAGE}
@@ -156,20 +149,11 @@ function renderText(suggestions: Suggestion[], header: string): string {
 }
 
 function main(): number {
-  let args: ReturnType<typeof parseCuratorArgs> & { min: number };
-  try {
-    const parsed = parseCuratorArgs(process.argv.slice(2), { min: { type: "string" } }, new Date());
-    const min = wholeNumber("--min", parsed.extra.min as string | undefined, 2, 1, 1_000_000);
-    args = { ...parsed, min };
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const args = readCuratorArgs(USAGE, { min: { type: "string" } }, (parsed) => ({
+    ...parsed,
+    min: wholeNumber("--min", parsed.extra.min as string | undefined, 2, 1, 1_000_000),
+  }));
+  if (typeof args === "number") return args;
   let kb: KnowledgeBase;
   try {
     kb = loadKnowledgeBase();

@@ -18,6 +18,7 @@ import {
   messageUpdate,
   only,
   press,
+  STICKER,
   textOf,
 } from "./helpers.ts";
 
@@ -39,15 +40,7 @@ describe("group chatter", () => {
     const sticker = messageUpdate(undefined, {
       chat: group,
       extra: {
-        sticker: {
-          file_id: "s",
-          file_unique_id: "s",
-          type: "regular",
-          width: 1,
-          height: 1,
-          is_animated: false,
-          is_video: false,
-        },
+        sticker: STICKER,
       },
     });
     expect(await h.send(sticker)).toEqual([]);

@@ -182,6 +182,17 @@ export function messageUpdate(text: string | undefined, options: MessageOptions 
   return { update_id: nextUpdateId++, message: message(text, options) } as Update;
 }
 
+/** A minimal regular sticker, for "non-text message" cases. */
+export const STICKER = {
+  file_id: "s",
+  file_unique_id: "s",
+  type: "regular",
+  width: 1,
+  height: 1,
+  is_animated: false,
+  is_video: false,
+} as const;
+
 export const privateText = (text: string, from: User = alice) => messageUpdate(text, { from });
 export const groupText = (text: string, options: Omit<MessageOptions, "chat"> = {}) =>
   messageUpdate(text, { chat: group, ...options });

@@ -16,6 +16,7 @@ import {
   only,
   press,
   privateText,
+  STICKER,
   sent,
   textOf,
 } from "./helpers.ts";
@@ -107,15 +108,7 @@ describe("a question in a private chat", () => {
     const t = botTexts("en");
     const sticker = messageUpdate(undefined, {
       extra: {
-        sticker: {
-          file_id: "s",
-          file_unique_id: "s",
-          type: "regular",
-          width: 1,
-          height: 1,
-          is_animated: false,
-          is_video: false,
-        },
+        sticker: STICKER,
       },
     });
     expect(textOf(only(await h.send(sticker)))).toBe(t.nonText);

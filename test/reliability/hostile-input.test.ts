@@ -4,6 +4,7 @@
 // Telegram does), and at the end the process must still be running with no unhandled rejection.
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STICKER } from "../bot/helpers.ts";
 import { telegramEntities } from "../e2e/support/emulator.ts";
 import { type Fault, type RecordedCall, telegramError } from "../e2e/support/shim.ts";
 import {
@@ -367,15 +368,7 @@ const rows: Row[] = [
       return {
         message: {
           ...rest,
-          sticker: {
-            file_id: "s",
-            file_unique_id: "s",
-            type: "regular",
-            width: 1,
-            height: 1,
-            is_animated: false,
-            is_video: false,
-          },
+          sticker: STICKER,
         },
       } as unknown as Upd;
     },
