@@ -41,6 +41,7 @@ const CommonSchema = z.object({
     .transform((list) => (list ? list.split(",").map((id) => Number(id.trim())) : [])),
   DATABASE_PATH: z.string().default("data/bot.sqlite"),
   CONTENT_DIR: z.string().optional(),
+  INDEX_CACHE_DIR: z.string().optional(),
   RETENTION_DAYS: integer(1, 3650, 90),
   PRIVACY_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
 });
@@ -99,6 +100,8 @@ export interface Config {
   databasePath: string;
   /** Absent: the content/ folder of this checkout. */
   contentDir: string | undefined;
+  /** Where the built index is saved between starts; absent: the default folder; "off": never saved. */
+  indexCacheDir: string | undefined;
   retentionDays: number;
   privacySecret: string | undefined;
   transport: TransportConfig;
@@ -166,6 +169,7 @@ export function parseConfig(rawEnv: Env): Config {
     adminIds: c.ADMIN_IDS,
     databasePath: c.DATABASE_PATH,
     contentDir: c.CONTENT_DIR,
+    indexCacheDir: c.INDEX_CACHE_DIR,
     retentionDays: c.RETENTION_DAYS,
     privacySecret: c.PRIVACY_SECRET,
     transport:

@@ -8,7 +8,8 @@ import type { Config } from "./config.ts";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
 import { loadKnowledgeBase } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
-import { createEngine } from "./engine/index.ts";
+import type { Engine } from "./engine/index.ts";
+import { indexCacheDir, startEngine } from "./index-cache.ts";
 import type { Logger } from "./logger.ts";
 import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
@@ -30,6 +31,13 @@ function readContent(config: Config): KnowledgeBase {
   }
 }
 
+/** The answering engine, from the saved index when it holds this content's build. */
+function readyEngine(kb: KnowledgeBase, config: Config, logger: Logger): Engine {
+  const start = startEngine(kb, { dir: indexCacheDir(config.indexCacheDir), logger });
+  logger.info({ index: start.from, ms: start.ms }, "answer index ready");
+  return start.engine;
+}
+
 /** The store and the keyed hasher, the same for Telegram and the terminal chat. */
 function openStorage(config: Config, logger: Logger) {
   const store = openSqliteStore({ path: config.databasePath, retentionDays: config.retentionDays, logger });
@@ -44,7 +52,7 @@ function openStorage(config: Config, logger: Logger) {
  */
 export async function runTerminal(config: Config, logger: Logger): Promise<void> {
   const kb = readContent(config);
-  const engine = createEngine(kb);
+  const engine = readyEngine(kb, config, logger);
   const { store, hash } = openStorage(config, logger);
   try {
     // The person at the terminal is its admin (/stats, /unanswered), whatever ADMIN_IDS says.
@@ -78,7 +86,7 @@ export async function runTelegram(
   { logger, shutdown, steps }: TelegramRun,
 ): Promise<void> {
   const kb = readContent(config);
-  const engine = createEngine(kb);
+  const engine = readyEngine(kb, config, logger);
   const { store, hash } = openStorage(config, logger);
 
   const bot = createBot(token, {

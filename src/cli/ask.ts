@@ -8,8 +8,9 @@ import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
 import type { Decision } from "../engine/decision.ts";
-import { createEngine, type Engine } from "../engine/index.ts";
+import type { Engine } from "../engine/index.ts";
 import { renderReply } from "../engine/render.ts";
+import { indexCacheDir, startEngine } from "../index-cache.ts";
 
 const USAGE = `usage:
   npm run -s ask -- [--lang en|ru|tr] [--user-lang CODE] "question"
@@ -99,7 +100,11 @@ async function main(argv: string[]): Promise<number> {
   if (opts.jsonl && opts.question.trim() !== "")
     throw new UsageError("--jsonl reads questions from stdin, not arguments");
   const kb = loadKnowledgeBase(opts.content ?? DEFAULT_CONTENT_DIR);
-  const engine = createEngine(kb);
+  // Saved between runs (INDEX_CACHE_DIR, as for the bot): a one-question run should not rebuild it.
+  const { engine } = startEngine(kb, {
+    dir: indexCacheDir(process.env.INDEX_CACHE_DIR || undefined),
+    logger: { warn: (_fields, message) => console.error(`ask: ${message}`), debug: () => {} },
+  });
   const askOptions = {
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts["user-lang"] ? { userLanguageCode: opts["user-lang"] } : {}),

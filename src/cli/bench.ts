@@ -5,8 +5,10 @@
 // paraphrases (all languages) and small-talk phrases, and a decline threshold tuned on the development
 // questions the same way as the engine's, so the comparison is of matching, not of data.
 // Prints figures only: timings on a shared two-core machine vary, nothing here asserts on them.
-import { readFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -25,6 +27,7 @@ import {
   percent,
 } from "../engine/evaluation.ts";
 import { createEngine } from "../engine/index.ts";
+import { startEngine } from "../index-cache.ts";
 
 type Verdict = Pick<Decision, "kind" | "ids" | "score" | "lang" | "smalltalk">;
 
@@ -178,6 +181,36 @@ function measureBuild<T>(build: () => T): { value: T; ms: number; mb: number } {
   return { value, ms, mb };
 }
 
+/**
+ * Start-up in new processes (median of `runs`): time to an engine that answers, from the saved index
+ * (as the bot starts once the cache holds this content's build) and from the content (no cache).
+ */
+function measureStarts(kb: KnowledgeBase, runs: number): { saved: number; built: number } {
+  const dir = mkdtempSync(join(tmpdir(), "bench-index-"));
+  try {
+    startEngine(kb, { dir });
+    const script = new URL("./bench-start.ts", import.meta.url).pathname;
+    const time = (setting: string, expected: string) => {
+      const ms: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const out = execFileSync(process.execPath, ["--import", "tsx", script, setting], {
+          encoding: "utf8",
+        });
+        const result = JSON.parse(out) as { from: string; ms: number };
+        if (result.from !== expected) throw new Error(`start from ${result.from}, expected ${expected}`);
+        ms.push(result.ms);
+      }
+      return quantile(
+        ms.sort((a, b) => a - b),
+        0.5,
+      );
+    };
+    return { saved: time(dir, "saved"), built: time("off", "built") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function row(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" ");
 }
@@ -323,6 +356,9 @@ function main(): void {
     ),
   );
   console.log(row(["build ms (warm)", quantile(warm, 0.5).toFixed(1), "", "", "", ""], w));
+  const starts = measureStarts(kb, 3);
+  console.log(row(["start ms (saved)", starts.saved.toFixed(1), "", "", "", ""], w));
+  console.log(row(["start ms (built)", starts.built.toFixed(1), "", "", "", ""], w));
   console.log(
     row(
       [
@@ -335,6 +371,11 @@ function main(): void {
       ],
       w,
     ),
+  );
+
+  console.log(
+    `  ("cold": the first build in this process; "start": a new process, median of 3, from the saved index as the
+   bot starts once its cache holds this build (fingerprint, read, check, restore), or built from the content)`,
   );
 
   console.log("");

@@ -13,6 +13,7 @@ import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
 import { lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
+import { revive } from "./revive.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
 import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS, TRANSPARENT } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
@@ -120,6 +121,19 @@ export class Analyzer {
     const printed = [...kb.article.paragraphs.map((p) => p.text), ...kb.footnotes.map((f) => f.printed)];
     for (const text of printed)
       for (const t of tokenize(text, false)) if (t.isNumber) this.numbers.add(t.lower);
+  }
+
+  /** The analyzer whose fields a saved index holds (see saved-index.ts), frozen as it was saved. */
+  static revive(saved: Analyzer): Analyzer {
+    return revive(Analyzer, {
+      ...saved,
+      trie: revive(PhraseTrie, saved.trie),
+      spellingIndex: {
+        latin: revive(SpellingIndex, saved.spellingIndex.latin),
+        cyrillic: revive(SpellingIndex, saved.spellingIndex.cyrillic),
+      },
+      questionWords: revive(OneEditSet, saved.questionWords),
+    });
   }
 
   private addPhrase(name: string, target: PhraseTarget): void {

@@ -7,10 +7,12 @@ import { decide, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
+import { type IndexParts, restoreIndex, saveIndex } from "./saved-index.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 
 export type { Thresholds } from "./decide.ts";
 export type { AskOptions, Candidate, Decision, DetectedLang } from "./decision.ts";
+export { SavedIndexError } from "./saved-index.ts";
 
 export interface Engine {
   ask(question: string, opts?: AskOptions): Decision;
@@ -21,15 +23,22 @@ export interface Engine {
    * name (aliases) and every language's word for a concept (lexicon) folded into one term.
    */
   groupKey(text: string): string;
+  /** The built index as bytes: `createEngine(kb, { saved })` starts from them instead of building. */
+  save(): Uint8Array;
 }
 
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
+  /**
+   * An index saved by `engine.save()` for this very content and engine code (the caller checks that,
+   * see src/index-cache.ts). Throws SavedIndexError when the bytes are not a saved index.
+   */
+  saved?: Uint8Array;
 }
 
-export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const thresholds = { ...THRESHOLDS, ...options.thresholds };
+/** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
+export function buildIndex(kb: KnowledgeBase): IndexParts {
   const analyzer = new Analyzer(kb);
   const index = new AnswerIndex(kb, analyzer);
   // Small talk words are known words too: "thanks" is neither a typo nor an unknown name.
@@ -37,6 +46,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     for (const [lang, list] of Object.entries(intent.phrases))
       for (const p of list ?? []) analyzer.learnSpellings(p, lang === "ky" ? "ky" : (lang as Lang));
   analyzer.freeze();
+  return { analyzer, index };
+}
+
+export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
+  const thresholds = { ...THRESHOLDS, ...options.thresholds };
+  const { analyzer, index } = options.saved ? restoreIndex(options.saved) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
   const examples = (lang: Lang, n: number) => pickExamples(kb, lang, n);
 
@@ -52,6 +67,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
+    save: () => saveIndex({ analyzer, index }),
   };
 }
 

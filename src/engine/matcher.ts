@@ -8,6 +8,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { foldKey } from "./normalize.ts";
+import { revive } from "./revive.ts";
 import { looksLikeVerb } from "./stopwords.ts";
 
 interface Paraphrase {
@@ -117,6 +118,11 @@ export class AnswerIndex {
         else this.postings.set(t, [i]);
       }
     });
+  }
+
+  /** The index whose fields a saved index holds (see saved-index.ts), over the revived analyzer. */
+  static revive(saved: AnswerIndex, analyzer: Analyzer): AnswerIndex {
+    return revive(AnswerIndex, { ...saved, analyzer });
   }
 
   /** BM25's idf: rare terms tell answers apart, terms in every answer ("Kyrgyzstan") tell nothing. */

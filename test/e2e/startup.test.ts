@@ -133,6 +133,35 @@ describe("start-up against the Bot API", () => {
   }, 90_000);
 });
 
+describe("the saved answer index", () => {
+  it("the first start builds and saves it, the next starts from it and answers the same", async () => {
+    const token = "444444:index-cache-test-token_abcdefghijk";
+    const world = await TelegramWorld.start(token);
+    worlds.push(world);
+    const env = {
+      BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: world.apiRoot,
+      DATABASE_PATH: databaseIn("e2e-index-"),
+      INDEX_CACHE_DIR: mkdtempSync(join(tmpdir(), "e2e-index-cache-")),
+    };
+    const chat = world.privateChat(502, { languageCode: "en" });
+    const replies: string[] = [];
+    const indexes: unknown[] = [];
+    for (let run = 0; run < 2; run++) {
+      const bot = startBot({ env });
+      const ready = await bot.waitForLog((l) => l.msg === "answer index ready", 45_000);
+      indexes.push(ready.index);
+      await bot.waitForLog((l) => l.msg === "long polling started", 45_000);
+      await chat.say("What did Kulubaev and Syromolotov discuss?");
+      replies.push((await chat.reply()).text);
+      expect((await bot.stop()).code).toBe(0);
+    }
+    expect(indexes).toEqual(["built", "saved"]);
+    expect(replies[0]).toContain("Syromolotov");
+    expect(replies[1]).toBe(replies[0]);
+  }, 120_000);
+});
+
 describe("the terminal chat", () => {
   it("without a token on a terminal (forced here) answers questions with citations", async () => {
     const kb = loadKnowledgeBase();

@@ -1,0 +1,139 @@
+// Start-up without rebuilding the index: the built index is saved to a cache folder under a
+// fingerprint of everything it is built from (the loaded content, the engine's code, the stemmers,
+// Node's serialisation format), and restored from there on the next start. Any change to those
+// gives another fingerprint, so a stale index is never used; a missing, unreadable or damaged file
+// just means building it again. The cache is disposable: delete the folder at any time.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { KnowledgeBase } from "./content/knowledge-base.ts";
+import { createEngine, type Engine } from "./engine/index.ts";
+import { SAVED_INDEX_FORMAT } from "./engine/saved-index.ts";
+
+/** node_modules/.cache is where tools keep disposable caches; a fresh `npm ci` starts it empty. */
+export const DEFAULT_INDEX_CACHE_DIR = new URL("../node_modules/.cache/article-bot/", import.meta.url)
+  .pathname;
+
+/** The cache folder for a setting (INDEX_CACHE_DIR): unset → the default folder, "off" → none. */
+export function indexCacheDir(setting: string | undefined): string | undefined {
+  if (setting === undefined) return DEFAULT_INDEX_CACHE_DIR;
+  return setting.toLowerCase() === "off" ? undefined : setting;
+}
+
+const ENGINE_DIR = new URL("./engine/", import.meta.url);
+const STEMMERS = ["@orama/stemmers/english", "@orama/stemmers/russian", "@orama/stemmers/turkish"];
+const FILE = /^index-[0-9a-f]{24}\.bin$/;
+const DIGEST_BYTES = 32;
+/** Indexes of other content kept besides the current one. */
+const KEEP_OTHERS = 2;
+
+export interface EngineStart {
+  engine: Engine;
+  /** "saved": restored from the cache; "built": built from the content (and saved, if it could be). */
+  from: "saved" | "built";
+  /** Time to an engine that answers, fingerprinting included. */
+  ms: number;
+}
+
+export interface EngineCacheOptions {
+  /** The cache folder; undefined: no cache, always build. */
+  dir: string | undefined;
+  logger?: CacheLog;
+}
+
+/** What the cache reports (a pino logger fits): it never fails a start, it only says why it rebuilt. */
+export interface CacheLog {
+  warn(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
+}
+
+/** The engine for this content: restored from the cache when it holds this exact build, else built (and saved). */
+export function startEngine(kb: KnowledgeBase, { dir, logger }: EngineCacheOptions): EngineStart {
+  const started = performance.now();
+  const ms = () => Math.round((performance.now() - started) * 10) / 10;
+  if (dir === undefined) return { engine: createEngine(kb), from: "built", ms: ms() };
+  const file = join(dir, `index-${fingerprint(kb)}.bin`);
+  const saved = readSaved(file, logger);
+  if (saved) {
+    try {
+      return { engine: createEngine(kb, { saved }), from: "saved", ms: ms() };
+    } catch (error) {
+      logger?.warn({ file, reason: message(error) }, "saved index unusable; building it again");
+    }
+  }
+  const engine = createEngine(kb);
+  const built = ms();
+  writeSaved(dir, file, engine.save(), logger);
+  return { engine, from: "built", ms: built };
+}
+
+/** What the built index depends on, hashed: same fingerprint, same index. */
+export function fingerprint(kb: KnowledgeBase): string {
+  const hash = createHash("sha256");
+  hash.update(`${SAVED_INDEX_FORMAT}\0${process.versions.node}\0${process.versions.v8}\0`);
+  // The engine's code: any change to how text is analysed or indexed.
+  for (const name of readdirSync(ENGINE_DIR).sort()) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(new URL(name, ENGINE_DIR)));
+  }
+  const require = createRequire(import.meta.url);
+  for (const stemmer of STEMMERS) hash.update(readFileSync(require.resolve(stemmer)));
+  // The content as loaded (the lookup maps are derived from the rest, and JSON drops them anyway).
+  hash.update(JSON.stringify(kb, (_key, value: unknown) => (value instanceof Map ? undefined : value)));
+  return hash.digest("hex").slice(0, 24);
+}
+
+/** The saved bytes, if the file exists and is whole (its leading digest matches the rest). */
+function readSaved(file: string, logger: EngineCacheOptions["logger"]): Uint8Array | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      logger?.warn({ file, reason: message(error) }, "could not read the saved index; building it again");
+    return undefined;
+  }
+  const body = data.subarray(DIGEST_BYTES);
+  const digest = createHash("sha256").update(body).digest();
+  if (data.length <= DIGEST_BYTES || !digest.equals(data.subarray(0, DIGEST_BYTES))) {
+    logger?.warn({ file }, "saved index damaged; building it again");
+    return undefined;
+  }
+  return body;
+}
+
+/**
+ * Writes atomically (a temporary file, then rename: a concurrent start never reads half a file) and
+ * drops all but the newest few other indexes (another content folder may share the cache).
+ */
+function writeSaved(
+  dir: string,
+  file: string,
+  bytes: Uint8Array,
+  logger: EngineCacheOptions["logger"],
+): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, Buffer.concat([createHash("sha256").update(bytes).digest(), bytes]));
+    renameSync(temporary, file);
+    const others = readdirSync(dir)
+      .filter((name) => FILE.test(name) && join(dir, name) !== file)
+      .map((name) => ({ path: join(dir, name), time: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.time - a.time);
+    for (const old of others.slice(KEEP_OTHERS)) rmSync(old.path, { force: true });
+    logger?.debug({ file, bytes: bytes.length }, "saved the index");
+  } catch (error) {
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written, or the folder is not there to clean.
+    }
+    logger?.warn({ dir, reason: message(error) }, "could not save the index; it is built at every start");
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,118 @@
+// The saved index: an engine restored from it must be the engine built from the content, in every
+// field and in every answer; the cache must never hand out an index of other content or a damaged one.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { parseQuestions } from "../../src/engine/evaluation.ts";
+import { buildIndex, createEngine, type Engine, SavedIndexError } from "../../src/engine/index.ts";
+import { restoreIndex, saveIndex } from "../../src/engine/saved-index.ts";
+import { fingerprint, startEngine } from "../../src/index-cache.ts";
+
+let kb: KnowledgeBase;
+let built: Engine;
+let saved: Uint8Array;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  built = createEngine(kb);
+  saved = built.save();
+});
+
+/** Every question we have: the content's paraphrases, the eval and dev sets, and mangled forms of them. */
+function allQuestions(): string[] {
+  const out: string[] = [];
+  for (const a of kb.answers) for (const list of Object.values(a.questions)) out.push(...(list ?? []));
+  for (const file of ["test/eval/questions.yaml", "test/engine/dev-questions.yaml"])
+    out.push(...parseQuestions(readFileSync(file, "utf8")).map((q) => q.q));
+  // Typos, capitals and lost punctuation take the correction and capitals paths too.
+  const mangled = out.map((q, i) =>
+    i % 3 === 0 ? q.toUpperCase() : i % 3 === 1 ? q.replace(/[aeо]/g, "") : q.replace(/\p{P}/gu, ""),
+  );
+  return [...out, ...mangled];
+}
+
+describe("an engine restored from a saved index", () => {
+  it("has the very fields, Maps, Sets and classes of the one built from the content", () => {
+    const fresh = buildIndex(kb);
+    const restored = restoreIndex(saveIndex(fresh));
+    expect(restored).toStrictEqual(fresh);
+    expect(restored.index.weightOf("@kulubaev")).toBe(fresh.index.weightOf("@kulubaev"));
+  });
+
+  it("decides every question exactly as the built engine does", () => {
+    const restored = createEngine(kb, { saved });
+    const questions = allQuestions();
+    expect(questions.length).toBeGreaterThan(3000);
+    let answered = 0;
+    for (const q of questions) {
+      const a = built.ask(q);
+      expect(restored.ask(q), q).toStrictEqual(a);
+      if (a.kind === "answer") answered += 1;
+    }
+    // The comparison covers answers, declines and small talk, not one kind only.
+    expect(answered).toBeGreaterThan(questions.length / 2);
+    expect(answered).toBeLessThan(questions.length);
+  });
+
+  it("refuses bytes that are not a saved index", () => {
+    expect(() => createEngine(kb, { saved: new Uint8Array([1, 2, 3]) })).toThrow(SavedIndexError);
+    expect(() => createEngine(kb, { saved: saved.subarray(0, saved.length / 2) })).toThrow(SavedIndexError);
+  });
+});
+
+describe("the index cache", () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const warnings: unknown[] = [];
+  const logger = { warn: (o: unknown, msg?: string) => warnings.push([o, msg]), debug: () => {} };
+
+  it("builds once, then starts from the saved index, which answers the same", () => {
+    dir = mkdtempSync(join(tmpdir(), "index-cache-"));
+    const first = startEngine(kb, { dir, logger });
+    const second = startEngine(kb, { dir, logger });
+    expect([first.from, second.from]).toEqual(["built", "saved"]);
+    expect(readdirSync(dir)).toEqual([`index-${fingerprint(kb)}.bin`]);
+    const q = "Что обсуждали с Кулубаевым?";
+    expect(second.engine.ask(q)).toStrictEqual(first.engine.ask(q));
+  });
+
+  it("builds again for changed content, and never answers from the old content's index", () => {
+    dir = mkdtempSync(join(tmpdir(), "index-cache-"));
+    startEngine(kb, { dir, logger });
+    const changed = structuredClone(kb);
+    const answer = changed.answers[0];
+    if (!answer) throw new Error("no answers");
+    answer.questions.en = [...answer.questions.en, "What colour is the ambassador's umbrella?"];
+    expect(fingerprint(changed)).not.toBe(fingerprint(kb));
+    const start = startEngine(changed, { dir, logger });
+    expect(start.from).toBe("built");
+    expect(start.engine.ask("What colour is the ambassador's umbrella?").ids).toEqual([answer.id]);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it("builds again when the file is damaged, and repairs it", () => {
+    dir = mkdtempSync(join(tmpdir(), "index-cache-"));
+    startEngine(kb, { dir, logger });
+    const file = join(dir, `index-${fingerprint(kb)}.bin`);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0xff;
+    writeFileSync(file, bytes);
+    warnings.length = 0;
+    expect(startEngine(kb, { dir, logger }).from).toBe("built");
+    expect(JSON.stringify(warnings)).toContain("damaged");
+    expect(startEngine(kb, { dir, logger }).from).toBe("saved");
+  });
+
+  it("still starts when the cache folder cannot be written", () => {
+    dir = mkdtempSync(join(tmpdir(), "index-cache-"));
+    const blocker = join(dir, "not-a-folder");
+    writeFileSync(blocker, "");
+    warnings.length = 0;
+    const start = startEngine(kb, { dir: join(blocker, "cache"), logger });
+    expect(start.from).toBe("built");
+    expect(start.engine.ask("Who is Du Dewen?").kind).toBe("answer");
+    expect(JSON.stringify(warnings)).toContain("could not save the index");
+  });
+});
