@@ -14,8 +14,6 @@ import { looksLikeVerb } from "./stopwords.ts";
 interface Paraphrase {
   answer: number;
   terms: readonly string[];
-  /** Sum of the terms' weights. */
-  weight: number;
 }
 
 interface IndexedAnswer {
@@ -69,8 +67,11 @@ export const SCORING = {
 
 export class AnswerIndex {
   private readonly answers: IndexedAnswer[] = [];
-  private readonly paraphrases: Paraphrase[] = [];
-  private readonly postings = new Map<string, number[]>();
+  /** Per paraphrase (by number): its answer and its terms' summed weight. Flat arrays: rank reads them for every paraphrase a question touches. */
+  private readonly paraphraseAnswer: Int32Array;
+  private readonly paraphraseWeight: Float64Array;
+  /** Term → the paraphrases that have it. */
+  private readonly postings = new Map<string, Int32Array>();
   /** Term → the answers that have it anywhere. */
   private readonly answerPostings = new Map<string, number[]>();
   private readonly df = new Map<string, number>();
@@ -81,14 +82,21 @@ export class AnswerIndex {
     private readonly analyzer: Analyzer,
   ) {
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
+    const paraphrases: Paraphrase[] = [];
+    // The same terms for the same answer (the wording differed only in stop words, case or language)
+    // score the same: one is enough.
+    const seen = new Set<string>();
     kb.answers.forEach((a, index) => {
       const bag = new Set<string>();
       for (const lang of [...LANGS, "ky"] as const) {
         for (const q of a.questions[lang] ?? []) {
           const terms = [...new Set(analyzer.analyzeContent(q, lang))];
           if (terms.length === 0) continue;
-          this.paraphrases.push({ answer: index, terms, weight: 0 });
           for (const t of terms) bag.add(t);
+          const key = `${index} ${[...terms].sort().join(" ")}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          paraphrases.push({ answer: index, terms });
         }
       }
       const gives = new Set<AnswerKind>();
@@ -110,14 +118,19 @@ export class AnswerIndex {
     // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
     for (const p of kb.article.paragraphs) analyzer.learnSpellings(p.text, "en");
     this.maxIdf = this.idf(0);
-    this.paraphrases.forEach((p, i) => {
-      p.weight = p.terms.reduce((sum, t) => sum + this.weightOf(t), 0);
+    this.paraphraseAnswer = Int32Array.from(paraphrases, (p) => p.answer);
+    this.paraphraseWeight = Float64Array.from(paraphrases, (p) =>
+      p.terms.reduce((sum, t) => sum + this.weightOf(t), 0),
+    );
+    const lists = new Map<string, number[]>();
+    paraphrases.forEach((p, i) => {
       for (const t of p.terms) {
-        const list = this.postings.get(t);
+        const list = lists.get(t);
         if (list) list.push(i);
-        else this.postings.set(t, [i]);
+        else lists.set(t, [i]);
       }
     });
+    for (const [t, list] of lists) this.postings.set(t, Int32Array.from(list));
   }
 
   /** The index whose fields a saved index holds (see saved-index.ts), over the revived analyzer. */
@@ -153,41 +166,66 @@ export class AnswerIndex {
     if (terms.length === 0) return [];
     const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
     const total = weights.reduce((a, b) => a + b, 0);
-    // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's terms.
-    const inParaphrase = new Map<number, number>();
+    // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's
+    // terms. Typed arrays and a list of the paraphrases touched: this loop is most of a question's time.
+    const count = this.paraphraseAnswer.length;
+    const inParaphrase = this.scratch(count);
+    const touched = new Int32Array(count);
+    let touchedCount = 0;
     const inAnswer = new Float64Array(this.answers.length);
-    terms.forEach((q, i) => {
+    for (let i = 0; i < terms.length; i++) {
+      const term = (terms[i] as QueryTerm).term;
       const w = weights[i] as number;
-      for (const p of this.postings.get(q.term) ?? []) inParaphrase.set(p, (inParaphrase.get(p) ?? 0) + w);
-      for (const a of this.answerPostings.get(q.term) ?? []) inAnswer[a] = (inAnswer[a] as number) + w;
-    });
-    const mismatch = new Map<number, number>();
-    const best = new Map<number, number>();
-    for (const [pi, matched] of inParaphrase) {
-      const p = this.paraphrases[pi] as Paraphrase;
-      let missing = mismatch.get(p.answer);
-      if (missing === undefined) {
-        missing = this.mismatch(this.answers[p.answer] as IndexedAnswer, terms, weights);
-        mismatch.set(p.answer, missing);
+      const postings = this.postings.get(term);
+      if (postings)
+        for (let k = 0; k < postings.length; k++) {
+          const p = postings[k] as number;
+          if (inParaphrase[p] === 0) touched[touchedCount++] = p;
+          inParaphrase[p] = (inParaphrase[p] as number) + w;
+        }
+      const answers = this.answerPostings.get(term);
+      if (answers) for (const a of answers) inAnswer[a] = (inAnswer[a] as number) + w;
+    }
+    const mismatch = new Float64Array(this.answers.length).fill(-1);
+    const best = new Float64Array(this.answers.length);
+    for (let k = 0; k < touchedCount; k++) {
+      const pi = touched[k] as number;
+      const matched = inParaphrase[pi] as number;
+      inParaphrase[pi] = 0;
+      const answer = this.paraphraseAnswer[pi] as number;
+      const weight = this.paraphraseWeight[pi] as number;
+      let missing = mismatch[answer] as number;
+      if (missing < 0) {
+        missing = this.mismatch(this.answers[answer] as IndexedAnswer, terms, weights);
+        mismatch[answer] = missing;
       }
       // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
-      const elsewhere = (inAnswer[p.answer] as number) - matched;
+      const elsewhere = (inAnswer[answer] as number) - matched;
       const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere) / (total + missing);
-      const paraphraseCoverage = p.weight > 0 ? matched / p.weight : 0;
+      const paraphraseCoverage = weight > 0 ? matched / weight : 0;
       // A question that is one of the paraphrases needs no more evidence than that.
       const evidence =
         paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence);
-      const score =
-        questionCoverage ** SCORING.questionExponent *
-        paraphraseCoverage ** SCORING.paraphraseExponent *
-        evidence;
-      if (score > (best.get(p.answer) ?? 0)) best.set(p.answer, score);
+      // Paraphrase coverage is at most 1: a paraphrase that cannot beat its answer's best is not scored.
+      const bound = questionCoverage ** SCORING.questionExponent * evidence;
+      if (bound <= (best[answer] as number)) continue;
+      const score = bound * paraphraseCoverage ** SCORING.paraphraseExponent;
+      if (score > (best[answer] as number)) best[answer] = score;
     }
     const out: Scored[] = [];
-    for (const [ai, score] of best)
-      out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
+    best.forEach((score, ai) => {
+      if (score > 0) out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
+    });
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
+
+  /** A zeroed array of per-paraphrase sums, reused: rank leaves it zeroed again. */
+  private scratch(size: number): Float64Array {
+    if (this.sums === undefined || this.sums.length !== size) this.sums = new Float64Array(size);
+    return this.sums;
+  }
+
+  private sums: Float64Array | undefined;
 
   /**
    * What an answer cannot give though the question asks for it, counted on top of the question's
@@ -195,14 +233,15 @@ export class AnswerIndex {
    */
   private mismatch(answer: IndexedAnswer, terms: readonly QueryTerm[], weights: readonly number[]): number {
     let m = 0;
-    terms.forEach((q, i) => {
-      if (q.term.startsWith("@") && !answer.bag.has(q.term))
+    for (let i = 0; i < terms.length; i++) {
+      const term = (terms[i] as QueryTerm).term;
+      if (term.charCodeAt(0) === 64 /* @ */ && !answer.bag.has(term))
         m +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
-      const asks = ASKS_FOR.get(q.term);
+      const asks = ASKS_FOR.get(term);
       if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.unmetQuestionType;
-    });
+    }
     return m;
   }
 }
