@@ -70,9 +70,13 @@ export function unknownIds(kb: KnowledgeBase, questions: readonly EvalQuestion[]
   return [...bad];
 }
 
-/** Correct: the expected answer first (or an accepted other), a decline, or small talk without a fact. */
+/**
+ * Correct: the expected answer first (or an accepted other), a decline, or small talk without a fact. A
+ * decline may also accept answers (`also`) that themselves say the article lacks what was asked.
+ */
 export function isCorrect(kb: KnowledgeBase, q: EvalQuestion, d: Pick<Decision, "kind" | "ids">): boolean {
-  if (q.expect === "decline") return d.kind === "decline";
+  if (q.expect === "decline")
+    return d.kind === "decline" || (d.kind === "answer" && (q.also ?? []).includes(d.ids[0] ?? ""));
   if (q.expect === "smalltalk")
     return (
       d.kind === "smalltalk" ||

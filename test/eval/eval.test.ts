@@ -7,6 +7,7 @@ import { loadKnowledgeBase } from "../../src/content/load.ts";
 import {
   type EvalReport,
   evaluate,
+  isCorrect,
   LANGUAGE_TARGET,
   parseQuestions,
   percent,
@@ -52,5 +53,17 @@ describe("held-out evaluation", () => {
       .filter((m) => !m.langOk)
       .map((m) => `${m.question.q} (expected ${m.question.lang})`);
     expect(report.langCorrect / report.total, wrong.join("\n")).toBeGreaterThanOrEqual(LANGUAGE_TARGET);
+  });
+});
+
+describe("scoring a reply", () => {
+  const decline = { q: "?", expect: "decline", category: "near-miss", lang: "en" } as const;
+  it("counts a decline's accepted answers (ones that say the article lacks it), and no other answer", () => {
+    const accepting = { ...decline, also: ["japan-agreement"] };
+    expect(isCorrect(kb, accepting, { kind: "decline", ids: [] })).toBe(true);
+    expect(isCorrect(kb, accepting, { kind: "answer", ids: ["japan-agreement"] })).toBe(true);
+    expect(isCorrect(kb, accepting, { kind: "answer", ids: ["japan-grant-batken"] })).toBe(false);
+    expect(isCorrect(kb, decline, { kind: "answer", ids: ["japan-agreement"] })).toBe(false);
+    expect(isCorrect(kb, accepting, { kind: "smalltalk", ids: [] })).toBe(false);
   });
 });
