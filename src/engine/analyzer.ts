@@ -15,7 +15,14 @@ import { lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { revive } from "./revive.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
-import { isStopword, isTurkicStopword, LIGHT_WORDS, QUESTION_WORDS, TRANSPARENT } from "./stopwords.ts";
+import {
+  isStopword,
+  isTurkicStopword,
+  LIGHT_WORDS,
+  QUESTION_WORDS,
+  questionWordLang,
+  TRANSPARENT,
+} from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
 
@@ -171,7 +178,8 @@ export class Analyzer {
       // Misspelt names and concept words are corrected to them like any content word.
       for (const t of tokens) {
         this.phraseWords.add(t.key);
-        if (t.script !== "other")
+        // A function word inside a phrase ("деген" in "деген эмне") is no word to correct a typo into.
+        if (t.script !== "other" && (tokens.length === 1 || !isStopword(t.key)))
           this.spellingIndex[t.script].add(t.key, tokens.length === 1 ? target.term : t.key);
       }
     }
@@ -222,9 +230,13 @@ export class Analyzer {
       else keys.push(key.stem("en", stemWord(t.key, "en")));
       if (ruLatn) {
         const cyr = latinToCyrillic(t.key);
-        keys.push(key.spelling(cyr), key.stem("ru", stemWord(cyr, "ru")));
+        keys.push(key.spelling(cyr));
+        if (!isStopword(cyr)) keys.push(key.stem("ru", stemWord(cyr, "ru")));
       }
     } else if (t.script === "cyrillic") {
+      // Function words are a closed list, matched as spelt: Snowball reads "какие" as "как" ("how"),
+      // and Kyrgyz "кандай" (what kind) shares its first five letters with "кандайча" (how).
+      if (isStopword(t.key)) return keys;
       if (lang === "ky") keys.push(key.stem("ky", stemWord(t.lower, "ky")));
       // Kyrgyz content is read as Kyrgyz; a Kyrgyz question may also borrow Russian words.
       if (lang !== "ky" || this.frozen) keys.push(key.stem("ru", stemWord(t.lower, "ru")));
@@ -256,7 +268,7 @@ export class Analyzer {
       const t = tokens[i] as Token;
       const phrase = phraseAt.get(i);
       // Names and concept words count as used, so a typo prefers them to a rarer neighbour.
-      if (phrase && t.script !== "other" && this.phraseWords.has(t.key))
+      if (phrase && t.script !== "other" && this.phraseWords.has(t.key) && !isStopword(t.key))
         this.spellingIndex[t.script].add(t.key, t.key);
       if (phrase) {
         if (phrase.start === i) terms.push(...this.phraseTerms(phrase, tokens, lang, ruLatn, true));
@@ -549,13 +561,17 @@ export class Analyzer {
     });
     if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
       const questionWord = this.questionWords.find(t.key);
-      if (questionWord) return fixed(questionWord);
+      const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
+      // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
+      if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru")))
+        return fixed(questionWord);
     }
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const near =
       (translit ? this.spellingIndex.cyrillic.nearest(translit) : undefined) ??
       this.spellingIndex[t.script].nearest(t.key);
-    return near ? fixed(near.word) : t;
+    // Never into a function word: that would only delete what was typed (Turkish "hava" is not "have").
+    return near && !isStopword(near.word) ? fixed(near.word) : t;
   }
 
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */

@@ -124,10 +124,22 @@ export function isTurkicStopword(key: string): boolean {
 }
 
 /** Words people mistype often enough to recognise one edit away ("wat", "whta", "hwo"). */
-export const QUESTION_WORDS: readonly string[] =
-  `what who whom whose when where which why how does did the this that
-with about from there their have they were was are что кто когда где почему какой какие как зачем nedir neden
-nasıl hangi nerede kimdir`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(foldTr);
+const QUESTION_WORDS_BY_LANG: Readonly<Record<"en" | "ru" | "tr", string>> = {
+  en: "what who whom whose when where which why how does did the this that with about from there their have they were was are",
+  ru: "что кто когда где почему какой какие как зачем",
+  tr: "nedir neden nasıl hangi nerede kimdir",
+};
+
+/** Every language's question words (folded), each with its language. */
+const QUESTION_WORD_LANG: ReadonlyMap<string, "en" | "ru" | "tr"> = new Map(
+  Object.entries(QUESTION_WORDS_BY_LANG).flatMap(([lang, words]) =>
+    words.split(/\s+/).map((w) => [foldTr(w), lang as "en" | "ru" | "tr"] as const),
+  ),
+);
+
+export const QUESTION_WORDS: readonly string[] = [...QUESTION_WORD_LANG.keys()];
+
+/** The language of a question word: a Turkish "hava" one letter from English "have" is not a typo of it. */
+export function questionWordLang(word: string): "en" | "ru" | "tr" | undefined {
+  return QUESTION_WORD_LANG.get(word);
+}

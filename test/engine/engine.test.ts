@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
-import { createEngine, type Engine, groupKey } from "../../src/engine/index.ts";
+import { buildIndex, createEngine, type Engine, groupKey } from "../../src/engine/index.ts";
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -198,5 +198,27 @@ describe("grouping declined questions", () => {
   it("with the content, unifies spellings of names and languages of concepts", () => {
     expect(engine.groupKey("Japarov grant")).toBe(engine.groupKey("Zhaparov grants"));
     expect(engine.groupKey("грант Жапаров")).toBe(engine.groupKey("Japarov grant"));
+  });
+});
+
+describe("function words are not content", () => {
+  it("does not correct a Turkish word into an English question word ('hava' is not 'have')", () => {
+    const { analyzer } = buildIndex(kb);
+    expect(analyzer.analyzeQuery("Bişkek'te hava nasıl?").words).toEqual(["biskek", "hava", "nasil"]);
+    expect(engine.ask("Bişkek'te hava nasıl?").kind).toBe("decline");
+  });
+
+  it("does not read Russian 'какие' as 'как' (how), nor correct a name into a Kyrgyz particle", () => {
+    const { analyzer } = buildIndex(kb);
+    const terms = (q: string) => analyzer.analyzeQuery(q).terms.map((t) => t.term);
+    expect(terms("Как прошли консультации?")).toContain("#q-how");
+    expect(terms("Какие организации обсуждали?")).not.toContain("#q-how");
+    expect(first("Что сказал посол Китая Ду Девен?")).toMatch(/^du-dewen-/);
+  });
+
+  it("knows China in every Russian case, and who was toppled is not the Tulip Revolution answer", () => {
+    for (const q of ["Политика Китая в регионе", "Кыргызстан и Китай", "инвестиции в Китае"])
+      expect(engine.groupKey(q)).toContain("@china");
+    expect(engine.ask("Lale Devrimi'nde hangi cumhurbaşkanı devrildi?").kind).toBe("decline");
   });
 });
