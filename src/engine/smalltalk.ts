@@ -2,13 +2,14 @@
 // phrases, so "hi, who did Kulubaev meet?" is still a question about the article.
 import type { SmalltalkIntent } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
+import { isStopword } from "./stopwords.ts";
 
 // Words that may surround a phrase without changing the intent ("hi there", "thanks a lot, bot").
 const FILLER = new Set(
   `there bot dear friend so much very lot a all again please guys everyone you ok okay well oh and
-  бот бро очень большое огромное всем ещё еще раз ну же вам тебе пожалуйста а и
+  бот бро очень большое огромное всем ещё еще раз ну же вам тебе пожалуйста а и вообще
   bot çok cok teşekkürler sana size herkese tekrar peki ve da de canım dostum
-  сага сизге көп чоң`
+  сага сизге көп чоң бана`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -71,8 +72,9 @@ export class SmalltalkMatcher {
         best = { intent: p.intent, end, length: p.words.length };
     }
     if (!best) return undefined;
+    // Function words ("for", "a", "that") carry neither an intent nor a question: filler too.
     words.forEach((w, i) => {
-      if (FILLER.has(w)) explained.add(i);
+      if (FILLER.has(w) || isStopword(w)) explained.add(i);
     });
     const coverage = explained.size / words.length;
     return { intent: best.intent, coverage, exact: coverage === 1 && best.length === words.length };

@@ -11,13 +11,14 @@ explain describe give show let know knew want wanted wonder wondering like liked
 question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
-abt pls plz u ur r pl wanna gonna gotta dunno up down out off`;
+abt pls plz u ur r pl wanna gonna gotta dunno up down out off
+dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
 него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
 сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой какая какое какие каких
-каким какую каков совсем ним здесь этом один почти мой тем чтобы нее сейчас куда зачем всех никогда можно при
+каким каком какую каков совсем ним здесь этом один почти мой тем чтобы нее сейчас куда зачем всех никогда можно при
 наконец другой хоть после над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой
 перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
@@ -30,7 +31,8 @@ oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler ne
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
-nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir`;
+nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
+tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча

@@ -139,6 +139,14 @@ export class SpellingIndex<T> {
         }
     // Each edit spoils at most three letter pairs of the word.
     const need = Math.max(1, own.size - 3 * max);
+    // …but swapping two letters of a short word can spoil all of them ("raod" shares no pair with
+    // "road"): the swapped spellings are looked up directly.
+    for (let i = 0; i + 1 < word.length; i++) {
+      const id = this.ids.get(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      if (id === undefined) continue;
+      if (shared[id] === 0) touched.push(id);
+      shared[id] = Math.max(shared[id] as number, need);
+    }
     let best: Correction<T> | undefined;
     let bestCount = 0;
     let ambiguous = false;

@@ -222,3 +222,15 @@ describe("function words are not content", () => {
     expect(engine.ask("Lale Devrimi'nde hangi cumhurbaşkanı devrildi?").kind).toBe("decline");
   });
 });
+
+describe("typos and small talk as people type them", () => {
+  it("corrects two swapped letters in a short word, which share no letter pair with the right one", () => {
+    expect(first("belt and raod initiative")).toBe("belt-and-road");
+  });
+
+  it("takes function words around a small-talk phrase as filler", () => {
+    for (const q of ["bye for now, have a good one", "thanks a lot, that helped!", "Жакшы, кош бол"])
+      expect(engine.ask(q).kind, q).toBe("smalltalk");
+    expect(engine.ask("thanks, and who is Kulubaev?").kind).toBe("answer");
+  });
+});
