@@ -22,15 +22,18 @@ interface IndexedAnswer {
   bag: ReadonlySet<string>;
   /** What kinds of thing the answer's own text gives: a figure or date, a person. */
   gives: ReadonlySet<AnswerKind>;
+  /** Places its own text names: "which countries…" is answered by naming one the question does not. */
+  places: ReadonlySet<string>;
 }
 
-type AnswerKind = "figure" | "person";
+type AnswerKind = "figure" | "person" | "place";
 
 /** What a kind of question asks for: "how much" and "when" need a figure or a date, "who" a person. */
 const ASKS_FOR: ReadonlyMap<string, AnswerKind> = new Map([
   ["#q-how-much", "figure"],
   ["#q-when", "figure"],
   ["#q-who", "person"],
+  ["#q-which-country", "place"],
 ]);
 
 export interface Scored {
@@ -82,6 +85,7 @@ export class AnswerIndex {
     private readonly analyzer: Analyzer,
   ) {
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
+    const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
     // The same terms for the same answer (the wording differed only in stop words, case or language)
     // score the same: one is enough.
@@ -100,14 +104,16 @@ export class AnswerIndex {
         }
       }
       const gives = new Set<AnswerKind>();
+      const places = new Set<string>();
       if (/\d/.test(a.answer.en)) gives.add("figure");
       for (const lang of LANGS)
         for (const t of analyzer.analyzeContent(a.answer[lang], lang)) {
           bag.add(t);
           if (people.has(t)) gives.add("person");
+          if (placeTerms.has(t)) places.add(t);
         }
       for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
-      this.answers.push({ id: a.id, bag, gives });
+      this.answers.push({ id: a.id, bag, gives, places });
       for (const t of bag) {
         this.df.set(t, (this.df.get(t) ?? 0) + 1);
         const list = this.answerPostings.get(t);
@@ -240,8 +246,14 @@ export class AnswerIndex {
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
       const asks = ASKS_FOR.get(term);
-      if (asks && !answer.gives.has(asks)) m += this.maxIdf * SCORING.unmetQuestionType;
+      if (asks && !this.gives(answer, asks, terms)) m += this.maxIdf * SCORING.unmetQuestionType;
     }
     return m;
+  }
+
+  private gives(answer: IndexedAnswer, kind: AnswerKind, terms: readonly QueryTerm[]): boolean {
+    if (kind !== "place") return answer.gives.has(kind);
+    for (const place of answer.places) if (!terms.some((t) => t.term === place)) return true;
+    return false;
   }
 }

@@ -37,7 +37,8 @@ tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor g
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
-айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен`;
+айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
+айтылат айтылган`;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));

@@ -234,3 +234,10 @@ describe("typos and small talk as people type them", () => {
     expect(engine.ask("thanks, and who is Kulubaev?").kind).toBe("answer");
   });
 });
+
+describe("questions that ask for a kind of thing", () => {
+  it("'which countries' needs an answer that names a country the question does not", () => {
+    expect(engine.ask("Which foreign countries manipulated the Tulip Revolution?").kind).toBe("decline");
+    expect(first("Which countries did Kyrgyzstan have contacts with?")).toBe("diplomatic-contacts");
+  });
+});
