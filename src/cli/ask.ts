@@ -11,6 +11,9 @@ import type { Decision } from "../engine/decision.ts";
 import type { Engine } from "../engine/index.ts";
 import { renderReply } from "../engine/render.ts";
 import { indexCacheDir, startEngine } from "../index-cache.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
+
+endQuietlyOnClosedPipe();
 
 const USAGE = `usage:
   npm run -s ask -- [--lang en|ru|tr] [--user-lang CODE] "question"

@@ -28,6 +28,9 @@ import {
 } from "../engine/evaluation.ts";
 import { createEngine } from "../engine/index.ts";
 import { startEngine } from "../index-cache.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
+
+endQuietlyOnClosedPipe();
 
 type Verdict = Pick<Decision, "kind" | "ids" | "score" | "lang" | "smalltalk">;
 

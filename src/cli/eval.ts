@@ -13,6 +13,9 @@ import {
   unknownIds,
 } from "../engine/evaluation.ts";
 import { createEngine } from "../engine/index.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
+
+endQuietlyOnClosedPipe();
 
 export const DEFAULT_QUESTIONS = new URL("../../test/eval/questions.yaml", import.meta.url).pathname;
 

@@ -5,8 +5,11 @@ import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
 import { openReportSource } from "../storage/sqlite.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 import { COMMON_USAGE, clip, columns, describeOpenFailure, readCuratorArgs } from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
+
+endQuietlyOnClosedPipe();
 
 const USAGE = `usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db PATH] [--limit N] [--json] [--html FILE]
 ${COMMON_USAGE}

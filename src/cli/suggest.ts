@@ -9,7 +9,10 @@ import type { Candidate, Decision, DetectedLang } from "../engine/decision.ts";
 import { createEngine, type Engine } from "../engine/index.ts";
 import { openReportSource } from "../storage/sqlite.ts";
 import type { DeclinedGroup } from "../storage/store.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 import { COMMON_USAGE, clip, describeOpenFailure, readCuratorArgs, wholeNumber } from "./curator-cli.ts";
+
+endQuietlyOnClosedPipe();
 
 const USAGE = `usage: npm run suggest -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--db PATH] [--limit N] [--min N] [--json]
 ${COMMON_USAGE}

@@ -2,6 +2,9 @@
 import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
 import { contentStats } from "../content/validate.ts";
+import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
+
+endQuietlyOnClosedPipe();
 
 const dir = process.argv[2] ?? DEFAULT_CONTENT_DIR;
 try {

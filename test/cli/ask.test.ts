@@ -1,5 +1,5 @@
 // `npm run -s ask` as other tools use it: a real child process, its stdout, stderr and exit code.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,4 +128,24 @@ describe("errors", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("--jsonl");
   });
+});
+
+describe("ask in a pipeline", () => {
+  it("ends quietly with 0 when the reader stops early (| head -1), without an EPIPE trace", async () => {
+    const child = spawn(tsx, ["src/cli/ask.ts", "--jsonl"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Enough questions that the answers outgrow the pipe's buffer after the reader has gone.
+    child.stdin.end("Who is Du Dewen?\n".repeat(3000));
+    const firstLine = await new Promise<string>((resolve) => {
+      child.stdout.once("data", (chunk: Buffer) => resolve(chunk.toString().split("\n")[0] ?? ""));
+    });
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(JSON.parse(firstLine).answered).toBe(true);
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
+  }, 60_000);
 });
