@@ -81,13 +81,13 @@ export interface Token {
   isNumber: boolean;
   /** Starts with a capital letter where a sentence does not start. */
   capitalisedMidSentence: boolean;
-  /** Index of the clause the token is in (clauses split at ? ! ; . and line breaks). */
+  /** Index of the clause the token is in (clauses split at ? ! ; . , and line breaks). */
   clause: number;
 }
 
 // A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
 // Numbers keep their decimal part (5.3, 5,3).
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.\n]+/gu;
+const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.,\n]+/gu;
 
 // The same words come again and again (content, then questions): their lower-cased and folded forms
 // are kept, up to a bound.
@@ -116,10 +116,11 @@ export function tokenize(text: string, turkish: boolean): Token[] {
   for (const m of cleanText(text).matchAll(TOKEN)) {
     const raw = m[0];
     const first = raw.charCodeAt(0);
-    if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10) {
-      // ? ! ; . or a line break
+    if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10 || first === 44) {
+      // ? ! ; . , or a line break end a clause ("What is X, and what is Y?"); only a comma-less run
+      // ends a sentence, after which a capital letter says nothing about names.
       clause += 1;
-      sentenceStart = true;
+      if (!/^,+$/.test(raw)) sentenceStart = true;
       continue;
     }
     const isNumber = /^\p{N}/u.test(raw);

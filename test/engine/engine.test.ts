@@ -241,3 +241,15 @@ describe("questions that ask for a kind of thing", () => {
     expect(first("Which countries did Kyrgyzstan have contacts with?")).toBe("diplomatic-contacts");
   });
 });
+
+describe("two questions in one message", () => {
+  it("splits clauses at commas too, and answers both parts", () => {
+    const d = engine.ask("Primakov Doktrini nedir, bir de Kuşak ve Yol Girişimi ne?");
+    expect(d.kind).toBe("answer");
+    expect(d.ids).toContain("russia-influence-primakov");
+  });
+
+  it("still flags an unknown name that follows a comma", () => {
+    expect(engine.ask("Tell me about Kulubaev, Zhumabekov and the grant").kind).toBe("decline");
+  });
+});
