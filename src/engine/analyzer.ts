@@ -96,6 +96,11 @@ export class Analyzer {
   private readonly turkishAlt = new Map<string, string>();
   /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
   private readonly lightTerms = new Set<string>();
+  /**
+   * Russian stems with a soft or hard sign, by the same stem without it: Russian typed in Latin letters
+   * has no ь or ъ ("konsultaciyah" → "консултациях"), so its stems are looked up here.
+   */
+  private readonly softStems = new Map<string, string>();
   private frozen = false;
 
   constructor(kb: KnowledgeBase) {
@@ -111,6 +116,12 @@ export class Analyzer {
     for (const intent of kb.smalltalk)
       for (const [lang, list] of Object.entries(intent.phrases))
         for (const p of list ?? []) this.noteLanguages(p, lang as AnalysisLang);
+    for (const [spelling, langs] of this.spellingLangs) {
+      if (!langs.has("ru") || !/[ьъ]/.test(spelling)) continue;
+      const stem = stemWord(spelling, "ru");
+      const hard = stem.replace(/[ьъ]/g, "");
+      if (hard !== stem && !this.softStems.has(hard)) this.softStems.set(hard, stem);
+    }
     for (const e of kb.entities)
       for (const name of e.names) this.addPhrase(name, { term: `@${e.id}`, kind: "entity", id: e.id });
     const broader = broaderClosure(kb.concepts);
@@ -231,7 +242,7 @@ export class Analyzer {
       if (ruLatn) {
         const cyr = latinToCyrillic(t.key);
         keys.push(key.spelling(cyr));
-        if (!isStopword(cyr)) keys.push(key.stem("ru", stemWord(cyr, "ru")));
+        if (!isStopword(cyr)) keys.push(key.stem("ru", this.translitStem(cyr)));
       }
     } else if (t.script === "cyrillic") {
       // Function words are a closed list, matched as spelt: Snowball reads "какие" as "как" ("how"),
@@ -281,7 +292,7 @@ export class Analyzer {
       if (isStopword(t.key) || t.script === "other") continue;
       const cyrillic = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
       const as = cyrillic ? "ru" : this.langForScript(t, lang);
-      const term = stemWord(cyrillic ?? t.lower, as);
+      const term = cyrillic ? this.translitStem(cyrillic) : stemWord(t.lower, as);
       terms.push(term);
       // Snowball reads Turkish "hibe" as "hib" + dative ("hip"), but "hibeyi" as "hibe": remember the
       // word's own first letters too, so the inflected form finds it.
@@ -431,7 +442,7 @@ export class Analyzer {
   /** The first reading the content knows (stemming lazily: it is the costly part), or undefined. */
   private knownReading(t: Token, lang: AnalysisLang, ruLatn: boolean, english = false): string | undefined {
     for (const [word, as] of this.readings(t, lang, ruLatn, english)) {
-      const term = stemWord(word, as);
+      const term = this.readingStem(t, word, as);
       if (this.known.has(term)) return term;
       const alt = as === "tr" ? this.turkishAlt.get(term) : undefined;
       if (alt !== undefined) return alt;
@@ -441,7 +452,18 @@ export class Analyzer {
 
   private primaryTerm(t: Token, lang: AnalysisLang, ruLatn: boolean): string {
     const [word, as] = this.readings(t, lang, ruLatn)[0] ?? [t.key, lang];
-    return stemWord(word, as);
+    return this.readingStem(t, word, as);
+  }
+
+  /** A Russian reading of a Latin word is a transliteration (see translitStem). */
+  private readingStem(t: Token, word: string, as: AnalysisLang): string {
+    return as === "ru" && t.script === "latin" ? this.translitStem(word) : stemWord(word, as);
+  }
+
+  /** The Russian stem of a transliterated word, with the soft sign the content spells it with. */
+  private translitStem(cyrillic: string): string {
+    const stem = stemWord(cyrillic, "ru");
+    return this.softStems.get(stem) ?? stem;
   }
 
   /** The language of a question, falling back to the languages its content words come from. */
@@ -610,7 +632,10 @@ export class Analyzer {
       this.spellings.latin.get(t.key);
     if (spelt !== undefined) return spelt;
     const lazy = this.lazySpellings.get(translit ?? t.key);
-    if (lazy !== undefined) return stemWord(translit ?? (t.script === "latin" ? t.key : t.lower), lazy);
+    if (lazy !== undefined)
+      return translit && lazy === "ru"
+        ? this.translitStem(translit)
+        : stemWord(translit ?? (t.script === "latin" ? t.key : t.lower), lazy);
     if (lang === "tr" || lang === "ky") return undefined;
     return this.relative(this.primaryTerm(t, lang, ruLatn));
   }

@@ -253,3 +253,11 @@ describe("two questions in one message", () => {
     expect(engine.ask("Tell me about Kulubaev, Zhumabekov and the grant").kind).toBe("decline");
   });
 });
+
+describe("Russian typed in Latin letters", () => {
+  it("finds words whose Cyrillic spelling has a soft sign the Latin letters cannot show", () => {
+    expect(first("kakie organizacii obsuzhdali na konsultaciyah s Rossiey")).toBe(
+      "consultations-organisations",
+    );
+  });
+});
