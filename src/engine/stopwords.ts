@@ -11,7 +11,8 @@ explain describe give show let know knew want wanted wonder wondering like liked
 question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
-abt pls plz u ur r pl wanna gonna gotta dunno up down out off
+abt pls plz u ur r pl wanna gonna gotta dunno up down out off under above below across through throughout toward towards upon among amongst
+via per beyond along around behind beside besides despite near since until till
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
