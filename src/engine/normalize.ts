@@ -91,19 +91,32 @@ const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.,\n]+
 
 // The same words come again and again (content, then questions): their lower-cased and folded forms
 // are kept, up to a bound.
-const shapes = new Map<string, { lower: string; key: string; script: Script }>();
+interface Shape {
+  lower: string;
+  key: string;
+  script: Script;
+}
+// One table per casing rule (Turkish or not), so a look-up needs no key string built.
+const shapes = { turkish: new Map<string, Shape>(), other: new Map<string, Shape>() };
 const SHAPES_LIMIT = 50_000;
 
-function shapeOf(original: string, turkish: boolean): { lower: string; key: string; script: Script } {
-  const id = turkish ? `t${original}` : `n${original}`;
-  let shape = shapes.get(id);
+function shapeOf(original: string, turkish: boolean): Shape {
+  const table = turkish ? shapes.turkish : shapes.other;
+  let shape = table.get(original);
   if (!shape) {
     const lower = lowerCase(original, turkish);
     shape = { lower, key: foldKey(lower), script: scriptOf(original) };
-    if (shapes.size >= SHAPES_LIMIT) shapes.clear();
-    shapes.set(id, shape);
+    if (table.size >= SHAPES_LIMIT) table.clear();
+    table.set(original, shape);
   }
   return shape;
+}
+
+/** Starts with a digit of any script (ASCII checked first: the regex is the slow path). */
+function startsWithDigit(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 0x80) return c >= 0x30 && c <= 0x39;
+  return /^\p{N}/u.test(raw);
 }
 
 const MAX_WORD_LENGTH = 40;
@@ -123,7 +136,7 @@ export function tokenize(text: string, turkish: boolean): Token[] {
       if (!/^,+$/.test(raw)) sentenceStart = true;
       continue;
     }
-    const isNumber = /^\p{N}/u.test(raw);
+    const isNumber = startsWithDigit(raw);
     // A date such as 23.03.2023 is three numbers; a decimal such as 5,3 is one (written 5.3).
     const parts = isNumber
       ? raw.split(/[.,]/).length > 2
