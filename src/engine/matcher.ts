@@ -63,7 +63,7 @@ export const SCORING = {
   /** …and weighs at least this share of the rarest term: Russia and China are common in the article, not unimportant. */
   missingNameFloor: 0.5,
   /** What an answer that cannot give what the question asks for (a figure, a person) is missing, in rarest-term weights. */
-  unmetQuestionType: 1,
+  unmetQuestionType: 1.5,
   /** Most a question-type marker ("why", "when", "what is") may weigh: it separates answers on one subject. */
   questionTypeWeight: 0.5,
 };

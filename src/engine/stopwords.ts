@@ -13,6 +13,7 @@ mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sor
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno up down out off under above below across through throughout toward towards upon among amongst
 via per beyond along around behind beside besides despite near since until till
+somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
@@ -24,7 +25,8 @@ const RU = `и в во не что он на я с со как а то все в
 перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
-ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает`;
+ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
+часто`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -39,7 +41,7 @@ tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor g
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
-айтылат айтылган`;
+айтылат айтылган болду`;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));
@@ -68,6 +70,7 @@ const LIGHT = {
 took get come came go went see look seem use used show shows showed work want need needs way why thing
 start started begin began end ended become became keep kept put set call called name named help try
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
+going
 hear hearing heard soon lately recently everybody everyone ask asked asking`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi",
@@ -103,7 +106,7 @@ export function looksLikeVerb(key: string, lang: "en" | "ru" | "tr" | "ky"): boo
  */
 export const TRANSPARENT: ReadonlySet<string> = wordSet(
   `actually really basically exactly just even ever simply truly indeed literally honestly
-  вообще именно просто действительно собственно вот aslinda gercekten`,
+  вообще именно просто действительно собственно вот aslinda gercekten voobshe voobshche voobsche`,
 );
 
 /** Stop words for a token, whatever the question's language: mixed questions are common. */

@@ -118,14 +118,23 @@ export class SpellingIndex<T> {
   nearest(word: string, sameValue: (a: T, b: T) => boolean = Object.is): Correction<T> | undefined {
     const remembered = this.memo.get(word);
     if (remembered !== undefined) return remembered ?? undefined;
-    const found = this.search(word, sameValue);
+    const found = this.search(word, maxEdits(word.length), sameValue) ?? this.secondEdit(word, sameValue);
     if (this.memo.size > 20_000) this.memo.clear();
     this.memo.set(word, found ?? null);
     return found;
   }
 
-  private search(word: string, sameValue: (a: T, b: T) => boolean): Correction<T> | undefined {
-    const max = maxEdits(word.length);
+  /**
+   * A second edit for words of seven or eight letters ("artical" → "article"), only into a word that
+   * begins with the same three letters: people rarely mistype the start of a word.
+   */
+  private secondEdit(word: string, sameValue: (a: T, b: T) => boolean): Correction<T> | undefined {
+    if (word.length < 7 || maxEdits(word.length) !== 1) return undefined;
+    const found = this.search(word, 2, sameValue);
+    return found && found.distance === 2 && found.word.slice(0, 3) === word.slice(0, 3) ? found : undefined;
+  }
+
+  private search(word: string, max: number, sameValue: (a: T, b: T) => boolean): Correction<T> | undefined {
     if (max === 0) return undefined;
     if (this.shared.length < this.words.length) this.shared = new Int32Array(this.words.length * 2);
     const shared = this.shared;

@@ -261,3 +261,16 @@ describe("Russian typed in Latin letters", () => {
     );
   });
 });
+
+describe("longer typos and chattier small talk", () => {
+  it("allows a second edit in a seven- or eight-letter word that keeps its first three letters", () => {
+    expect(first("whats the tulip revolushion mentioned in the artical")).toBe("tulip-revolution");
+    // …but not into a different start: an unknown name stays unknown.
+    expect(engine.ask("What happened in Karakol?").kind).toBe("decline");
+  });
+
+  it("takes 'today' and a compliment on the answer as small talk", () => {
+    for (const q of ["Merhaba, bugün nasılsın?", "Рахмат, абдан жакшы жооп болду", "great answer, thanks"])
+      expect(engine.ask(q).kind, q).toBe("smalltalk");
+  });
+});
