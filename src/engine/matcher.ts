@@ -106,13 +106,17 @@ export class AnswerIndex {
       const gives = new Set<AnswerKind>();
       const places = new Set<string>();
       if (/\d/.test(a.answer.en)) gives.add("figure");
+      // An answer about the bot itself lists the article's topics: those words say what the bot can
+      // answer, not that the question is about the bot ("what about China?"). Only its paraphrases count.
+      const ownWords = a.kind !== "bot";
       for (const lang of LANGS)
         for (const t of analyzer.analyzeContent(a.answer[lang], lang)) {
-          bag.add(t);
+          if (ownWords) bag.add(t);
           if (people.has(t)) gives.add("person");
           if (placeTerms.has(t)) places.add(t);
         }
-      for (const q of a.quotes) for (const t of analyzer.analyzeContent(q.text, "en")) bag.add(t);
+      for (const q of a.quotes)
+        for (const t of analyzer.analyzeContent(q.text, "en")) if (ownWords) bag.add(t);
       this.answers.push({ id: a.id, bag, gives, places });
       for (const t of bag) {
         this.df.set(t, (this.df.get(t) ?? 0) + 1);

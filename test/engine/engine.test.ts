@@ -274,3 +274,12 @@ describe("longer typos and chattier small talk", () => {
       expect(engine.ask(q).kind, q).toBe("smalltalk");
   });
 });
+
+describe("the answer about the bot itself", () => {
+  it("matches questions about the bot, not questions about the topics it lists", () => {
+    expect(first("what do you know")).toBe("bot-capabilities");
+    const d = engine.ask("and what about China?");
+    expect(d.ids[0] ?? "").not.toBe("bot-capabilities");
+    expect(d.alternatives.map((a) => a.id)).not.toContain("bot-capabilities");
+  });
+});
