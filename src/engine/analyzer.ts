@@ -101,6 +101,12 @@ export class Analyzer {
    * has no ь or ъ ("konsultaciyah" → "консултациях"), so its stems are looked up here.
    */
   private readonly softStems = new Map<string, string>();
+  /**
+   * Words of three or four letters inside names ("Азия" in "Борбордук Азия", "Asya" in "Orta Asya"):
+   * a Turkic suffix goes past the five letters Turkic words are keyed by ("Азиянын"), so a longer
+   * question word is also tried by these beginnings.
+   */
+  private readonly shortNameWords = new Set<string>();
   private frozen = false;
 
   constructor(kb: KnowledgeBase) {
@@ -185,6 +191,8 @@ export class Analyzer {
       // A one-word Turkish term also by its own first letters ("hibe", which Snowball stems to "hip").
       if (lang === "tr") this.trie.add([key.stem("tr", turkicKey(tokens[0]?.key ?? ""))], withCaps);
     }
+    if (tokens.length > 1)
+      for (const t of tokens) if (t.key.length >= 3 && t.key.length <= 4) this.shortNameWords.add(t.key);
     if (!onlyCapitals) {
       // Misspelt names and concept words are corrected to them like any content word.
       for (const t of tokens) {
@@ -235,6 +243,13 @@ export class Analyzer {
   /** Keys a token offers to the phrase trie, given the language it is read in (stems are costly: only the likely ones). */
   private keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean): string[] {
     const keys = [key.spelling(t.key)];
+    if ((lang === "tr" || lang === "ky") && t.key.length > 4)
+      for (const n of [4, 3]) {
+        const start = t.key.slice(0, n);
+        if (!this.shortNameWords.has(start)) continue;
+        if (t.script === "cyrillic") keys.push(key.stem("ky", start));
+        else keys.push(key.stem("trs", turkishStem(start)), key.stem("tr", stemWord(start, "tr")));
+      }
     if (t.script === "latin") {
       if (lang === "tr")
         keys.push(key.stem("tr", stemWord(t.lower, "tr")), key.stem("trs", turkishStem(t.lower)));

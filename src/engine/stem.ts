@@ -62,8 +62,9 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = lower.slice(0, TURKIC_PREFIX);
       break;
   }
-  // A stemmer may strip a short word to almost nothing; keep the word then.
-  if (term.length < 3 && lower.length >= 3)
+  // A stemmer may strip a short word to almost nothing; keep the word then. Russian two-letter stems
+  // are real ones ("Азия", "Азии", "Азию" → "аз"): keeping the word would split the cases apart.
+  if (term.length < (lang === "ru" && lower.length >= 4 ? 2 : 3) && lower.length >= 3)
     term = foldKey(lower).slice(0, lang === "tr" || lang === "ky" ? TURKIC_PREFIX : undefined);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(cacheKey, term);

@@ -73,7 +73,7 @@ role part play plays played follow follows followed pursue pursues adopt adopted
 going
 hear hearing heard soon lately recently everybody everyone ask asked asking`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды",
 } as const;
 

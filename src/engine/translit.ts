@@ -73,7 +73,8 @@ export function latinToCyrillic(word: string): string {
       const prev = word[i - 1];
       out += prev !== undefined && VOWELS.has(prev) ? "й" : "ы";
     } else if (c === "e" && i === 0) {
-      out += "э"; // eto, etot
+      // это, этот, экономика; but его, ее, ей, ему, еще begin with е.
+      out += /^e(?:g|e|i|j|m|y|sh|s?ch)/.test(word) ? "е" : "э";
     } else {
       out += SINGLE[c] ?? c;
     }

@@ -283,3 +283,17 @@ describe("the answer about the bot itself", () => {
     expect(d.alternatives.map((a) => a.id)).not.toContain("bot-capabilities");
   });
 });
+
+describe("names inside inflected phrases", () => {
+  it("finds a Russian two-word name in any case (Центральной Азии), also typed in Latin letters", () => {
+    expect(engine.groupKey("Что Россия делает в Центральной Азии?")).toContain("@central-asia");
+    expect(engine.groupKey("chto rossiya delaet v centralnoy azii")).toContain("@central-asia");
+  });
+
+  it("finds a Kyrgyz or Turkish name whose short last word took a suffix (Борбордук Азиянын)", () => {
+    expect(engine.groupKey("Эмне үчүн Борбордук Азиянын демократия аралы деп аташат?")).toContain(
+      "@central-asia",
+    );
+    expect(engine.groupKey("Orta Asyadaki ülkeler")).toContain("@central-asia");
+  });
+});
