@@ -14,7 +14,8 @@ according according mention mentioned mentions write writes wrote written read r
 abt pls plz u ur r pl wanna gonna gotta dunno up down out off under above below across through throughout toward towards upon among amongst
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
-dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt`;
+dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
+don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
