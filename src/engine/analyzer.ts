@@ -39,6 +39,8 @@ export interface QueryTerm {
 interface QueryToken extends Token {
   /** The spelling was corrected to a content word: it is no unknown name. */
   corrected?: boolean;
+  /** Its phrase-trie keys, once worked out (the same for the whole question). */
+  keys?: string[];
 }
 
 export interface Analysis {
@@ -270,8 +272,8 @@ export class Analyzer {
     return keys;
   }
 
-  private findPhrases(tokens: Token[], lang: AnalysisLang, ruLatn: boolean): PhraseMatch[] {
-    const keys = tokens.map((t) => this.keysOf(t, lang, ruLatn));
+  private findPhrases(tokens: QueryToken[], lang: AnalysisLang, ruLatn: boolean): PhraseMatch[] {
+    const keys = tokens.map((t) => t.keys ?? this.keysOf(t, lang, ruLatn));
     return this.trie.findAll(
       tokens.length,
       (i) => keys[i] ?? [],
@@ -528,11 +530,6 @@ export class Analyzer {
     const phraseAt = this.phraseIndex(tokens, this.findPhrases(tokens, lang, ruLatn));
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
-    const push = (q: QueryTerm) => {
-      if (seen.has(q.term)) return;
-      seen.add(q.term);
-      terms.push(q);
-    };
     const outOfScope: Analysis["outOfScope"] = [];
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
@@ -551,31 +548,36 @@ export class Analyzer {
           .join(" ");
         if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
         for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn, false))
-          push({ term, surface, unknown: false, clause });
+          pushTerm(terms, seen, { term, surface, unknown: false, clause });
         continue;
       }
       if (t.isNumber) {
         if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
         const term = `n:${t.lower}`;
-        push({ term, surface: t.original, unknown: !this.known.has(term), clause });
+        pushTerm(terms, seen, { term, surface: t.original, unknown: !this.known.has(term), clause });
         continue;
       }
       if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
-        push({ term, surface: t.original, unknown: false, clause });
+        pushTerm(terms, seen, { term, surface: t.original, unknown: false, clause });
         continue;
       }
       // A suffixed name: "Жапаровдун", "Caparovun".
       const name = this.trie.prefixName(t.key, 5, 5);
       if (name) {
         if (name.kind === "out-of-scope") outOfScope.push({ id: name.id, surface: t.original });
-        push({ term: name.term, surface: t.original, unknown: false, clause });
+        pushTerm(terms, seen, { term: name.term, surface: t.original, unknown: false, clause });
         continue;
       }
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
-      push({ term: this.primaryTerm(t, lang, ruLatn), surface: t.original, unknown: true, clause });
+      pushTerm(terms, seen, {
+        term: this.primaryTerm(t, lang, ruLatn),
+        surface: t.original,
+        unknown: true,
+        clause,
+      });
     }
     return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
   }
@@ -589,26 +591,19 @@ export class Analyzer {
   private correct(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): QueryToken {
     if (t.isNumber || t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) return t;
     if (this.isKnownWord(t, lang, ruLatn, english)) return t;
-    const fixed = (word: string): QueryToken => ({
-      ...t,
-      key: word,
-      lower: word,
-      script: scriptOf(word),
-      corrected: true,
-    });
     if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
       const questionWord = this.questionWords.find(t.key);
       const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
       // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
       if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru")))
-        return fixed(questionWord);
+        return corrected(t, questionWord);
     }
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const near =
       (translit ? this.spellingIndex.cyrillic.nearest(translit) : undefined) ??
       this.spellingIndex[t.script].nearest(t.key);
     // Never into a function word: that would only delete what was typed (Turkish "hava" is not "have").
-    return near && !isStopword(near.word) ? fixed(near.word) : t;
+    return near && !isStopword(near.word) ? corrected(t, near.word) : t;
   }
 
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
@@ -625,6 +620,7 @@ export class Analyzer {
     if (this.knownReading(t, lang, ruLatn, english) !== undefined) return true;
     // A one-word name or concept by its stem ("hibeyi" is "hibe").
     const keys = this.keysOf(t, lang, ruLatn);
+    (t as QueryToken).keys = keys;
     if (
       this.trie.findAll(
         1,
@@ -659,6 +655,18 @@ export class Analyzer {
   isLight(term: string): boolean {
     return this.lightTerms.has(term);
   }
+}
+
+/** A question term, once: the first mention of a term stands for all. */
+function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
+  if (seen.has(q.term)) return;
+  seen.add(q.term);
+  terms.push(q);
+}
+
+/** A token respelt as the content word it was corrected to. */
+function corrected(t: Token, word: string): QueryToken {
+  return { ...t, key: word, lower: word, script: scriptOf(word), corrected: true, keys: undefined };
 }
 
 /** "According to the article", "in the text": how a question is framed, not what it asks. */

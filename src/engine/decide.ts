@@ -114,7 +114,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  const twoParts = best ? twoPartAnswer(analysis, index, best, limits) : undefined;
+  // Both the two-part and the one-clause readings rank each clause: once is enough.
+  const clauses = new ClauseTops(index, analysis);
+  const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
   if (twoParts) {
     const footnotes = [...new Set(twoParts.ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
     return {
@@ -129,7 +131,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
-  const clause = best && best.score < limits.answer ? bestClause(analysis, index, limits) : undefined;
+  const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
   if (clause) {
     return {
       ...base,
@@ -168,18 +170,16 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
  * question well and two of its clauses each match a different answer strongly, give both.
  */
 function twoPartAnswer(
-  analysis: Analysis,
-  index: AnswerIndex,
+  clauses: ClauseTops,
   best: Scored,
   limits: Thresholds,
 ): { ids: string[]; score: number } | undefined {
   if (best.score >= limits.combinedSingle) return undefined;
-  const clauses = clausesOf(analysis);
-  if (clauses.length < 2) return undefined;
+  if (clauses.terms.length < 2) return undefined;
   const parts: Scored[] = [];
-  for (const terms of clauses) {
+  for (const [i, terms] of clauses.terms.entries()) {
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
-    const top = index.rank(analysis, terms)[0];
+    const top = clauses.top(i);
     if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
@@ -188,20 +188,38 @@ function twoPartAnswer(
 }
 
 /** The best answer to one clause of a several-clause question, if it is strong enough on its own. */
-function bestClause(analysis: Analysis, index: AnswerIndex, limits: Thresholds): Scored | undefined {
-  const clauses = clausesOf(analysis);
-  if (clauses.length < 2) return undefined;
+function bestClause(clauses: ClauseTops, limits: Thresholds): Scored | undefined {
+  if (clauses.terms.length < 2) return undefined;
   let best: Scored | undefined;
-  for (const terms of clauses) {
+  for (const [i, terms] of clauses.terms.entries()) {
     // A clause counts with two words of its own, or one in a clause that asks ("what … multi-vector?").
     const own = terms.filter((t) => !t.term.startsWith("#q-")).length;
     if (own < 2 && !(own === 1 && own < terms.length)) continue;
-    const top = index.rank(analysis, terms)[0];
+    const top = clauses.top(i);
     if (!top) continue;
     const score = top.score * limits.clauseDiscount;
     if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score };
   }
   return best;
+}
+
+/** A question's clauses, each ranked on first need. */
+class ClauseTops {
+  readonly terms: QueryTerm[][];
+  private readonly tops = new Map<number, Scored | undefined>();
+
+  constructor(
+    private readonly index: AnswerIndex,
+    private readonly analysis: Analysis,
+  ) {
+    this.terms = clausesOf(analysis);
+  }
+
+  top(clause: number): Scored | undefined {
+    if (!this.tops.has(clause))
+      this.tops.set(clause, this.index.rank(this.analysis, this.terms[clause] ?? [])[0]);
+    return this.tops.get(clause);
+  }
 }
 
 function clausesOf(analysis: Analysis): QueryTerm[][] {

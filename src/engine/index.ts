@@ -53,7 +53,17 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
   const { analyzer, index } = options.saved ? restoreIndex(options.saved) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
-  const examples = (lang: Lang, n: number) => pickExamples(kb, lang, n);
+  // The same few lists are asked for on every decline: worked out once each.
+  const picked = new Map<string, { id: string; question: string }[]>();
+  const examples = (lang: Lang, n: number) => {
+    const key = `${lang}:${n}`;
+    let list = picked.get(key);
+    if (!list) {
+      list = pickExamples(kb, lang, n);
+      picked.set(key, list);
+    }
+    return list.slice();
+  };
 
   return {
     ask: (question, opts = {}) =>

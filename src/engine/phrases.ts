@@ -76,6 +76,15 @@ export class PhraseTrie {
     keysOf: (i: number) => readonly string[],
     accept: (m: PhraseMatch) => boolean,
   ): PhraseMatch | undefined {
+    // Most tokens begin no name or concept: find that out without building a frontier.
+    const firstKeys = keysOf(start);
+    let begins = false;
+    for (const key of firstKeys)
+      if (this.root.next.has(key)) {
+        begins = true;
+        break;
+      }
+    if (!begins) return undefined;
     let best: PhraseMatch | undefined;
     // Breadth over the token's alternative keys; paths are few because names are short.
     let frontier: Node[] = [this.root];

@@ -25,18 +25,29 @@ export interface SmalltalkMatch {
 interface Phrase {
   intent: string;
   words: string[];
+  /** Position in the content's order. */
+  order: number;
 }
 
 export class SmalltalkMatcher {
   private readonly phrases: Phrase[] = [];
   private readonly vocabulary = new Set<string>();
+  /** Phrases by their first word: every word of a phrase must be present, so its first one too. */
+  private readonly byFirstWord = new Map<string, Phrase[]>();
 
   constructor(intents: readonly SmalltalkIntent[]) {
     for (const intent of intents)
       for (const list of Object.values(intent.phrases))
         for (const p of list ?? []) {
           const words = tokenize(p, true).map((t) => t.key);
-          if (words.length > 0) this.phrases.push({ intent: intent.id, words });
+          if (words.length > 0) {
+            const phrase = { intent: intent.id, words, order: this.phrases.length };
+            this.phrases.push(phrase);
+            const first = words[0] as string;
+            const list = this.byFirstWord.get(first);
+            if (list) list.push(phrase);
+            else this.byFirstWord.set(first, [phrase]);
+          }
           for (const w of words) this.vocabulary.add(w);
         }
   }
@@ -55,7 +66,11 @@ export class SmalltalkMatcher {
     });
     const explained = new Set<number>();
     let best: { intent: string; end: number; length: number } | undefined;
-    for (const p of this.phrases) {
+    const candidates: Phrase[] = [];
+    for (const w of at.keys()) for (const p of this.byFirstWord.get(w) ?? []) candidates.push(p);
+    // In their file order, as before: a tie between phrases goes to the one listed first.
+    candidates.sort((a, b) => a.order - b.order);
+    for (const p of candidates) {
       let end = -1;
       let present = true;
       for (const w of p.words) {

@@ -21,19 +21,30 @@ const stemmers = {
 // typing without ç ğ ı ş ö ü.
 const TURKIC_PREFIX = 5;
 
-const cache = new Map<string, string>();
+// One cache per language (and one for untruncated Turkish stems): a look-up needs no key string built.
+const caches = {
+  en: new Map<string, string>(),
+  ru: new Map<string, string>(),
+  tr: new Map<string, string>(),
+  ky: new Map<string, string>(),
+  trs: new Map<string, string>(),
+};
 const CACHE_LIMIT = 50_000;
+
+function remember(cache: Map<string, string>, word: string, stem: string): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, stem);
+}
 
 /**
  * The Turkish Snowball stem, folded, untruncated: for words inside names of several words, where five
  * letters are too few ("Kırgız Cumhuriyeti" must not swallow "Kırgızistan cumhurbaşkanı").
  */
 export function turkishStem(lower: string): string {
-  const cacheKey = `trs:${lower}`;
-  const hit = cache.get(cacheKey);
+  const hit = caches.trs.get(lower);
   if (hit !== undefined) return hit;
   const stem = foldKey(stemmers.tr.stem(lower));
-  cache.set(cacheKey, stem);
+  remember(caches.trs, lower, stem);
   return stem;
 }
 
@@ -44,8 +55,7 @@ export function turkicKey(folded: string): string {
 
 /** The matching term of a lower-case word in a language. */
 export function stemWord(lower: string, lang: AnalysisLang): string {
-  const cacheKey = `${lang}:${lower}`;
-  const hit = cache.get(cacheKey);
+  const hit = caches[lang].get(lower);
   if (hit !== undefined) return hit;
   let term: string;
   switch (lang) {
@@ -66,7 +76,6 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
   // are real ones ("Азия", "Азии", "Азию" → "аз"): keeping the word would split the cases apart.
   if (term.length < (lang === "ru" && lower.length >= 4 ? 2 : 3) && lower.length >= 3)
     term = foldKey(lower).slice(0, lang === "tr" || lang === "ky" ? TURKIC_PREFIX : undefined);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, term);
+  remember(caches[lang], lower, term);
   return term;
 }
