@@ -190,6 +190,11 @@ export class Analyzer {
         lower.map((w) => key.stem(lang, stemWord(w, lang))),
         withCaps,
       );
+      // Snowball may cut a name shorter than its inflected forms ("Кыргызстан" → "кыргызста", but
+      // "Кыргызстане" → "кыргызстан"): a one-word name is also keyed by itself as a stem.
+      const whole = lower[0];
+      if (lang === "ru" && tokens.length === 1 && whole !== undefined)
+        this.trie.add([key.stem("ru", whole)], withCaps);
       // A one-word Turkish term also by its own first letters ("hibe", which Snowball stems to "hip").
       if (lang === "tr") this.trie.add([key.stem("tr", turkicKey(tokens[0]?.key ?? ""))], withCaps);
     }
@@ -618,6 +623,9 @@ export class Analyzer {
       )
         return true;
     if (this.knownReading(t, lang, ruLatn, english) !== undefined) return true;
+    // A common word ("происходит") is a word, not a typo of a content word ("приходит").
+    for (const [word, as] of this.readings(t, lang, ruLatn, english))
+      if (this.lightTerms.has(this.readingStem(t, word, as))) return true;
     // A one-word name or concept by its stem ("hibeyi" is "hibe").
     const keys = this.keysOf(t, lang, ruLatn);
     (t as QueryToken).keys = keys;

@@ -36,7 +36,8 @@ söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum a
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
-tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor`;
+tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
+ayrıca anılıyor anılır anılan`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -73,7 +74,7 @@ start started begin began end ended become became keep kept put set call called 
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
 going
 hear hearing heard soon lately recently everybody everyone ask asked asking`,
-  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют",
+  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды",
 } as const;
