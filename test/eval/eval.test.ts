@@ -67,3 +67,25 @@ describe("scoring a reply", () => {
     expect(isCorrect(kb, accepting, { kind: "smalltalk", ids: [] })).toBe(false);
   });
 });
+
+// The fresh batch (test/eval/fresh-questions.yaml) has no per-category targets: it is the honest measure of
+// questions nobody tuned on. What must hold there too: the safe failures stay safe.
+describe("fresh questions", () => {
+  const fresh = parseQuestions(readFileSync(new URL("./fresh-questions.yaml", import.meta.url), "utf8"));
+  let freshReport: EvalReport;
+  beforeAll(() => {
+    const engine = createEngine(kb);
+    freshReport = evaluate(kb, fresh, (q) => engine.ask(q));
+  });
+  const of = (category: string) => freshReport.categories.find((c) => c.category === category);
+
+  it("declines every question about something the article never mentions, and small talk gets no fact", () => {
+    expect(of("out-of-scope")?.accuracy).toBe(1);
+    expect(of("smalltalk")?.accuracy).toBe(1);
+  });
+
+  it("answers most of them right (the first measure was 83%), each in the question's language", () => {
+    expect(freshReport.correct / freshReport.total).toBeGreaterThanOrEqual(0.8);
+    expect(freshReport.langCorrect).toBe(freshReport.total);
+  });
+});
