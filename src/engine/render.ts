@@ -115,15 +115,25 @@ function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit
       break;
     }
     case "decline": {
+      // A weak match with related answers (scored, not just examples) may be one of them, asked in words
+      // the engine did not follow: say that, and offer them as what was perhaps meant.
+      const close = decision.declineReason === "weak" && decision.alternatives.some((c) => c.score > 0);
       const said =
         decision.declineReason === "out-of-scope" && decision.outOfScope
           ? t.declineOutOfScope(decision.outOfScope)
           : decision.declineReason === "empty"
             ? t.declineEmpty
-            : t.declineWeak;
+            : close
+              ? t.declineClose
+              : t.declineWeak;
       blocks.push(m.esc(said));
-      if (offered.length > 0)
-        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, offered, lang, format)}`);
+      const scored = new Set(decision.alternatives.filter((c) => c.score > 0).map((c) => c.id));
+      const related = close ? offered.filter((id) => scored.has(id)) : [];
+      const others = offered.filter((id) => !related.includes(id));
+      if (related.length > 0)
+        blocks.push(`${m.bold(t.didYouMean)}\n${questionList(kb, related, lang, format)}`);
+      if (others.length > 0)
+        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, others, lang, format)}`);
       break;
     }
     case "smalltalk": {

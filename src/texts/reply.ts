@@ -17,8 +17,12 @@ export interface ReplyTexts {
   alsoMean: string;
   declineOutOfScope: (name: string) => string;
   declineWeak: string;
+  /** A decline with related answers: the question may be one of them, worded in a way not understood. */
+  declineClose: string;
   declineEmpty: string;
   suggestionsHeader: string;
+  /** Heading of related answers offered after declineClose. */
+  didYouMean: string;
   /** Heading of the list of footnotes; the count comes from content/footnotes.yaml. */
   allSources: (count: number) => string;
   /** Marks a quote shortened to fit Telegram's message limit. */
@@ -39,8 +43,10 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineOutOfScope: (name) =>
       `The article does not mention ${name}, so I cannot answer that without guessing.`,
     declineWeak: "The article does not answer this question, and I would rather not guess.",
+    declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
     declineEmpty: "Please ask a question about the article.",
     suggestionsHeader: "Questions I can answer:",
+    didYouMean: "Did you mean one of these?",
     allSources: (n) => `The article's sources (its ${n} footnote${n === 1 ? "" : "s"}):`,
     shortened: "…",
   },
@@ -56,8 +62,10 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     alsoMean: "Возможно, вы имели в виду:",
     declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
     declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
+    declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
     declineEmpty: "Задайте, пожалуйста, вопрос о статье.",
     suggestionsHeader: "Я могу ответить, например:",
+    didYouMean: "Может быть, вы спрашивали об одном из этого?",
     allSources: (n) => `Источники статьи (сносок: ${n}):`,
     shortened: "…",
   },
@@ -73,8 +81,10 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     alsoMean: "Şunu da kastetmiş olabilirsiniz:",
     declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,
     declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
+    declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",
     declineEmpty: "Lütfen makale hakkında bir soru sorun.",
     suggestionsHeader: "Yanıtlayabileceğim sorular:",
+    didYouMean: "Şunlardan birini mi sormak istediniz?",
     allSources: (n) => `Makalenin kaynakları (${n} dipnot):`,
     shortened: "…",
   },

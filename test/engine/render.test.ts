@@ -140,6 +140,22 @@ describe("declines and small talk", () => {
     expect(text).not.toMatch(/\[\d\]/);
   });
 
+  it("say they did not find exactly that when related answers exist, and offer those as what was meant", () => {
+    const d = engine.ask(
+      "Why does the author insist Kyrgyzstan shouldn't become dependent on Russia or China alone?",
+    );
+    expect(d.kind).toBe("decline");
+    const related = d.alternatives.filter((c) => c.score > 0);
+    expect(related.length).toBeGreaterThan(0);
+    const text = renderReply(d, kb, "plain");
+    expect(text).toContain("I could not find an answer to exactly that");
+    const [didYouMean, others] = text.split("Questions I can answer:");
+    expect(didYouMean).toContain("Did you mean one of these?");
+    for (const c of related) expect(didYouMean).toContain(canonicalQuestion(kb, c.id, "en"));
+    for (const c of d.alternatives.filter((c) => c.score === 0))
+      expect(others).toContain(canonicalQuestion(kb, c.id, "en"));
+  });
+
   it("decline in the question's language", () => {
     expect(renderReply(engine.ask("Какая погода в Бишкеке?"), kb, "plain")).toContain("Статья не отвечает");
     expect(renderReply(engine.ask("Bişkek'te hava nasıl?"), kb, "plain")).toContain("Makale bu soruyu");
