@@ -73,8 +73,10 @@ took get come came go went see look seem use used show shows showed work want ne
 start started begin began end ended become became keep kept put set call called name named help try
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
 going
-hear hearing heard soon lately recently everybody everyone ask asked asking`,
-  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает",
+hear hearing heard soon lately recently everybody everyone ask asked asking
+insist insists claim claims argue argues suggest suggests believe believes consider considers treat treats
+stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
+  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды",
 } as const;
