@@ -218,6 +218,12 @@ function row(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(" ");
 }
 
+/** One measure for the engine and the two baselines, and the engine's ratio to each. */
+function compared(label: string, [e, m, f]: readonly number[], show: (x: number) => string): string[] {
+  const [a, b, c] = [e ?? 0, m ?? 0, f ?? 0];
+  return [label, show(a), show(b), show(c), ratio(a, b), ratio(a, c)];
+}
+
 function ratio(a: number, b: number): string {
   if (b === 0) return a === 0 ? "=" : "∞";
   return `${(a / b).toFixed(2)}×`;
@@ -268,48 +274,37 @@ function main(): void {
   console.log(row(["accuracy", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
   const acc = (r: EvalReport, c: string) => r.categories.find((x) => x.category === c);
   for (const c of CATEGORIES) {
-    const [e, m, f] = reports.map((r) => acc(r, c));
-    if (!e || !m || !f) continue;
+    const results = reports.map((r) => acc(r, c));
+    const [e] = results;
+    if (!e || results.some((x) => !x)) continue;
     console.log(
       row(
-        [
+        compared(
           `${c} (${e.total})`,
-          percent(e.accuracy),
-          percent(m.accuracy),
-          percent(f.accuracy),
-          ratio(e.accuracy, m.accuracy),
-          ratio(e.accuracy, f.accuracy),
-        ],
+          results.map((x) => x?.accuracy ?? 0),
+          percent,
+        ),
         w,
       ),
     );
   }
-  const [re, rm, rf] = reports as [EvalReport, EvalReport, EvalReport];
-  const lang = (r: EvalReport) => r.langCorrect / r.total;
-  const all = (r: EvalReport) => r.correct / r.total;
   console.log(
     row(
-      [
+      compared(
         "reply language",
-        percent(lang(re)),
-        percent(lang(rm)),
-        percent(lang(rf)),
-        ratio(lang(re), lang(rm)),
-        ratio(lang(re), lang(rf)),
-      ],
+        reports.map((r) => r.langCorrect / r.total),
+        percent,
+      ),
       w,
     ),
   );
   console.log(
     row(
-      [
+      compared(
         "all",
-        percent(all(re)),
-        percent(all(rm)),
-        percent(all(rf)),
-        ratio(all(re), all(rm)),
-        ratio(all(re), all(rf)),
-      ],
+        reports.map((r) => r.correct / r.total),
+        percent,
+      ),
       w,
     ),
   );
@@ -317,19 +312,11 @@ function main(): void {
   console.log("");
   // Fuse.js takes ~100 ms a question here: one round of it is plenty to place it.
   const lat = systems.map((s) => latencies(s, questions, s.name === "fuse.js" ? 1 : rounds));
-  const [le, lm, lf] = lat as [Latency, Latency, Latency];
   console.log(row(["per question", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
   const line = (label: string, pick: (l: Latency) => number) =>
     console.log(
       row(
-        [
-          label,
-          pick(le).toFixed(3),
-          pick(lm).toFixed(3),
-          pick(lf).toFixed(3),
-          ratio(pick(le), pick(lm)),
-          ratio(pick(le), pick(lf)),
-        ],
+        compared(label, lat.map(pick), (x) => x.toFixed(3)),
         w,
       ),
     );
@@ -345,16 +332,14 @@ function main(): void {
   );
   console.log("");
   console.log(row(["index", "engine", "minisearch", "fuse.js", "vs mini", "vs fuse"], w));
+  const builds = [engineBuild, miniBuild, fuseBuild];
   console.log(
     row(
-      [
+      compared(
         "build ms (cold)",
-        engineBuild.ms.toFixed(1),
-        miniBuild.ms.toFixed(1),
-        fuseBuild.ms.toFixed(1),
-        ratio(engineBuild.ms, miniBuild.ms),
-        ratio(engineBuild.ms, fuseBuild.ms),
-      ],
+        builds.map((b) => b.ms),
+        (x) => x.toFixed(1),
+      ),
       w,
     ),
   );
@@ -364,14 +349,11 @@ function main(): void {
   console.log(row(["start ms (built)", starts.built.toFixed(1), "", "", "", ""], w));
   console.log(
     row(
-      [
+      compared(
         "heap MB",
-        engineBuild.mb.toFixed(2),
-        miniBuild.mb.toFixed(2),
-        fuseBuild.mb.toFixed(2),
-        ratio(engineBuild.mb, miniBuild.mb),
-        ratio(engineBuild.mb, fuseBuild.mb),
-      ],
+        builds.map((b) => b.mb),
+        (x) => x.toFixed(2),
+      ),
       w,
     ),
   );

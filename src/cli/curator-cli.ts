@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { readEnvironment } from "../config.ts";
 import { DAY_PATTERN, dayOf, daysBefore } from "../storage/rules.ts";
+import { openReportSource } from "../storage/sqlite.ts";
 
 export class UsageError extends Error {}
 
@@ -117,12 +118,19 @@ function checkDay(option: string, day: string): void {
   }
 }
 
-/** The message for a database the report cannot open. */
-export function describeOpenFailure(db: string, error: unknown): string {
-  const reason = error instanceof Error ? error.message : String(error);
-  return /does not exist|unable to open/i.test(reason)
-    ? `no database at ${db}: start the bot once, or pass --db PATH (or set DATABASE_PATH)`
-    : `cannot read ${db}: ${reason}`;
+/** The database opened read-only, or undefined after saying on stderr why it cannot be read. */
+export function openSourceOrSay(db: string): ReturnType<typeof openReportSource> | undefined {
+  try {
+    return openReportSource(db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(
+      /does not exist|unable to open/i.test(reason)
+        ? `no database at ${db}: start the bot once, or pass --db PATH (or set DATABASE_PATH)`
+        : `cannot read ${db}: ${reason}`,
+    );
+    return undefined;
+  }
 }
 
 export function clip(text: string, max: number): string {

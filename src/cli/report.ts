@@ -4,9 +4,8 @@
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
-import { openReportSource } from "../storage/sqlite.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
-import { COMMON_USAGE, clip, columns, describeOpenFailure, readCuratorArgs } from "./curator-cli.ts";
+import { COMMON_USAGE, clip, columns, openSourceOrSay, readCuratorArgs } from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
 
 endQuietlyOnClosedPipe();
@@ -113,13 +112,8 @@ function main(): number {
     html: typeof parsed.extra.html === "string" ? parsed.extra.html : undefined,
   }));
   if (typeof args === "number") return args;
-  let source: ReturnType<typeof openReportSource>;
-  try {
-    source = openReportSource(args.db);
-  } catch (error) {
-    console.error(describeOpenFailure(args.db, error));
-    return 1;
-  }
+  const source = openSourceOrSay(args.db);
+  if (!source) return 1;
   try {
     const describeAnswer = answerDescriptions();
     const report = buildReport(

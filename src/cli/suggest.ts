@@ -7,10 +7,9 @@ import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
 import type { Candidate, Decision, DetectedLang } from "../engine/decision.ts";
 import { createEngine, type Engine } from "../engine/index.ts";
-import { openReportSource } from "../storage/sqlite.ts";
 import type { DeclinedGroup } from "../storage/store.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
-import { COMMON_USAGE, clip, describeOpenFailure, readCuratorArgs, wholeNumber } from "./curator-cli.ts";
+import { COMMON_USAGE, clip, openSourceOrSay, readCuratorArgs, wholeNumber } from "./curator-cli.ts";
 
 endQuietlyOnClosedPipe();
 
@@ -165,13 +164,8 @@ function main(): number {
     console.error(error.message);
     return 1;
   }
-  let source: ReturnType<typeof openReportSource>;
-  try {
-    source = openReportSource(args.db);
-  } catch (error) {
-    console.error(describeOpenFailure(args.db, error));
-    return 1;
-  }
+  const source = openSourceOrSay(args.db);
+  if (!source) return 1;
   let groups: DeclinedGroup[];
   try {
     groups = source.topDeclined(args.from, args.to, args.limit).filter((g) => g.count >= args.min);

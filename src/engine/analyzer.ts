@@ -204,8 +204,8 @@ export class Analyzer {
       // Misspelt names and concept words are corrected to them like any content word.
       for (const t of tokens) {
         this.phraseWords.add(t.key);
-        // A function word inside a phrase ("деген" in "деген эмне") is no word to correct a typo into.
-        if (t.script !== "other" && (tokens.length === 1 || !isStopword(t.key)))
+        // A function word ("деген" in "деген эмне", "give") is no word to correct a typo into.
+        if (t.script !== "other" && !isStopword(t.key))
           this.spellingIndex[t.script].add(t.key, tokens.length === 1 ? target.term : t.key);
       }
     }
@@ -607,8 +607,7 @@ export class Analyzer {
     const near =
       (translit ? this.spellingIndex.cyrillic.nearest(translit) : undefined) ??
       this.spellingIndex[t.script].nearest(t.key);
-    // Never into a function word: that would only delete what was typed (Turkish "hava" is not "have").
-    return near && !isStopword(near.word) ? corrected(t, near.word) : t;
+    return near ? corrected(t, near.word) : t;
   }
 
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */

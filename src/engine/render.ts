@@ -117,7 +117,8 @@ function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit
     case "decline": {
       // A weak match with related answers (scored, not just examples) may be one of them, asked in words
       // the engine did not follow: say that, and offer them as what was perhaps meant.
-      const close = decision.declineReason === "weak" && decision.alternatives.some((c) => c.score > 0);
+      const scored = new Set(decision.alternatives.filter((c) => c.score > 0).map((c) => c.id));
+      const close = decision.declineReason === "weak" && scored.size > 0;
       const said =
         decision.declineReason === "out-of-scope" && decision.outOfScope
           ? t.declineOutOfScope(decision.outOfScope)
@@ -127,7 +128,6 @@ function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit
               ? t.declineClose
               : t.declineWeak;
       blocks.push(m.esc(said));
-      const scored = new Set(decision.alternatives.filter((c) => c.score > 0).map((c) => c.id));
       const related = close ? offered.filter((id) => scored.has(id)) : [];
       const others = offered.filter((id) => !related.includes(id));
       if (related.length > 0)

@@ -30,25 +30,21 @@ interface Phrase {
 }
 
 export class SmalltalkMatcher {
-  private readonly phrases: Phrase[] = [];
-  private readonly vocabulary = new Set<string>();
   /** Phrases by their first word: every word of a phrase must be present, so its first one too. */
   private readonly byFirstWord = new Map<string, Phrase[]>();
 
   constructor(intents: readonly SmalltalkIntent[]) {
+    let order = 0;
     for (const intent of intents)
       for (const list of Object.values(intent.phrases))
         for (const p of list ?? []) {
           const words = tokenize(p, true).map((t) => t.key);
-          if (words.length > 0) {
-            const phrase = { intent: intent.id, words, order: this.phrases.length };
-            this.phrases.push(phrase);
-            const first = words[0] as string;
-            const list = this.byFirstWord.get(first);
-            if (list) list.push(phrase);
-            else this.byFirstWord.set(first, [phrase]);
-          }
-          for (const w of words) this.vocabulary.add(w);
+          const first = words[0];
+          if (first === undefined) continue;
+          const phrase = { intent: intent.id, words, order: order++ };
+          const same = this.byFirstWord.get(first);
+          if (same) same.push(phrase);
+          else this.byFirstWord.set(first, [phrase]);
         }
   }
 
@@ -59,7 +55,7 @@ export class SmalltalkMatcher {
    * against all the content, small talk included ("thnaks" is "thanks", "grant" stays "grant").
    */
   match(words: readonly string[]): SmalltalkMatch | undefined {
-    if (!words.some((w) => this.vocabulary.has(w))) return undefined;
+    if (!words.some((w) => this.byFirstWord.has(w))) return undefined;
     const at = new Map<string, number>();
     words.forEach((w, i) => {
       if (!at.has(w)) at.set(w, i);

@@ -12,6 +12,7 @@ import {
   channel,
   channelPost,
   createHarness,
+  firstAnswerableFact,
   inlineQuery,
   knowledge,
   only,
@@ -19,9 +20,7 @@ import {
 } from "./helpers.ts";
 
 const { kb, engine } = knowledge();
-const [fact] = answerableFacts("en");
-if (!fact) throw new Error("no answerable fact in the content");
-const question = fact.questions.en[0] as string;
+const { fact, question } = firstAnswerableFact("en");
 
 describe("channel posts", () => {
   it("answer /ask as a reply post, with 👍/👎 but no buttons that would post to every subscriber", async () => {

@@ -6,10 +6,10 @@ import type { QuestionEvent, Store } from "../../src/storage/store.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,
-  answerableFacts,
   boris,
   buttons,
   createHarness,
+  firstAnswerableFact,
   groupText,
   messageOf,
   NOW,
@@ -20,9 +20,7 @@ import {
   textOf,
 } from "./helpers.ts";
 
-const [fact] = answerableFacts("en");
-if (!fact) throw new Error("no answerable fact in the content");
-const question = fact.questions.en[0] as string;
+const { fact, question } = firstAnswerableFact("en");
 const offTopic = "How do I bake sourdough bread at home?";
 const today = NOW.toISOString().slice(0, 10);
 

@@ -6,11 +6,11 @@ import { escapeHtml } from "../../src/engine/render.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,
-  answerableFacts,
   botInfo,
   buttons,
   createHarness,
   editedUpdate,
+  firstAnswerableFact,
   forum,
   group,
   groupText,
@@ -22,9 +22,7 @@ import {
   textOf,
 } from "./helpers.ts";
 
-const [fact] = answerableFacts("en");
-if (!fact) throw new Error("no answerable fact in the content");
-const question = fact.questions.en[0] as string;
+const { fact, question } = firstAnswerableFact("en");
 const answerText = escapeHtml(fact.answer.en);
 
 describe("group chatter", () => {

@@ -276,6 +276,13 @@ export function answerableFacts(lang: "en" | "ru" | "tr" = "en") {
   });
 }
 
+/** The first answerable fact and its first question: what most handler tests ask. */
+export function firstAnswerableFact(lang: "en" | "ru" | "tr" = "en") {
+  const [fact] = answerableFacts(lang);
+  if (!fact) throw new Error("no answerable fact in the content");
+  return { fact, question: fact.questions[lang][0] as string };
+}
+
 /** A message the bot sent, as it is now (after edits): what a user pressing its buttons sees. */
 export function current(h: Harness, sentMessage: Message): Message {
   const now = h.api.message(sentMessage.chat.id, sentMessage.message_id);

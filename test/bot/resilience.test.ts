@@ -8,9 +8,9 @@ import { botTexts } from "../../src/texts/bot.ts";
 import { checkTelegramText } from "../reliability/support/telegram-html.ts";
 import {
   alice,
-  answerableFacts,
   button,
   createHarness,
+  firstAnswerableFact,
   knowledge,
   messageOf,
   only,
@@ -20,9 +20,7 @@ import {
   textOf,
 } from "./helpers.ts";
 
-const [fact] = answerableFacts("en");
-if (!fact) throw new Error("no answerable fact in the content");
-const question = fact.questions.en[0] as string;
+const { fact, question } = firstAnswerableFact("en");
 
 describe("forged, stale or oversized button data", () => {
   it("gets a polite toast and nothing else", async () => {

@@ -5,11 +5,10 @@ import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createMemoryStore } from "../../src/storage/memory.ts";
 import { htmlToTerminal, runTerminalChat } from "../../src/transports/terminal.ts";
-import { answerableFacts, knowledge } from "./helpers.ts";
+import { firstAnswerableFact, knowledge } from "./helpers.ts";
 
 const { kb, engine } = knowledge();
-const [fact] = answerableFacts("en");
-if (!fact) throw new Error("no answerable fact in the content");
+const { fact } = firstAnswerableFact("en");
 
 /** Runs a whole session with piped input; returns the exit code and everything printed. */
 async function session(lines: string[], languageCode = "en") {
