@@ -11,7 +11,7 @@ import { ContentError } from "./content/problems.ts";
 import type { Engine } from "./engine/index.ts";
 import { indexCacheDir, startEngine } from "./index-cache.ts";
 import type { Logger } from "./logger.ts";
-import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
+import { makeHasher, openSqliteStore, resolvePrivacySecret, type StoreHealth } from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
@@ -68,7 +68,7 @@ export async function runTerminal(config: Config, logger: Logger): Promise<void>
       output: process.stdout,
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -136,7 +136,7 @@ export async function runTelegram(
 
   try {
     if (config.transport.mode === "polling") polling = await startPolling(bot, { logger });
-    else server = await startWebhook(bot, config.transport, logger);
+    else server = await startWebhook(bot, config.transport, logger, () => store.health());
   } catch (error) {
     logger.fatal({ err: error }, `could not start ${config.transport.mode}`);
     await shutdown.begin("start-up failed", 1);
@@ -162,6 +162,7 @@ async function startWebhook<C extends Context>(
   bot: Bot<C>,
   t: WebhookTransport,
   logger: Logger,
+  health: () => StoreHealth,
 ): Promise<WebhookServer> {
   const server = await startWebhookServer(bot, {
     host: t.host,
@@ -170,6 +171,7 @@ async function startWebhook<C extends Context>(
     secret: t.secret,
     maxBodyBytes: t.maxBodyBytes,
     logger,
+    health,
   });
   try {
     await registerWebhook(bot, t.url, t.secret);

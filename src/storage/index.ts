@@ -5,3 +5,4 @@ export { makeHasher, type ResolvedSecret, resolvePrivacySecret } from "./privacy
 export { dayOf } from "./rules.ts";
 export { openReportSource, openSqliteStore, type SqliteStore, type SqliteStoreOptions } from "./sqlite.ts";
 export type * from "./store.ts";
+export { createWriteQueue, type QueuedWrite, type WriteQueue } from "./write-queue.ts";

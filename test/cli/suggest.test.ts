@@ -52,11 +52,15 @@ function contentFingerprint(): string {
   return hash.digest("hex");
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   expect(canonical).not.toBe("");
   dir = mkdtempSync(join(tmpdir(), "kg-suggest-"));
   db = join(dir, "bot.sqlite");
-  const store = openSqliteStore({ path: db, retentionDays: 3650, logger: { warn() {}, info() {} } });
+  const store = openSqliteStore({
+    path: db,
+    retentionDays: 3650,
+    logger: { error() {}, warn() {}, info() {} },
+  });
   for (const [text, times] of [...ASKED, [canonical, 2] as [string, number]]) {
     for (let i = 0; i < times; i++) {
       store.recordQuestion({
@@ -71,7 +75,7 @@ beforeAll(() => {
       });
     }
   }
-  store.close();
+  await store.close();
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

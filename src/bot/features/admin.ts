@@ -29,7 +29,7 @@ privateChats.command("stats", async (ctx, next) => {
   const today = utcDay(now);
   let text: string;
   try {
-    const days = ctx.deps.store.dailyCounts(daysAgo(now, 6), today);
+    const days = await ctx.deps.store.dailyCounts(daysAgo(now, 6), today);
     const sum = (rows: typeof days): StatsLine => ({
       answered: rows.reduce((n, r) => n + r.answered, 0),
       declined: rows.reduce((n, r) => n + r.declined, 0),
@@ -50,7 +50,7 @@ privateChats.command("unanswered", async (ctx, next) => {
   const now = ctx.deps.now?.() ?? new Date();
   let html: string;
   try {
-    const groups = ctx.deps.store.topDeclined(
+    const groups = await ctx.deps.store.topDeclined(
       daysAgo(now, UNANSWERED_DAYS - 1),
       utcDay(now),
       UNANSWERED_LIMIT,
