@@ -61,6 +61,7 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
     ctx.deps.store.recordQuestion({
       normalized: keepText ? normalizeForLog(question) : null,
       lang: decision.lang,
+      questionLang: decision.detected,
       chatType: ctx.chat?.type ?? "inline",
       groupKey: keepText ? ctx.deps.engine.groupKey(question) : null,
       matchedId: decision.ids[0] ?? null,
