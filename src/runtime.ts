@@ -4,6 +4,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
+import { createConversationMemory } from "./bot/memory.ts";
 import type { Config } from "./config.ts";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
 import { loadKnowledgeBase } from "./content/load.ts";
@@ -97,6 +98,7 @@ export async function runTelegram(
     hash,
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
+    memory: createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
     ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
   });
 

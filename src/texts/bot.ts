@@ -23,6 +23,7 @@ export interface BotTexts {
   sourceUsage(count: number): string;
   sourceMissing(n: string, count: number): string;
   sourceButton: string;
+  shareButton: string;
   sourceHeader: string;
   paragraphCitation(n: number, title: string): string;
   about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
@@ -94,6 +95,7 @@ const en: BotTexts = {
   sourceMissing: (n, count) =>
     `The article has no footnote “${n}”. Its footnotes are numbered 1 to ${count}.`,
   sourceButton: "📄 Source",
+  shareButton: "↗️ Share",
   sourceHeader: "Source of this answer",
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
@@ -172,6 +174,7 @@ const ru: BotTexts = {
   sourceUsage: (count) => `Укажите номер сноски после команды, от 1 до ${count}: например, /source 1.`,
   sourceMissing: (n, count) => `В статье нет сноски «${n}». Сноски в ней пронумерованы от 1 до ${count}.`,
   sourceButton: "📄 Источник",
+  shareButton: "↗️ Поделиться",
   sourceHeader: "Источник этого ответа",
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
@@ -253,6 +256,7 @@ const tr: BotTexts = {
   sourceMissing: (n, count) =>
     `Makalede “${n}” numaralı dipnot yok. Dipnotları 1'den ${count}'e kadar numaralıdır.`,
   sourceButton: "📄 Kaynak",
+  shareButton: "↗️ Paylaş",
   sourceHeader: "Bu yanıtın kaynağı",
   paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
   about: (a) =>

@@ -17,6 +17,7 @@ import {
   groupText,
   knowledge,
   messageOf,
+  messageUpdate,
   NOW,
   only,
   press,
@@ -135,10 +136,10 @@ describe("follow-ups in groups", () => {
 
   it("memory is per forum topic", async () => {
     const h = createHarness();
-    await h.send(groupText(`${mention} ${GRANT.questions.en[0]}`, { threadId: 7 }));
-    const otherTopic = only(await h.send(groupText(`${mention} why?`, { threadId: 8 })));
+    await h.send(messageUpdate(`${mention} ${GRANT.questions.en[0]}`, { chat: forum, threadId: 7 }));
+    const otherTopic = only(await h.send(messageUpdate(`${mention} why?`, { chat: forum, threadId: 8 })));
     expect(citesAnything(textOf(otherTopic))).toBe(false);
-    const sameTopic = only(await h.send(groupText(`${mention} why?`, { threadId: 7 })));
+    const sameTopic = only(await h.send(messageUpdate(`${mention} why?`, { chat: forum, threadId: 7 })));
     expect(isAnswer(textOf(sameTopic), WHY_GRANT.id, "en")).toBe(true);
   });
 });
