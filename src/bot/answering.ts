@@ -3,8 +3,8 @@
 import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
-import type { Decision } from "../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../engine/render.ts";
+import { answerIds, type Decision } from "../engine/decision.ts";
+import { canonicalQuestion, renderReply } from "../presentation/render.ts";
 import type { MyContext } from "./context.ts";
 import { replyKeyboard } from "./keyboards.ts";
 import { chatLanguage, errorSummary } from "./language.ts";
@@ -61,12 +61,12 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
       lang: decision.lang,
       chatType: ctx.chat?.type ?? "inline",
       groupKey: keepText ? ctx.deps.engine.groupKey(question) : null,
-      matchedId: decision.ids[0] ?? null,
+      matchedId: answerIds(decision)[0] ?? null,
       score: decision.score,
       answered,
       day: utcDay(ctx.deps.now?.() ?? new Date()),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
-      ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
+      ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");
@@ -101,7 +101,7 @@ export async function sendDecision(
     lang: decision.lang,
     kind: decision.kind,
     score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
   };
   return sendHtml(ctx, renderReply(decision, kb, "html"), {
     ...(keyboard ? { keyboard } : {}),

@@ -55,7 +55,7 @@ export async function editHtml(ctx: MyContext, html: string, keyboard?: InlineKe
 }
 
 // Every string the bot composes itself goes through the renderer's escaping before it is sent as HTML.
-export { escapeHtml } from "../engine/render.ts";
+export { escapeHtml } from "../presentation/render.ts";
 
 /** In groups the bot replies to the message that addressed it, so the thread stays readable. */
 export function replyInGroups(ctx: MyContext): { replyTo?: number } {

@@ -4,12 +4,12 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Decision } from "../../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../../engine/render.ts";
+import { langFromUserCode } from "../../engine/language.ts";
+import { canonicalQuestion, renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { answerRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
-import { languageFromCode } from "../language.ts";
 import { splitHtml } from "../split.ts";
 
 export const inlineFeature = new Composer<MyContext>();
@@ -55,7 +55,7 @@ inlineFeature.on("inline_query", async (ctx) => {
   ctx.outcome = { ...ctx.outcome, kind: "inline" };
 
   if (query === "") {
-    const lang = languageFromCode(code) ?? "en";
+    const lang = langFromUserCode(code) ?? "en";
     const results = engine
       .examples(lang, POPULAR)
       .map((e) => answerResult(ctx, e.id, decisionFor(ctx, e.id, lang)));
@@ -73,11 +73,11 @@ inlineFeature.on("inline_query", async (ctx) => {
     ...ctx.outcome,
     lang: decision.lang,
     score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
   };
   let results: InlineQueryResultArticle[];
   if (decision.kind === "answer") {
-    const first = decision.ids[0] ?? "";
+    const first = decision.ids[0];
     const title = canonicalQuestion(kb, first, decision.lang);
     const main = result(ctx, `m:${answerRef(kb, first)}:${decision.lang}`, title, decision);
     const others = decision.alternatives
