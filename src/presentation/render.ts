@@ -4,16 +4,13 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Answer, Lang } from "../content/schema.ts";
 import { attachedFootnote } from "../content/validate.ts";
 import { type Decision, type Declined, offeredIds } from "../engine/decision.ts";
+import { escapeHtml, TELEGRAM_TEXT_LIMIT } from "../telegram.ts";
 import { REPLY_TEXTS, type ReplyTexts } from "../texts/reply.ts";
 
 export type Format = "plain" | "html";
 
 /** Telegram rejects longer messages. */
-export const MAX_MESSAGE_LENGTH = 4096;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+export const MAX_MESSAGE_LENGTH = TELEGRAM_TEXT_LIMIT;
 
 /** Markup helpers: in plain text they only escape nothing and add no tags. */
 function markup(format: Format) {

@@ -4,12 +4,12 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Decision } from "../../engine/decision.ts";
-import { langFromUserCode } from "../../engine/language.ts";
 import { canonicalQuestion, renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { answerRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
+import { languageFromCode } from "../language.ts";
 import { splitHtml } from "../split.ts";
 
 export const inlineFeature = new Composer<MyContext>();
@@ -52,14 +52,14 @@ inlineFeature.on("inline_query", async (ctx) => {
   const { kb, engine } = ctx.deps;
   const query = ctx.inlineQuery.query.slice(0, MAX_QUERY).trim();
   const code = ctx.from.language_code;
-  ctx.outcome = { ...ctx.outcome, kind: "inline" };
+  ctx.note({ kind: "inline" });
 
   if (query === "") {
-    const lang = langFromUserCode(code) ?? "en";
+    const lang = languageFromCode(code) ?? "en";
     const results = engine
       .examples(lang, POPULAR)
       .map((e) => answerResult(ctx, e.id, decisionFor(ctx, e.id, lang)));
-    ctx.outcome = { ...ctx.outcome, lang };
+    ctx.note({ lang });
     // The list depends on the user's language, so Telegram must not share it between users.
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
     return;
@@ -69,12 +69,11 @@ inlineFeature.on("inline_query", async (ctx) => {
   ctx.logger.debug({ text: query }, "inline query");
   const decision = engine.ask(query, code ? { userLanguageCode: code } : {});
   const t = botTexts(decision.lang);
-  ctx.outcome = {
-    ...ctx.outcome,
+  ctx.note({
     lang: decision.lang,
     score: decision.score,
     ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
-  };
+  });
   let results: InlineQueryResultArticle[];
   if (decision.kind === "answer") {
     const first = decision.ids[0];
