@@ -3,10 +3,10 @@
 import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
-import type { AskOptions, Decision } from "../engine/decision.ts";
+import { type AskOptions, answerIds, type Decision } from "../engine/decision.ts";
 import { readFollowUp } from "../engine/followup.ts";
-import { canonicalQuestion, renderReply } from "../engine/render.ts";
 import { errorSummary } from "../logger.ts";
+import { canonicalQuestion, renderReply } from "../presentation/render.ts";
 import { dayOf } from "../storage/rules.ts";
 import { botTexts } from "../texts/bot.ts";
 import type { MyContext } from "./context.ts";
@@ -62,8 +62,8 @@ async function recall(ctx: MyContext): Promise<Conversation | undefined> {
 /** Remembers an answer just given, for follow-ups. A failing memory never stops the reply. */
 async function remember(ctx: MyContext, decision: Decision): Promise<void> {
   const key = conversationKey(ctx);
+  if (!key || decision.kind !== "answer") return;
   const id = decision.ids[0];
-  if (!key || decision.kind !== "answer" || id === undefined) return;
   try {
     const before = await recall(ctx);
     await ctx.deps.memory.set(key, {
@@ -110,12 +110,12 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
       questionLang: decision.detected,
       chatType: ctx.chat?.type ?? "inline",
       groupKey: keepText ? ctx.deps.engine.groupKey(question) : null,
-      matchedId: decision.ids[0] ?? null,
+      matchedId: answerIds(decision)[0] ?? null,
       score: decision.score,
       answered,
       day: today(ctx),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
-      ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
+      ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");
@@ -140,7 +140,7 @@ export function noteDecision(ctx: MyContext, decision: Decision): void {
     lang: decision.lang,
     kind: decision.kind,
     score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
   });
 }
 

@@ -4,13 +4,8 @@ import type { Lang } from "../content/schema.ts";
 import { errorSummary } from "../logger.ts";
 import type { BotDeps } from "./context.ts";
 
-/** Telegram language codes whose speakers we answer in Russian or Turkish (Kyrgyz readers read Russian). */
-const FROM_CODE: Record<string, Lang> = { en: "en", ru: "ru", ky: "ru", tr: "tr" };
-
-export function languageFromCode(code: string | undefined): Lang | undefined {
-  if (!code) return undefined;
-  return FROM_CODE[code.toLowerCase().split("-")[0] ?? ""];
-}
+// One mapping from Telegram's language_code for the bot's texts and the engine's answers alike.
+export { langFromUserCode as languageFromCode } from "../engine/language.ts";
 
 export function chatKey(deps: Pick<BotDeps, "hash">, chatId: number): string {
   return deps.hash(String(chatId));

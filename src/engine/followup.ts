@@ -5,7 +5,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "./decide.ts";
-import type { AskOptions, Decision } from "./decision.ts";
+import type { AskOptions, Decision, Declined } from "./decision.ts";
 
 /** The part of the engine a follow-up needs. */
 export interface FollowUpEngine {
@@ -25,9 +25,9 @@ export type FollowUpReading =
   /** A follow-up, read against the last answer: the engine's answer to the question in context. */
   | { kind: "resolved"; decision: Decision; about: string; query: string }
   /** A follow-up the context does not settle: say so, offer the last answer's related questions. */
-  | { kind: "unsettled"; decision: Decision; about: string }
+  | { kind: "unsettled"; decision: Declined; about: string }
   /** A follow-up with nothing before it: never answered with a citation. */
-  | { kind: "no-context"; decision: Decision };
+  | { kind: "no-context"; decision: Declined };
 
 /**
  * Words that point back at something said before: pronouns, "else", "also", and connectives that open a
@@ -120,16 +120,18 @@ export function readFollowUp(
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
     if (names.some((n) => !before.has(n))) return { kind: "own", decision: own };
   }
-  const declined = (reason: Decision["declineReason"]): Decision => ({
-    ...own,
+  // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
+  const declined = (): Declined => ({
     kind: "decline",
-    ids: [],
+    reason: "weak",
+    question: text,
+    lang: own.lang,
+    detected: own.detected,
     score: 0,
-    footnotes: [],
-    alternatives: [],
-    declineReason: reason,
+    related: [],
+    examples: [],
   });
-  if (last === undefined || !context) return { kind: "no-context", decision: declined("weak") };
+  if (last === undefined || !context) return { kind: "no-context", decision: declined() };
 
   const lang = options.lang ?? (own.detected === "unknown" ? context.lang : own.lang);
   const query = `${text} ${anchorOf(kb, engine, last)}`;
@@ -139,24 +141,30 @@ export function readFollowUp(
     // "Who else / what else": the best answer not given yet, from the engine's candidates.
     // A runner-up counts when it would nearly have been answered on its own.
     const seen = new Set(context.ids);
-    const candidates = [...found.ids.map((id) => ({ id, score: found.score })), ...found.alternatives].filter(
+    const scored =
+      found.kind === "answer"
+        ? [...found.ids.map((id) => ({ id, score: found.score })), ...found.alternatives]
+        : found.kind === "decline"
+          ? found.related
+          : [];
+    const candidates = scored.filter(
       (c) => !seen.has(c.id) && c.score >= THRESHOLDS.answer - THRESHOLDS.ambiguityGap,
     );
     const next = candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot");
     const answer = next ? kb.answerById.get(next.id) : undefined;
-    if (!next || !answer) return { kind: "unsettled", decision: declined("weak"), about: last };
+    if (!next || !answer) return { kind: "unsettled", decision: declined(), about: last };
     const decision: Decision = {
-      ...found,
       kind: "answer",
       question: text,
+      lang: found.lang,
+      detected: found.detected,
       ids: [next.id],
       score: next.score,
       alternatives: [],
       footnotes: answer.footnotes,
     };
-    delete decision.declineReason;
     return { kind: "resolved", decision, about: last, query };
   }
-  if (found.kind !== "answer") return { kind: "unsettled", decision: declined("weak"), about: last };
+  if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
   return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
 }

@@ -1,7 +1,7 @@
 // Commands in a private chat: /start, /help, /about, /sources, /source, /topics, /ask, and the menus.
 import { describe, expect, it } from "vitest";
 import { commandList, setupCommands } from "../../src/bot/index.ts";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   answerableFacts,

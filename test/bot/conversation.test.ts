@@ -3,7 +3,7 @@
 // groups, for 15 minutes; a follow-up with nothing before it is never answered with a citation.
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/content/schema.ts";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,

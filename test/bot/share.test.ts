@@ -3,7 +3,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { LANGS } from "../../src/content/schema.ts";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import type { LocalApiCall } from "../../src/transports/local-api.ts";
 import {
@@ -49,7 +49,7 @@ describe("share", () => {
         );
         const [first] = call.payload.results as InlineQueryResultArticle[];
         expect(first?.id, `${answer.id} ${lang}`).toMatch(new RegExp(`^m:.+:${lang}$`));
-        const posted = (first?.input_message_content as { message_text: string }).message_text;
+        const posted = (first?.input_message_content as { message_text?: string } | undefined)?.message_text;
         expect(posted, `${answer.id} ${lang}`).toContain(escapeHtml(answer.answer[lang]));
       }
   });

@@ -4,7 +4,7 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Decision } from "../../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../../engine/render.ts";
+import { canonicalQuestion, renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { answerRef } from "../callback-data.ts";
@@ -72,11 +72,11 @@ inlineFeature.on("inline_query", async (ctx) => {
   ctx.note({
     lang: decision.lang,
     score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
   });
   let results: InlineQueryResultArticle[];
   if (decision.kind === "answer") {
-    const first = decision.ids[0] ?? "";
+    const first = decision.ids[0];
     const title = canonicalQuestion(kb, first, decision.lang);
     const main = result(ctx, `m:${answerRef(kb, first)}:${decision.lang}`, title, decision);
     const others = decision.alternatives

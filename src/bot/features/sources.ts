@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import type { KnowledgeBase } from "../../content/knowledge-base.ts";
 import type { Lang } from "../../content/schema.ts";
-import { renderFootnote, renderSources } from "../../engine/render.ts";
+import { renderFootnote, renderSources } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";

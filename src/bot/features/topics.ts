@@ -1,7 +1,7 @@
 // /topics: browse topics → questions → answer. Every step edits the same message in place, with Back
 // buttons, so browsing does not fill the chat.
 import { Composer } from "grammy";
-import { renderReply } from "../../engine/render.ts";
+import { renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
