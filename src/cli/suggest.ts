@@ -11,8 +11,8 @@ import { answerFiles, editAnswerFiles } from "../curator/apply.ts";
 import { compareResults, type Effect, type QuestionSet, runSets } from "../curator/effect.ts";
 import { createTriage, type Triaged } from "../curator/triage.ts";
 import { createVetting, isCandidate, type Vetted } from "../curator/vet.ts";
-import { parseQuestions } from "../engine/evaluation.ts";
-import { createEngine } from "../engine/index.ts";
+import { answerIds, createEngine } from "../engine/index.ts";
+import { parseQuestions } from "../eval/evaluation.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 import {
   COMMON_USAGE,
@@ -288,7 +288,7 @@ function apply(ids: string[], rows: Row[], ctx: ApplyContext): number {
   for (const t of effect.totals)
     console.log(`  ${t.set.padEnd(32)} ${t.before}/${t.total} → ${t.after}/${t.total}`);
   console.log(effectLines(effect, "  ").join("\n"));
-  const unanswered = additions.filter((a) => engine.ask(a.question).ids[0] !== a.answerId);
+  const unanswered = additions.filter((a) => answerIds(engine.ask(a.question))[0] !== a.answerId);
   if (effect.worse.length > 0 || unanswered.length > 0) {
     restore();
     console.error("Something got worse: files put back as they were.");

@@ -3,8 +3,8 @@
 // any such question makes the addition unsafe.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Answer } from "../content/schema.ts";
-import { describe, type EvalQuestion, isCorrect } from "../engine/evaluation.ts";
 import { createEngine, type Engine } from "../engine/index.ts";
+import { describe, type EvalQuestion, isCorrect } from "../eval/evaluation.ts";
 
 export type QuestionsKey = "en" | "ru" | "tr" | "ky";
 

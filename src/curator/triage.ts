@@ -57,9 +57,9 @@ export function createTriage(kb: KnowledgeBase, engine: Pick<Engine, "ask" | "gr
     if (decision.kind === "answer")
       return { readAs, verdict: { status: "answered-now", ids: decision.ids, score: decision.score } };
     if (decision.kind === "smalltalk") return { readAs, verdict: { status: "smalltalk" } };
-    if (decision.declineReason === "out-of-scope" && decision.outOfScope)
-      return { readAs, verdict: { status: "not-in-article", name: decision.outOfScope } };
-    const best = decision.alternatives.find((a) => a.score > 0);
+    if (decision.reason === "out-of-scope")
+      return { readAs, verdict: { status: "not-in-article", name: decision.name } };
+    const best = decision.related[0];
     const answer = best ? kb.answerById.get(best.id) : undefined;
     if (!best || !answer) return { readAs, verdict: { status: "nothing-close" } };
     const under = questionsKeyOf(readAs);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
-import { createEngine } from "../../src/engine/index.ts";
+import { answerIds, createEngine } from "../../src/engine/index.ts";
 import { openSqliteStore } from "../../src/storage/sqlite.ts";
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
@@ -41,11 +41,11 @@ function record(store: ReturnType<typeof openSqliteStore>, text: string, times: 
       lang: replyLang ?? d.lang,
       questionLang: d.detected,
       chatType: "private",
-      matchedId: d.ids[0] ?? null,
+      matchedId: answerIds(d)[0] ?? null,
       score: d.score,
       answered: d.kind === "answer",
       day,
-      ...(d.declineReason ? { declineReason: d.declineReason } : {}),
+      ...(d.kind === "decline" ? { declineReason: d.reason } : {}),
     });
   }
 }
