@@ -6,10 +6,9 @@ import { type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
 import type { Config } from "./config.ts";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
-import { loadKnowledgeBase } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import type { Engine } from "./engine/index.ts";
-import { indexCacheDir, startEngine } from "./index-cache.ts";
+import { indexCacheDir, loadContent, startEngine } from "./index-cache.ts";
 import type { Logger } from "./logger.ts";
 import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
@@ -19,9 +18,11 @@ import { runTerminalChat } from "./transports/terminal.ts";
 import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
 
 /** Content problems are the curators' to fix: list them and stop. */
-function readContent(config: Config): KnowledgeBase {
+async function readContent(config: Config, logger: Logger): Promise<KnowledgeBase> {
   try {
-    return loadKnowledgeBase(config.contentDir);
+    const start = await loadContent(config.contentDir, { dir: indexCacheDir(config.indexCacheDir), logger });
+    logger.info({ content: start.from, ms: start.ms }, "content ready");
+    return start.kb;
   } catch (error) {
     if (error instanceof ContentError) {
       process.stderr.write(`${error.message}\n`);
@@ -51,7 +52,7 @@ function openStorage(config: Config, logger: Logger) {
  * chats keep (declined questions, votes, /lang), so a curator can try `npm run report` on it.
  */
 export async function runTerminal(config: Config, logger: Logger): Promise<void> {
-  const kb = readContent(config);
+  const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
   const { store, hash } = openStorage(config, logger);
   try {
@@ -85,7 +86,7 @@ export async function runTelegram(
   token: string,
   { logger, shutdown, steps }: TelegramRun,
 ): Promise<void> {
-  const kb = readContent(config);
+  const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
   const { store, hash } = openStorage(config, logger);
 
