@@ -3,12 +3,13 @@
 import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
-import type { Decision } from "../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../engine/render.ts";
+import { answerIds, type Decision } from "../engine/decision.ts";
+import { errorSummary } from "../logger.ts";
+import { canonicalQuestion, renderReply } from "../presentation/render.ts";
+import { dayOf } from "../storage/rules.ts";
 import type { MyContext } from "./context.ts";
 import { replyKeyboard } from "./keyboards.ts";
-import { chatLanguage, errorSummary } from "./language.ts";
-import { sendHtml } from "./send.ts";
+import { replyText, sendHtml } from "./send.ts";
 
 /**
  * An answer counts as low-confidence when it cleared the engine's answer threshold by less than the
@@ -23,7 +24,7 @@ export function isLowConfidence(decision: Decision): boolean {
 
 /** The engine's decision for a question typed by the user, in the chat's language if one was chosen. */
 export function decide(ctx: MyContext, question: string): Decision {
-  const lang = chatLanguage(ctx);
+  const lang = ctx.chatLang;
   return ctx.deps.engine.ask(question, {
     ...(lang ? { lang } : {}),
     ...(ctx.from?.language_code ? { userLanguageCode: ctx.from.language_code } : {}),
@@ -45,8 +46,9 @@ export function decisionFor(ctx: MyContext, id: string, lang: Lang): Decision {
   };
 }
 
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/** Today (UTC, YYYY-MM-DD) by the bot's clock. */
+export function today(ctx: MyContext): string {
+  return dayOf(ctx.deps.now?.() ?? new Date());
 }
 
 /** Keeps the question for the curators' report. A failing store is logged and never stops the answer. */
@@ -59,14 +61,15 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
     ctx.deps.store.recordQuestion({
       normalized: keepText ? normalizeForLog(question) : null,
       lang: decision.lang,
+      questionLang: decision.detected,
       chatType: ctx.chat?.type ?? "inline",
       groupKey: keepText ? ctx.deps.engine.groupKey(question) : null,
-      matchedId: decision.ids[0] ?? null,
+      matchedId: answerIds(decision)[0] ?? null,
       score: decision.score,
       answered,
-      day: utcDay(ctx.deps.now?.() ?? new Date()),
+      day: today(ctx),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
-      ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
+      ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");
@@ -85,6 +88,23 @@ export interface ReplyPlacement {
   channel?: boolean;
 }
 
+/** The decision's part of the update's log line. */
+export function noteDecision(ctx: MyContext, decision: Decision): void {
+  ctx.note({
+    lang: decision.lang,
+    kind: decision.kind,
+    score: decision.score,
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
+  });
+}
+
+/** "/ask" alone, or a bare mention: show how to ask, with a question the article answers. */
+export async function sendAskHint(ctx: MyContext): Promise<void> {
+  const example = ctx.deps.engine.examples(ctx.lang, 1)[0]?.question ?? "";
+  ctx.note({ kind: "command", lang: ctx.lang });
+  await replyText(ctx, ctx.t.askHint(example));
+}
+
 /** Renders and sends a decision with its keyboard; notes the outcome for the update's log line. */
 export async function sendDecision(
   ctx: MyContext,
@@ -96,13 +116,7 @@ export async function sendDecision(
     questions: !placement.channel,
     source: !placement.channel,
   });
-  ctx.outcome = {
-    ...ctx.outcome,
-    lang: decision.lang,
-    kind: decision.kind,
-    score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
-  };
+  noteDecision(ctx, decision);
   return sendHtml(ctx, renderReply(decision, kb, "html"), {
     ...(keyboard ? { keyboard } : {}),
     ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),

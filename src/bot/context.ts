@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import type { AskOptions, Decision } from "../engine/decision.ts";
 import type { Hasher, Store } from "../storage/store.ts";
+import type { BotTexts } from "../texts/bot.ts";
 
 /** The part of the engine the bot uses (the engine's own type satisfies it). */
 export interface AnswerEngine {
@@ -46,7 +47,16 @@ export interface BotFlavor {
   deps: BotDeps;
   /** Child logger for this update. */
   logger: Logger;
+  /** What the update led to, for its log line: add to it with note(), never replace it. */
   outcome: UpdateOutcome;
+  /** The chat's /lang choice, if any (read from the store once per update, on first use). */
+  readonly chatLang: Lang | undefined;
+  /** Language of the bot's own texts in this update: the /lang choice, else language_code, else English. */
+  readonly lang: Lang;
+  /** The bot's texts in `lang`. */
+  readonly t: BotTexts;
+  /** Adds fields to the update's log line. */
+  note(fields: UpdateOutcome): void;
 }
 
 export type MyContext = Context & BotFlavor;

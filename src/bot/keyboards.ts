@@ -3,8 +3,8 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
-import type { Decision } from "../engine/decision.ts";
-import { canonicalQuestion } from "../engine/render.ts";
+import { type Decision, offeredIds } from "../engine/decision.ts";
+import { canonicalQuestion } from "../presentation/render.ts";
 import { botTexts } from "../texts/bot.ts";
 import { answerRef, type ButtonAction, encodeAction } from "./callback-data.ts";
 import type { AnswerEngine } from "./context.ts";
@@ -50,7 +50,7 @@ function pick(kb: KnowledgeBase, ids: Iterable<string>, exclude: readonly string
  * related questions; on a decline or small talk, the engine's suggestions, then popular questions.
  */
 export function suggestedIds(kb: KnowledgeBase, engine: AnswerEngine, decision: Decision): string[] {
-  const alternatives = decision.alternatives.map((c) => c.id);
+  const alternatives = offeredIds(decision);
   if (decision.kind === "answer") {
     const related = decision.ids.flatMap((id) => kb.answerById.get(id)?.related ?? []);
     return pick(kb, [...alternatives, ...related], decision.ids, MAX_QUESTION_BUTTONS);

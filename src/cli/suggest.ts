@@ -52,7 +52,7 @@ type MaybeRanking = Engine & { rank?: (question: string, n: number) => Candidate
  */
 function closestAnswer(engine: MaybeRanking, question: string, decision: Decision): Candidate | undefined {
   if (typeof engine.rank === "function") return engine.rank(question, 1)[0];
-  return decision.alternatives.find((a) => a.score > 0);
+  return decision.kind === "decline" ? decision.related[0] : undefined;
 }
 
 function questionsKey(detected: DetectedLang, groupLangs: string[]): QuestionsKey {
@@ -88,8 +88,12 @@ function suggest(
     if (decision.kind === "smalltalk") return { ...group, status: "smalltalk" };
     // The bot saw the original text (capitals help spot an unknown name); its verdict at the time counts too.
     const mostlyOutside = (group.outOfScope ?? 0) * 2 >= group.count && (group.outOfScope ?? 0) > 0;
-    if (decision.declineReason === "out-of-scope" || mostlyOutside) {
-      return { ...group, status: "out-of-scope", name: decision.outOfScope ?? null };
+    if (decision.reason === "out-of-scope" || mostlyOutside) {
+      return {
+        ...group,
+        status: "out-of-scope",
+        name: decision.reason === "out-of-scope" ? decision.name : null,
+      };
     }
     const best = closestAnswer(engine, group.example, decision);
     const answer = best ? kb.answerById.get(best.id) : undefined;

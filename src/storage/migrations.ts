@@ -71,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: "why a question was declined (out of scope, weak match, empty)",
     up: "ALTER TABLE kept_questions ADD COLUMN decline_reason TEXT;",
   },
+  {
+    version: 4,
+    describe: "the language the engine read a kept question in (the reply language is `lang`)",
+    up: "ALTER TABLE kept_questions ADD COLUMN question_lang TEXT;",
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

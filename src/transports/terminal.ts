@@ -12,6 +12,7 @@ import type {
 } from "grammy/types";
 import type { Logger } from "pino";
 import { type BotDeps, createBot } from "../bot/index.ts";
+import { visibleText } from "../telegram.ts";
 import { TERMINAL_BYE, terminalBanner } from "../texts/bot.ts";
 import { createLocalApi, type LocalApiCall, type LocalApiReply, localBotInfo } from "./local-api.ts";
 
@@ -37,21 +38,18 @@ const INDENT = "      ";
 
 /** Telegram HTML as terminal text: tags dropped, links shown with their address, quotes marked. */
 export function htmlToTerminal(html: string): string {
-  return html
-    .replace(/<a\s+href="([^"]*)"\s*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) =>
-      text.replace(/<[^>]*>/g, "") === href ? href : `${text} (${href})`,
-    )
-    .replace(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/gi, (_, quote: string) =>
-      quote
-        .split("\n")
-        .map((l) => `│ ${l}`)
-        .join("\n"),
-    )
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  return visibleText(
+    html
+      .replace(/<a\s+href="([^"]*)"\s*>([\s\S]*?)<\/a>/gi, (_, href: string, text: string) =>
+        text.replace(/<[^>]*>/g, "") === href ? href : `${text} (${href})`,
+      )
+      .replace(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/gi, (_, quote: string) =>
+        quote
+          .split("\n")
+          .map((l) => `│ ${l}`)
+          .join("\n"),
+      ),
+  );
 }
 
 function languageFromEnvironment(): string {

@@ -106,8 +106,9 @@ describe("npm run suggest", { timeout: 120_000 }, () => {
         expect(s.status).toBe("answered-now");
         continue;
       }
-      const related = decision.alternatives.find((a) => a.score > 0);
-      if (decision.declineReason === "out-of-scope") expect(s.status).toBe("out-of-scope");
+      const related = decision.kind === "decline" ? decision.related[0] : undefined;
+      if (decision.kind === "decline" && decision.reason === "out-of-scope")
+        expect(s.status).toBe("out-of-scope");
       else if (related) {
         expect(s.status).toBe("candidate");
         expect(s.candidate?.id).toBe(related.id);

@@ -113,6 +113,24 @@ describe.each(factories)("%s store", (_name, make) => {
     expect(store.topDeclined("2024-03-10", "2024-03-10", 5)[0]).toMatchObject({ count: 3, outOfScope: 2 });
   });
 
+  it("keeps the language a question was written in apart from the reply's", () => {
+    const store = make({ now });
+    // A Turkish question in a chat set to Russian: the reply is Russian, the question is not.
+    store.recordQuestion({
+      ...declined("peki ne konuştular?", "#discuss", "ru", "2024-03-10"),
+      questionLang: "tr",
+    });
+    store.recordQuestion({
+      ...declined("о чём говорили?", "#discuss", "ru", "2024-03-10"),
+      questionLang: "ru",
+    });
+    expect(store.topDeclined("2024-03-10", "2024-03-10", 5)[0]).toMatchObject({
+      count: 2,
+      langs: ["ru"],
+      questionLangs: ["ru", "tr"],
+    });
+  });
+
   it("counts one vote per voter per message; a second press changes it", () => {
     const store = make({ now });
     const vote = (voterKey: string, messageKey: string, v: 1 | -1) =>

@@ -1,27 +1,25 @@
 // 👍/👎 under answers: one vote per user per answer message, a second press changes it. Stored under
 // keyed hashes only (the store never sees a chat, message or user id). After 👎, related questions.
 import { Composer } from "grammy";
-import { botTexts } from "../../texts/bot.ts";
-import { decisionFor, utcDay } from "../answering.ts";
+import { errorSummary } from "../../logger.ts";
+import { decisionFor, today } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
 import { questionsKeyboard, suggestedIds } from "../keyboards.ts";
-import { errorSummary, uiLanguage } from "../language.ts";
-import { escapeHtml, sendHtml } from "../send.ts";
+import { replyText } from "../send.ts";
 
 export const feedbackFeature = new Composer<MyContext>();
 
 onButton(feedbackFeature, "vote", async (ctx, action) => {
   const { kb, engine, store, hash } = ctx.deps;
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang);
+  const { lang, t } = ctx;
   const id = resolveRef(kb, action.ref);
   if (!id) return acknowledge(ctx, t.staleButton);
   const message = ctx.callbackQuery.message;
   const where = message ? `${message.chat.id}:${message.message_id}` : ctx.callbackQuery.inline_message_id;
   if (!where) return acknowledge(ctx, t.badButton);
-  ctx.outcome = { ...ctx.outcome, answerId: id, lang };
+  ctx.note({ answerId: id, lang });
 
   let result: "new" | "changed" | "same";
   try {
@@ -31,7 +29,7 @@ onButton(feedbackFeature, "vote", async (ctx, action) => {
       messageKey: hash(`${where}:${id}`),
       voterKey: hash(String(ctx.from.id)),
       vote: action.vote,
-      day: utcDay(ctx.deps.now?.() ?? new Date()),
+      day: today(ctx),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a vote failed");
@@ -48,6 +46,6 @@ onButton(feedbackFeature, "vote", async (ctx, action) => {
         .filter((other) => other !== id)
         .slice(0, 3);
     const keyboard = questionsKeyboard(kb, ids, lang);
-    if (keyboard) await sendHtml(ctx, escapeHtml(t.afterDownvote), { keyboard });
+    if (keyboard) await replyText(ctx, t.afterDownvote, { keyboard });
   }
 });
