@@ -74,3 +74,9 @@ export function createLogger(level: LogLevel = "info", options: LoggerOptions = 
     { write: (line: string) => write(scrub(line)) },
   );
 }
+
+/** Name and message of an error, for logs: never payloads or user text. */
+export function errorSummary(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: "non-error", message: String(error) };
+}

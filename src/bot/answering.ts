@@ -3,12 +3,16 @@
 import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
-import type { Decision } from "../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../engine/render.ts";
+import { type AskOptions, answerIds, type Decision } from "../engine/decision.ts";
+import { readFollowUp } from "../engine/followup.ts";
+import { errorSummary } from "../logger.ts";
+import { canonicalQuestion, renderReply } from "../presentation/render.ts";
+import { dayOf } from "../storage/rules.ts";
+import { botTexts } from "../texts/bot.ts";
 import type { MyContext } from "./context.ts";
-import { replyKeyboard } from "./keyboards.ts";
-import { chatLanguage, errorSummary } from "./language.ts";
-import { sendHtml } from "./send.ts";
+import { MAX_QUESTION_BUTTONS, questionsKeyboard, replyKeyboard } from "./keyboards.ts";
+import type { Conversation } from "./memory.ts";
+import { escapeHtml, replyText, sendHtml } from "./send.ts";
 
 /**
  * An answer counts as low-confidence when it cleared the engine's answer threshold by less than the
@@ -21,13 +25,56 @@ export function isLowConfidence(decision: Decision): boolean {
   return decision.kind === "answer" && (decision.score < LOW_CONFIDENCE || decision.alternatives.length > 0);
 }
 
-/** The engine's decision for a question typed by the user, in the chat's language if one was chosen. */
-export function decide(ctx: MyContext, question: string): Decision {
-  const lang = chatLanguage(ctx);
-  return ctx.deps.engine.ask(question, {
+/** How the engine should read this user's questions: the chat's language if one was chosen. */
+function askOptions(ctx: MyContext): AskOptions {
+  const lang = ctx.chatLang;
+  return {
     ...(lang ? { lang } : {}),
     ...(ctx.from?.language_code ? { userLanguageCode: ctx.from.language_code } : {}),
-  });
+  };
+}
+
+/**
+ * Whose conversation a message belongs to: the private chat; in a group the person, per forum topic.
+ * Channels and inline queries have none (no one to follow up).
+ */
+function conversationKey(ctx: MyContext): string | undefined {
+  const chat = ctx.chat;
+  if (!chat || chat.type === "channel" || !ctx.from) return undefined;
+  if (chat.type === "private") return ctx.deps.hash(`conversation:${chat.id}`);
+  const thread = ctx.msg?.is_topic_message ? (ctx.msg.message_thread_id ?? 0) : 0;
+  return ctx.deps.hash(`conversation:${chat.id}:${thread}:${ctx.from.id}`);
+}
+
+const clock = (ctx: MyContext) => (ctx.deps.now?.() ?? new Date()).getTime();
+
+async function recall(ctx: MyContext): Promise<Conversation | undefined> {
+  const key = conversationKey(ctx);
+  if (!key) return undefined;
+  try {
+    return await ctx.deps.memory.get(key, clock(ctx));
+  } catch (error) {
+    ctx.logger.warn({ err: errorSummary(error) }, "memory: reading the conversation failed");
+    return undefined;
+  }
+}
+
+/** Remembers an answer just given, for follow-ups. A failing memory never stops the reply. */
+async function remember(ctx: MyContext, decision: Decision): Promise<void> {
+  const key = conversationKey(ctx);
+  if (!key || decision.kind !== "answer") return;
+  const id = decision.ids[0];
+  try {
+    const before = await recall(ctx);
+    await ctx.deps.memory.set(key, {
+      ids: [...decision.ids, ...(before?.ids ?? []).filter((x) => !decision.ids.includes(x))],
+      lang: decision.lang,
+      topic: ctx.deps.kb.answerById.get(id)?.topic ?? "",
+      at: clock(ctx),
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: errorSummary(error) }, "memory: saving the conversation failed");
+  }
 }
 
 /** The decision for an answer chosen by a button: no matching involved, the id is known. */
@@ -45,8 +92,9 @@ export function decisionFor(ctx: MyContext, id: string, lang: Lang): Decision {
   };
 }
 
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+/** Today (UTC, YYYY-MM-DD) by the bot's clock. */
+export function today(ctx: MyContext): string {
+  return dayOf(ctx.deps.now?.() ?? new Date());
 }
 
 /** Keeps the question for the curators' report. A failing store is logged and never stops the answer. */
@@ -59,14 +107,15 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
     ctx.deps.store.recordQuestion({
       normalized: keepText ? normalizeForLog(question) : null,
       lang: decision.lang,
+      questionLang: decision.detected,
       chatType: ctx.chat?.type ?? "inline",
       groupKey: keepText ? ctx.deps.engine.groupKey(question) : null,
-      matchedId: decision.ids[0] ?? null,
+      matchedId: answerIds(decision)[0] ?? null,
       score: decision.score,
       answered,
-      day: utcDay(ctx.deps.now?.() ?? new Date()),
+      day: today(ctx),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
-      ...(decision.declineReason ? { declineReason: decision.declineReason } : {}),
+      ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");
@@ -85,6 +134,23 @@ export interface ReplyPlacement {
   channel?: boolean;
 }
 
+/** The decision's part of the update's log line. */
+export function noteDecision(ctx: MyContext, decision: Decision): void {
+  ctx.note({
+    lang: decision.lang,
+    kind: decision.kind,
+    score: decision.score,
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
+  });
+}
+
+/** "/ask" alone, or a bare mention: show how to ask, with a question the article answers. */
+export async function sendAskHint(ctx: MyContext): Promise<void> {
+  const example = ctx.deps.engine.examples(ctx.lang, 1)[0]?.question ?? "";
+  ctx.note({ kind: "command", lang: ctx.lang });
+  await replyText(ctx, ctx.t.askHint(example));
+}
+
 /** Renders and sends a decision with its keyboard; notes the outcome for the update's log line. */
 export async function sendDecision(
   ctx: MyContext,
@@ -96,17 +162,13 @@ export async function sendDecision(
     questions: !placement.channel,
     source: !placement.channel,
   });
-  ctx.outcome = {
-    ...ctx.outcome,
-    lang: decision.lang,
-    kind: decision.kind,
-    score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
-  };
-  return sendHtml(ctx, renderReply(decision, kb, "html"), {
+  noteDecision(ctx, decision);
+  const sent = await sendHtml(ctx, renderReply(decision, kb, "html"), {
     ...(keyboard ? { keyboard } : {}),
     ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
   });
+  await remember(ctx, decision);
+  return sent;
 }
 
 /** The whole path for a typed question. */
@@ -116,7 +178,27 @@ export async function answerQuestion(
   placement: ReplyPlacement = {},
 ): Promise<Message> {
   ctx.logger.debug({ text: question }, "question");
-  const decision = decide(ctx, question);
+  const { kb, engine } = ctx.deps;
+  const conversation = await recall(ctx);
+  const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));
+  const { decision } = reading;
   recordQuestion(ctx, question, decision);
-  return sendDecision(ctx, decision, placement);
+  if (reading.kind === "own") return sendDecision(ctx, decision, placement);
+  ctx.note({ followUp: reading.kind, ...(reading.kind !== "no-context" ? { about: reading.about } : {}) });
+  if (reading.kind === "resolved") return sendDecision(ctx, decision, placement);
+  // Not settled by the conversation: say so, and offer what can be asked next (as buttons only).
+  noteDecision(ctx, decision);
+  const t = botTexts(decision.lang);
+  const offered =
+    reading.kind === "unsettled"
+      ? (kb.answerById.get(reading.about)?.related ?? []).filter((id) => kb.answerById.has(id))
+      : engine.examples(decision.lang, MAX_QUESTION_BUTTONS).map((e) => e.id);
+  const keyboard = placement.channel
+    ? undefined
+    : questionsKeyboard(kb, offered.slice(0, MAX_QUESTION_BUTTONS), decision.lang);
+  const text = reading.kind === "unsettled" ? t.followUpUnsettled : t.followUpNoContext;
+  return sendHtml(ctx, escapeHtml(text), {
+    ...(keyboard ? { keyboard } : {}),
+    ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
+  });
 }

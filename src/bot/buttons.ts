@@ -1,9 +1,9 @@
 // Routing of inline-button presses: each feature claims the action types it handles; data that decodes
 // to nothing (forged, stale, oversized) is left to the unhandled feature, which answers with a toast.
 import type { Composer, Filter } from "grammy";
+import { errorSummary } from "../logger.ts";
 import { type ButtonAction, decodeAction } from "./callback-data.ts";
 import type { MyContext } from "./context.ts";
-import { errorSummary } from "./language.ts";
 
 export type ButtonContext = Filter<MyContext, "callback_query">;
 
@@ -15,7 +15,7 @@ export function onButton<T extends ButtonAction["type"]>(
   composer.on("callback_query:data", async (ctx, next) => {
     const action = decodeAction(ctx.callbackQuery.data);
     if (action?.type !== type) return next();
-    ctx.outcome = { ...ctx.outcome, kind: "button" };
+    ctx.note({ kind: "button" });
     await handler(ctx, action as Extract<ButtonAction, { type: T }>);
   });
 }

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
 
-export const CALLBACK_DATA_MAX_BYTES = 64;
+import { CALLBACK_DATA_MAX_BYTES } from "../telegram.ts";
 
 /** How a button names an answer: its id, or "#<index>" for an id too long to fit. */
 export type AnswerRef = string;

@@ -4,8 +4,9 @@ import { Bot, type BotConfig, type BotError, GrammyError } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Logger } from "pino";
 import { LANGS, type Lang } from "../content/schema.ts";
+import { errorSummary } from "../logger.ts";
 import { botTexts, type CommandName } from "../texts/bot.ts";
-import type { BotDeps, MyContext } from "./context.ts";
+import type { BotDeps, MyContext, ResolvedDeps } from "./context.ts";
 import { aboutFeature } from "./features/about.ts";
 import { adminFeature } from "./features/admin.ts";
 import { askFeature } from "./features/ask.ts";
@@ -18,14 +19,16 @@ import { sourcesFeature } from "./features/sources.ts";
 import { startFeature } from "./features/start.ts";
 import { topicsFeature } from "./features/topics.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
-import { errorSummary, uiLanguage } from "./language.ts";
-import { escapeHtml, sendHtml } from "./send.ts";
+import { createConversationMemory } from "./memory.ts";
+import { replyText } from "./send.ts";
+import { setUpdateContext } from "./update-context.ts";
 
 export type { BotDeps, MyContext } from "./context.ts";
 
 const loggers = new WeakMap<Bot<MyContext>, Logger>();
 
-export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<MyContext>): Bot<MyContext> {
+export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<MyContext>): Bot<MyContext> {
+  const deps: ResolvedDeps = { ...given, memory: given.memory ?? createConversationMemory() };
   const bot = new Bot<MyContext>(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...botConfig,
@@ -35,9 +38,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<My
 
   bot.use(async (ctx, next) => {
     const started = performance.now();
-    ctx.deps = deps;
-    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
-    ctx.outcome = {};
+    setUpdateContext(ctx, deps);
     try {
       await next();
     } finally {
@@ -48,7 +49,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<My
   // Posts a channel forwards into its discussion group arrive as group messages; they are not questions.
   bot.use(async (ctx, next) => {
     if (ctx.message?.is_automatic_forward) {
-      ctx.outcome.kind = "ignored";
+      ctx.note({ kind: "ignored" });
       return;
     }
     await next();
@@ -110,7 +111,7 @@ async function handleError(error: BotError<MyContext>): Promise<void> {
   // already and Telegram refuses a second answer: that must not cost the person the apology below.
   if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
   try {
-    if (ctx.chat?.type === "private") await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).failure));
+    if (ctx.chat?.type === "private") await replyText(ctx, ctx.t.failure);
   } catch {
     // Telegram itself is failing: nothing more to do.
   }

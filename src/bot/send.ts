@@ -2,8 +2,11 @@
 // part, and in groups a reply to the asking message (even if that message is deleted meanwhile).
 // ctx.reply already keeps forum-topic messages in their topic (message_thread_id).
 import type { InlineKeyboardMarkup, Message } from "grammy/types";
+import { escapeHtml } from "../telegram.ts";
 import type { MyContext } from "./context.ts";
 import { splitHtml } from "./split.ts";
+
+export { escapeHtml };
 
 export interface SendOptions {
   keyboard?: InlineKeyboardMarkup;
@@ -54,8 +57,10 @@ export async function editHtml(ctx: MyContext, html: string, keyboard?: InlineKe
   }
 }
 
-// Every string the bot composes itself goes through the renderer's escaping before it is sent as HTML.
-export { escapeHtml } from "../engine/render.ts";
+/** The bot's own plain text (escaped here), sent like any reply: in groups as a reply to the asking message. */
+export function replyText(ctx: MyContext, text: string, options: SendOptions = {}): Promise<Message> {
+  return sendHtml(ctx, escapeHtml(text), { ...replyInGroups(ctx), ...options });
+}
 
 /** In groups the bot replies to the message that addressed it, so the thread stays readable. */
 export function replyInGroups(ctx: MyContext): { replyTo?: number } {

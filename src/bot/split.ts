@@ -4,7 +4,9 @@
 // same attributes) at the start of the next chunk. Cuts fall between paragraphs if possible, then lines,
 // then words; never inside a tag or an entity like &amp;.
 
-export const TELEGRAM_TEXT_LIMIT = 4096;
+import { escapeHtml, TELEGRAM_TEXT_LIMIT, visibleText } from "../telegram.ts";
+
+export { TELEGRAM_TEXT_LIMIT, visibleText };
 
 interface Unit {
   raw: string;
@@ -86,7 +88,7 @@ export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): st
     if (end >= units.length) best = units.length - 1;
     // Tags nested so deep that their opening and closing alone fill a chunk: keep the words, drop the
     // formatting. Renderer output never comes close; this only keeps the promise "never too long".
-    if (best < start) return splitHtml(escapeText(visibleText(html)), limit);
+    if (best < start) return splitHtml(escapeHtml(visibleText(html)), limit);
     let last = best;
     while (last > start && units[last]?.blank) last--;
     const body = units
@@ -97,20 +99,4 @@ export function splitHtml(html: string, limit: number = TELEGRAM_TEXT_LIMIT): st
     start = best + 1;
   }
   return chunks.filter((c) => visibleText(c).trim().length > 0);
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** The text a reader sees: tags removed, the four entities Telegram knows decoded. */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(Number.parseInt(h, 16)))
-    .replace(/&amp;/g, "&");
 }

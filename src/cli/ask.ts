@@ -9,8 +9,8 @@ import { ContentError } from "../content/problems.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
 import type { Decision } from "../engine/decision.ts";
 import type { Engine } from "../engine/index.ts";
-import { renderReply } from "../engine/render.ts";
 import { indexCacheDir, startEngine } from "../index-cache.ts";
+import { renderReply } from "../presentation/render.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();
@@ -46,7 +46,7 @@ function toRecord(decision: Decision, kb: KnowledgeBase): AskRecord {
     id: decision.kind === "answer" ? (decision.ids[0] ?? null) : null,
     lang: decision.lang,
     text: renderReply(decision, kb, "plain"),
-    footnotes: decision.footnotes,
+    footnotes: decision.kind === "answer" ? decision.footnotes : [],
     score: decision.score,
   };
 }

@@ -17,7 +17,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
-import type { Decision } from "../engine/decision.ts";
+import { createEngine } from "../engine/index.ts";
 import {
   CATEGORIES,
   type EvalQuestion,
@@ -25,14 +25,12 @@ import {
   evaluate,
   parseQuestions,
   percent,
-} from "../engine/evaluation.ts";
-import { createEngine } from "../engine/index.ts";
+  type Verdict,
+} from "../eval/evaluation.ts";
 import { startEngine } from "../index-cache.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();
-
-type Verdict = Pick<Decision, "kind" | "ids" | "score" | "lang" | "smalltalk">;
 
 interface System {
   name: string;
@@ -67,9 +65,9 @@ function documents(kb: KnowledgeBase): Doc[] {
 
 /** A baseline's verdict from its best document and score: answer, small talk, or decline below the threshold. */
 function verdictOf(doc: Doc | undefined, confident: boolean, score: number): Verdict {
-  if (!doc || !confident) return { kind: "decline", ids: [], score, lang: doc?.lang ?? "en" };
+  if (!doc || !confident) return { kind: "decline", score, lang: doc?.lang ?? "en" };
   if (doc.target.startsWith("smalltalk:"))
-    return { kind: "smalltalk", ids: [], score, lang: doc.lang, smalltalk: doc.target.slice(10) };
+    return { kind: "smalltalk", score, lang: doc.lang, intent: doc.target.slice(10) };
   return { kind: "answer", ids: [doc.target], score, lang: doc.lang };
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
+import { createEngine } from "../engine/index.ts";
 import {
   type EvalReport,
   evaluate,
@@ -11,8 +12,7 @@ import {
   parseQuestions,
   percent,
   unknownIds,
-} from "../engine/evaluation.ts";
-import { createEngine } from "../engine/index.ts";
+} from "../eval/evaluation.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();

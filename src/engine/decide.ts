@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
-import type { AskOptions, Candidate, Decision } from "./decision.ts";
+import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
@@ -58,29 +58,23 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
 
-  const suggestions = (ranked: Scored[], exclude: readonly string[] = []): Candidate[] => {
+  // Related answers (scored), then examples to fill up to MAX_SUGGESTIONS.
+  const offers = (ranked: Scored[], exclude: readonly string[] = []) => {
     const related = ranked
       .filter((s) => s.score >= limits.suggest && !exclude.includes(s.id) && isFact(kb, s.id))
       .slice(0, MAX_SUGGESTIONS)
       .map((s) => ({ id: s.id, score: round(s.score) }));
+    const examples: string[] = [];
     for (const e of parts.examples(lang, MAX_SUGGESTIONS * 2)) {
-      if (related.length >= MAX_SUGGESTIONS) break;
-      if (!related.some((r) => r.id === e.id) && !exclude.includes(e.id))
-        related.push({ id: e.id, score: 0 });
+      if (related.length + examples.length >= MAX_SUGGESTIONS) break;
+      if (!related.some((r) => r.id === e.id) && !examples.includes(e.id) && !exclude.includes(e.id))
+        examples.push(e.id);
     }
-    return related;
+    return { related, examples };
   };
 
   if (analysis.words.length === 0) {
-    return {
-      ...base,
-      kind: "decline",
-      ids: [],
-      score: 0,
-      alternatives: suggestions([]),
-      footnotes: [],
-      declineReason: "empty",
-    };
+    return { ...base, kind: "decline", reason: "empty", score: 0, ...offers([]) };
   }
 
   const ranked = index.rank(analysis);
@@ -90,11 +84,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     return {
       ...base,
       kind: "smalltalk",
-      ids: [],
+      intent: chat.intent,
       score: round(chat.coverage),
-      alternatives: suggestions([]),
-      footnotes: [],
-      smalltalk: chat.intent,
+      examples: offers([]).examples,
     };
   }
 
@@ -105,12 +97,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     return {
       ...base,
       kind: "decline",
-      ids: [],
+      reason: "out-of-scope",
+      name: outside,
       score: round(best?.score ?? 0),
-      alternatives: suggestions(index.rank(analysis, rest)),
-      footnotes: [],
-      declineReason: "out-of-scope",
-      outOfScope: outside,
+      ...offers(index.rank(analysis, rest)),
     };
   }
 
@@ -118,51 +108,44 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const clauses = new ClauseTops(index, analysis);
   const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
   if (twoParts) {
-    const footnotes = [...new Set(twoParts.ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
-    return {
-      ...base,
-      kind: "answer",
-      ids: twoParts.ids,
-      score: round(twoParts.score),
-      alternatives: [],
-      footnotes,
-    };
+    return answered(kb, base, twoParts.ids, twoParts.score, []);
   }
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
   const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
   if (clause) {
-    return {
-      ...base,
-      kind: "answer",
-      ids: [clause.id],
-      score: round(clause.score),
-      alternatives: [],
-      footnotes: kb.answerById.get(clause.id)?.footnotes ?? [],
-    };
+    return answered(kb, base, [clause.id], clause.score, []);
   }
 
   if (!best || best.score < limits.answer) {
-    return {
+    const declined: Declined = {
       ...base,
       kind: "decline",
-      ids: [],
+      reason: analysis.terms.length === 0 ? "empty" : "weak",
       score: round(best?.score ?? 0),
-      alternatives: suggestions(ranked),
-      footnotes: [],
-      declineReason: analysis.terms.length === 0 ? "empty" : "weak",
+      ...offers(ranked),
     };
+    return declined;
   }
 
-  const ids = [best.id];
-  const runnerUp = ranked.find((s) => !ids.includes(s.id));
+  const runnerUp = ranked.find((s) => s.id !== best.id);
   const alternatives =
     runnerUp && runnerUp.score >= Math.max(limits.answer, best.score - limits.ambiguityGap)
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
+  return answered(kb, base, [best.id], best.score, alternatives);
+}
+
+function answered(
+  kb: KnowledgeBase,
+  base: Pick<Answered, "question" | "lang" | "detected">,
+  ids: [string, ...string[]],
+  score: number,
+  alternatives: Candidate[],
+): Answered {
   const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
-  return { ...base, kind: "answer", ids, score: round(best.score), alternatives, footnotes };
+  return { ...base, kind: "answer", ids, score: round(score), alternatives, footnotes };
 }
 
 /**
@@ -173,7 +156,7 @@ function twoPartAnswer(
   clauses: ClauseTops,
   best: Scored,
   limits: Thresholds,
-): { ids: string[]; score: number } | undefined {
+): { ids: [string, string]; score: number } | undefined {
   if (best.score >= limits.combinedSingle) return undefined;
   if (clauses.terms.length < 2) return undefined;
   const parts: Scored[] = [];
@@ -183,8 +166,8 @@ function twoPartAnswer(
     if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
-  const two = parts.slice(0, 2);
-  return { ids: two.map((p) => p.id), score: Math.min(...two.map((p) => p.score)) };
+  const [a, b] = parts as [Scored, Scored];
+  return { ids: [a.id, b.id], score: Math.min(a.score, b.score) };
 }
 
 /** The best answer to one clause of a several-clause question, if it is strong enough on its own. */

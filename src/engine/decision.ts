@@ -1,4 +1,5 @@
-// The engine's answer to one question: a plain value. The bot and the command line only render it.
+// The engine's answer to one question: a plain value, one of three kinds. The bot and the command line
+// only render it; a switch over `kind` is exhaustive, and no number doubles as a flag.
 import type { Lang } from "../content/schema.ts";
 
 export type { Lang };
@@ -6,34 +7,76 @@ export type { Lang };
 /** What the text looked like: Kyrgyz is understood but answered in Russian; "ru-latn" is Russian typed in Latin letters. */
 export type DetectedLang = "en" | "ru" | "tr" | "ky" | "ru-latn" | "unknown";
 
+/** An answer the engine scored for this question. */
 export interface Candidate {
   id: string;
+  /** How well it matched, 0..1. */
   score: number;
 }
 
-export interface Decision {
-  /**
-   * answer: one curated answer (or several, for a question that spans them, e.g. a timeline);
-   * decline: the article does not answer this; smalltalk: greeting, thanks, "who are you"…
-   */
-  kind: "answer" | "decline" | "smalltalk";
+interface Common {
   question: string;
   /** Language of the reply. */
   lang: Lang;
   detected: DetectedLang;
-  /** Answers given, best first; empty unless kind is "answer". */
-  ids: string[];
-  /** Confidence of the best candidate, 0..1. */
+  /** Confidence of the best candidate (for small talk: how much of the message its phrase explains), 0..1. */
   score: number;
-  /** Close runners-up to offer ("did you mean…"), or, on decline, answerable questions to suggest. */
+}
+
+/** One curated answer, or several for a question that spans them (two questions in one, a timeline). */
+export interface Answered extends Common {
+  kind: "answer";
+  /** Answers given, best first; never empty. */
+  ids: [string, ...string[]];
+  /** Close runners-up to offer ("you may also mean"). */
   alternatives: Candidate[];
   /** Footnote numbers the reply cites. */
   footnotes: number[];
-  declineReason?: "empty" | "weak" | "out-of-scope";
-  /** On an out-of-scope decline: the name as the user wrote it. */
-  outOfScope?: string;
-  /** On smalltalk: the intent id from content/smalltalk.yaml. */
-  smalltalk?: string;
+}
+
+/** Why the article gives no answer: nothing to match, too weak a match, or a name it never mentions. */
+export type DeclineReason = "empty" | "weak" | "out-of-scope";
+
+interface DeclinedCommon extends Common {
+  kind: "decline";
+  /** Answers that matched in part, best first: perhaps what was meant. */
+  related: Candidate[];
+  /** Answerable questions to offer besides (answer ids, spread over the topics). */
+  examples: string[];
+}
+
+export type Declined = DeclinedCommon &
+  (
+    | { reason: "empty" | "weak" }
+    /** `name`: the person, place, event or year as the user wrote it. */
+    | { reason: "out-of-scope"; name: string }
+  );
+
+/** A greeting, thanks, "who are you"…: the intent's reply from content/smalltalk.yaml. */
+export interface SmallTalk extends Common {
+  kind: "smalltalk";
+  intent: string;
+  /** Answerable questions to offer (answer ids). */
+  examples: string[];
+}
+
+export type Decision = Answered | Declined | SmallTalk;
+
+/** The answers a decision gives: none unless it answered. */
+export function answerIds(decision: Decision): readonly string[] {
+  return decision.kind === "answer" ? decision.ids : [];
+}
+
+/** Every answer a decision offers beside its own (runners-up, related answers, examples), in order. */
+export function offeredIds(decision: Decision): string[] {
+  switch (decision.kind) {
+    case "answer":
+      return decision.alternatives.map((c) => c.id);
+    case "decline":
+      return [...decision.related.map((c) => c.id), ...decision.examples];
+    case "smalltalk":
+      return decision.examples;
+  }
 }
 
 export interface AskOptions {

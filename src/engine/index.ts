@@ -11,7 +11,17 @@ import { type IndexParts, restoreIndex, saveIndex } from "./saved-index.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 
 export type { Thresholds } from "./decide.ts";
-export type { AskOptions, Candidate, Decision, DetectedLang } from "./decision.ts";
+export type {
+  Answered,
+  AskOptions,
+  Candidate,
+  Decision,
+  Declined,
+  DeclineReason,
+  DetectedLang,
+  SmallTalk,
+} from "./decision.ts";
+export { answerIds, offeredIds } from "./decision.ts";
 export { SavedIndexError } from "./saved-index.ts";
 
 export interface Engine {

@@ -96,7 +96,10 @@ export function replyLangOf(detected: DetectedLang): Lang | undefined {
   }
 }
 
-/** Telegram's language_code → reply language: Russian for the region's Russian readers, Turkish for tr/az, else English. */
+/**
+ * Telegram's language_code → reply language, the one mapping the bot's menus and the engine's answers
+ * share: Russian for the region's Russian readers (ru, uk, be, kk, ky), Turkish for tr and az, else English.
+ */
 export function langFromUserCode(code: string | undefined): Lang | undefined {
   if (!code) return undefined;
   const base = code.toLowerCase().split(/[-_]/)[0] ?? "";

@@ -60,6 +60,7 @@ interface KeptQuestion {
   text: string;
   groupKey: string;
   lang: string;
+  questionLang: string | null;
   matchedId: string | null;
   runnerUpId: string | null;
   declineReason: string | null;
@@ -127,6 +128,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           count: g.rows.length,
           langs: [...new Set(g.rows.map((r) => r.lang))].sort(),
           outOfScope: g.rows.filter((r) => r.declineReason === "out-of-scope").length,
+          ...questionLangsOf(g.rows),
         }));
     },
 
@@ -199,6 +201,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         text,
         groupKey: key,
         lang: event.lang,
+        questionLang: event.questionLang ?? null,
         matchedId: event.matchedId,
         runnerUpId: event.runnerUpId ?? null,
         declineReason: event.answered ? null : (event.declineReason ?? null),
@@ -290,4 +293,10 @@ function mostFrequentText(rows: { text: string }[]): string {
     }
   }
   return best;
+}
+
+/** The question languages of a group, when any row has one (rows kept before they were recorded do not). */
+function questionLangsOf(rows: KeptQuestion[]): { questionLangs?: string[] } {
+  const langs = [...new Set(rows.flatMap((r) => (r.questionLang ? [r.questionLang] : [])))].sort();
+  return langs.length > 0 ? { questionLangs: langs } : {};
 }

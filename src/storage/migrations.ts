@@ -73,6 +73,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    describe: "the language the engine read a kept question in (the reply language is `lang`)",
+    up: "ALTER TABLE kept_questions ADD COLUMN question_lang TEXT;",
+  },
+  {
+    version: 5,
     describe:
       "one vote per voter per answer (not per message); the 'sorry' follow-up once per message; update ids counted once; the durable update queue",
     up: `

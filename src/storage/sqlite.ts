@@ -153,8 +153,8 @@ function statements(db: Database.Database, nearTieGap: number) {
   const keepQuestion = db.prepare(`
     INSERT INTO kept_questions
       (day, answered, normalized, group_key, lang, chat_type, matched_id, score, runner_up_id, runner_up_score,
-       decline_reason)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+       decline_reason, question_lang)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const countNearTie = db.prepare(`
     INSERT INTO near_ties (day, matched_id, runner_up_id, count, gap_sum) VALUES (?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET count = count + 1, gap_sum = gap_sum + excluded.gap_sum`);
@@ -190,6 +190,7 @@ function statements(db: Database.Database, nearTieGap: number) {
         e.runnerUpId ?? null,
         e.runnerUpScore === undefined ? null : finite(e.runnerUpScore),
         e.answered ? null : (e.declineReason ?? null),
+        e.questionLang ?? null,
       );
     }
     const tie = nearTieOf(e, nearTieGap);
@@ -429,9 +430,10 @@ export function reportQueries(db: Database.Database): ReportSource {
     FROM question_counts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`);
   const declinedGroups = db.prepare<
     [string, string, number],
-    { groupKey: string; count: number; langs: string; outOfScope: number }
+    { groupKey: string; count: number; langs: string; questionLangs: string | null; outOfScope: number }
   >(`
     SELECT group_key AS groupKey, COUNT(*) AS count, GROUP_CONCAT(DISTINCT lang) AS langs,
+           GROUP_CONCAT(DISTINCT question_lang) AS questionLangs,
            SUM(decline_reason IS 'out-of-scope') AS outOfScope
     FROM kept_questions WHERE answered = 0 AND day BETWEEN ? AND ?
     GROUP BY group_key ORDER BY count DESC, MAX(day) DESC, group_key LIMIT ?`);
@@ -464,6 +466,7 @@ export function reportQueries(db: Database.Database): ReportSource {
         example: groupExample.get(g.groupKey, from, to)?.text ?? "",
         count: g.count,
         langs: g.langs.split(",").sort(),
+        ...(g.questionLangs ? { questionLangs: g.questionLangs.split(",").sort() } : {}),
         outOfScope: g.outOfScope,
       })),
     worstFeedback: (from, to, limit) => feedback.all(from, to, Math.max(0, limit)),

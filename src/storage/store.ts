@@ -19,7 +19,10 @@ import type { Lang } from "../content/schema.ts";
 export interface QuestionEvent {
   /** Normalised question text. Callers send text only for declined or low-confidence questions. */
   normalized: string | null;
+  /** The reply's language (a /lang choice can make it differ from the question's). */
   lang: string;
+  /** The language the engine read the question in (decision.detected: en, ru, tr, ky, ru-latn, unknown). */
+  questionLang?: string;
   chatType: string;
   /** Stemmed, language-independent form used to group declined questions (engine's `groupKey`). */
   groupKey: string | null;
@@ -60,7 +63,10 @@ export interface DeclinedGroup {
   groupKey: string;
   example: string;
   count: number;
+  /** Reply languages. */
   langs: string[];
+  /** Languages the questions were written in, as the engine read them (rows kept before v4 have none). */
+  questionLangs?: string[];
   /** How many of them were declined because they name something the article never mentions. */
   outOfScope?: number;
 }

@@ -4,6 +4,7 @@
 // what Telegram refuses (empty or over-long text, oversized button data) so mistakes show up here.
 import type { Transformer } from "grammy";
 import type { Chat, InlineKeyboardMarkup, Message, UserFromGetMe } from "grammy/types";
+import { CALLBACK_DATA_MAX_BYTES, TELEGRAM_TEXT_LIMIT, visibleText } from "../telegram.ts";
 
 export interface LocalApiCall {
   method: string;
@@ -35,9 +36,6 @@ export interface LocalApi {
   message(chatId: number, messageId: number): Message | undefined;
 }
 
-const TEXT_LIMIT = 4096;
-const CALLBACK_DATA_LIMIT = 64;
-
 export type LocalApiReply =
   | { ok: true; result: unknown }
   | { ok: false; error_code: number; description: string };
@@ -46,12 +44,7 @@ type Reply = LocalApiReply;
 /** Text as Telegram would store it: tags gone, entities decoded (enough for a plausible Message). */
 function parsedText(text: string, parseMode: unknown): string {
   if (parseMode !== "HTML") return text;
-  return text
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
+  return visibleText(text);
 }
 
 function badRequest(description: string): Reply {
@@ -61,14 +54,14 @@ function badRequest(description: string): Reply {
 function checkText(payload: Record<string, unknown>): Reply | undefined {
   const text = typeof payload.text === "string" ? parsedText(payload.text, payload.parse_mode) : "";
   if (text.trim() === "") return badRequest("message text is empty");
-  if (text.length > TEXT_LIMIT) return badRequest("message is too long");
+  if (text.length > TELEGRAM_TEXT_LIMIT) return badRequest("message is too long");
   return checkMarkup(payload.reply_markup);
 }
 
 function checkMarkup(markup: unknown): Reply | undefined {
   for (const row of (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []) {
     for (const button of row) {
-      if ("callback_data" in button && Buffer.byteLength(button.callback_data) > CALLBACK_DATA_LIMIT)
+      if ("callback_data" in button && Buffer.byteLength(button.callback_data) > CALLBACK_DATA_MAX_BYTES)
         return badRequest("BUTTON_DATA_INVALID");
     }
   }

@@ -1,7 +1,7 @@
 // Channels: /ask posts get a reply post; inline mode offers cited answers in any chat.
 import type { InlineQueryResultArticle } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   answerableFacts,

@@ -1,7 +1,7 @@
 // Commands in a private chat: /start, /help, /about, /sources, /source, /topics, /ask, and the menus.
 import { describe, expect, it } from "vitest";
 import { commandList, setupCommands } from "../../src/bot/index.ts";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   answerableFacts,
@@ -10,6 +10,7 @@ import {
   buttons,
   createHarness,
   current,
+  inlineQuery,
   knowledge,
   messageOf,
   only,
@@ -180,5 +181,25 @@ describe("command menus", () => {
     expect(await setupCommands(h.bot)).toBe(false);
     await new Promise((r) => setImmediate(r));
     expect(h.logs.some((l) => l.level === 40 && /setMyCommands/.test(l.msg))).toBe(true);
+  });
+});
+
+describe("per-update context", () => {
+  it("reads the chat's language from the store at most once per update, and only when needed", async () => {
+    const h = createHarness();
+    let reads = 0;
+    const getChatLang = h.store.getChatLang.bind(h.store);
+    h.store.getChatLang = (key) => {
+      reads++;
+      return getChatLang(key);
+    };
+    for (const text of ["/help", "/about", "/start", "/topics", "/sources", "/lang", "who is the author?"]) {
+      reads = 0;
+      await h.send(privateText(text));
+      expect(reads, text).toBeLessThanOrEqual(1);
+    }
+    reads = 0;
+    await h.send(inlineQuery("who is the author?"));
+    expect(reads).toBe(0);
   });
 });

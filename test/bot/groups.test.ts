@@ -2,7 +2,7 @@
 // keeps forum topics, and lets only admins change the chat's language.
 import type { Message, User } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,

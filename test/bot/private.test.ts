@@ -1,6 +1,6 @@
 // Private chats: any text is a question; the answer is cited, with buttons to go further.
 import { describe, expect, it } from "vitest";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { visibleText } from "../../src/bot/split.ts";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
-import { escapeHtml } from "../../src/engine/render.ts";
+import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import { checkTelegramText } from "../reliability/support/telegram-html.ts";
 import {

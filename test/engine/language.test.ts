@@ -1,7 +1,7 @@
 // Which language a question is in, and which language the reply is in.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
-import { createEngine, type Engine } from "../../src/engine/index.ts";
+import { answerIds, createEngine, type Engine } from "../../src/engine/index.ts";
 import { langFromUserCode } from "../../src/engine/language.ts";
 
 let engine: Engine;
@@ -53,7 +53,7 @@ describe("language of a question", () => {
   it("lets an explicit choice override both", () => {
     const d = engine.ask("С кем встретился Кулубаев?", { lang: "tr", userLanguageCode: "ru" });
     expect(d.lang).toBe("tr");
-    expect(d.ids).toEqual(["kulubaev-syromolotov-meeting"]);
+    expect(answerIds(d)).toEqual(["kulubaev-syromolotov-meeting"]);
   });
 });
 

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
-import { parseQuestions } from "../../src/engine/evaluation.ts";
-import { buildIndex, createEngine, type Engine, SavedIndexError } from "../../src/engine/index.ts";
+import { answerIds, buildIndex, createEngine, type Engine, SavedIndexError } from "../../src/engine/index.ts";
 import { restoreIndex, saveIndex } from "../../src/engine/saved-index.ts";
+import { parseQuestions } from "../../src/eval/evaluation.ts";
 import { fingerprint, startEngine } from "../../src/index-cache.ts";
 
 let kb: KnowledgeBase;
@@ -88,7 +88,7 @@ describe("the index cache", () => {
     expect(fingerprint(changed)).not.toBe(fingerprint(kb));
     const start = startEngine(changed, { dir, logger });
     expect(start.from).toBe("built");
-    expect(start.engine.ask("What colour is the ambassador's umbrella?").ids).toEqual([answer.id]);
+    expect(answerIds(start.engine.ask("What colour is the ambassador's umbrella?"))).toEqual([answer.id]);
     expect(readdirSync(dir)).toHaveLength(2);
   });
 

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { createEngine } from "../../src/engine/index.ts";
 import {
   type EvalReport,
   evaluate,
@@ -12,8 +13,7 @@ import {
   parseQuestions,
   percent,
   unknownIds,
-} from "../../src/engine/evaluation.ts";
-import { createEngine } from "../../src/engine/index.ts";
+} from "../../src/eval/evaluation.ts";
 
 const questions = parseQuestions(readFileSync(new URL("./questions.yaml", import.meta.url), "utf8"));
 let kb: KnowledgeBase;
@@ -60,11 +60,12 @@ describe("scoring a reply", () => {
   const decline = { q: "?", expect: "decline", category: "near-miss", lang: "en" } as const;
   it("counts a decline's accepted answers (ones that say the article lacks it), and no other answer", () => {
     const accepting = { ...decline, also: ["japan-agreement"] };
-    expect(isCorrect(kb, accepting, { kind: "decline", ids: [] })).toBe(true);
-    expect(isCorrect(kb, accepting, { kind: "answer", ids: ["japan-agreement"] })).toBe(true);
-    expect(isCorrect(kb, accepting, { kind: "answer", ids: ["japan-grant-batken"] })).toBe(false);
-    expect(isCorrect(kb, decline, { kind: "answer", ids: ["japan-agreement"] })).toBe(false);
-    expect(isCorrect(kb, accepting, { kind: "smalltalk", ids: [] })).toBe(false);
+    const said = { score: 0.5, lang: "en" } as const;
+    expect(isCorrect(kb, accepting, { ...said, kind: "decline" })).toBe(true);
+    expect(isCorrect(kb, accepting, { ...said, kind: "answer", ids: ["japan-agreement"] })).toBe(true);
+    expect(isCorrect(kb, accepting, { ...said, kind: "answer", ids: ["japan-grant-batken"] })).toBe(false);
+    expect(isCorrect(kb, decline, { ...said, kind: "answer", ids: ["japan-agreement"] })).toBe(false);
+    expect(isCorrect(kb, accepting, { ...said, kind: "smalltalk" })).toBe(false);
   });
 });
 

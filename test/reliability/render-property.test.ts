@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { LANGS } from "../../src/content/schema.ts";
-import { createEngine, type Engine } from "../../src/engine/index.ts";
-import { renderReply } from "../../src/engine/render.ts";
+import { answerIds, createEngine, type Engine, offeredIds } from "../../src/engine/index.ts";
+import { renderReply } from "../../src/presentation/render.ts";
 import { checkTelegramText, MAX_MESSAGE_LENGTH } from "./support/telegram-html.ts";
 
 let kb: KnowledgeBase;
@@ -98,10 +98,11 @@ describe("engine + renderer on any input", () => {
       fc.property(questionArbitrary(kb), optionsArbitrary, (question, opts) => {
         const decision = engine.ask(question, opts);
         expect(["answer", "decline", "smalltalk"]).toContain(decision.kind);
-        for (const id of decision.ids) expect(kb.answerById.has(id), `unknown answer id ${id}`).toBe(true);
-        for (const n of decision.footnotes)
-          expect(kb.footnoteByNumber.has(n), `unknown footnote ${n}`).toBe(true);
-        if (decision.kind !== "answer") expect(decision.ids).toEqual([]);
+        for (const id of [...answerIds(decision), ...offeredIds(decision)])
+          expect(kb.answerById.has(id), `unknown answer id ${id}`).toBe(true);
+        if (decision.kind === "answer")
+          for (const n of decision.footnotes)
+            expect(kb.footnoteByNumber.has(n), `unknown footnote ${n}`).toBe(true);
 
         const html = renderReply(decision, kb, "html");
         const check = checkTelegramText(html, "HTML");

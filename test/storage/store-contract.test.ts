@@ -117,6 +117,24 @@ describe.each(factories)("%s store", (_name, make) => {
     });
   });
 
+  it("keeps the language a question was written in apart from the reply's", async () => {
+    const store = make({ now });
+    // A Turkish question in a chat set to Russian: the reply is Russian, the question is not.
+    store.recordQuestion({
+      ...declined("peki ne konuştular?", "#discuss", "ru", "2024-03-10"),
+      questionLang: "tr",
+    });
+    store.recordQuestion({
+      ...declined("о чём говорили?", "#discuss", "ru", "2024-03-10"),
+      questionLang: "ru",
+    });
+    expect((await store.topDeclined("2024-03-10", "2024-03-10", 5))[0]).toMatchObject({
+      count: 2,
+      langs: ["ru"],
+      questionLangs: ["ru", "tr"],
+    });
+  });
+
   it("counts one vote per person per answer, whichever message it came from; a second press changes it", async () => {
     const store = make({ now });
     const vote = async (voterKey: string, messageKey: string, v: 1 | -1, answerId = "japan-grant") =>

@@ -1,35 +1,28 @@
 // /stats and /unanswered for the user ids in ADMIN_IDS, in private chats. Anyone else gets exactly what
 // an unknown command gets, so nothing shows that these commands exist.
 import { Composer } from "grammy";
-import { botTexts, type StatsLine } from "../../texts/bot.ts";
-import { utcDay } from "../answering.ts";
+import { errorSummary } from "../../logger.ts";
+import { dayOf, daysBefore } from "../../storage/rules.ts";
+import type { StatsLine } from "../../texts/bot.ts";
 import type { MyContext } from "../context.ts";
-import { errorSummary, uiLanguage } from "../language.ts";
-import { escapeHtml, sendHtml } from "../send.ts";
+import { isBotAdmin } from "../permissions.ts";
+import { escapeHtml, replyText, sendHtml } from "../send.ts";
 
 export const adminFeature = new Composer<MyContext>();
-const privateChats = adminFeature.chatType("private");
+const admins = adminFeature.chatType("private").filter(isBotAdmin);
 
 /** /unanswered looks this far back: long enough to see patterns, short enough to be current. */
 const UNANSWERED_DAYS = 30;
 const UNANSWERED_LIMIT = 10;
 
-const isAdmin = (ctx: MyContext) => ctx.from !== undefined && ctx.deps.adminIds.includes(ctx.from.id);
-
-function daysAgo(now: Date, days: number): string {
-  return utcDay(new Date(now.getTime() - days * 86_400_000));
-}
-
-privateChats.command("stats", async (ctx, next) => {
-  if (!isAdmin(ctx)) return next();
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang);
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+admins.command("stats", async (ctx) => {
+  const { t } = ctx;
+  ctx.note({ kind: "command", lang: ctx.lang });
   const now = ctx.deps.now?.() ?? new Date();
-  const today = utcDay(now);
+  const today = dayOf(now);
   let text: string;
   try {
-    const days = await ctx.deps.store.dailyCounts(daysAgo(now, 6), today);
+    const days = await ctx.deps.store.dailyCounts(daysBefore(now, 6), today);
     const sum = (rows: typeof days): StatsLine => ({
       answered: rows.reduce((n, r) => n + r.answered, 0),
       declined: rows.reduce((n, r) => n + r.declined, 0),
@@ -39,20 +32,18 @@ privateChats.command("stats", async (ctx, next) => {
     ctx.logger.warn({ err: errorSummary(error) }, "store: /stats failed");
     text = t.failure;
   }
-  await sendHtml(ctx, escapeHtml(text));
+  await replyText(ctx, text);
 });
 
-privateChats.command("unanswered", async (ctx, next) => {
-  if (!isAdmin(ctx)) return next();
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang);
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+admins.command("unanswered", async (ctx) => {
+  const { t } = ctx;
+  ctx.note({ kind: "command", lang: ctx.lang });
   const now = ctx.deps.now?.() ?? new Date();
   let html: string;
   try {
     const groups = await ctx.deps.store.topDeclined(
-      daysAgo(now, UNANSWERED_DAYS - 1),
-      utcDay(now),
+      daysBefore(now, UNANSWERED_DAYS - 1),
+      dayOf(now),
       UNANSWERED_LIMIT,
     );
     html =

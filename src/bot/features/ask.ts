@@ -4,22 +4,13 @@
 import { Composer } from "grammy";
 import { botTexts } from "../../texts/bot.ts";
 import { groupQuestion, parseCommand } from "../addressing.ts";
-import { answerQuestion, decisionFor, sendDecision } from "../answering.ts";
+import { answerQuestion, decisionFor, sendAskHint, sendDecision } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
-import { uiLanguage } from "../language.ts";
-import { escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+import { replyInGroups } from "../send.ts";
 
 export const askFeature = new Composer<MyContext>();
-
-/** "/ask" alone, or a bare mention: show how to ask, with a question the article answers. */
-export async function sendAskHint(ctx: MyContext): Promise<void> {
-  const lang = uiLanguage(ctx);
-  const example = ctx.deps.engine.examples(lang, 1)[0]?.question ?? "";
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
-  await sendHtml(ctx, escapeHtml(botTexts(lang).askHint(example)), replyInGroups(ctx));
-}
 
 askFeature.chatType(["private", "group", "supergroup"]).command("ask", async (ctx) => {
   // "/ask" alone, sent as a reply to someone's message, asks that message (handy in groups).

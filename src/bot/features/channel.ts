@@ -3,9 +3,8 @@
 // Comments in a channel's discussion group are ordinary group messages (see ask.ts).
 import { Composer } from "grammy";
 import { isForAnotherBot, parseCommand } from "../addressing.ts";
-import { answerQuestion } from "../answering.ts";
+import { answerQuestion, sendAskHint } from "../answering.ts";
 import type { MyContext } from "../context.ts";
-import { sendAskHint } from "./ask.ts";
 
 export const channelFeature = new Composer<MyContext>();
 

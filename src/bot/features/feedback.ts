@@ -5,15 +5,14 @@
 // is not thanked for.
 import { Composer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { errorSummary } from "../../logger.ts";
 import type { VoteResult } from "../../storage/store.ts";
-import { botTexts } from "../../texts/bot.ts";
-import { decisionFor, utcDay } from "../answering.ts";
+import { decisionFor, today } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
 import { questionsKeyboard, suggestedIds } from "../keyboards.ts";
-import { errorSummary, uiLanguage } from "../language.ts";
-import { escapeHtml, sendHtml } from "../send.ts";
+import { replyText } from "../send.ts";
 
 function showsButton(markup: InlineKeyboardMarkup | undefined, data: string): boolean {
   return (
@@ -27,14 +26,13 @@ export const feedbackFeature = new Composer<MyContext>();
 
 onButton(feedbackFeature, "vote", async (ctx, action) => {
   const { kb, engine, store, hash } = ctx.deps;
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang);
+  const { lang, t } = ctx;
   const id = resolveRef(kb, action.ref);
   if (!id) return acknowledge(ctx, t.staleButton);
   const message = ctx.callbackQuery.message;
   const where = message ? `${message.chat.id}:${message.message_id}` : ctx.callbackQuery.inline_message_id;
   if (!where) return acknowledge(ctx, t.badButton);
-  ctx.outcome = { ...ctx.outcome, answerId: id, lang };
+  ctx.note({ answerId: id, lang });
 
   // The press must come from a button this message shows. Inline-mode messages are not sent with the
   // press; there the once-per-person-per-answer rule is the only guard.
@@ -50,7 +48,7 @@ onButton(feedbackFeature, "vote", async (ctx, action) => {
       messageKey: hash(`${where}:${id}`),
       voterKey: hash(String(ctx.from.id)),
       vote: action.vote,
-      day: utcDay(ctx.deps.now?.() ?? new Date()),
+      day: today(ctx),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a vote failed");
@@ -68,6 +66,6 @@ onButton(feedbackFeature, "vote", async (ctx, action) => {
         .filter((other) => other !== id)
         .slice(0, 3);
     const keyboard = questionsKeyboard(kb, ids, lang);
-    if (keyboard) await sendHtml(ctx, escapeHtml(t.afterDownvote), { keyboard });
+    if (keyboard) await replyText(ctx, t.afterDownvote, { keyboard });
   }
 });

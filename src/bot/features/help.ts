@@ -1,19 +1,16 @@
 // /help: how to ask, in private chats and in groups, and the commands.
 import { Composer } from "grammy";
-import { botTexts } from "../../texts/bot.ts";
 import type { MyContext } from "../context.ts";
-import { uiLanguage } from "../language.ts";
-import { escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+import { replyText } from "../send.ts";
 
 export const helpFeature = new Composer<MyContext>();
 
 helpFeature.chatType(["private", "group", "supergroup"]).command("help", async (ctx) => {
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang).help;
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  const t = ctx.t.help;
+  ctx.note({ kind: "command", lang: ctx.lang });
   const parts =
     ctx.chat.type === "private"
       ? [t.private, t.group, t.commands, t.inline(ctx.me.username)]
       : [t.group, t.commands, t.inline(ctx.me.username)];
-  await sendHtml(ctx, parts.map(escapeHtml).join("\n\n"), replyInGroups(ctx));
+  await replyText(ctx, parts.join("\n\n"));
 });

@@ -4,7 +4,7 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Decision } from "../../engine/decision.ts";
-import { canonicalQuestion, renderReply } from "../../engine/render.ts";
+import { canonicalQuestion, renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { answerRef } from "../callback-data.ts";
@@ -52,14 +52,14 @@ inlineFeature.on("inline_query", async (ctx) => {
   const { kb, engine } = ctx.deps;
   const query = ctx.inlineQuery.query.slice(0, MAX_QUERY).trim();
   const code = ctx.from.language_code;
-  ctx.outcome = { ...ctx.outcome, kind: "inline" };
+  ctx.note({ kind: "inline" });
 
   if (query === "") {
     const lang = languageFromCode(code) ?? "en";
     const results = engine
       .examples(lang, POPULAR)
       .map((e) => answerResult(ctx, e.id, decisionFor(ctx, e.id, lang)));
-    ctx.outcome = { ...ctx.outcome, lang };
+    ctx.note({ lang });
     // The list depends on the user's language, so Telegram must not share it between users.
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: true });
     return;
@@ -69,15 +69,14 @@ inlineFeature.on("inline_query", async (ctx) => {
   ctx.logger.debug({ text: query }, "inline query");
   const decision = engine.ask(query, code ? { userLanguageCode: code } : {});
   const t = botTexts(decision.lang);
-  ctx.outcome = {
-    ...ctx.outcome,
+  ctx.note({
     lang: decision.lang,
     score: decision.score,
-    ...(decision.ids[0] ? { answerId: decision.ids[0] } : {}),
-  };
+    ...(decision.kind === "answer" ? { answerId: decision.ids[0] } : {}),
+  });
   let results: InlineQueryResultArticle[];
   if (decision.kind === "answer") {
-    const first = decision.ids[0] ?? "";
+    const first = decision.ids[0];
     const title = canonicalQuestion(kb, first, decision.lang);
     const main = result(ctx, `m:${answerRef(kb, first)}:${decision.lang}`, title, decision);
     const others = decision.alternatives

@@ -3,43 +3,38 @@
 import { Composer } from "grammy";
 import type { KnowledgeBase } from "../../content/knowledge-base.ts";
 import type { Lang } from "../../content/schema.ts";
-import { renderFootnote, renderSources } from "../../engine/render.ts";
+import { renderFootnote, renderSources } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
-import { uiLanguage } from "../language.ts";
-import { escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+import { escapeHtml, replyInGroups, replyText, sendHtml } from "../send.ts";
 
 export const sourcesFeature = new Composer<MyContext>();
 const chats = sourcesFeature.chatType(["private", "group", "supergroup"]);
 
 chats.command("sources", async (ctx) => {
-  const lang = uiLanguage(ctx);
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
-  await sendHtml(ctx, renderSources(ctx.deps.kb, lang, "html"), replyInGroups(ctx));
+  ctx.note({ kind: "command", lang: ctx.lang });
+  await sendHtml(ctx, renderSources(ctx.deps.kb, ctx.lang, "html"), replyInGroups(ctx));
 });
 
 chats.command("source", async (ctx) => {
   const { kb } = ctx.deps;
-  const lang = uiLanguage(ctx);
-  const t = botTexts(lang);
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
+  const { lang, t } = ctx;
+  ctx.note({ kind: "command", lang });
   const arg = ctx.match.trim();
   const count = kb.footnotes.length;
-  let html: string;
-  if (arg === "") html = escapeHtml(t.sourceUsage(count));
-  else if (/^\d{1,3}$/.test(arg) && kb.footnoteByNumber.has(Number(arg)))
-    html = renderFootnote(kb, Number(arg), lang, "html");
-  else html = escapeHtml(t.sourceMissing(arg.length > 20 ? `${arg.slice(0, 20)}…` : arg, count));
-  await sendHtml(ctx, html, replyInGroups(ctx));
+  if (/^\d{1,3}$/.test(arg) && kb.footnoteByNumber.has(Number(arg)))
+    await sendHtml(ctx, renderFootnote(kb, Number(arg), lang, "html"), replyInGroups(ctx));
+  else if (arg === "") await replyText(ctx, t.sourceUsage(count));
+  else await replyText(ctx, t.sourceMissing(arg.length > 20 ? `${arg.slice(0, 20)}…` : arg, count));
 });
 
 onButton(sourcesFeature, "source", async (ctx, action) => {
   const id = resolveRef(ctx.deps.kb, action.ref);
   if (!id) return acknowledge(ctx, botTexts(action.lang).staleButton);
   await acknowledge(ctx);
-  ctx.outcome = { ...ctx.outcome, lang: action.lang, answerId: id };
+  ctx.note({ lang: action.lang, answerId: id });
   await sendHtml(ctx, answerSourceHtml(ctx.deps.kb, id, action.lang));
 });
 

@@ -1,26 +1,21 @@
 // /topics: browse topics → questions → answer. Every step edits the same message in place, with Back
 // buttons, so browsing does not fill the chat.
 import { Composer } from "grammy";
-import { renderReply } from "../../engine/render.ts";
+import { renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
 import { resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
 import { topicAnswerKeyboard, topicKeyboard, topicsKeyboard } from "../keyboards.ts";
-import { uiLanguage } from "../language.ts";
-import { editHtml, escapeHtml, replyInGroups, sendHtml } from "../send.ts";
+import { editHtml, escapeHtml, replyText } from "../send.ts";
 
 export const topicsFeature = new Composer<MyContext>();
 
 topicsFeature.chatType(["private", "group", "supergroup"]).command("topics", async (ctx) => {
-  const lang = uiLanguage(ctx);
-  ctx.outcome = { ...ctx.outcome, kind: "command", lang };
-  const keyboard = topicsKeyboard(ctx.deps.kb, lang);
-  await sendHtml(ctx, escapeHtml(botTexts(lang).topicsHeader), {
-    ...(keyboard ? { keyboard } : {}),
-    ...replyInGroups(ctx),
-  });
+  ctx.note({ kind: "command", lang: ctx.lang });
+  const keyboard = topicsKeyboard(ctx.deps.kb, ctx.lang);
+  await replyText(ctx, ctx.t.topicsHeader, keyboard ? { keyboard } : {});
 });
 
 onButton(topicsFeature, "topics", async (ctx, { lang }) => {
@@ -47,7 +42,7 @@ onButton(topicsFeature, "topicAnswer", async (ctx, action) => {
   const id = resolveRef(kb, action.ref);
   if (!id) return acknowledge(ctx, botTexts(action.lang).staleButton);
   await acknowledge(ctx);
-  ctx.outcome = { ...ctx.outcome, lang: action.lang, answerId: id, score: 1 };
+  ctx.note({ lang: action.lang, answerId: id, score: 1 });
   await editHtml(
     ctx,
     renderReply(decisionFor(ctx, id, action.lang), kb, "html"),

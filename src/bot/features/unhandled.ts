@@ -2,11 +2,9 @@
 // silence (the bot must not chatter there); button presses always get an answer so the spinner stops.
 import { Composer } from "grammy";
 import type { Message } from "grammy/types";
-import { botTexts } from "../../texts/bot.ts";
 import { acknowledge } from "../buttons.ts";
 import type { MyContext } from "../context.ts";
-import { uiLanguage } from "../language.ts";
-import { escapeHtml, sendHtml } from "../send.ts";
+import { replyText } from "../send.ts";
 
 export const unhandledFeature = new Composer<MyContext>();
 
@@ -29,24 +27,23 @@ const NON_TEXT: (keyof Message)[] = [
 ];
 
 unhandledFeature.on("callback_query", async (ctx) => {
-  ctx.outcome = { ...ctx.outcome, kind: "button" };
-  await acknowledge(ctx, botTexts(uiLanguage(ctx)).badButton);
+  ctx.note({ kind: "button" });
+  await acknowledge(ctx, ctx.t.badButton);
 });
 
 const privateChats = unhandledFeature.chatType("private");
 
 privateChats.on("edited_message", async (ctx) => {
-  ctx.outcome = { ...ctx.outcome, kind: "ignored" };
-  await sendHtml(ctx, escapeHtml(botTexts(uiLanguage(ctx)).edited));
+  ctx.note({ kind: "ignored" });
+  await replyText(ctx, ctx.t.edited);
 });
 
 privateChats.on("message", async (ctx) => {
-  const t = botTexts(uiLanguage(ctx));
-  ctx.outcome = { ...ctx.outcome, kind: "ignored" };
-  if (ctx.msg.text !== undefined) await sendHtml(ctx, escapeHtml(t.unknownCommand));
-  else if (NON_TEXT.some((key) => ctx.msg[key] !== undefined)) await sendHtml(ctx, escapeHtml(t.nonText));
+  ctx.note({ kind: "ignored" });
+  if (ctx.msg.text !== undefined) await replyText(ctx, ctx.t.unknownCommand);
+  else if (NON_TEXT.some((key) => ctx.msg[key] !== undefined)) await replyText(ctx, ctx.t.nonText);
 });
 
 unhandledFeature.use((ctx) => {
-  ctx.outcome = { ...ctx.outcome, kind: ctx.outcome.kind ?? "ignored" };
+  ctx.note({ kind: ctx.outcome.kind ?? "ignored" });
 });

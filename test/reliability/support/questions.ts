@@ -2,7 +2,7 @@
 // exactly-once checks, each reply must say which question it answers.
 import { loadKnowledgeBase } from "../../../src/content/load.ts";
 import { createEngine } from "../../../src/engine/index.ts";
-import { escapeHtml } from "../../../src/engine/render.ts";
+import { escapeHtml } from "../../../src/telegram.ts";
 
 export interface KnownQuestion {
   question: string;

@@ -4,8 +4,15 @@
 import { parse } from "yaml";
 import { z } from "zod";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Lang } from "../content/schema.ts";
 import { LANGS } from "../content/schema.ts";
-import type { Decision } from "./decision.ts";
+
+/** What is scored of a decision: the engine's Decision is one; the benchmark's baselines make their own. */
+export type Verdict = { score: number; lang: Lang } & (
+  | { kind: "answer"; ids: readonly string[] }
+  | { kind: "decline" }
+  | { kind: "smalltalk"; intent?: string }
+);
 
 export const CATEGORIES = [
   "en",
@@ -74,7 +81,7 @@ export function unknownIds(kb: KnowledgeBase, questions: readonly EvalQuestion[]
  * Correct: the expected answer first (or an accepted other), a decline, or small talk without a fact. A
  * decline may also accept answers (`also`) that themselves say the article lacks what was asked.
  */
-export function isCorrect(kb: KnowledgeBase, q: EvalQuestion, d: Pick<Decision, "kind" | "ids">): boolean {
+export function isCorrect(kb: KnowledgeBase, q: EvalQuestion, d: Verdict): boolean {
   if (q.expect === "decline")
     return d.kind === "decline" || (d.kind === "answer" && (q.also ?? []).includes(d.ids[0] ?? ""));
   if (q.expect === "smalltalk")
@@ -110,16 +117,16 @@ export interface EvalReport {
 }
 
 /** What a decision said, for a miss line: the answer id, "decline" or "smalltalk". */
-export function describe(d: Pick<Decision, "kind" | "ids" | "smalltalk">): string {
+export function describe(d: Verdict): string {
   if (d.kind === "answer") return d.ids.join("+");
-  if (d.kind === "smalltalk") return `smalltalk${d.smalltalk ? `:${d.smalltalk}` : ""}`;
+  if (d.kind === "smalltalk") return `smalltalk${d.intent ? `:${d.intent}` : ""}`;
   return "decline";
 }
 
 export function evaluate(
   kb: KnowledgeBase,
   questions: readonly EvalQuestion[],
-  ask: (q: string) => Pick<Decision, "kind" | "ids" | "score" | "lang" | "smalltalk">,
+  ask: (q: string) => Verdict,
 ): EvalReport {
   const per = new Map<Category, { total: number; correct: number }>();
   const misses: Miss[] = [];

@@ -3,17 +3,14 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Answer, Lang } from "../content/schema.ts";
 import { attachedFootnote } from "../content/validate.ts";
+import { type Decision, type Declined, offeredIds } from "../engine/decision.ts";
+import { escapeHtml, TELEGRAM_TEXT_LIMIT } from "../telegram.ts";
 import { REPLY_TEXTS, type ReplyTexts } from "../texts/reply.ts";
-import type { Decision } from "./decision.ts";
 
 export type Format = "plain" | "html";
 
 /** Telegram rejects longer messages. */
-export const MAX_MESSAGE_LENGTH = 4096;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
+export const MAX_MESSAGE_LENGTH = TELEGRAM_TEXT_LIMIT;
 
 /** Markup helpers: in plain text they only escape nothing and add no tags. */
 function markup(format: Format) {
@@ -94,8 +91,20 @@ function questionList(kb: KnowledgeBase, ids: readonly string[], lang: Lang, for
   return ids.map((id) => `• ${m.esc(canonicalQuestion(kb, id, lang))}`).join("\n");
 }
 
-function smalltalkReply(kb: KnowledgeBase, intent: string | undefined, lang: Lang): string {
+function smalltalkReply(kb: KnowledgeBase, intent: string, lang: Lang): string {
   return kb.smalltalk.find((s) => s.id === intent)?.reply[lang] ?? kb.smalltalk[0]?.reply[lang] ?? "";
+}
+
+/** What a decline says first: why there is no answer. */
+function declineText(decision: Declined, t: ReplyTexts, close: boolean): string {
+  switch (decision.reason) {
+    case "out-of-scope":
+      return t.declineOutOfScope(decision.name);
+    case "empty":
+      return t.declineEmpty;
+    case "weak":
+      return close ? t.declineClose : t.declineWeak;
+  }
 }
 
 function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit: number): string {
@@ -103,43 +112,34 @@ function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit
   const t: ReplyTexts = REPLY_TEXTS[lang];
   const m = markup(format);
   const blocks: string[] = [];
-  const offered = decision.alternatives.map((c) => c.id).filter((id) => kb.answerById.has(id));
+  const known = (ids: readonly string[]) => ids.filter((id) => kb.answerById.has(id));
+  const list = (header: string, ids: readonly string[]) => {
+    if (ids.length > 0) blocks.push(`${m.bold(header)}\n${questionList(kb, ids, lang, format)}`);
+  };
   switch (decision.kind) {
     case "answer": {
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
         if (a) blocks.push(renderAnswer(a, kb, lang, format, quoteLimit));
       }
-      if (offered.length > 0)
-        blocks.push(`${m.bold(t.alsoMean)}\n${questionList(kb, offered, lang, format)}`);
+      list(t.alsoMean, known(decision.alternatives.map((c) => c.id)));
       break;
     }
     case "decline": {
-      // A weak match with related answers (scored, not just examples) may be one of them, asked in words
-      // the engine did not follow: say that, and offer them as what was perhaps meant.
-      const scored = new Set(decision.alternatives.filter((c) => c.score > 0).map((c) => c.id));
-      const close = decision.declineReason === "weak" && scored.size > 0;
-      const said =
-        decision.declineReason === "out-of-scope" && decision.outOfScope
-          ? t.declineOutOfScope(decision.outOfScope)
-          : decision.declineReason === "empty"
-            ? t.declineEmpty
-            : close
-              ? t.declineClose
-              : t.declineWeak;
-      blocks.push(m.esc(said));
-      const related = close ? offered.filter((id) => scored.has(id)) : [];
-      const others = offered.filter((id) => !related.includes(id));
-      if (related.length > 0)
-        blocks.push(`${m.bold(t.didYouMean)}\n${questionList(kb, related, lang, format)}`);
-      if (others.length > 0)
-        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, others, lang, format)}`);
+      // A weak match with related answers may be one of them, asked in words the engine did not
+      // follow: say that, and offer them as what was perhaps meant.
+      const related = decision.reason === "weak" ? known(decision.related.map((c) => c.id)) : [];
+      blocks.push(m.esc(declineText(decision, t, related.length > 0)));
+      list(t.didYouMean, related);
+      list(
+        t.suggestionsHeader,
+        known(offeredIds(decision)).filter((id) => !related.includes(id)),
+      );
       break;
     }
     case "smalltalk": {
-      blocks.push(m.esc(smalltalkReply(kb, decision.smalltalk, lang)));
-      if (offered.length > 0)
-        blocks.push(`${m.bold(t.suggestionsHeader)}\n${questionList(kb, offered, lang, format)}`);
+      blocks.push(m.esc(smalltalkReply(kb, decision.intent, lang)));
+      list(t.suggestionsHeader, known(decision.examples));
       break;
     }
   }
@@ -153,7 +153,12 @@ export function renderReply(decision: Decision, kb: KnowledgeBase, format: Forma
     if (text.length <= MAX_MESSAGE_LENGTH) return text;
   }
   // Only a pathological decision gets here: keep the first answer alone, cut as plain text.
-  const fallback = build({ ...decision, ids: decision.ids.slice(0, 1), alternatives: [] }, kb, "plain", 0);
+  const fallback = build(
+    decision.kind === "answer" ? { ...decision, ids: [decision.ids[0]], alternatives: [] } : decision,
+    kb,
+    "plain",
+    0,
+  );
   const encode = format === "html" ? escapeHtml : (s: string) => s;
   let limit = MAX_MESSAGE_LENGTH - 1;
   let out = encode(shorten(fallback, limit, "…"));

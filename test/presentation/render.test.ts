@@ -3,15 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { LANGS, type Lang } from "../../src/content/schema.ts";
-import type { Decision } from "../../src/engine/decision.ts";
-import { createEngine, type Engine } from "../../src/engine/index.ts";
+import { createEngine, type Decision, type Engine, offeredIds } from "../../src/engine/index.ts";
 import {
   canonicalQuestion,
   MAX_MESSAGE_LENGTH,
   renderFootnote,
   renderReply,
   renderSources,
-} from "../../src/engine/render.ts";
+} from "../../src/presentation/render.ts";
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -49,7 +48,7 @@ function htmlProblems(html: string): string[] {
   return problems;
 }
 
-function answerDecision(ids: string[], lang: Lang, alternatives: string[] = []): Decision {
+function answerDecision(ids: [string, ...string[]], lang: Lang, alternatives: string[] = []): Decision {
   return {
     kind: "answer",
     question: "q",
@@ -136,7 +135,7 @@ describe("declines and small talk", () => {
     const d = engine.ask("What did Putin say about Kyrgyzstan?");
     const text = renderReply(d, kb, "plain");
     expect(text).toContain("The article does not mention Putin");
-    for (const c of d.alternatives) expect(text).toContain(canonicalQuestion(kb, c.id, "en"));
+    for (const id of offeredIds(d)) expect(text).toContain(canonicalQuestion(kb, id, "en"));
     expect(text).not.toMatch(/\[\d\]/);
   });
 
@@ -144,16 +143,15 @@ describe("declines and small talk", () => {
     const d = engine.ask(
       "Why does the author insist Kyrgyzstan shouldn't become dependent on Russia or China alone?",
     );
-    expect(d.kind).toBe("decline");
-    const related = d.alternatives.filter((c) => c.score > 0);
+    if (d.kind !== "decline") throw new Error(`expected a decline, got ${d.kind}`);
+    const related = d.related;
     expect(related.length).toBeGreaterThan(0);
     const text = renderReply(d, kb, "plain");
     expect(text).toContain("I could not find an answer to exactly that");
     const [didYouMean, others] = text.split("Questions I can answer:");
     expect(didYouMean).toContain("Did you mean one of these?");
     for (const c of related) expect(didYouMean).toContain(canonicalQuestion(kb, c.id, "en"));
-    for (const c of d.alternatives.filter((c) => c.score === 0))
-      expect(others).toContain(canonicalQuestion(kb, c.id, "en"));
+    for (const id of d.examples) expect(others).toContain(canonicalQuestion(kb, id, "en"));
   });
 
   it("decline in the question's language", () => {
@@ -176,12 +174,11 @@ describe("Telegram HTML", () => {
       question: '<b>&"</b>',
       lang: "en",
       detected: "en",
-      ids: [],
       score: 0,
-      alternatives: [],
-      footnotes: [],
-      declineReason: "out-of-scope",
-      outOfScope: '<b>X&Y"</b><script>',
+      related: [],
+      examples: [],
+      reason: "out-of-scope",
+      name: '<b>X&Y"</b><script>',
     };
     const html = renderReply(d, kb, "html");
     expect(html).toContain("&lt;b&gt;X&amp;Y&quot;&lt;/b&gt;&lt;script&gt;");
@@ -207,7 +204,9 @@ describe("Telegram HTML", () => {
 
 describe("length", () => {
   it("never exceeds Telegram's limit, shortening quotes first, and stays well-formed", () => {
-    const all = kb.answers.map((a) => a.id);
+    const [one, ...rest] = kb.answers.map((a) => a.id);
+    if (one === undefined) throw new Error("no answers");
+    const all: [string, ...string[]] = [one, ...rest];
     for (const format of ["plain", "html"] as const) {
       const text = renderReply(answerDecision(all, "ru", all.slice(0, 3)), kb, format);
       expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
