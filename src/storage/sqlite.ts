@@ -67,6 +67,7 @@ export interface SqliteStoreOptions {
 
 export type SqliteStore = Store &
   MetaStore & {
+    deleteMeta?(key: string): void;
     /** False when the file could not be opened and an in-memory store is standing in. */
     readonly persistent: boolean;
     /** Drops entries older than the retention period; returns how many rows went. */
@@ -240,6 +241,7 @@ function statements(db: Database.Database, nearTieGap: number) {
     chatLangs: () =>
       db.prepare<[], { chat_key: string; lang: string }>("SELECT chat_key, lang FROM chat_settings").all(),
     getMeta: db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+    deleteMeta: db.prepare("DELETE FROM meta WHERE key = ?"),
     setMeta: db.prepare(
       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
     ),
@@ -385,6 +387,9 @@ function sqliteStore(
     },
     setMeta(key, value) {
       guarded("setMeta", undefined, () => sql.setMeta.run(key, value));
+    },
+    deleteMeta(key) {
+      guarded("deleteMeta", undefined, () => sql.deleteMeta.run(key));
     },
     dailyCounts: (from, to) => read("dailyCounts", [], (r) => r.dailyCounts(from, to)),
     topDeclined: (from, to, limit) => read("topDeclined", [], (r) => r.topDeclined(from, to, limit)),

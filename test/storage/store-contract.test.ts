@@ -164,6 +164,22 @@ describe.each(factories)("%s store", (_name, make) => {
     expect((await vote("u3", "m2", -1)).firstDownvote).toBe(true);
   });
 
+  it("redacts phone numbers, e-mail addresses, long digit runs and @usernames before keeping a question", async () => {
+    const store = make({ now });
+    const typed =
+      "call me at +996 555 123 456 or write to aigerim.k@example.kg, passport an1234567, ask @aigerim_k about 2005-2010";
+    store.recordQuestion(declined(typed, "call write passport an1234567 @aigerim_k", "en", "2024-03-10"));
+    store.recordQuestion(declined("мой номер 0555 12 34 56, почта тест@почта.рф", null, "ru", "2024-03-10"));
+    const kept = (await store.topDeclined("2024-03-10", "2024-03-10", 5)).map((g) => [g.example, g.groupKey]);
+    expect(kept).toEqual([
+      [
+        "call me at [phone] or write to [email], passport an[number], ask [user] about 2005-2010",
+        "call write passport an[number] [user]",
+      ],
+      ["мой номер [phone], почта [email]", "мой номер [phone], почта [email]"],
+    ]);
+  });
+
   it("counts a question Telegram delivers twice (same update id) once", async () => {
     const store = make({ now });
     store.recordQuestion({ ...answered("japan-grant", "2024-03-10"), updateId: 7001 });
