@@ -23,7 +23,7 @@ import {
   questionWordLang,
   TRANSPARENT,
 } from "./stopwords.ts";
-import { latinToCyrillic } from "./translit.ts";
+import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
 
 export interface QueryTerm {
@@ -519,11 +519,22 @@ export class Analyzer {
   /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
   analyzeQuery(question: string, fallback: AnalysisLang = "en"): Analysis {
     // Telegram's own limit; the engine bounds its work whoever calls it.
-    const text = question.slice(0, MAX_QUESTION_LENGTH);
+    let text = question.slice(0, MAX_QUESTION_LENGTH);
     let raw = tokenize(text, false);
     const detected = this.detect(raw);
+    // Kyrgyz in Latin letters is read as the Kyrgyz it stands for.
+    if (detected === "ky-latn") {
+      text = this.kyrgyzInCyrillic(text);
+      raw = tokenize(text, false);
+    }
     const lang: AnalysisLang =
-      detected === "unknown" ? fallback : detected === "ru-latn" ? "ru" : (detected as AnalysisLang);
+      detected === "unknown"
+        ? fallback
+        : detected === "ru-latn"
+          ? "ru"
+          : detected === "ky-latn"
+            ? "ky"
+            : (detected as AnalysisLang);
     if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
@@ -585,6 +596,23 @@ export class Analyzer {
       });
     }
     return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
+  }
+
+  /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
+  private kyrgyzInCyrillic(text: string): string {
+    return text.replace(/\p{Script=Latin}+/gu, (word) => {
+      const lower = word.toLowerCase();
+      const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));
+      const known = variants.find(
+        (v) =>
+          isTurkicStopword(v) ||
+          this.spellings.cyrillic.has(v) ||
+          this.phraseWords.has(v) ||
+          this.lazySpellings.has(v),
+      );
+      const cyr = known ?? variants[0] ?? lower;
+      return word[0] !== lower[0] ? cyr.charAt(0).toUpperCase() + cyr.slice(1) : cyr;
+    });
   }
 
   private isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
