@@ -27,7 +27,8 @@ skazhi pozhaluysta privet spasibo statya statye stati obsuzhdali obsudili yavlya
 mozhno pochemu-to zdravstvuyte poka`);
 
 // Kyrgyz typed in Latin letters: question and function words no other language here writes so.
-const KY_LATN_MARKERS = words(`emne emnege emneni emneler emnelerdi kachan kaida kaisy kaysy kandai kanday kancha
+const KY_LATN_MARKERS =
+  words(`emne emnege emneni emneler emnelerdi kachan kaida kaisy kaysy kandai kanday kancha
 kansha kantip jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany makalanyn eken
 bekenin jonundo tuuraluu kerek jok jakshy barat baraby bolot boldu bolgon boluldu berdi berchi aitchy aytchy
 kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga orusiya japoniya rahmat kosh salamatsyzby bul`);

@@ -99,7 +99,16 @@ const KY_MULTI: [string, string][] = [
   ["iyu", "ию"],
 ];
 
-const KY_SINGLE: Record<string, string> = { ...SINGLE, j: "ж", c: "ц", x: "х", ö: "ө", ü: "ү", ñ: "ң", ı: "ы" };
+const KY_SINGLE: Record<string, string> = {
+  ...SINGLE,
+  j: "ж",
+  c: "ц",
+  x: "х",
+  ö: "ө",
+  ü: "ү",
+  ñ: "ң",
+  ı: "ы",
+};
 
 /** Transliterates one lower-case Latin word of Kyrgyz to Cyrillic. */
 export function kyrgyzLatinToCyrillic(word: string): string {
