@@ -125,6 +125,16 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The terminal chat's own database beside the bot's (`data/bot.sqlite` → `data/bot.terminal.sqlite`):
+ * trying the bot on a server must not add to the curators' report of real users' questions.
+ */
+export function terminalDatabasePath(databasePath: string): string {
+  return /\.sqlite$/.test(databasePath)
+    ? databasePath.replace(/\.sqlite$/, ".terminal.sqlite")
+    : `${databasePath}.terminal`;
+}
+
 /** `FOO=` in a .env file means "not set", not "set to nothing". */
 function dropEmpty(env: Env): Record<string, string> {
   const out: Record<string, string> = {};

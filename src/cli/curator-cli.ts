@@ -14,6 +14,8 @@ export interface CuratorArgs {
   limit: number;
   json: boolean;
   help: boolean;
+  /** Words after the options (only `suggest --apply` takes any). */
+  positionals: string[];
 }
 
 export const COMMON_USAGE = `  --from, --to  UTC days, both included (default: the last 30 days, today included)
@@ -39,13 +41,16 @@ export function parseCuratorArgs<E extends ExtraOptions>(
   now: Date,
 ): CuratorArgs & { extra: Record<keyof E, string | boolean | undefined> } {
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
       args: argv,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: { ...COMMON_OPTIONS, ...extra },
-    }).values as Record<string, string | boolean | undefined>;
+    });
+    values = parsed.values as Record<string, string | boolean | undefined>;
+    positionals = parsed.positionals;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -68,8 +73,15 @@ export function parseCuratorArgs<E extends ExtraOptions>(
     limit,
     json: values.json === true,
     help: values.help === true,
+    positionals,
     extra: extraValues,
   };
+}
+
+/** Throws UsageError when words follow the options of a command that takes none. */
+export function noPositionals<A extends { positionals: string[] }>(args: A): A {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument: ${args.positionals[0]}`);
+  return args;
 }
 
 /**

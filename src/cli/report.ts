@@ -5,7 +5,14 @@ import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
-import { COMMON_USAGE, clip, columns, openSourceOrSay, readCuratorArgs } from "./curator-cli.ts";
+import {
+  COMMON_USAGE,
+  clip,
+  columns,
+  noPositionals,
+  openSourceOrSay,
+  readCuratorArgs,
+} from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
 
 endQuietlyOnClosedPipe();
@@ -108,7 +115,7 @@ function renderText(report: CuratorReport, db: string): string {
 
 function main(): number {
   const args = readCuratorArgs(USAGE, { html: { type: "string" } }, (parsed) => ({
-    ...parsed,
+    ...noPositionals(parsed),
     html: typeof parsed.extra.html === "string" ? parsed.extra.html : undefined,
   }));
   if (typeof args === "number") return args;
