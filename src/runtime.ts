@@ -4,12 +4,12 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
-import type { Config } from "./config.ts";
+import { createConversationMemory } from "./bot/memory.ts";
+import { type Config, terminalDatabasePath } from "./config.ts";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
-import { loadKnowledgeBase } from "./content/load.ts";
 import { ContentError } from "./content/problems.ts";
 import type { Engine } from "./engine/index.ts";
-import { indexCacheDir, startEngine } from "./index-cache.ts";
+import { indexCacheDir, loadContent, startEngine } from "./index-cache.ts";
 import type { Logger } from "./logger.ts";
 import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
@@ -19,9 +19,11 @@ import { runTerminalChat } from "./transports/terminal.ts";
 import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
 
 /** Content problems are the curators' to fix: list them and stop. */
-function readContent(config: Config): KnowledgeBase {
+async function readContent(config: Config, logger: Logger): Promise<KnowledgeBase> {
   try {
-    return loadKnowledgeBase(config.contentDir);
+    const start = await loadContent(config.contentDir, { dir: indexCacheDir(config.indexCacheDir), logger });
+    logger.info({ content: start.from, ms: start.ms }, "content ready");
+    return start.kb;
   } catch (error) {
     if (error instanceof ContentError) {
       process.stderr.write(`${error.message}\n`);
@@ -38,9 +40,9 @@ function readyEngine(kb: KnowledgeBase, config: Config, logger: Logger): Engine 
   return start.engine;
 }
 
-/** The store and the keyed hasher, the same for Telegram and the terminal chat. */
-function openStorage(config: Config, logger: Logger) {
-  const store = openSqliteStore({ path: config.databasePath, retentionDays: config.retentionDays, logger });
+/** The store and the keyed hasher, the same for Telegram and the terminal chat (in its own file). */
+function openStorage(config: Config, logger: Logger, path = config.databasePath) {
+  const store = openSqliteStore({ path, retentionDays: config.retentionDays, logger });
   const privacy = resolvePrivacySecret(config.privacySecret, store);
   if (privacy.source === "generated") logger.info("generated a privacy secret and kept it in the database");
   return { store, hash: makeHasher(privacy.secret) };
@@ -48,12 +50,13 @@ function openStorage(config: Config, logger: Logger) {
 
 /**
  * The chat in this terminal: the same bot, a local API instead of Telegram. It keeps what Telegram
- * chats keep (declined questions, votes, /lang), so a curator can try `npm run report` on it.
+ * chats keep (declined questions, votes, /lang) in a database of its own, so a curator can try
+ * `npm run report -- --db data/bot.terminal.sqlite` on it without mixing it into real users' report.
  */
 export async function runTerminal(config: Config, logger: Logger): Promise<void> {
-  const kb = readContent(config);
+  const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
-  const { store, hash } = openStorage(config, logger);
+  const { store, hash } = openStorage(config, logger, terminalDatabasePath(config.databasePath));
   try {
     // The person at the terminal is its admin (/stats, /unanswered), whatever ADMIN_IDS says.
     const retentionDays = config.retentionDays;
@@ -85,7 +88,7 @@ export async function runTelegram(
   token: string,
   { logger, shutdown, steps }: TelegramRun,
 ): Promise<void> {
-  const kb = readContent(config);
+  const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
   const { store, hash } = openStorage(config, logger);
 
@@ -97,6 +100,7 @@ export async function runTelegram(
     hash,
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
+    memory: createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
     ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
   });
 

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import type { KnowledgeBase } from "./knowledge-base.ts";
+import { DEFAULT_CONTENT_DIR } from "./paths.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import {
   AliasesSchema,
@@ -18,7 +19,7 @@ import {
 } from "./schema.ts";
 import { validateKnowledgeBase } from "./validate.ts";
 
-export const DEFAULT_CONTENT_DIR = new URL("../../content/", import.meta.url).pathname;
+export { DEFAULT_CONTENT_DIR };
 
 function readYaml<S extends z.ZodType>(
   dir: string,

@@ -23,6 +23,7 @@ export interface BotTexts {
   sourceUsage(count: number): string;
   sourceMissing(n: string, count: number): string;
   sourceButton: string;
+  shareButton: string;
   sourceHeader: string;
   paragraphCitation(n: number, title: string): string;
   about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
@@ -41,6 +42,10 @@ export interface BotTexts {
   edited: string;
   unknownCommand: string;
   failure: string;
+  /** A follow-up ("when?") the last answer does not settle; its related questions follow as buttons. */
+  followUpUnsettled: string;
+  /** A follow-up ("and how much?") with nothing discussed before it. */
+  followUpNoContext: string;
   inlineDeclineTitle: string;
   inlineSmalltalkTitle: string;
   stats(today: StatsLine, week: StatsLine, day: string): string;
@@ -90,6 +95,7 @@ const en: BotTexts = {
   sourceMissing: (n, count) =>
     `The article has no footnote “${n}”. Its footnotes are numbered 1 to ${count}.`,
   sourceButton: "📄 Source",
+  shareButton: "↗️ Share",
   sourceHeader: "Source of this answer",
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
@@ -118,6 +124,10 @@ const en: BotTexts = {
   edited: "I answer new messages only. Please send your corrected question again.",
   unknownCommand: "I don't know this command. /help shows what I can do.",
   failure: "Sorry, something went wrong on my side. Please try again.",
+  followUpUnsettled:
+    "I am not sure what that refers to after my last answer, and I would rather not guess. Perhaps one of these?",
+  followUpNoContext:
+    "I am not sure what that refers to: we have not discussed anything yet. Please ask a full question, for example:",
   inlineDeclineTitle: "The article does not answer this",
   inlineSmalltalkTitle: "Reply",
   stats: (today, week, day) =>
@@ -164,6 +174,7 @@ const ru: BotTexts = {
   sourceUsage: (count) => `Укажите номер сноски после команды, от 1 до ${count}: например, /source 1.`,
   sourceMissing: (n, count) => `В статье нет сноски «${n}». Сноски в ней пронумерованы от 1 до ${count}.`,
   sourceButton: "📄 Источник",
+  shareButton: "↗️ Поделиться",
   sourceHeader: "Источник этого ответа",
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
@@ -192,6 +203,10 @@ const ru: BotTexts = {
   edited: "Я отвечаю только на новые сообщения. Отправьте исправленный вопрос ещё раз.",
   unknownCommand: "Я не знаю этой команды. /help покажет, что я умею.",
   failure: "Извините, у меня что-то пошло не так. Попробуйте ещё раз.",
+  followUpUnsettled:
+    "Не понял, к чему это относится после моего последнего ответа, а гадать не буду. Может быть, вас интересует что-то из этого?",
+  followUpNoContext:
+    "Не понял, к чему это относится: мы ещё ничего не обсуждали. Задайте, пожалуйста, вопрос полностью, например:",
   inlineDeclineTitle: "В статье нет ответа на этот вопрос",
   inlineSmalltalkTitle: "Ответ",
   stats: (today, week, day) =>
@@ -241,6 +256,7 @@ const tr: BotTexts = {
   sourceMissing: (n, count) =>
     `Makalede “${n}” numaralı dipnot yok. Dipnotları 1'den ${count}'e kadar numaralıdır.`,
   sourceButton: "📄 Kaynak",
+  shareButton: "↗️ Paylaş",
   sourceHeader: "Bu yanıtın kaynağı",
   paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
   about: (a) =>
@@ -268,6 +284,10 @@ const tr: BotTexts = {
   edited: "Yalnızca yeni mesajlara yanıt veriyorum. Düzelttiğiniz soruyu yeniden gönderin.",
   unknownCommand: "Bu komutu bilmiyorum. /help neler yapabildiğimi gösterir.",
   failure: "Üzgünüm, bende bir sorun oluştu. Lütfen yeniden deneyin.",
+  followUpUnsettled:
+    "Son yanıtımdan sonra bunun neyi kastettiğinden emin değilim ve tahmin yürütmek istemem. Şunlardan biri olabilir mi?",
+  followUpNoContext:
+    "Bunun neyi kastettiğinden emin değilim: henüz hiçbir şey konuşmadık. Lütfen sorunuzu tam olarak sorun, örneğin:",
   inlineDeclineTitle: "Makale bu soruyu yanıtlamıyor",
   inlineSmalltalkTitle: "Yanıt",
   stats: (today, week, day) =>

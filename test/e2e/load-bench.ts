@@ -7,7 +7,9 @@
 //     (private and groups), then 20,000 questions with the bot's RSS sampled; every question must get
 //     exactly one reply, its own, in order per chat. CPU seconds of the bot and of this process (the
 //     emulator and the simulated users) show which side is the bottleneck.
-// Options: --quick (a tenth of the counts); --phases=inprocess,paced,burst,soak (default: all).
+//  3. The floor (floor-bench.ts): the project against a bare grammY bot, rounds interleaved, as ratios.
+// Options: --quick (a tenth of the counts); --phases=inprocess,paced,burst,soak,floor (default: all);
+// --rounds=N for the floor (default 5).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +30,7 @@ import {
   runLoad,
 } from "../reliability/support/load-driver.ts";
 import { distinctQuestions } from "../reliability/support/questions.ts";
+import { floorComparison } from "./floor-bench.ts";
 import { startBot } from "./support/bot-process.ts";
 import { TelegramWorld } from "./support/emulator.ts";
 import { DEFAULT_TEST_BOT } from "./support/shim.ts";
@@ -35,7 +38,8 @@ import { DEFAULT_TEST_BOT } from "./support/shim.ts";
 const args = new Set(process.argv.slice(2));
 const scale = args.has("--quick") ? 0.1 : 1;
 const phaseArg = [...args].find((a) => a.startsWith("--phases="))?.slice("--phases=".length);
-const phases = new Set((phaseArg ?? "inprocess,paced,burst,soak").split(","));
+const phases = new Set((phaseArg ?? "inprocess,paced,burst,soak,floor").split(","));
+const rounds = Number([...args].find((a) => a.startsWith("--rounds="))?.slice("--rounds=".length) ?? 5);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
 const TOKEN = "5550004321:AAHloadBENCHfakeToken_notARealOne-12345";
 
@@ -302,3 +306,16 @@ line(
 line();
 if (phases.has("inprocess")) await inProcess();
 if (phases.has("paced") || phases.has("burst") || phases.has("soak")) await throughEmulator();
+if (phases.has("floor")) {
+  const world = await TelegramWorld.start(TOKEN);
+  try {
+    await floorComparison(world, TOKEN, distinctQuestions(), {
+      rounds,
+      paced: n(1000),
+      burst: n(2000),
+      print: line,
+    });
+  } finally {
+    await world.close();
+  }
+}

@@ -1,7 +1,7 @@
 // Starting the real process the wrong way, and the right way without Telegram: each case must end
 // with a clear message (naming the variable, never its value) or a working local chat.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -167,13 +167,21 @@ describe("the terminal chat", () => {
     const kb = loadKnowledgeBase();
     const answer = kb.answers.find((a) => a.footnotes.length > 0 && a.questions.en?.length);
     const url = kb.footnoteByNumber.get(answer?.footnotes[0] ?? 0)?.url ?? "?";
-    const bot = startBot({ env: { FORCE_TERMINAL_CHAT: "1", LANG: "en_US.UTF-8" } });
+    const dir = mkdtempSync(join(tmpdir(), "terminal-db-"));
+    const env = { FORCE_TERMINAL_CHAT: "1", LANG: "en_US.UTF-8", DATABASE_PATH: join(dir, "bot.sqlite") };
+    const bot = startBot({ env });
     bot.child.stdin.write(`${answer?.questions.en?.[0]}\n`);
+    bot.child.stdin.write("What is the weather in Bishkek tomorrow?\n");
     bot.child.stdin.write("/sources\n");
     bot.child.stdin.end("/quit\n");
     const exit = await bot.waitForExit(45_000);
     expect(exit.code).toBe(0);
     expect(bot.output()).toContain(url);
     for (const footnote of kb.footnotes) expect(bot.output()).toContain(footnote.url);
+    // Its questions go to a database of its own, never the one the curators' report reads.
+    expect(readdirSync(dir).filter((name) => !name.includes("-wal") && !name.includes("-shm"))).toEqual([
+      "bot.terminal.sqlite",
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

@@ -30,6 +30,11 @@ const START_ARGS = (() => {
   return args;
 })();
 
+/** The node flags of the start script (heap sizes…), for other processes that must run alike. */
+export const START_NODE_FLAGS: readonly string[] = START_ARGS.filter(
+  (arg, i) => arg.startsWith("--") && arg !== "--import" && START_ARGS[i - 1] !== "--import",
+);
+
 export interface BotProcessOptions {
   env: Record<string, string>;
   /** Defaults to exactly what `npm start` runs (its node flags included). */
