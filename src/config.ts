@@ -43,6 +43,7 @@ const CommonSchema = z.object({
   CONTENT_DIR: z.string().optional(),
   INDEX_CACHE_DIR: z.string().optional(),
   RETENTION_DAYS: integer(1, 3650, 90),
+  CONVERSATION_SECONDS: integer(1, 86_400, 900),
   PRIVACY_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
 });
 
@@ -103,6 +104,8 @@ export interface Config {
   /** Where the built index is saved between starts; absent: the default folder; "off": never saved. */
   indexCacheDir: string | undefined;
   retentionDays: number;
+  /** How long a follow-up ("when?") is read against the last answer. */
+  conversationSeconds: number;
   privacySecret: string | undefined;
   transport: TransportConfig;
 }
@@ -181,6 +184,7 @@ export function parseConfig(rawEnv: Env): Config {
     contentDir: c.CONTENT_DIR,
     indexCacheDir: c.INDEX_CACHE_DIR,
     retentionDays: c.RETENTION_DAYS,
+    conversationSeconds: c.CONVERSATION_SECONDS,
     privacySecret: c.PRIVACY_SECRET,
     transport:
       t.BOT_MODE === "polling"

@@ -4,6 +4,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
+import { createConversationMemory } from "./bot/memory.ts";
 import { type Config, terminalDatabasePath } from "./config.ts";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
 import { ContentError } from "./content/problems.ts";
@@ -99,6 +100,7 @@ export async function runTelegram(
     hash,
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
+    memory: createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
     ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
   });
 

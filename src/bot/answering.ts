@@ -3,13 +3,16 @@
 import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
-import { answerIds, type Decision } from "../engine/decision.ts";
+import { type AskOptions, answerIds, type Decision } from "../engine/decision.ts";
+import { readFollowUp } from "../engine/followup.ts";
 import { errorSummary } from "../logger.ts";
 import { canonicalQuestion, renderReply } from "../presentation/render.ts";
 import { dayOf } from "../storage/rules.ts";
+import { botTexts } from "../texts/bot.ts";
 import type { MyContext } from "./context.ts";
-import { replyKeyboard } from "./keyboards.ts";
-import { replyText, sendHtml } from "./send.ts";
+import { MAX_QUESTION_BUTTONS, questionsKeyboard, replyKeyboard } from "./keyboards.ts";
+import type { Conversation } from "./memory.ts";
+import { escapeHtml, replyText, sendHtml } from "./send.ts";
 
 /**
  * An answer counts as low-confidence when it cleared the engine's answer threshold by less than the
@@ -22,13 +25,56 @@ export function isLowConfidence(decision: Decision): boolean {
   return decision.kind === "answer" && (decision.score < LOW_CONFIDENCE || decision.alternatives.length > 0);
 }
 
-/** The engine's decision for a question typed by the user, in the chat's language if one was chosen. */
-export function decide(ctx: MyContext, question: string): Decision {
+/** How the engine should read this user's questions: the chat's language if one was chosen. */
+function askOptions(ctx: MyContext): AskOptions {
   const lang = ctx.chatLang;
-  return ctx.deps.engine.ask(question, {
+  return {
     ...(lang ? { lang } : {}),
     ...(ctx.from?.language_code ? { userLanguageCode: ctx.from.language_code } : {}),
-  });
+  };
+}
+
+/**
+ * Whose conversation a message belongs to: the private chat; in a group the person, per forum topic.
+ * Channels and inline queries have none (no one to follow up).
+ */
+function conversationKey(ctx: MyContext): string | undefined {
+  const chat = ctx.chat;
+  if (!chat || chat.type === "channel" || !ctx.from) return undefined;
+  if (chat.type === "private") return ctx.deps.hash(`conversation:${chat.id}`);
+  const thread = ctx.msg?.is_topic_message ? (ctx.msg.message_thread_id ?? 0) : 0;
+  return ctx.deps.hash(`conversation:${chat.id}:${thread}:${ctx.from.id}`);
+}
+
+const clock = (ctx: MyContext) => (ctx.deps.now?.() ?? new Date()).getTime();
+
+async function recall(ctx: MyContext): Promise<Conversation | undefined> {
+  const key = conversationKey(ctx);
+  if (!key) return undefined;
+  try {
+    return await ctx.deps.memory.get(key, clock(ctx));
+  } catch (error) {
+    ctx.logger.warn({ err: errorSummary(error) }, "memory: reading the conversation failed");
+    return undefined;
+  }
+}
+
+/** Remembers an answer just given, for follow-ups. A failing memory never stops the reply. */
+async function remember(ctx: MyContext, decision: Decision): Promise<void> {
+  const key = conversationKey(ctx);
+  if (!key || decision.kind !== "answer") return;
+  const id = decision.ids[0];
+  try {
+    const before = await recall(ctx);
+    await ctx.deps.memory.set(key, {
+      ids: [...decision.ids, ...(before?.ids ?? []).filter((x) => !decision.ids.includes(x))],
+      lang: decision.lang,
+      topic: ctx.deps.kb.answerById.get(id)?.topic ?? "",
+      at: clock(ctx),
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: errorSummary(error) }, "memory: saving the conversation failed");
+  }
 }
 
 /** The decision for an answer chosen by a button: no matching involved, the id is known. */
@@ -117,10 +163,12 @@ export async function sendDecision(
     source: !placement.channel,
   });
   noteDecision(ctx, decision);
-  return sendHtml(ctx, renderReply(decision, kb, "html"), {
+  const sent = await sendHtml(ctx, renderReply(decision, kb, "html"), {
     ...(keyboard ? { keyboard } : {}),
     ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
   });
+  await remember(ctx, decision);
+  return sent;
 }
 
 /** The whole path for a typed question. */
@@ -130,7 +178,27 @@ export async function answerQuestion(
   placement: ReplyPlacement = {},
 ): Promise<Message> {
   ctx.logger.debug({ text: question }, "question");
-  const decision = decide(ctx, question);
+  const { kb, engine } = ctx.deps;
+  const conversation = await recall(ctx);
+  const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));
+  const { decision } = reading;
   recordQuestion(ctx, question, decision);
-  return sendDecision(ctx, decision, placement);
+  if (reading.kind === "own") return sendDecision(ctx, decision, placement);
+  ctx.note({ followUp: reading.kind, ...(reading.kind !== "no-context" ? { about: reading.about } : {}) });
+  if (reading.kind === "resolved") return sendDecision(ctx, decision, placement);
+  // Not settled by the conversation: say so, and offer what can be asked next (as buttons only).
+  noteDecision(ctx, decision);
+  const t = botTexts(decision.lang);
+  const offered =
+    reading.kind === "unsettled"
+      ? (kb.answerById.get(reading.about)?.related ?? []).filter((id) => kb.answerById.has(id))
+      : engine.examples(decision.lang, MAX_QUESTION_BUTTONS).map((e) => e.id);
+  const keyboard = placement.channel
+    ? undefined
+    : questionsKeyboard(kb, offered.slice(0, MAX_QUESTION_BUTTONS), decision.lang);
+  const text = reading.kind === "unsettled" ? t.followUpUnsettled : t.followUpNoContext;
+  return sendHtml(ctx, escapeHtml(text), {
+    ...(keyboard ? { keyboard } : {}),
+    ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
+  });
 }

@@ -8,6 +8,7 @@ import type { Lang } from "../content/schema.ts";
 import type { AskOptions, Decision } from "../engine/decision.ts";
 import type { Hasher, Store } from "../storage/store.ts";
 import type { BotTexts } from "../texts/bot.ts";
+import type { ConversationMemory } from "./memory.ts";
 
 /** The part of the engine the bot uses (the engine's own type satisfies it). */
 export interface AnswerEngine {
@@ -31,9 +32,14 @@ export interface BotDeps {
   client?: ApiClientOptions;
   /** Known bot identity: skips getMe (tests, terminal chat). */
   botInfo?: UserFromGetMe;
-  /** Clock for the day stamps of stored events; tests pin it. */
+  /** Clock for the day stamps of stored events and the age of conversations; tests pin it. */
   now?: () => Date;
+  /** What was just discussed, for follow-ups; an in-process memory when not given. */
+  memory?: ConversationMemory;
 }
+
+/** The dependencies as handlers see them: defaults filled in. */
+export type ResolvedDeps = BotDeps & { memory: ConversationMemory };
 
 /** What one update led to: written by handlers, logged once when the update is done. */
 export interface UpdateOutcome {
@@ -41,10 +47,14 @@ export interface UpdateOutcome {
   kind?: Decision["kind"] | "command" | "button" | "inline" | "ignored";
   answerId?: string;
   score?: number;
+  /** How a message was read against the conversation ("resolved", "unsettled", "no-context"). */
+  followUp?: string;
+  /** The answer a follow-up was read against. */
+  about?: string;
 }
 
 export interface BotFlavor {
-  deps: BotDeps;
+  deps: ResolvedDeps;
   /** Child logger for this update. */
   logger: Logger;
   /** What the update led to, for its log line: add to it with note(), never replace it. */

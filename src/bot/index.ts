@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { LANGS, type Lang } from "../content/schema.ts";
 import { errorSummary } from "../logger.ts";
 import { botTexts, type CommandName } from "../texts/bot.ts";
-import type { BotDeps, MyContext } from "./context.ts";
+import type { BotDeps, MyContext, ResolvedDeps } from "./context.ts";
 import { aboutFeature } from "./features/about.ts";
 import { adminFeature } from "./features/admin.ts";
 import { askFeature } from "./features/ask.ts";
@@ -19,6 +19,7 @@ import { sourcesFeature } from "./features/sources.ts";
 import { startFeature } from "./features/start.ts";
 import { topicsFeature } from "./features/topics.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
+import { createConversationMemory } from "./memory.ts";
 import { replyText } from "./send.ts";
 import { setUpdateContext } from "./update-context.ts";
 
@@ -26,7 +27,8 @@ export type { BotDeps, MyContext } from "./context.ts";
 
 const loggers = new WeakMap<Bot<MyContext>, Logger>();
 
-export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<MyContext>): Bot<MyContext> {
+export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<MyContext>): Bot<MyContext> {
+  const deps: ResolvedDeps = { ...given, memory: given.memory ?? createConversationMemory() };
   const bot = new Bot<MyContext>(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...botConfig,

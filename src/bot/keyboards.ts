@@ -19,7 +19,7 @@ function label(text: string): string {
   return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1).trimEnd()}…`;
 }
 
-type Row = InlineKeyboardButton.CallbackButton[];
+type Row = InlineKeyboardButton[];
 
 function button(text: string, action: ButtonAction): InlineKeyboardButton.CallbackButton {
   return { text: label(text), callback_data: encodeAction(action) };
@@ -71,7 +71,16 @@ export function questionsKeyboard(
   return markup(questionRows(kb, ids, lang));
 }
 
-/** Source (when the answer rests on the article) and 👍/👎, in one row. */
+/**
+ * Share: Telegram opens a chat picker and types "@ThisBot <question>" there; the inline feature then
+ * offers this cited answer to post. The query is the answer's canonical question, which the engine
+ * answers with this very answer (tested for every answer).
+ */
+function shareButton(kb: KnowledgeBase, id: string, lang: Lang): InlineKeyboardButton.SwitchInlineButton {
+  return { text: botTexts(lang).shareButton, switch_inline_query: canonicalQuestion(kb, id, lang) };
+}
+
+/** Source (when the answer rests on the article), share and 👍/👎, in one row. */
 function answerRow(kb: KnowledgeBase, id: string, lang: Lang, withSource: boolean): Row {
   const answer = kb.answerById.get(id);
   const ref = answerRef(kb, id);
@@ -79,6 +88,8 @@ function answerRow(kb: KnowledgeBase, id: string, lang: Lang, withSource: boolea
   // Answers about the bot itself rest on no passage of the article: nothing to show.
   if (withSource && answer && answer.quotes.length + answer.footnotes.length > 0)
     row.push(button(botTexts(lang).sourceButton, { type: "source", ref, lang }));
+  // Where buttons post to every subscriber (channels), sharing is the channel's own business.
+  if (withSource) row.push(shareButton(kb, id, lang));
   row.push(button("👍", { type: "vote", vote: 1, ref }), button("👎", { type: "vote", vote: -1, ref }));
   return row;
 }

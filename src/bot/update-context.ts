@@ -3,10 +3,10 @@
 // fixed text reads the store once; an inline query never does).
 import type { Lang } from "../content/schema.ts";
 import { type BotTexts, botTexts } from "../texts/bot.ts";
-import type { BotDeps, MyContext, UpdateOutcome } from "./context.ts";
+import type { MyContext, ResolvedDeps, UpdateOutcome } from "./context.ts";
 import { languageFromCode, storedChatLanguage } from "./language.ts";
 
-export function setUpdateContext(ctx: MyContext, deps: BotDeps): void {
+export function setUpdateContext(ctx: MyContext, deps: ResolvedDeps): void {
   ctx.deps = deps;
   ctx.logger = deps.logger.child({ update_id: ctx.update.update_id });
   ctx.outcome = {};

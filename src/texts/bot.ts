@@ -23,6 +23,7 @@ export interface BotTexts {
   sourceUsage(count: number): string;
   sourceMissing(n: string, count: number): string;
   sourceButton: string;
+  shareButton: string;
   sourceHeader: string;
   paragraphCitation(n: number, title: string): string;
   about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
@@ -41,11 +42,26 @@ export interface BotTexts {
   edited: string;
   unknownCommand: string;
   failure: string;
+  /** A follow-up ("when?") the last answer does not settle; its related questions follow as buttons. */
+  followUpUnsettled: string;
+  /** A follow-up ("and how much?") with nothing discussed before it. */
+  followUpNoContext: string;
   inlineDeclineTitle: string;
   inlineSmalltalkTitle: string;
   stats(today: StatsLine, week: StatsLine, day: string): string;
   unansweredHeader(days: number): string;
   unansweredNone(days: number): string;
+  /** /unanswered details, for admins: answer ids and the curator checks' reasons are shown as they are. */
+  unanswered: {
+    replied(lang: string): string;
+    closest(id: string): string;
+    notSafe: string;
+    check(command: string): string;
+    nothingClose: string;
+    notInArticleHeader: string;
+    names(name: string): string;
+    noise(questions: number): string;
+  };
   commands: Record<CommandName, string>;
 }
 
@@ -90,6 +106,7 @@ const en: BotTexts = {
   sourceMissing: (n, count) =>
     `The article has no footnote “${n}”. Its footnotes are numbered 1 to ${count}.`,
   sourceButton: "📄 Source",
+  shareButton: "↗️ Share",
   sourceHeader: "Source of this answer",
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
@@ -118,6 +135,10 @@ const en: BotTexts = {
   edited: "I answer new messages only. Please send your corrected question again.",
   unknownCommand: "I don't know this command. /help shows what I can do.",
   failure: "Sorry, something went wrong on my side. Please try again.",
+  followUpUnsettled:
+    "I am not sure what that refers to after my last answer, and I would rather not guess. Perhaps one of these?",
+  followUpNoContext:
+    "I am not sure what that refers to: we have not discussed anything yet. Please ask a full question, for example:",
   inlineDeclineTitle: "The article does not answer this",
   inlineSmalltalkTitle: "Reply",
   stats: (today, week, day) =>
@@ -125,6 +146,16 @@ const en: BotTexts = {
     `Last 7 days: ${week.answered} answered, ${week.declined} declined.`,
   unansweredHeader: (days) => `Most frequent declined questions, last ${days} days:`,
   unansweredNone: (days) => `No declined questions in the last ${days} days.`,
+  unanswered: {
+    replied: (lang) => `replied in ${lang}`,
+    closest: (id) => `closest answer: ${id}`,
+    notSafe: "not to add as a paraphrase:",
+    check: (command) => `may fit; check it against the eval sets and add it with: ${command}`,
+    nothingClose: "no answer is close: a new answer, if the article covers it",
+    notInArticleHeader: "Declined because they name something the article never mentions:",
+    names: (name) => `names “${name}”`,
+    noise: (n) => `Left out as noise (no letters, markup only, or a single character): ${n}.`,
+  },
   commands: {
     start: "Start: what I know and example questions",
     help: "How to ask me",
@@ -164,6 +195,7 @@ const ru: BotTexts = {
   sourceUsage: (count) => `Укажите номер сноски после команды, от 1 до ${count}: например, /source 1.`,
   sourceMissing: (n, count) => `В статье нет сноски «${n}». Сноски в ней пронумерованы от 1 до ${count}.`,
   sourceButton: "📄 Источник",
+  shareButton: "↗️ Поделиться",
   sourceHeader: "Источник этого ответа",
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
@@ -192,6 +224,10 @@ const ru: BotTexts = {
   edited: "Я отвечаю только на новые сообщения. Отправьте исправленный вопрос ещё раз.",
   unknownCommand: "Я не знаю этой команды. /help покажет, что я умею.",
   failure: "Извините, у меня что-то пошло не так. Попробуйте ещё раз.",
+  followUpUnsettled:
+    "Не понял, к чему это относится после моего последнего ответа, а гадать не буду. Может быть, вас интересует что-то из этого?",
+  followUpNoContext:
+    "Не понял, к чему это относится: мы ещё ничего не обсуждали. Задайте, пожалуйста, вопрос полностью, например:",
   inlineDeclineTitle: "В статье нет ответа на этот вопрос",
   inlineSmalltalkTitle: "Ответ",
   stats: (today, week, day) =>
@@ -199,6 +235,16 @@ const ru: BotTexts = {
     `За 7 дней: отвечено ${week.answered}, без ответа ${week.declined}.`,
   unansweredHeader: (days) => `Частые вопросы без ответа за ${ruCount(days, "день", "дня", "дней")}:`,
   unansweredNone: (days) => `За ${ruCount(days, "день", "дня", "дней")} вопросов без ответа не было.`,
+  unanswered: {
+    replied: (lang) => `ответ на ${lang}`,
+    closest: (id) => `ближайший ответ: ${id}`,
+    notSafe: "не добавлять как перефразировку:",
+    check: (command) => `возможно подходит; проверить на eval-наборах и добавить: ${command}`,
+    nothingClose: "близкого ответа нет: нужен новый ответ, если статья об этом говорит",
+    notInArticleHeader: "Отклонены, потому что называют то, чего нет в статье:",
+    names: (name) => `называет «${name}»`,
+    noise: (n) => `Отброшено как шум (нет букв, только разметка или один символ): ${n}.`,
+  },
   commands: {
     start: "Начало: что я знаю и примеры вопросов",
     help: "Как задавать вопросы",
@@ -241,6 +287,7 @@ const tr: BotTexts = {
   sourceMissing: (n, count) =>
     `Makalede “${n}” numaralı dipnot yok. Dipnotları 1'den ${count}'e kadar numaralıdır.`,
   sourceButton: "📄 Kaynak",
+  shareButton: "↗️ Paylaş",
   sourceHeader: "Bu yanıtın kaynağı",
   paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
   about: (a) =>
@@ -268,6 +315,10 @@ const tr: BotTexts = {
   edited: "Yalnızca yeni mesajlara yanıt veriyorum. Düzelttiğiniz soruyu yeniden gönderin.",
   unknownCommand: "Bu komutu bilmiyorum. /help neler yapabildiğimi gösterir.",
   failure: "Üzgünüm, bende bir sorun oluştu. Lütfen yeniden deneyin.",
+  followUpUnsettled:
+    "Son yanıtımdan sonra bunun neyi kastettiğinden emin değilim ve tahmin yürütmek istemem. Şunlardan biri olabilir mi?",
+  followUpNoContext:
+    "Bunun neyi kastettiğinden emin değilim: henüz hiçbir şey konuşmadık. Lütfen sorunuzu tam olarak sorun, örneğin:",
   inlineDeclineTitle: "Makale bu soruyu yanıtlamıyor",
   inlineSmalltalkTitle: "Yanıt",
   stats: (today, week, day) =>
@@ -275,6 +326,17 @@ const tr: BotTexts = {
     `Son 7 gün: ${week.answered} yanıtlandı, ${week.declined} yanıtsız.`,
   unansweredHeader: (days) => `Son ${days} günde en sık yanıtsız kalan sorular:`,
   unansweredNone: (days) => `Son ${days} günde yanıtsız soru yok.`,
+  unanswered: {
+    replied: (lang) => `yanıt dili ${lang}`,
+    closest: (id) => `en yakın yanıt: ${id}`,
+    notSafe: "başka bir ifade olarak eklenmemeli:",
+    check: (command) => `uygun olabilir; eval setlerinde denetleyip eklemek için: ${command}`,
+    nothingClose: "yakın bir yanıt yok: makale bundan söz ediyorsa yeni bir yanıt gerekir",
+    notInArticleHeader: "Makalenin hiç anmadığı bir şeyi adlandırdıkları için yanıtlanmayanlar:",
+    names: (name) => `“${name}” adını anıyor`,
+    noise: (n) =>
+      `Gürültü olarak dışarıda bırakılan (harf yok, yalnızca biçimlendirme ya da tek karakter): ${n}.`,
+  },
   commands: {
     start: "Başlangıç: neleri bildiğim ve örnek sorular",
     help: "Bana nasıl soru sorulur",

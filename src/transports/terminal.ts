@@ -31,7 +31,9 @@ export interface TerminalChatOptions
 /** Someone pressing a number: a callback button on a message, or an inline result to post. */
 type Pressable =
   | { kind: "button"; message: Message; data: string }
-  | { kind: "inline"; result: InlineQueryResultArticle };
+  | { kind: "inline"; result: InlineQueryResultArticle }
+  /** A share button: Telegram would type "@bot <query>" in the chat picked; here it runs the inline query. */
+  | { kind: "share"; query: string };
 
 const USER_ID = 100_001;
 const INDENT = "      ";
@@ -88,7 +90,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<num
       const cells = row.map((b) =>
         message && "callback_data" in b
           ? `(${number({ kind: "button", message, data: b.callback_data })}) ${b.text}`
-          : b.text,
+          : "switch_inline_query" in b
+            ? `(${number({ kind: "share", query: b.switch_inline_query })}) ${b.text}`
+            : b.text,
       );
       write(`${INDENT}${cells.join("   ")}`);
     }
@@ -163,10 +167,21 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<num
     }
   }
 
+  function inlineQuery(query: string) {
+    return handle({
+      update_id: ++updateId,
+      inline_query: { id: `local-${updateId}`, from: user, query, offset: "", chat_type: "private" },
+    });
+  }
+
   async function press(n: number) {
     const target = pressables[n - 1];
     if (!target) {
       write(`(there is no button (${n}) on screen)`);
+      return;
+    }
+    if (target.kind === "share") {
+      await inlineQuery(target.query);
       return;
     }
     if (target.kind === "inline") {
@@ -205,17 +220,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<num
         const isPress = /^\d{1,3}$/.test(line);
         if (!isPress) pressables = [];
         if (isPress) await press(Number(line));
-        else if (inlinePrefix.test(line))
-          await handle({
-            update_id: ++updateId,
-            inline_query: {
-              id: `local-${updateId}`,
-              from: user,
-              query: line.replace(inlinePrefix, ""),
-              offset: "",
-              chat_type: "private",
-            },
-          });
+        else if (inlinePrefix.test(line)) await inlineQuery(line.replace(inlinePrefix, ""));
         else await handle(messageUpdate(line));
       }
       if (interactive) rl.prompt();

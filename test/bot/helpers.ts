@@ -57,6 +57,8 @@ export interface HarnessOptions {
   kb?: KnowledgeBase;
   memberStatus?: (chatId: number, userId: number) => MemberStatus;
   logLevel?: pino.Level;
+  /** The bot's clock (NOW by default): tests that need time to pass move it. */
+  now?: () => Date;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
@@ -87,7 +89,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     adminIds: options.adminIds ?? [],
     retentionDays: 90,
     botInfo,
-    now: () => NOW,
+    now: options.now ?? (() => NOW),
   });
   bot.api.config.use(api.transformer);
 

@@ -31,6 +31,7 @@ describe("parseConfig", () => {
       adminIds: [],
       databasePath: "data/bot.sqlite",
       retentionDays: 90,
+      conversationSeconds: 900,
       privacySecret: undefined,
       transport: { mode: "polling" },
     });

@@ -1,0 +1,170 @@
+// Follow-up questions ("when?", "а где?", "ne zaman?", "who else?", "what did he say?"): a message that
+// only makes sense after the last answer is read against it. The question is asked again together with
+// the names and ideas of that answer's own question, so the engine finds a curated answer as it always
+// does; nothing is stitched together. Uses the engine's public API only.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import type { Lang } from "../content/schema.ts";
+import { THRESHOLDS } from "./decide.ts";
+import type { AskOptions, Decision, Declined } from "./decision.ts";
+
+/** The part of the engine a follow-up needs. */
+export interface FollowUpEngine {
+  ask(text: string, options?: AskOptions): Decision;
+  groupKey(text: string): string;
+}
+
+/** What the conversation was about: the answers just given, newest first. */
+export interface FollowUpContext {
+  ids: readonly string[];
+  lang: Lang;
+}
+
+export type FollowUpReading =
+  /** A question of its own (or small talk): answered as it stands. */
+  | { kind: "own"; decision: Decision }
+  /** A follow-up, read against the last answer: the engine's answer to the question in context. */
+  | { kind: "resolved"; decision: Decision; about: string; query: string }
+  /** A follow-up the context does not settle: say so, offer the last answer's related questions. */
+  | { kind: "unsettled"; decision: Declined; about: string }
+  /** A follow-up with nothing before it: never answered with a citation. */
+  | { kind: "no-context"; decision: Declined };
+
+/**
+ * Words that point back at something said before: pronouns, "else", "also", and connectives that open a
+ * follow-up ("and…?", "а…?", "peki…?"). Language data, not facts of the article.
+ */
+const POINTING = new Set(
+  [
+    // English
+    "it its he him his she her they them their that this those these there then else also and so",
+    // Russian
+    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже также а и",
+    // Russian typed in Latin letters
+    "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
+    // Turkish
+    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka peki ve da de ayrıca",
+    // Kyrgyz
+    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка анан да",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** Words that ask for another answer than the ones given: "who else", "what else", "а ещё", "başka". */
+const ELSE = new Set(["else", "ещё", "еще", "esche", "eshe", "eshche", "başka", "baska", "дагы", "башка"]);
+
+/** A follow-up is short: beyond the question words, at most this many terms of its own. */
+const MAX_OWN_TERMS = 2;
+
+function words(text: string): string[] {
+  return text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+}
+
+/** The terms the engine reads in a text besides question words (names as "@id", ideas as "#id"). */
+function termsOf(engine: FollowUpEngine, text: string): string[] {
+  return engine
+    .groupKey(text)
+    .split(" ")
+    .filter((t) => t !== "");
+}
+
+/**
+ * The names and ideas of an answer, as words the engine reads back the same way: the terms of the
+ * answer's first question (in English: every name and idea has an English spelling in content).
+ */
+export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string {
+  const question = kb.answerById.get(id)?.questions.en[0] ?? "";
+  const out: string[] = [];
+  for (const term of termsOf(engine, question)) {
+    if (term.startsWith("@")) {
+      const name = kb.entities.find((e) => e.id === term.slice(1))?.names[0];
+      if (name) out.push(name);
+    } else if (term.startsWith("#")) {
+      const word = kb.concepts.find((c) => c.id === term.slice(1))?.terms[0];
+      if (word) out.push(word);
+    } else if (term.startsWith("n:")) out.push(term.slice(2));
+  }
+  return out.join(" ");
+}
+
+/** Is this message a follow-up (true), or a question of its own? */
+export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
+  if (own.kind === "smalltalk") return false;
+  const terms = termsOf(engine, text);
+  // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
+  if (terms.length === 0) return words(text).length > 0;
+  const pointing = words(text).some((w) => POINTING.has(w));
+  return pointing && terms.length <= MAX_OWN_TERMS;
+}
+
+/**
+ * Reads a message in the light of the conversation. A full question is answered on its own (a switch
+ * of topic); a follow-up is asked again with the last answer's names and ideas.
+ */
+export function readFollowUp(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  text: string,
+  context: FollowUpContext | undefined,
+  options: AskOptions = {},
+): FollowUpReading {
+  const own = engine.ask(text, options);
+  if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
+  // A new name the last answer did not have ("and what about China?") switches the topic.
+  const last = context?.ids[0];
+  if (own.kind === "answer" && last !== undefined) {
+    const names = termsOf(engine, text).filter((t) => t.startsWith("@"));
+    const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
+    if (names.some((n) => !before.has(n))) return { kind: "own", decision: own };
+  }
+  // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
+  const declined = (): Declined => ({
+    kind: "decline",
+    reason: "weak",
+    question: text,
+    lang: own.lang,
+    detected: own.detected,
+    score: 0,
+    related: [],
+    examples: [],
+  });
+  if (last === undefined || !context) return { kind: "no-context", decision: declined() };
+
+  const lang = options.lang ?? (own.detected === "unknown" ? context.lang : own.lang);
+  const query = `${text} ${anchorOf(kb, engine, last)}`;
+  const found = engine.ask(query, { ...options, lang });
+  const wantsOther = words(text).some((w) => ELSE.has(w));
+  if (wantsOther) {
+    // "Who else / what else": the best answer not given yet, from the engine's candidates.
+    // A runner-up counts when it would nearly have been answered on its own.
+    const seen = new Set(context.ids);
+    const scored =
+      found.kind === "answer"
+        ? [...found.ids.map((id) => ({ id, score: found.score })), ...found.alternatives]
+        : found.kind === "decline"
+          ? found.related
+          : [];
+    const candidates = scored.filter(
+      (c) => !seen.has(c.id) && c.score >= THRESHOLDS.answer - THRESHOLDS.ambiguityGap,
+    );
+    const next = candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot");
+    const answer = next ? kb.answerById.get(next.id) : undefined;
+    if (!next || !answer) return { kind: "unsettled", decision: declined(), about: last };
+    const decision: Decision = {
+      kind: "answer",
+      question: text,
+      lang: found.lang,
+      detected: found.detected,
+      ids: [next.id],
+      score: next.score,
+      alternatives: [],
+      footnotes: answer.footnotes,
+    };
+    return { kind: "resolved", decision, about: last, query };
+  }
+  if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
+  return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
+}

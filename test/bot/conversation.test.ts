@@ -1,0 +1,145 @@
+// Follow-ups in context: "why?", "а почему?", "neden?" after an answer are read against it, and the
+// reply is a curated answer with its own citation. Per private chat, per person and forum topic in
+// groups, for 15 minutes; a follow-up with nothing before it is never answered with a citation.
+import { describe, expect, it } from "vitest";
+import type { Lang } from "../../src/content/schema.ts";
+import { escapeHtml } from "../../src/telegram.ts";
+import { botTexts } from "../../src/texts/bot.ts";
+import {
+  alice,
+  ayse,
+  boris,
+  botInfo,
+  button,
+  buttons,
+  createHarness,
+  forum,
+  groupText,
+  knowledge,
+  messageOf,
+  messageUpdate,
+  NOW,
+  only,
+  press,
+  privateText,
+  textOf,
+} from "./helpers.ts";
+
+const { kb } = knowledge();
+
+function answer(id: string) {
+  const a = kb.answerById.get(id);
+  if (!a) throw new Error(`content has no answer ${id}`);
+  return a;
+}
+
+/** The grant and its significance: the second answers "why?" about the first. */
+const GRANT = answer("japan-grant-batken");
+const WHY_GRANT = answer("japan-grant-significance");
+
+const isAnswer = (text: string, id: string, lang: Lang) => text.includes(escapeHtml(answer(id).answer[lang]));
+const citesAnything = (text: string) => /href=|\(no footnote\)|без сноски|dipnot yok/.test(text);
+
+describe("follow-ups in a private chat", () => {
+  for (const [lang, user, why] of [
+    ["en", alice, "why?"],
+    ["ru", boris, "а почему?"],
+    ["tr", ayse, "neden?"],
+  ] as const) {
+    it(`${lang}: "${why}" after an answer gets the curated answer it refers to, with its own citation`, async () => {
+      const h = createHarness();
+      const first = textOf(only(await h.send(privateText(GRANT.questions[lang][0] as string, user))));
+      expect(isAnswer(first, GRANT.id, lang)).toBe(true);
+      const reply = textOf(only(await h.send(privateText(why, user))));
+      expect(isAnswer(reply, WHY_GRANT.id, lang)).toBe(true);
+      expect(citesAnything(reply)).toBe(true);
+      const line = h.logs.findLast((l) => l.msg === "update");
+      expect(line).toMatchObject({ followUp: "resolved", about: GRANT.id, answerId: WHY_GRANT.id, lang });
+    });
+  }
+
+  it("a full new question after an answer is answered on its own (a switch of topic)", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    const profile = answer("japarov-profile");
+    const reply = textOf(only(await h.send(privateText(profile.questions.en[0] as string))));
+    expect(isAnswer(reply, profile.id, "en")).toBe(true);
+    expect(h.logs.findLast((l) => l.msg === "update")).not.toHaveProperty("followUp");
+  });
+
+  it("with nothing before it, 'and how much?' gets no citation, only a request for a full question", async () => {
+    const h = createHarness();
+    const call = only(await h.send(privateText("and how much?")));
+    expect(textOf(call)).toBe(escapeHtml(botTexts("en").followUpNoContext));
+    expect(citesAnything(textOf(call))).toBe(false);
+    expect(buttons(call).length).toBeGreaterThan(0);
+  });
+
+  it("a follow-up the context does not settle says so and offers the last answer's related questions", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    // "What else?" first gets the other answer about the grant, then there is nothing else to find.
+    expect(isAnswer(textOf(only(await h.send(privateText("what else?")))), WHY_GRANT.id, "en")).toBe(true);
+    const call = only(await h.send(privateText("what else?")));
+    expect(textOf(call)).toBe(escapeHtml(botTexts("en").followUpUnsettled));
+    const related = WHY_GRANT.related.map((id) => answer(id).questions.en[0]);
+    expect(buttons(call).map((b) => b.text)).toEqual(related.slice(0, 3).map((q) => q?.slice(0, 60)));
+  });
+
+  it("expires: after 15 minutes 'why?' is no longer read against the old answer", async () => {
+    let now = NOW;
+    const h = createHarness({ now: () => now });
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    now = new Date(NOW.getTime() + 14 * 60_000);
+    expect(isAnswer(textOf(only(await h.send(privateText("why?")))), WHY_GRANT.id, "en")).toBe(true);
+    now = new Date(now.getTime() + 16 * 60_000);
+    expect(textOf(only(await h.send(privateText("why?"))))).toBe(
+      escapeHtml(botTexts("en").followUpNoContext),
+    );
+  });
+
+  it("an answer opened by a question button or a deep link is context too", async () => {
+    const h = createHarness();
+    const why = only(await h.send(privateText(WHY_GRANT.questions.en[0] as string)));
+    const grantButton = button(why, (b) => b.data === `q:${GRANT.id}:en`);
+    const pressed = only(await h.send(press(grantButton.data, messageOf(why))));
+    expect(isAnswer(textOf(pressed), GRANT.id, "en")).toBe(true);
+    expect(isAnswer(textOf(only(await h.send(privateText("why?")))), WHY_GRANT.id, "en")).toBe(true);
+
+    const linked = createHarness();
+    const calls = await linked.send(privateText(`/start ${GRANT.id}`));
+    expect(calls.some((c) => isAnswer(textOf(c), GRANT.id, "en"))).toBe(true);
+    expect(isAnswer(textOf(only(await linked.send(privateText("why?")))), WHY_GRANT.id, "en")).toBe(true);
+  });
+});
+
+describe("follow-ups in groups", () => {
+  const mention = `@${botInfo.username}`;
+
+  it("a reply to the bot's answer is a follow-up; the same words not addressed to the bot get silence", async () => {
+    const h = createHarness();
+    const asked = only(await h.send(groupText(`${mention} ${GRANT.questions.en[0]}`)));
+    expect(isAnswer(textOf(asked), GRANT.id, "en")).toBe(true);
+    // Someone else says "why?" to the room: not for the bot.
+    expect(await h.send(groupText("why?", { from: boris }))).toEqual([]);
+    expect(await h.send(groupText("why?"))).toEqual([]);
+    const reply = only(await h.send(groupText("why?", { replyTo: messageOf(asked) })));
+    expect(isAnswer(textOf(reply), WHY_GRANT.id, "en")).toBe(true);
+  });
+
+  it("memory is per person: another member's follow-up is not read against Alice's answer", async () => {
+    const h = createHarness();
+    const asked = only(await h.send(groupText(`${mention} ${GRANT.questions.en[0]}`)));
+    const other = only(await h.send(groupText("why?", { from: boris, replyTo: messageOf(asked) })));
+    expect(citesAnything(textOf(other))).toBe(false);
+  });
+
+  it("memory is per forum topic", async () => {
+    const h = createHarness();
+    await h.send(messageUpdate(`${mention} ${GRANT.questions.en[0]}`, { chat: forum, threadId: 7 }));
+    const otherTopic = only(await h.send(messageUpdate(`${mention} why?`, { chat: forum, threadId: 8 })));
+    expect(citesAnything(textOf(otherTopic))).toBe(false);
+    const sameTopic = only(await h.send(messageUpdate(`${mention} why?`, { chat: forum, threadId: 7 })));
+    expect(isAnswer(textOf(sameTopic), WHY_GRANT.id, "en")).toBe(true);
+  });
+});
