@@ -40,7 +40,10 @@ const CommonSchema = z.object({
     .optional()
     .transform((list) => (list ? list.split(",").map((id) => Number(id.trim())) : [])),
   DATABASE_PATH: z.string().default("data/bot.sqlite"),
-  DATABASE_URL: optionalUrl(/^postgres(ql)?:$/, "a postgres:// URL such as postgres://bot:pass@127.0.0.1:5432/bot"),
+  DATABASE_URL: optionalUrl(
+    /^postgres(ql)?:$/,
+    "a postgres:// URL such as postgres://bot:pass@127.0.0.1:5432/bot",
+  ),
   CONTENT_DIR: z.string().optional(),
   INDEX_CACHE_DIR: z.string().optional(),
   RETENTION_DAYS: integer(1, 3650, 90),
