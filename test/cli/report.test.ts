@@ -1,6 +1,6 @@
 // `npm run report` as a curator runs it: a child process on a real SQLite file seeded in a temp folder.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -184,6 +184,15 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const { code, stderr } = report("--db", join(dir, "missing.sqlite"));
     expect(code).toBe(1);
     expect(stderr).toContain("no database at");
+  });
+
+  it("reads the terminal chat's own database beside the bot's with --terminal", () => {
+    const terminal = join(dir, "bot.terminal.sqlite");
+    expect(report("--db", db, "--terminal").stderr).toContain(`no database at ${terminal}`);
+    copyFileSync(db, terminal);
+    const { code, stdout } = report("--db", db, "--terminal", "--from", "2024-03-07", "--to", "2024-03-10");
+    expect(code).toBe(0);
+    expect(stdout).toContain(`(${terminal})`);
   });
 
   it("rejects a malformed day or option with usage", () => {
