@@ -1,7 +1,7 @@
 // What `npm run report` and `npm run suggest` share: the date range, database and list-size options, and
 // the plain-text table helpers.
 import { parseArgs } from "node:util";
-import { readEnvironment } from "../config.ts";
+import { readEnvironment, terminalDatabasePath } from "../config.ts";
 import { DAY_PATTERN, dayOf, daysBefore } from "../storage/rules.ts";
 import { openReportSource } from "../storage/sqlite.ts";
 
@@ -20,6 +20,7 @@ export interface CuratorArgs {
 
 export const COMMON_USAGE = `  --from, --to  UTC days, both included (default: the last 30 days, today included)
   --db          the bot's database (default: DATABASE_PATH, else data/bot.sqlite)
+  --terminal    the terminal chat's database beside it instead (data/bot.terminal.sqlite)
   --limit       rows per list (default 20)
   --json        print JSON instead of text`;
 
@@ -29,6 +30,7 @@ const COMMON_OPTIONS = {
   db: { type: "string" },
   limit: { type: "string" },
   json: { type: "boolean", default: false },
+  terminal: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -69,7 +71,7 @@ export function parseCuratorArgs<E extends ExtraOptions>(
   return {
     from,
     to,
-    db: db || "data/bot.sqlite",
+    db: values.terminal === true ? terminalDatabasePath(db || "data/bot.sqlite") : db || "data/bot.sqlite",
     limit,
     json: values.json === true,
     help: values.help === true,

@@ -1,6 +1,6 @@
 // The curators' report as ONE self-contained HTML page: inline CSS and an inline SVG chart, no scripts,
 // no external assets (a CSP meta tag forbids loading any), and every piece of text escaped.
-import { type CuratorReport, declineKind } from "../storage/report.ts";
+import { langs, type Report } from "./report-view.ts";
 
 export function escapeHtml(text: string): string {
   return text
@@ -24,7 +24,7 @@ const STYLE = `
 const ANSWERED_COLOUR = "#3b7dd8";
 const DECLINED_COLOUR = "#e0803a";
 
-export function renderHtml(report: CuratorReport): string {
+export function renderHtml(report: Report): string {
   const { range, totals } = report;
   const title = `Curator report ${range.from} – ${range.to}`;
   return `<!doctype html>
@@ -47,17 +47,30 @@ ${dailyChart(report)}
 
 <h2>Top declined questions: what to add next</h2>
 ${table(
-  ["#", "Count", "Languages", "Why declined", "Group key", "Example"],
+  ["#", "Count", "Question language", "The engine today", "Group key", "Example"],
   report.topDeclined.map((g, i) => [
     num(i + 1),
     num(g.count),
-    label(g.langs.join(", ")),
-    label(declineKind(g)),
+    label(langs(g)),
+    label(g.engineSays),
     code(g.groupKey),
     cell(g.example),
   ]),
   "No declined questions in this range.",
 )}
+
+<h2>Declined because they name something the article never mentions</h2>
+${table(
+  ["Count", "Question language", "Names", "Example"],
+  report.notInArticle.map((g) => [
+    num(g.count),
+    label(langs(g)),
+    label(g.name ?? "(recorded then)"),
+    cell(g.example),
+  ]),
+  "None in this range.",
+)}
+<p class="meta">Noise, left out of these lists: ${report.noise.questions} question(s) in ${report.noise.groups} group(s) (no letters, markup only, or a single character).</p>
 
 <h2>Answers with the worst feedback</h2>
 ${table(
@@ -114,7 +127,7 @@ function cellClass(c: Cell): string {
 }
 
 /** Stacked bars, one per day: answered below, declined on top; each bar has a tooltip with its figures. */
-function dailyChart(report: CuratorReport): string {
+function dailyChart(report: Report): string {
   const days = report.daily;
   const width = 900;
   const height = 240;

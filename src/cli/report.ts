@@ -3,7 +3,10 @@
 // --html FILE for one self-contained page. Reads the database read-only: running it never changes data.
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeBase } from "../content/load.ts";
-import { buildReport, type CuratorReport, declineKind } from "../storage/report.ts";
+import { sortDeclined } from "../curator/declined.ts";
+import { createTriage } from "../curator/triage.ts";
+import { createEngine } from "../engine/index.ts";
+import { buildReport } from "../storage/report.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 import {
   COMMON_USAGE,
@@ -14,6 +17,7 @@ import {
   readCuratorArgs,
 } from "./curator-cli.ts";
 import { renderHtml } from "./report-html.ts";
+import { declinedRow, langs, type Report } from "./report-view.ts";
 
 endQuietlyOnClosedPipe();
 
@@ -21,18 +25,26 @@ const USAGE = `usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [-
 ${COMMON_USAGE}
   --html FILE   also write the report as one self-contained HTML page`;
 
-/** First English question of each answer: lets a curator read "japan-grant" as a question. */
-function answerDescriptions(): ((id: string) => string | undefined) | undefined {
+/** Content and an engine, when content loads: answer descriptions and today's verdict on each group. */
+function contentTools(): {
+  describeAnswer?: (id: string) => string | undefined;
+  triage?: ReturnType<typeof createTriage>;
+} {
   try {
     const kb = loadKnowledgeBase();
-    return (id) => kb.answerById.get(id)?.questions.en[0];
+    return {
+      describeAnswer: (id) => kb.answerById.get(id)?.questions.en[0],
+      triage: createTriage(kb, createEngine(kb)),
+    };
   } catch {
-    console.error("note: content/ did not load, so answers are shown by id only (npm run validate says why)");
-    return undefined;
+    console.error(
+      "note: content/ did not load, so answers are shown by id only and declines by the reason recorded then (npm run validate says why)",
+    );
+    return {};
   }
 }
 
-function renderText(report: CuratorReport, db: string): string {
+function renderText(report: Report, db: string): string {
   const { totals } = report;
   const out: string[] = [
     `Curator report ${report.range.from} … ${report.range.to}  (${db})`,
@@ -60,24 +72,58 @@ function renderText(report: CuratorReport, db: string): string {
         )),
   );
 
-  out.push("", "Top declined questions: the to-do list (add an answer, or a paraphrase to an answer)");
+  out.push(
+    "",
+    "Top declined questions: the to-do list (add a paraphrase to an answer: npm run suggest; or a new answer)",
+  );
   out.push(
     ...(report.topDeclined.length === 0
       ? ["  (none)"]
       : columns(
           [
-            ["#", "count", "langs", "why declined", "group key", "example"],
+            ["#", "count", "question lang", "the engine today", "example"],
             ...report.topDeclined.map((g, i) => [
               i + 1,
               g.count,
-              g.langs.join(","),
-              declineKind(g),
-              clip(g.groupKey, 30),
+              langs(g),
+              g.engineSays,
               clip(g.example, 70),
             ]),
           ],
-          [true, true, false, false, false, false],
+          [true, true, false, false, false],
         )),
+  );
+  if (report.notInArticle.length > 0) {
+    out.push("", "Declined because they name something the article never mentions (the engine's own reason)");
+    out.push(
+      ...columns(
+        [
+          ["count", "question lang", "names", "example"],
+          ...report.notInArticle.map((g) => [
+            g.count,
+            langs(g),
+            g.name ?? "(recorded then)",
+            clip(g.example, 70),
+          ]),
+        ],
+        [true, false, false, false],
+      ),
+    );
+  }
+  if (report.settled.length > 0) {
+    out.push("", "Declined then, answered now (content changed since): nothing to do");
+    out.push(
+      ...columns(
+        [
+          ["count", "the engine today", "example"],
+          ...report.settled.map((g) => [g.count, g.engineSays, clip(g.example, 70)]),
+        ],
+        [true, false, false],
+      ),
+    );
+  }
+  out.push(
+    `Noise, left out of these lists: ${report.noise.questions} question(s) in ${report.noise.groups} group(s) (no letters, markup only, or a single character)`,
   );
 
   out.push("", "Answers with the worst feedback");
@@ -113,6 +159,9 @@ function renderText(report: CuratorReport, db: string): string {
   return out.join("\n");
 }
 
+/** Every declined group of the range is sorted (noise and the rest), whatever --limit shows. */
+const ALL_GROUPS = 10_000;
+
 function main(): number {
   const args = readCuratorArgs(USAGE, { html: { type: "string" } }, (parsed) => ({
     ...noPositionals(parsed),
@@ -122,12 +171,20 @@ function main(): number {
   const source = openSourceOrSay(args.db);
   if (!source) return 1;
   try {
-    const describeAnswer = answerDescriptions();
-    const report = buildReport(
+    const { describeAnswer, triage } = contentTools();
+    const base = buildReport(
       source,
       { from: args.from, to: args.to },
       { limit: args.limit, ...(describeAnswer ? { describeAnswer } : {}) },
     );
+    const lists = sortDeclined(source.topDeclined(args.from, args.to, ALL_GROUPS), triage, args.limit);
+    const report: Report = {
+      ...base,
+      topDeclined: lists.todo.map(declinedRow),
+      notInArticle: lists.notInArticle.map((g) => ({ ...declinedRow(g), name: g.name })),
+      settled: lists.settled.map(declinedRow),
+      noise: lists.noise,
+    };
     console.log(args.json ? JSON.stringify(report, null, 2) : renderText(report, args.db));
     if (args.html) {
       writeFileSync(args.html, renderHtml(report));

@@ -43,13 +43,14 @@ export function suggestionId(example: string): string {
 /** The questions list a question belongs in, or null when the engine could not tell its language. */
 export function questionsKeyOf(detected: DetectedLang): QuestionsKey | null {
   if (detected === "unknown") return null;
+  if (detected === "ky-latn") return "ky";
   return detected === "ru-latn" ? "ru" : detected;
 }
 
 export function createTriage(kb: KnowledgeBase, engine: Pick<Engine, "ask" | "groupKey">) {
   const agreement = createAgreement(kb, engine);
 
-  function verdictOf(example: string): { readAs: DetectedLang; verdict: Verdict } {
+  function verdictOf(example: string, outOfScopeThen: number): { readAs: DetectedLang; verdict: Verdict } {
     const noise = noiseReason(example);
     const decision = engine.ask(example);
     const readAs = decision.detected;
@@ -73,6 +74,12 @@ export function createTriage(kb: KnowledgeBase, engine: Pick<Engine, "ask" | "gr
         reason: "the engine cannot tell its language, so it belongs in no questions list",
       });
     refusals.push(...agreement.disagreements(example, answer));
+    // The kept text is lower-cased; as typed, capitals let the engine spot a name it does not know.
+    if (outOfScopeThen > 0)
+      refusals.push({
+        check: "names",
+        reason: `was declined ${outOfScopeThen}× for naming something the article never mentions (as typed, before lower-casing)`,
+      });
     return {
       readAs,
       verdict: {
@@ -88,6 +95,6 @@ export function createTriage(kb: KnowledgeBase, engine: Pick<Engine, "ask" | "gr
   return (group: DeclinedGroup): Triaged => ({
     ...group,
     id: suggestionId(group.example),
-    ...verdictOf(group.example),
+    ...verdictOf(group.example, group.outOfScope ?? 0),
   });
 }

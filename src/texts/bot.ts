@@ -53,6 +53,17 @@ export interface BotTexts {
   stats(today: StatsLine, week: StatsLine, day: string): string;
   unansweredHeader(days: number): string;
   unansweredNone(days: number): string;
+  /** /unanswered details, for admins: answer ids and the curator checks' reasons are shown as they are. */
+  unanswered: {
+    replied(lang: string): string;
+    closest(id: string): string;
+    notSafe: string;
+    check(command: string): string;
+    nothingClose: string;
+    notInArticleHeader: string;
+    names(name: string): string;
+    noise(questions: number): string;
+  };
   commands: Record<CommandName, string>;
 }
 
@@ -138,6 +149,16 @@ const en: BotTexts = {
     `Last 7 days: ${week.answered} answered, ${week.declined} declined.`,
   unansweredHeader: (days) => `Most frequent declined questions, last ${days} days:`,
   unansweredNone: (days) => `No declined questions in the last ${days} days.`,
+  unanswered: {
+    replied: (lang) => `replied in ${lang}`,
+    closest: (id) => `closest answer: ${id}`,
+    notSafe: "not to add as a paraphrase:",
+    check: (command) => `may fit; check it against the eval sets and add it with: ${command}`,
+    nothingClose: "no answer is close: a new answer, if the article covers it",
+    notInArticleHeader: "Declined because they name something the article never mentions:",
+    names: (name) => `names “${name}”`,
+    noise: (n) => `Left out as noise (no letters, markup only, or a single character): ${n}.`,
+  },
   commands: {
     start: "Start: what I know and example questions",
     help: "How to ask me",
@@ -218,6 +239,16 @@ const ru: BotTexts = {
     `За 7 дней: отвечено ${week.answered}, без ответа ${week.declined}.`,
   unansweredHeader: (days) => `Частые вопросы без ответа за ${ruCount(days, "день", "дня", "дней")}:`,
   unansweredNone: (days) => `За ${ruCount(days, "день", "дня", "дней")} вопросов без ответа не было.`,
+  unanswered: {
+    replied: (lang) => `ответ на ${lang}`,
+    closest: (id) => `ближайший ответ: ${id}`,
+    notSafe: "не добавлять как перефразировку:",
+    check: (command) => `возможно подходит; проверить на eval-наборах и добавить: ${command}`,
+    nothingClose: "близкого ответа нет: нужен новый ответ, если статья об этом говорит",
+    notInArticleHeader: "Отклонены, потому что называют то, чего нет в статье:",
+    names: (name) => `называет «${name}»`,
+    noise: (n) => `Отброшено как шум (нет букв, только разметка или один символ): ${n}.`,
+  },
   commands: {
     start: "Начало: что я знаю и примеры вопросов",
     help: "Как задавать вопросы",
@@ -300,6 +331,17 @@ const tr: BotTexts = {
     `Son 7 gün: ${week.answered} yanıtlandı, ${week.declined} yanıtsız.`,
   unansweredHeader: (days) => `Son ${days} günde en sık yanıtsız kalan sorular:`,
   unansweredNone: (days) => `Son ${days} günde yanıtsız soru yok.`,
+  unanswered: {
+    replied: (lang) => `yanıt dili ${lang}`,
+    closest: (id) => `en yakın yanıt: ${id}`,
+    notSafe: "başka bir ifade olarak eklenmemeli:",
+    check: (command) => `uygun olabilir; eval setlerinde denetleyip eklemek için: ${command}`,
+    nothingClose: "yakın bir yanıt yok: makale bundan söz ediyorsa yeni bir yanıt gerekir",
+    notInArticleHeader: "Makalenin hiç anmadığı bir şeyi adlandırdıkları için yanıtlanmayanlar:",
+    names: (name) => `“${name}” adını anıyor`,
+    noise: (n) =>
+      `Gürültü olarak dışarıda bırakılan (harf yok, yalnızca biçimlendirme ya da tek karakter): ${n}.`,
+  },
   commands: {
     start: "Başlangıç: neleri bildiğim ve örnek sorular",
     help: "Bana nasıl soru sorulur",

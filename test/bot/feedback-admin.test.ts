@@ -179,6 +179,34 @@ describe("admin commands", () => {
     expect(unanswered).toContain("— 2 (en)");
   });
 
+  it("/unanswered sorts declined questions like the report, and never offers an unsafe paraphrase", async () => {
+    const h = createHarness({ adminIds: [alice.id] });
+    const asked = [
+      "When will Zhaparov visit Moscow?",
+      "When will Zhaparov visit Moscow?",
+      "What did Putin say?",
+      "peki ne konuştular?",
+      "???",
+      "<b></b>",
+    ];
+    for (const text of asked) await h.send(privateText(text, boris));
+    const lines = textOf(only(await h.send(privateText("/unanswered")))).split("\n");
+    const at = (start: string) => lines.findIndex((l) => l.startsWith(start));
+
+    const moscow = at("1. when will zhaparov visit moscow? — 2 (en)");
+    expect(moscow).toBeGreaterThanOrEqual(0);
+    expect(lines[moscow + 1]).toMatch(
+      /closest answer: du-dewen-visit-announcement; not to add as a paraphrase: .*names Moscow/,
+    );
+    // The question's language as the engine read it.
+    expect(lines.some((l) => /^\d\. peki ne konuştular\? — 1 \(tr\b/.test(l))).toBe(true);
+    const outside = at("Declined because they name something the article never mentions:");
+    expect(outside).toBeGreaterThan(moscow);
+    expect(lines[outside + 1]).toBe("• what did putin say? — 1 (en): names “putin”");
+    expect(lines.at(-1)).toBe("Left out as noise (no letters, markup only, or a single character): 2.");
+    expect(lines.join("\n")).not.toContain("???");
+  });
+
   it("are an unknown command to everyone else, and silence in groups", async () => {
     const h = createHarness({ adminIds: [alice.id] });
     for (const command of ["/stats", "/unanswered"]) {

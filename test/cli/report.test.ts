@@ -1,6 +1,6 @@
 // `npm run report` as a curator runs it: a child process on a real SQLite file seeded in a temp folder.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +65,20 @@ beforeAll(async () => {
     ...declined('<script>alert("x")</script> & friends', "script friend", "tr", "2024-03-10"),
     declineReason: "out-of-scope",
   });
+  // A Turkish question in a chat set to Russian: the bot replied in Russian.
+  store.recordQuestion({
+    ...declined("peki ne konuştular?", "#discuss", "ru", "2024-03-10"),
+    questionLang: "tr",
+  });
+  // Declined by the engine for naming someone the article never mentions.
+  store.recordQuestion({
+    ...declined("what did putin say", "!putin #say", "en", "2024-03-10"),
+    questionLang: "en",
+    declineReason: "out-of-scope",
+  });
+  // Noise: no letters, markup only, a single character.
+  for (const text of ["???", "<b></b>", "a", "???"])
+    store.recordQuestion({ ...declined(text, text, "en", "2024-03-10"), declineReason: "empty" });
   // Outside the range asked for below: must not show up.
   store.recordQuestion(declined("old question", "old question", "en", "2024-02-01"));
   store.recordQuestion(
@@ -93,29 +107,37 @@ describe("npm run report", { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.range).toEqual({ from: "2024-03-07", to: "2024-03-10" });
-    expect(json.totals).toEqual({ answered: 4, declined: 4, declinedShare: 0.5 });
+    expect(json.totals).toEqual({ answered: 4, declined: 10, declinedShare: 0.714 });
     expect(json.daily).toEqual([
       { day: "2024-03-07", answered: 0, declined: 0 },
       { day: "2024-03-08", answered: 2, declined: 1 },
       { day: "2024-03-09", answered: 1, declined: 1 },
-      { day: "2024-03-10", answered: 1, declined: 2 },
+      { day: "2024-03-10", answered: 1, declined: 8 },
     ]);
-    expect(json.topDeclined).toEqual([
-      {
-        groupKey: "europe union",
+    // The to-do list: noise and what names something the article never mentions are left out.
+    expect(json.topDeclined.map((g: { example: string }) => g.example)).toEqual([
+      "peki ne konuştular?",
+      '<script>alert("x")</script> & friends',
+    ]);
+    // The question's language as the engine read it, the reply's apart.
+    expect(json.topDeclined[0]).toMatchObject({
+      groupKey: "#discuss",
+      count: 1,
+      questionLang: "tr",
+      langs: ["ru"],
+      engineSays: expect.any(String),
+    });
+    // The engine today declines these for naming what the article never mentions, and says what.
+    expect(json.notInArticle).toEqual([
+      expect.objectContaining({
         example: "what does the eu think",
+        name: "eu",
         count: 3,
         langs: ["en", "ru"],
-        outOfScope: 0,
-      },
-      {
-        groupKey: "script friend",
-        example: '<script>alert("x")</script> & friends',
-        count: 1,
-        langs: ["tr"],
-        outOfScope: 1,
-      },
+      }),
+      expect.objectContaining({ example: "what did putin say", name: "putin", count: 1, questionLang: "en" }),
     ]);
+    expect(json.noise).toEqual({ questions: 4, groups: 3 });
     expect(json.worstFeedback).toEqual([
       {
         answerId: rated,
@@ -133,9 +155,14 @@ describe("npm run report", { timeout: 120_000 }, () => {
   it("prints the same lists as text", () => {
     const { code, stdout } = report("--db", db, "--from", "2024-03-07", "--to", "2024-03-10");
     expect(code).toBe(0);
-    expect(stdout).toContain("4 answered, 4 declined");
-    expect(stdout).toMatch(/1\s+3\s+en,ru\s+no close answer\s+europe union\s+what does the eu think/);
-    expect(stdout).toMatch(/2\s+1\s+tr\s+not in the article\s+script friend/);
+    expect(stdout).toContain("4 answered, 10 declined");
+    expect(stdout).toMatch(/1\s+1\s+tr \(replied ru\)\s+\S.*peki ne konuştular\?/);
+    expect(stdout).toMatch(/3\s+en \(replied en,ru\)\s+eu\s+what does the eu think/);
+    expect(stdout).toMatch(/1\s+en\s+putin\s+what did putin say/);
+    expect(stdout).toContain(
+      "Noise, left out of these lists: 4 question(s) in 3 group(s) (no letters, markup only, or a single character)",
+    );
+    expect(stdout).not.toContain("???");
     expect(stdout).toMatch(new RegExp(`${rated}\\s+1\\s+2\\s+-1`));
     expect(stdout).toMatch(/china-a <> china-b\s+1\s+0\.030\s+chinese money/);
     expect(stdout).not.toContain("old question");
@@ -161,6 +188,15 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const { code, stderr } = report("--db", join(dir, "missing.sqlite"));
     expect(code).toBe(1);
     expect(stderr).toContain("no database at");
+  });
+
+  it("reads the terminal chat's own database beside the bot's with --terminal", () => {
+    const terminal = join(dir, "bot.terminal.sqlite");
+    expect(report("--db", db, "--terminal").stderr).toContain(`no database at ${terminal}`);
+    copyFileSync(db, terminal);
+    const { code, stdout } = report("--db", db, "--terminal", "--from", "2024-03-07", "--to", "2024-03-10");
+    expect(code).toBe(0);
+    expect(stdout).toContain(`(${terminal})`);
   });
 
   it("rejects a malformed day or option with usage", () => {
