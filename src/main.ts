@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     token,
     config.privacySecret,
     config.transport.mode === "webhook" ? config.transport.secret : undefined,
+    config.databaseUrl,
+    config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : undefined,
   ];
   scrub = makeScrubber(secrets);
 

@@ -163,7 +163,9 @@ export async function sendDecision(
     source: !placement.channel,
   });
   noteDecision(ctx, decision);
-  const sent = await sendHtml(ctx, renderReply(decision, kb, "html"), {
+  // Buttons carry the offered questions and the rest of long evidence (Source): the text does not repeat them.
+  const html = renderReply(decision, kb, "html", { buttons: !placement.channel });
+  const sent = await sendHtml(ctx, html, {
     ...(keyboard ? { keyboard } : {}),
     ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
   });

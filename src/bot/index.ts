@@ -1,5 +1,7 @@
 // createBot: the Telegram bot, built from its dependencies, with no side effects on import. The same
 // handlers serve long polling, webhooks, tests and the terminal chat; only the transport differs.
+// First: grammY's filters must be registered through the lean branch (see the file).
+import "./lean-branch.ts";
 import { Bot, type BotConfig, type BotError, GrammyError } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Logger } from "pino";
@@ -56,7 +58,10 @@ export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<M
   });
 
   const features = bot.errorBoundary(handleError);
+  // Questions first: they are most updates, and every feature in front costs each of them its filters.
+  // The features before it only take commands and their own buttons, which the ask feature passes on.
   features.use(
+    askFeature,
     startFeature,
     helpFeature,
     aboutFeature,
@@ -64,7 +69,6 @@ export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<M
     topicsFeature,
     langFeature,
     adminFeature,
-    askFeature,
     feedbackFeature,
     channelFeature,
     inlineFeature,

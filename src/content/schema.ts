@@ -12,6 +12,8 @@ export const ArticleSchema = z
     title: text,
     author: text,
     language: z.literal("en"),
+    // Empty until the content records the article's own address (never guessed).
+    url: z.union([z.url({ protocol: /^https$/ }), z.literal("")]).default(""),
     alsoAvailableIn: z.array(z.enum(LANGS)),
     paragraphs: z
       .array(
@@ -19,6 +21,8 @@ export const ArticleSchema = z
           .object({
             n: z.number().int().positive(),
             section: z.enum(["body", "author"]).default("body"),
+            // A paragraph printed in another language than the article (the author's bio is Turkish).
+            language: z.enum(LANGS).optional(),
             text,
           })
           .strict(),
@@ -61,6 +65,8 @@ export const AnswerSchema = z
     // "fact": one claim of the article; "combined": gathers several (a timeline); "bot": about this bot.
     kind: z.enum(["fact", "combined", "bot"]).default("fact"),
     answer: perLang,
+    // The answer in a few words, shown first in bold ("$5.3 million", "May 2023"). Required for facts.
+    short: perLang.optional(),
     quotes: z.array(z.object({ p: z.number().int().positive(), text }).strict()),
     footnotes: z.array(z.number().int().positive()),
     questions: z

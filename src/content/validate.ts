@@ -6,6 +6,40 @@ import { LANGS } from "./schema.ts";
 
 export const MIN_QUESTIONS = { en: 6, ru: 4, tr: 4 } as const;
 
+/** A short answer is a few words: longer is no longer short. */
+export const MAX_SHORT_ANSWER = 60;
+
+/**
+ * Problems of an answer's short form in one language: too long; a figure the article never prints; a
+ * name (a capitalised word after the first) that neither the answer's own text in that language nor
+ * any spelling in aliases.yaml has; a name the article never mentions (out-of-scope.yaml).
+ */
+function shortAnswerProblems(
+  short: string,
+  answerText: string,
+  articleNumbers: ReadonlySet<string>,
+  names: readonly string[],
+  outOfScope: readonly string[],
+): string[] {
+  const out: string[] = [];
+  if (short.length > MAX_SHORT_ANSWER)
+    out.push(`is ${short.length} characters, more than ${MAX_SHORT_ANSWER}`);
+  for (const num of short.match(/\d+/g) ?? [])
+    if (!articleNumbers.has(num)) out.push(`states "${num}", which the article never prints`);
+  const text = simpleFold(answerText);
+  const first = short.search(/\p{L}/u);
+  for (const m of short.matchAll(/\p{Lu}[\p{L}\p{M}’'-]*/gu)) {
+    if (m.index === first) continue;
+    const word = simpleFold(m[0]);
+    if (word !== "" && !text.includes(word) && !names.some((n) => n.includes(word)))
+      out.push(`names "${m[0]}", which its answer text does not`);
+  }
+  const folded = ` ${simpleFold(short)} `;
+  for (const name of outOfScope)
+    if (folded.includes(` ${name} `)) out.push(`names "${name}", which the article never mentions`);
+  return out;
+}
+
 const FOOTNOTE_MARK = /\[(\d+)\]/g;
 
 /** Lower-case, punctuation-free, single-spaced: two paraphrases equal under this are the same question. */
@@ -93,6 +127,8 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
   ].join("\n");
   // Whole numbers only: "45" must not pass because a URL in a footnote contains "261450".
   const articleNumbers = new Set(articleText.match(/\d+/g) ?? []);
+  const entityNames = kb.entities.flatMap((e) => e.names.map(simpleFold));
+  const outOfScopeNames = kb.outOfScope.flatMap((e) => e.names.map(simpleFold));
 
   for (const a of kb.answers) {
     const file = fileOf(a.id);
@@ -142,7 +178,17 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
       for (const num of a.answer[lang].match(/\d+/g) ?? []) {
         if (!articleNumbers.has(num)) add(`${lang} answer states "${num}", which the article never prints`);
       }
+      if (a.short)
+        for (const reason of shortAnswerProblems(
+          a.short[lang],
+          a.answer[lang],
+          articleNumbers,
+          entityNames,
+          outOfScopeNames,
+        ))
+          add(`${lang} short answer ${reason}`);
     }
+    if (!a.short && a.kind !== "bot") add("needs a short answer (short: en/ru/tr), shown first in bold");
     for (const lang of [...LANGS, "ky"] as const) {
       for (const q of a.questions[lang] ?? []) {
         const key = simpleFold(q);

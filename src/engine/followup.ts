@@ -56,6 +56,12 @@ const ELSE = new Set(["else", "ещё", "еще", "esche", "eshe", "eshche", "ba
 /** A follow-up is short: beyond the question words, at most this many terms of its own. */
 const MAX_OWN_TERMS = 2;
 
+/**
+ * A question the engine answers this well on its own is not a follow-up, pointing words or not ("О чём
+ * эта статья?" matches a curated paraphrase exactly). "Who announced it?" alone scores 0.70.
+ */
+const OWN_ANSWER = 0.9;
+
 function words(text: string): string[] {
   return text
     .toLocaleLowerCase()
@@ -96,6 +102,7 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   const terms = termsOf(engine, text);
   // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
   if (terms.length === 0) return words(text).length > 0;
+  if (own.kind === "answer" && own.score >= OWN_ANSWER) return false;
   const pointing = words(text).some((w) => POINTING.has(w));
   return pointing && terms.length <= MAX_OWN_TERMS;
 }

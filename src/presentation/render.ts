@@ -9,6 +9,19 @@ import { REPLY_TEXTS, type ReplyTexts } from "../texts/reply.ts";
 
 export type Format = "plain" | "html";
 
+export interface RenderOptions {
+  /**
+   * The reply goes out with buttons (the bot in a chat): questions it offers are not listed again as
+   * text, and evidence longer than LONG_EVIDENCE is cut to its first quote, the rest behind "Source".
+   */
+  buttons?: boolean;
+}
+
+/** Quotes longer than this together (the author's four-sentence biography) are cut when buttons carry the rest. */
+export const LONG_EVIDENCE = 700;
+/** The one quote kept of long evidence is cut to this. */
+const KEPT_QUOTE = 300;
+
 /** Telegram rejects longer messages. */
 export const MAX_MESSAGE_LENGTH = TELEGRAM_TEXT_LIMIT;
 
@@ -59,17 +72,31 @@ function shorten(text: string, limit: number, mark: string): string {
 }
 
 /** An answer with its evidence: text, quotes, then the citation (footnotes, or paragraphs without one). */
-function renderAnswer(a: Answer, kb: KnowledgeBase, lang: Lang, format: Format, quoteLimit: number): string {
+function renderAnswer(
+  a: Answer,
+  kb: KnowledgeBase,
+  lang: Lang,
+  format: Format,
+  quoteLimit: number,
+  options: RenderOptions,
+): string {
   const t = REPLY_TEXTS[lang];
   const m = markup(format);
-  const parts = [m.esc(a.answer[lang])];
+  // The short answer first, in bold: what was asked, in a few words; then the curated text.
+  const parts = a.short ? [`${m.bold(a.short[lang])}\n${m.esc(a.answer[lang])}`] : [m.esc(a.answer[lang])];
   if (a.kind === "bot" && a.quotes.length === 0) {
     parts.push(m.italic(t.aboutTheBot));
     return parts.join("\n\n");
   }
-  if (quoteLimit > 0) {
-    for (const q of a.quotes)
-      parts.push(`${m.italic(t.quoteLabel(q.p))}\n${m.quote(shorten(q.text, quoteLimit, t.shortened))}`);
+  const long = options.buttons && a.quotes.reduce((n, q) => n + q.text.length, 0) > LONG_EVIDENCE;
+  const shown = long ? a.quotes.slice(0, 1) : a.quotes;
+  const limit = long ? Math.min(quoteLimit, KEPT_QUOTE) : quoteLimit;
+  if (limit > 0) {
+    for (const q of shown) {
+      const original = kb.article.paragraphs.find((p) => p.n === q.p)?.language ?? kb.article.language;
+      parts.push(`${m.italic(t.quoteLabel(q.p, original))}\n${m.quote(shorten(q.text, limit, t.shortened))}`);
+    }
+    if (long) parts.push(m.italic(t.moreQuotes(a.quotes.length - shown.length)));
   }
   const citations: string[] = a.footnotes.map((n) => renderFootnote(kb, n, lang, format));
   const paragraphs = new Map(kb.article.paragraphs.map((p) => [p.n, p.text]));
@@ -107,22 +134,33 @@ function declineText(decision: Declined, t: ReplyTexts, close: boolean): string 
   }
 }
 
-function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit: number): string {
+function build(
+  decision: Decision,
+  kb: KnowledgeBase,
+  format: Format,
+  quoteLimit: number,
+  options: RenderOptions = {},
+): string {
   const lang = decision.lang;
   const t: ReplyTexts = REPLY_TEXTS[lang];
   const m = markup(format);
   const blocks: string[] = [];
   const known = (ids: readonly string[]) => ids.filter((id) => kb.answerById.has(id));
+  // With buttons the questions are offered once, as buttons: one heading says what they are.
+  let headed = false;
   const list = (header: string, ids: readonly string[]) => {
-    if (ids.length > 0) blocks.push(`${m.bold(header)}\n${questionList(kb, ids, lang, format)}`);
+    if (ids.length === 0) return;
+    if (!options.buttons) blocks.push(`${m.bold(header)}\n${questionList(kb, ids, lang, format)}`);
+    else if (!headed) blocks.push(m.bold(header));
+    headed = true;
   };
   switch (decision.kind) {
     case "answer": {
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
-        if (a) blocks.push(renderAnswer(a, kb, lang, format, quoteLimit));
+        if (a) blocks.push(renderAnswer(a, kb, lang, format, quoteLimit, options));
       }
-      list(t.alsoMean, known(decision.alternatives.map((c) => c.id)));
+      if (!options.buttons) list(t.alsoMean, known(decision.alternatives.map((c) => c.id)));
       break;
     }
     case "decline": {
@@ -147,9 +185,14 @@ function build(decision: Decision, kb: KnowledgeBase, format: Format, quoteLimit
 }
 
 /** The full reply for a decision, never longer than Telegram allows (quotes are shortened first). */
-export function renderReply(decision: Decision, kb: KnowledgeBase, format: Format): string {
+export function renderReply(
+  decision: Decision,
+  kb: KnowledgeBase,
+  format: Format,
+  options: RenderOptions = {},
+): string {
   for (const limit of [Number.POSITIVE_INFINITY, 600, 300, 150, 0]) {
-    const text = build(decision, kb, format, limit);
+    const text = build(decision, kb, format, limit, options);
     if (text.length <= MAX_MESSAGE_LENGTH) return text;
   }
   // Only a pathological decision gets here: keep the first answer alone, cut as plain text.

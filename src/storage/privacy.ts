@@ -7,11 +7,24 @@ import type { Hasher, MetaStore } from "./store.ts";
 const HASH_HEX_LENGTH = 32;
 const SECRET_META_KEY = "privacy_secret";
 
+/**
+ * Recent inputs and their keys: the same chat is hashed for every reply it gets (its /lang choice,
+ * its conversation), and an HMAC costs more than the rest of the look-up. Bounded; oldest go first.
+ */
+const MEMO_SIZE = 4096;
+
 /** HMAC-SHA256 of the value with the secret, hex, truncated to 128 bits. */
 export function makeHasher(secret: string): Hasher {
   if (secret.length === 0) throw new RangeError("the privacy secret must not be empty");
-  return (value) =>
-    createHmac("sha256", secret).update(value, "utf8").digest("hex").slice(0, HASH_HEX_LENGTH);
+  const memo = new Map<string, string>();
+  return (value) => {
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const key = createHmac("sha256", secret).update(value, "utf8").digest("hex").slice(0, HASH_HEX_LENGTH);
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+    memo.set(value, key);
+    return key;
+  };
 }
 
 export interface ResolvedSecret {

@@ -3,8 +3,10 @@
 import type { Lang } from "../content/schema.ts";
 
 export interface ReplyTexts {
-  /** Heading of the supporting passage; the quote is always the article's English text. */
-  quoteLabel: (paragraph: number) => string;
+  /** Heading of the supporting passage, quoted in the language the article prints it in. */
+  quoteLabel: (paragraph: number, original: Lang) => string;
+  /** Under long evidence cut to its first quote: the rest is behind the Source button. */
+  moreQuotes: (n: number) => string;
   sourceLabel: string;
   sourcesLabel: string;
   footnote: (n: number) => string;
@@ -31,7 +33,11 @@ export interface ReplyTexts {
 
 export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
   en: {
-    quoteLabel: (p) => `From the article (paragraph ${p}):`,
+    quoteLabel: (p, original) =>
+      original === "en"
+        ? `From the article (paragraph ${p}):`
+        : `From the article (paragraph ${p}, in Turkish):`,
+    moreQuotes: (n) => `${n} more sentence${n === 1 ? "" : "s"} of this paragraph: see Source.`,
     sourceLabel: "Source:",
     sourcesLabel: "Sources:",
     footnote: (n) => `footnote ${n}`,
@@ -51,7 +57,10 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     shortened: "…",
   },
   ru: {
-    quoteLabel: (p) => `Из статьи (абзац ${p}, оригинал на английском):`,
+    quoteLabel: (p, original) =>
+      `Из статьи (абзац ${p}, оригинал на ${original === "en" ? "английском" : original === "tr" ? "турецком" : "русском"}):`,
+    moreQuotes: (n) =>
+      `Ещё ${n} ${n === 1 ? "фраза" : n < 5 ? "фразы" : "фраз"} из этого абзаца — по кнопке «Источник».`,
     sourceLabel: "Источник:",
     sourcesLabel: "Источники:",
     footnote: (n) => `сноска ${n}`,
@@ -65,12 +74,14 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
     declineEmpty: "Задайте, пожалуйста, вопрос о статье.",
     suggestionsHeader: "Я могу ответить, например:",
-    didYouMean: "Может быть, вы спрашивали об одном из этого?",
+    didYouMean: "Может быть, вы имели в виду один из этих вопросов?",
     allSources: (n) => `Источники статьи (сносок: ${n}):`,
     shortened: "…",
   },
   tr: {
-    quoteLabel: (p) => `Makaleden (paragraf ${p}, İngilizce aslı):`,
+    quoteLabel: (p, original) =>
+      `Makaleden (paragraf ${p}, ${original === "en" ? "İngilizce" : original === "tr" ? "Türkçe" : "Rusça"} aslı):`,
+    moreQuotes: (n) => `Bu paragraftan ${n} cümle daha: Kaynak düğmesine bakın.`,
     sourceLabel: "Kaynak:",
     sourcesLabel: "Kaynaklar:",
     footnote: (n) => `dipnot ${n}`,

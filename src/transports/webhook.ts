@@ -8,8 +8,8 @@ import { type Bot, type Context, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
-import { RecentIds } from "./recent-ids.ts";
 import { createChatSequencer } from "./sequential.ts";
+import { inProcessClaims, type UpdateClaims } from "./update-claims.ts";
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
@@ -21,6 +21,8 @@ export interface WebhookServerOptions {
   secret: string;
   maxBodyBytes: number;
   logger: Logger;
+  /** Who handles a delivered update; default: this process alone (recent ids in memory). */
+  claims?: UpdateClaims;
 }
 
 export interface WebhookServer {
@@ -95,7 +97,7 @@ export async function startWebhookServer<C extends Context>(
   options: WebhookServerOptions,
 ): Promise<WebhookServer> {
   const { logger } = options;
-  const recent = new RecentIds();
+  const claims = options.claims ?? inProcessClaims();
   // Telegram may post several updates at once; those of one chat still run in order.
   await bot.init();
   const sequence = createChatSequencer(bot);
@@ -120,9 +122,14 @@ export async function startWebhookServer<C extends Context>(
     }
 
     const update = parseUpdate(await readBody(req, options.maxBodyBytes));
-    if (!recent.add(update.update_id)) {
+    const claim = await claims.claim(update.update_id);
+    if (claim === "duplicate") {
       logger.info({ updateId: update.update_id }, "duplicate update ignored");
       return sendJson(res, 200, { ok: true, duplicate: true });
+    }
+    if (claim === "busy") {
+      logger.info({ updateId: update.update_id }, "update in progress on another instance; asked to retry");
+      return sendJson(res, 503, { ok: false, error: "in progress elsewhere" }, { "retry-after": "5" });
     }
     try {
       await sequence(update, () =>
@@ -133,9 +140,10 @@ export async function startWebhookServer<C extends Context>(
           () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
         ),
       );
+      claims.finish(update.update_id);
     } catch (error) {
       // Let Telegram's redelivery through: the update was not handled.
-      recent.delete(update.update_id);
+      claims.release(update.update_id);
       throw error;
     }
     sendJson(res, 200, { ok: true });

@@ -30,6 +30,7 @@ describe("parseConfig", () => {
       logLevel: "info",
       adminIds: [],
       databasePath: "data/bot.sqlite",
+      databaseUrl: undefined,
       retentionDays: 90,
       conversationSeconds: 900,
       privacySecret: undefined,
@@ -81,6 +82,7 @@ describe("parseConfig", () => {
     ["RETENTION_DAYS", { RETENTION_DAYS: "99999" }],
     ["TELEGRAM_API_ROOT", { TELEGRAM_API_ROOT: "ftp://example.org" }],
     ["PRIVACY_SECRET", { PRIVACY_SECRET: "short" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://db.example.org/bot", PRIVACY_SECRET: "0123456789abcdef" }],
     ["WEBHOOK_URL", { ...WEBHOOK, WEBHOOK_URL: "http://bot.example.org/hook" }],
     ["WEBHOOK_SECRET", { ...WEBHOOK, WEBHOOK_SECRET: "has spaces in it" }],
     ["PORT", { ...WEBHOOK, PORT: "70000" }],
@@ -90,6 +92,13 @@ describe("parseConfig", () => {
     expect(found.map((p) => p.variable)).toEqual([variable]);
     const value = (env as Record<string, string>)[variable] ?? "";
     expect(found[0]?.reason).not.toContain(value);
+  });
+
+  it("requires PRIVACY_SECRET with DATABASE_URL: every instance must hash ids alike", () => {
+    const found = problems({ DATABASE_URL: "postgres://bot:pw@127.0.0.1:5432/bot" });
+    expect(found.map((p) => p.variable)).toEqual(["PRIVACY_SECRET"]);
+    const url = "postgres://bot:pw@127.0.0.1:5432/bot";
+    expect(parseConfig({ DATABASE_URL: url, PRIVACY_SECRET: "0123456789abcdef" }).databaseUrl).toBe(url);
   });
 
   it("lists every bad variable at once, and the message never contains a secret", () => {

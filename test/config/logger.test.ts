@@ -45,6 +45,8 @@ describe("createLogger", () => {
     const [record] = records();
     expect(record.token).toBe("[redacted]");
     expect(record.config.secret).toBe("[redacted]");
+    logger.info({ req: { headers: { "x-telegram-bot-api-secret-token": "hdr-secret" } } }, "request");
+    expect(JSON.stringify(records()[1])).not.toContain("hdr-secret");
   });
 
   it("respects the level: debug lines are not written at info", () => {

@@ -192,6 +192,36 @@ describe("content validation", () => {
     expectProblem(dir, new RegExp(`\\[${MEETING}\\]: en answer states "45", which the article never prints`));
   });
 
+  it("checks short answers: required for facts, no invented figure or name, a few words only", () => {
+    const shortOf = (a: AnswerDoc) => (a as unknown as { short: Record<string, string> }).short;
+    const figure = copyContent();
+    editAnswer(figure, MEETING, (a) => {
+      shortOf(a).en = "For 45 minutes";
+    });
+    expectProblem(
+      figure,
+      new RegExp(`\\[${MEETING}\\]: en short answer states "45", which the article never prints`),
+    );
+
+    const name = copyContent();
+    editAnswer(name, MEETING, (a) => {
+      shortOf(a).ru = "Олег Иванов";
+    });
+    expectProblem(name, /ru short answer names "Иванов", which its answer text does not/);
+
+    const long = copyContent();
+    editAnswer(long, MEETING, (a) => {
+      shortOf(a).tr = "x".repeat(61);
+    });
+    expectProblem(long, /tr short answer is 61 characters, more than 60/);
+
+    const missing = copyContent();
+    editAnswer(missing, MEETING, (a) => {
+      delete (a as unknown as { short?: unknown }).short;
+    });
+    expectProblem(missing, /needs a short answer/);
+  });
+
   it("rejects unknown related ids and topics", () => {
     const dir = copyContent();
     editAnswer(dir, MEETING, (a) => {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { LANGS } from "../../src/content/schema.ts";
+import { readFollowUp } from "../../src/engine/followup.ts";
 import { answerIds, createEngine, type Engine, offeredIds } from "../../src/engine/index.ts";
 import { renderReply } from "../../src/presentation/render.ts";
 import { checkTelegramText, MAX_MESSAGE_LENGTH } from "./support/telegram-html.ts";
@@ -104,10 +105,12 @@ describe("engine + renderer on any input", () => {
           for (const n of decision.footnotes)
             expect(kb.footnoteByNumber.has(n), `unknown footnote ${n}`).toBe(true);
 
-        const html = renderReply(decision, kb, "html");
-        const check = checkTelegramText(html, "HTML");
-        expect(check.problems, html.slice(0, 300)).toEqual([]);
-        expect(html.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+        for (const buttons of [false, true]) {
+          const html = renderReply(decision, kb, "html", { buttons });
+          const check = checkTelegramText(html, "HTML");
+          expect(check.problems, html.slice(0, 300)).toEqual([]);
+          expect(html.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+        }
 
         const plain = renderReply(decision, kb, "plain");
         expect(checkTelegramText(plain).problems).toEqual([]);
@@ -115,6 +118,29 @@ describe("engine + renderer on any input", () => {
         expect(engine.ask(question, opts)).toEqual(decision);
       }),
       { numRuns: 4000 },
+    );
+  }, 90_000);
+
+  it("reads any input as a follow-up of any answer and still gives a reply Telegram accepts", () => {
+    fc.assert(
+      fc.property(
+        questionArbitrary(kb),
+        fc.constantFrom(...kb.answers.map((a) => a.id)),
+        fc.constantFrom(...LANGS),
+        optionsArbitrary,
+        (question, last, lang, opts) => {
+          const reading = readFollowUp(kb, engine, question, { ids: [last], lang }, opts);
+          const { decision } = reading;
+          for (const id of [...answerIds(decision), ...offeredIds(decision)])
+            expect(kb.answerById.has(id), `unknown answer id ${id}`).toBe(true);
+          if (reading.kind === "resolved") expect(decision.kind).toBe("answer");
+          else if (reading.kind !== "own") expect(answerIds(decision)).toEqual([]);
+          const html = renderReply(decision, kb, "html", { buttons: true });
+          expect(checkTelegramText(html, "HTML").problems, html.slice(0, 300)).toEqual([]);
+          expect(html.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+        },
+      ),
+      { numRuns: 1000 },
     );
   }, 90_000);
 

@@ -45,7 +45,7 @@ onButton(topicsFeature, "topicAnswer", async (ctx, action) => {
   ctx.note({ lang: action.lang, answerId: id, score: 1 });
   await editHtml(
     ctx,
-    renderReply(decisionFor(ctx, id, action.lang), kb, "html"),
+    renderReply(decisionFor(ctx, id, action.lang), kb, "html", { buttons: true }),
     topicAnswerKeyboard(kb, id, action.lang),
   );
 });
