@@ -1,6 +1,9 @@
-// `npm run eval [-- --file path]`: runs the held-out question set (test/eval/questions.yaml) through the
-// engine, prints accuracy per category against its target and lists every miss. Exit 1 below target.
+// `npm run eval [-- --file path]`: runs the question sets through the engine, prints accuracy per category
+// against its target and lists every miss. Without --file: every set (the held-out set, whose targets
+// gate the exit status, then the later batches and the development questions, reported beside it).
+// Exit 1 when the gating set is below target.
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
@@ -18,6 +21,13 @@ import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 endQuietlyOnClosedPipe();
 
 export const DEFAULT_QUESTIONS = new URL("../../test/eval/questions.yaml", import.meta.url).pathname;
+
+/** The sets reported beside the held-out set: first-sight batches since worked on, and the development questions. */
+export const OTHER_SETS = [
+  "../../test/eval/fresh-questions.yaml",
+  "../../test/eval/batch-a.yaml",
+  "../../test/engine/dev-questions.yaml",
+].map((path) => new URL(path, import.meta.url).pathname);
 
 export function formatReport(report: EvalReport): string {
   const lines: string[] = [];
@@ -65,16 +75,22 @@ function main(): number {
     return 0;
   }
   const kb = loadKnowledgeBase();
-  const questions = parseQuestions(readFileSync(values.file ?? DEFAULT_QUESTIONS, "utf8"));
-  const bad = unknownIds(kb, questions);
-  if (bad.length > 0) {
-    console.error(`the question set expects answers that do not exist: ${bad.join(", ")}`);
-    return 2;
-  }
   const engine = createEngine(kb);
-  const report = evaluate(kb, questions, (q) => engine.ask(q));
-  console.log(formatReport(report));
-  return belowTarget(report) ? 1 : 0;
+  const files = values.file ? [values.file] : [DEFAULT_QUESTIONS, ...OTHER_SETS];
+  let status = 0;
+  for (const [i, file] of files.entries()) {
+    const questions = parseQuestions(readFileSync(file, "utf8"));
+    const bad = unknownIds(kb, questions);
+    if (bad.length > 0) {
+      console.error(`${file} expects answers that do not exist: ${bad.join(", ")}`);
+      return 2;
+    }
+    const report = evaluate(kb, questions, (q) => engine.ask(q));
+    if (files.length > 1) console.log(`${i > 0 ? "\n" : ""}== ${relative(process.cwd(), file)}`);
+    console.log(formatReport(report));
+    if (i === 0 && belowTarget(report)) status = 1;
+  }
+  return status;
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

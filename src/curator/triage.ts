@@ -43,6 +43,7 @@ export function suggestionId(example: string): string {
 /** The questions list a question belongs in, or null when the engine could not tell its language. */
 export function questionsKeyOf(detected: DetectedLang): QuestionsKey | null {
   if (detected === "unknown") return null;
+  if (detected === "ky-latn") return "ky";
   return detected === "ru-latn" ? "ru" : detected;
 }
 

@@ -16,6 +16,7 @@ import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { revive } from "./revive.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
 import {
+  isAskingWord,
   isStopword,
   isTurkicStopword,
   LIGHT_WORDS,
@@ -23,7 +24,7 @@ import {
   questionWordLang,
   TRANSPARENT,
 } from "./stopwords.ts";
-import { latinToCyrillic } from "./translit.ts";
+import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import { OneEditSet, SpellingIndex } from "./typos.ts";
 
 export interface QueryTerm {
@@ -33,6 +34,8 @@ export interface QueryTerm {
   /** No content word or name matched it, even allowing for typos. */
   unknown: boolean;
   clause: number;
+  /** It comes from the message's preamble, not from a sentence that asks: context, weighed less. */
+  context?: boolean;
 }
 
 /** A question token after typo correction. */
@@ -519,11 +522,22 @@ export class Analyzer {
   /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
   analyzeQuery(question: string, fallback: AnalysisLang = "en"): Analysis {
     // Telegram's own limit; the engine bounds its work whoever calls it.
-    const text = question.slice(0, MAX_QUESTION_LENGTH);
+    let text = question.slice(0, MAX_QUESTION_LENGTH);
     let raw = tokenize(text, false);
     const detected = this.detect(raw);
+    // Kyrgyz in Latin letters is read as the Kyrgyz it stands for.
+    if (detected === "ky-latn") {
+      text = this.kyrgyzInCyrillic(text);
+      raw = tokenize(text, false);
+    }
     const lang: AnalysisLang =
-      detected === "unknown" ? fallback : detected === "ru-latn" ? "ru" : (detected as AnalysisLang);
+      detected === "unknown"
+        ? fallback
+        : detected === "ru-latn"
+          ? "ru"
+          : detected === "ky-latn"
+            ? "ky"
+            : (detected as AnalysisLang);
     if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
@@ -539,11 +553,15 @@ export class Analyzer {
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
 
+    const inPreamble = preambleOf(tokens);
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
       const clause = t.clause + clauseShift;
+      // The preamble's known words are context; its unknown words, names and years claim nothing.
+      const context = inPreamble(t);
+      const own = context ? { clause, context } : { clause };
       const phrase = phraseAt.get(i);
       if (phrase) {
         if (phrase.start !== i) continue;
@@ -551,30 +569,39 @@ export class Analyzer {
           .slice(phrase.start, phrase.end)
           .map((x) => x.original)
           .join(" ");
-        if (phrase.target.kind === "out-of-scope") outOfScope.push({ id: phrase.target.id, surface });
+        if (phrase.target.kind === "out-of-scope") {
+          if (!context) outOfScope.push({ id: phrase.target.id, surface });
+          else continue;
+        }
         for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn, false))
-          pushTerm(terms, seen, { term, surface, unknown: false, clause });
+          pushTerm(terms, seen, { term, surface, unknown: false, ...own });
         continue;
       }
       if (t.isNumber) {
-        if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
         const term = `n:${t.lower}`;
-        pushTerm(terms, seen, { term, surface: t.original, unknown: !this.known.has(term), clause });
+        const known = this.known.has(term);
+        if (context && !known) continue;
+        if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
+        pushTerm(terms, seen, { term, surface: t.original, unknown: !known, ...own });
         continue;
       }
       if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
-        pushTerm(terms, seen, { term, surface: t.original, unknown: false, clause });
+        pushTerm(terms, seen, { term, surface: t.original, unknown: false, ...own });
         continue;
       }
       // A suffixed name: "Жапаровдун", "Caparovun".
       const name = this.trie.prefixName(t.key, 5, 5);
       if (name) {
-        if (name.kind === "out-of-scope") outOfScope.push({ id: name.id, surface: t.original });
-        pushTerm(terms, seen, { term: name.term, surface: t.original, unknown: false, clause });
+        if (name.kind === "out-of-scope") {
+          if (context) continue;
+          outOfScope.push({ id: name.id, surface: t.original });
+        }
+        pushTerm(terms, seen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
       }
+      if (context) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
       pushTerm(terms, seen, {
@@ -585,6 +612,23 @@ export class Analyzer {
       });
     }
     return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
+  }
+
+  /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
+  private kyrgyzInCyrillic(text: string): string {
+    return text.replace(/\p{Script=Latin}+/gu, (word) => {
+      const lower = word.toLowerCase();
+      const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));
+      const known = variants.find(
+        (v) =>
+          isTurkicStopword(v) ||
+          this.spellings.cyrillic.has(v) ||
+          this.phraseWords.has(v) ||
+          this.lazySpellings.has(v),
+      );
+      const cyr = known ?? variants[0] ?? lower;
+      return word[0] !== lower[0] ? cyr.charAt(0).toUpperCase() + cyr.slice(1) : cyr;
+    });
   }
 
   private isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
@@ -664,11 +708,32 @@ export class Analyzer {
   }
 }
 
-/** A question term, once: the first mention of a term stands for all. */
+/** A question term, once: the first mention of a term stands for all (a mention in the question itself outranks the preamble's). */
 function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
-  if (seen.has(q.term)) return;
+  if (seen.has(q.term)) {
+    if (q.context) return;
+    const earlier = terms.findIndex((t) => t.term === q.term && t.context);
+    if (earlier >= 0) terms[earlier] = q;
+    return;
+  }
   seen.add(q.term);
   terms.push(q);
+}
+
+/**
+ * Which tokens are a message's preamble: sentences that neither end in a question mark nor contain a
+ * question word, in a message where some other sentence does ("I'm from Osh and always thought… Which
+ * region is the grant for?"). A message that is all question, or all statement, has no preamble.
+ */
+function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
+  const asking = new Set<number>();
+  const sentences = new Set<number>();
+  for (const t of tokens) {
+    sentences.add(t.sentence);
+    if (t.questionMark || isAskingWord(t.key)) asking.add(t.sentence);
+  }
+  if (asking.size === 0 || asking.size === sentences.size) return () => false;
+  return (t) => !asking.has(t.sentence);
 }
 
 /** A token respelt as the content word it was corrected to. */

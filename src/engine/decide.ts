@@ -161,7 +161,8 @@ function twoPartAnswer(
   if (clauses.terms.length < 2) return undefined;
   const parts: Scored[] = [];
   for (const [i, terms] of clauses.terms.entries()) {
-    if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2) continue;
+    // A preamble's clause is context, not a second question.
+    if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2 || terms.every((t) => t.context)) continue;
     const top = clauses.top(i);
     if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }

@@ -4,8 +4,11 @@ import type { Lang } from "../content/schema.ts";
 
 export type { Lang };
 
-/** What the text looked like: Kyrgyz is understood but answered in Russian; "ru-latn" is Russian typed in Latin letters. */
-export type DetectedLang = "en" | "ru" | "tr" | "ky" | "ru-latn" | "unknown";
+/**
+ * What the text looked like: Kyrgyz is understood but answered in Russian; "ru-latn" and "ky-latn" are
+ * Russian and Kyrgyz typed in Latin letters.
+ */
+export type DetectedLang = "en" | "ru" | "tr" | "ky" | "ru-latn" | "ky-latn" | "unknown";
 
 /** An answer the engine scored for this question. */
 export interface Candidate {

@@ -141,7 +141,8 @@ export function readFollowUp(
   if (last === undefined || !context) return { kind: "no-context", decision: declined() };
 
   const lang = options.lang ?? (own.detected === "unknown" ? context.lang : own.lang);
-  const query = `${text} ${anchorOf(kb, engine, last)}`;
+  // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
+  const query = `${text.replace(/[?!.;\n]+/g, " ").trim()} ${anchorOf(kb, engine, last)}`;
   const found = engine.ask(query, { ...options, lang });
   const wantsOther = words(text).some((w) => ELSE.has(w));
   if (wantsOther) {

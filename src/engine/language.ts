@@ -26,6 +26,13 @@ ih mezhdu posle dlya pri iz ot za vstrecha vstretilsya vstretil skazal posol min
 skazhi pozhaluysta privet spasibo statya statye stati obsuzhdali obsudili yavlyaetsya takoe chto-to nuzhno
 mozhno pochemu-to zdravstvuyte poka`);
 
+// Kyrgyz typed in Latin letters: question and function words no other language here writes so.
+const KY_LATN_MARKERS =
+  words(`emne emnege emneni emneler emnelerdi kachan kaida kaisy kaysy kandai kanday kancha
+kansha kantip jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany makalanyn eken
+bekenin jonundo tuuraluu kerek jok jakshy barat baraby bolot boldu bolgon boluldu berdi berchi aitchy aytchy
+kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga orusiya japoniya rahmat kosh salamatsyzby bul`);
+
 const KY_MARKERS =
   words(`жана менен эмне эмнени эмнеге кайсы качан кайда кандай канча үчүн болгон болот тууралуу
 жөнүндө деген барбы бекен айткан кылган жолукту жолугушту кимдер кимге кимди кимдин макалада берчи айтчы`);
@@ -35,6 +42,7 @@ const RU_MARKERS = words(`что кто когда где почему как к
 
 const RU_LATN_ENDINGS =
   /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
+const KY_LATN_ENDINGS = /(nyn|dyn|tyn|ga|ge|gan|gen|daky|dagy|tuu|duu)$/;
 const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uyor|mistir|misti|sinin|sini)$/;
 
 /**
@@ -64,20 +72,24 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
   let en = 0;
   let tr = 0;
   let ruLatn = 0;
+  let kyLatn = 0;
   for (const t of tokens) {
     if (t.script !== "latin") continue;
     if (/[çğışöüâî]/.test(t.lower)) tr += 2;
     if (EN_MARKERS.has(t.key)) en += 1;
     if (TR_MARKERS.has(t.key)) tr += 1;
     if (RU_LATN_MARKERS.has(t.key)) ruLatn += 1;
+    if (KY_LATN_MARKERS.has(t.key)) kyLatn += 1;
+    if (t.key.length > 4 && KY_LATN_ENDINGS.test(t.key)) kyLatn += 0.5;
     if (t.key.length > 4 && RU_LATN_ENDINGS.test(t.key)) ruLatn += 0.5;
     if (t.key.length > 4 && TR_ENDINGS.test(t.key)) tr += 0.5;
   }
-  const best = Math.max(en, tr, ruLatn);
+  const best = Math.max(en, tr, ruLatn, kyLatn);
   if (best === 0) return "unknown";
-  // Ties go to English, the article's own language.
+  // Ties go to English, the article's own language, then Turkish.
   if (en === best) return "en";
-  return tr === best ? "tr" : "ru-latn";
+  if (tr === best) return "tr";
+  return ruLatn === best ? "ru-latn" : "ky-latn";
 }
 
 /** The reply language for a detected language: Kyrgyz and Latin-typed Russian are answered in Russian. */
@@ -87,6 +99,7 @@ export function replyLangOf(detected: DetectedLang): Lang | undefined {
       return "en";
     case "ru":
     case "ky":
+    case "ky-latn":
     case "ru-latn":
       return "ru";
     case "tr":

@@ -53,6 +53,8 @@ export const SCORING = {
   unknownWeight: 1,
   /** Below this much matched weight a question is too vague to answer with confidence. */
   minEvidence: 1.6,
+  /** Share of its weight a word of the message's preamble keeps (context, not the question). */
+  contextWeight: 0.5,
   /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
   lightWeight: 0.4,
   /**
@@ -167,7 +169,7 @@ export class AnswerIndex {
 
   /** A question term's weight: an unknown word that looks like a verb weighs as a common word. */
   private queryWeight(q: QueryTerm, lang: Analysis["lang"]): number {
-    const w = this.weightOf(q.term);
+    const w = this.weightOf(q.term) * (q.context ? SCORING.contextWeight : 1);
     return q.unknown && looksLikeVerb(foldKey(q.surface.toLowerCase()), lang) ? w * SCORING.lightWeight : w;
   }
 

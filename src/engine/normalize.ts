@@ -12,13 +12,14 @@ export function lowerCase(text: string, turkish: boolean): string {
 // Everything cleanText changes, in one pass: typographic quotes and dashes, emoji and pictographs,
 // variation selectors and joiners, currency and maths signs, control and format characters (not \n).
 const UNCLEAN =
-  /[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2010-\u2015\u2212]|\p{Extended_Pictographic}|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|(?!\n)[\p{Cc}\p{Cf}]/gu;
+  /[\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2010-\u2015\u2212]|\p{Extended_Pictographic}+|[\p{So}\p{Sk}\p{Sm}\p{Sc}]|(?!\n)[\p{Cc}\p{Cf}]/gu;
+const PICTOGRAPHS = /^\p{Extended_Pictographic}/u;
 const SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc\u02bb`";
 const DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033";
 /** Only Latin, Cyrillic, spaces and ASCII punctuation, precomposed: NFKC would change nothing. */
 const ALREADY_NFKC = /^[\n\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]*$/;
 
-/** NFKC, typographic quotes and dashes made plain, emoji and other symbols turned into spaces. */
+/** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(text: string): string {
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
   if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
@@ -27,6 +28,8 @@ export function cleanText(text: string): string {
     if (SINGLE_QUOTES.includes(c)) return "'";
     if (DOUBLE_QUOTES.includes(c)) return '"';
     if (/[\u2010-\u2015\u2212]/.test(c)) return "-";
+    // Chat messages end a sentence with an emoji as often as with a full stop ("…this article 😂 what does").
+    if (PICTOGRAPHS.test(c)) return " \n ";
     return " ";
   });
 }
@@ -83,6 +86,10 @@ export interface Token {
   capitalisedMidSentence: boolean;
   /** Index of the clause the token is in (clauses split at ? ! ; . , and line breaks). */
   clause: number;
+  /** Index of the sentence the token is in (sentences split at ? ! ; . and line breaks, not commas). */
+  sentence: number;
+  /** Its sentence ends with a question mark. */
+  questionMark: boolean;
 }
 
 // A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
@@ -125,6 +132,7 @@ const MAX_WORD_LENGTH = 40;
 export function tokenize(text: string, turkish: boolean): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
+  let sentence = 0;
   let sentenceStart = true;
   for (const m of cleanText(text).matchAll(TOKEN)) {
     const raw = m[0];
@@ -133,7 +141,13 @@ export function tokenize(text: string, turkish: boolean): Token[] {
       // ? ! ; . , or a line break end a clause ("What is X, and what is Y?"); only a comma-less run
       // ends a sentence, after which a capital letter says nothing about names.
       clause += 1;
-      if (!/^,+$/.test(raw)) sentenceStart = true;
+      if (!/^,+$/.test(raw)) {
+        sentenceStart = true;
+        if (raw.includes("?"))
+          for (let k = tokens.length - 1; k >= 0 && (tokens[k] as Token).sentence === sentence; k--)
+            (tokens[k] as Token).questionMark = true;
+        sentence += 1;
+      }
       continue;
     }
     const isNumber = startsWithDigit(raw);
@@ -156,6 +170,8 @@ export function tokenize(text: string, turkish: boolean): Token[] {
         isNumber,
         capitalisedMidSentence: !sentenceStart && !isNumber && initial !== initial.toLowerCase(),
         clause,
+        sentence,
+        questionMark: false,
       });
     }
     sentenceStart = false;

@@ -11,7 +11,8 @@ explain describe give show let know knew want wanted wonder wondering like liked
 question questions something anything thing things really actually exactly maybe perhaps
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
-abt pls plz u ur r pl wanna gonna gotta dunno up down out off under above below across through throughout toward towards upon among amongst
+abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
+basically up down out off under above below across through throughout toward towards upon among amongst
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
@@ -27,7 +28,10 @@ const RU = `и в во не что он на я с со как а то все в
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
-часто`;
+часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте`;
+
+const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
+merhaba merhabalar`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -43,7 +47,7 @@ ayrıca anılıyor anılır anılan`;
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
-айтылат айтылган болду өз өзү өзүнүн келет келди алкагында`;
+айтылат айтылган болду өз өзү өзүнүн келет келди алкагында эми деги братан салам`;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));
@@ -60,7 +64,7 @@ const foldTr = (w: string) =>
 export const STOPWORDS = {
   en: wordSet(EN),
   ru: wordSet(RU, foldRu),
-  tr: wordSet(TR, foldTr),
+  tr: wordSet(`${TR}\n${TR_FILLER}`, foldTr),
   ky: wordSet(KY),
 } as const;
 
@@ -153,4 +157,20 @@ export const QUESTION_WORDS: readonly string[] = [...QUESTION_WORD_LANG.keys()];
 /** The language of a question word: a Turkish "hava" one letter from English "have" is not a typo of it. */
 export function questionWordLang(word: string): "en" | "ru" | "tr" | undefined {
   return QUESTION_WORD_LANG.get(word);
+}
+
+/**
+ * Words that make a sentence a question in the four languages (and Russian in Latin letters), folded: a
+ * message's sentences with none of them and no question mark are its preamble ("I'm from Osh and…").
+ */
+const ASKING_WORDS: ReadonlySet<string> = new Set(
+  `what whats who whom whose when where which why how tell explain describe
+что кто когда где почему какой какая какое какие каких каким как зачем сколько ли чем кем кого кому чего расскажи расскажите скажи скажите объясни объясните
+ne neler nedir neden niye nasil hangi nerede nereye kim kime kimin kimle kac mi mu midir misin anlat anlatir soyler
+эмне эмнени эмнеге эмнелер ким кимге кимди кимдин качан кайда кандай канча кайсы кантип бекен барбы
+chto kto kogda gde pochemu kak kakie kakoy kakaya skolko zachem`.split(/\s+/),
+);
+
+export function isAskingWord(key: string): boolean {
+  return ASKING_WORDS.has(key);
 }

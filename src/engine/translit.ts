@@ -82,3 +82,68 @@ export function latinToCyrillic(word: string): string {
   }
   return out;
 }
+
+// Kyrgyz typed in Latin letters ("Japarov Kytaiga kachan barat"): j is ж (jana, Japarov), i or y after a
+// vowel is й (kaisy, Kytai), e at the start of a word is э (emne, elchi). Informal typing has no ө, ү or ң:
+// o, u and n stand for them, and the analyzer puts them back where the content spells a word so.
+const KY_MULTI: [string, string][] = [
+  ["zh", "ж"],
+  ["kh", "х"],
+  ["ch", "ч"],
+  ["sh", "ш"],
+  ["ts", "ц"],
+  ["yu", "ю"],
+  ["ya", "я"],
+  ["yo", "ё"],
+  ["iya", "ия"],
+  ["iyu", "ию"],
+];
+
+const KY_SINGLE: Record<string, string> = {
+  ...SINGLE,
+  j: "ж",
+  c: "ц",
+  x: "х",
+  ö: "ө",
+  ü: "ү",
+  ñ: "ң",
+  ı: "ы",
+};
+
+/** Transliterates one lower-case Latin word of Kyrgyz to Cyrillic. */
+export function kyrgyzLatinToCyrillic(word: string): string {
+  let out = "";
+  let i = 0;
+  while (i < word.length) {
+    const rest = word.slice(i);
+    const multi = KY_MULTI.find(([latin]) => rest.startsWith(latin));
+    if (multi) {
+      out += multi[1];
+      i += multi[0].length;
+      continue;
+    }
+    const c = word[i] ?? "";
+    const prev = word[i - 1];
+    const afterVowel = prev !== undefined && VOWELS.has(prev);
+    if (c === "y" || c === "i") out += afterVowel ? "й" : c === "y" ? "ы" : "и";
+    else if (c === "e" && i === 0) out += "э";
+    else out += KY_SINGLE[c] ?? c;
+    i += 1;
+  }
+  return out;
+}
+
+/** Spellings with ө for о and ү for у (at most 4 letters varied), the typed one first. */
+export function kyrgyzVowelVariants(word: string): string[] {
+  const at: number[] = [];
+  for (let i = 0; i < word.length && at.length < 4; i++) if (word[i] === "о" || word[i] === "у") at.push(i);
+  const out: string[] = [];
+  for (let mask = 0; mask < 1 << at.length; mask++) {
+    const chars = [...word];
+    at.forEach((pos, bit) => {
+      if (mask & (1 << bit)) chars[pos] = chars[pos] === "о" ? "ө" : "ү";
+    });
+    out.push(chars.join(""));
+  }
+  return out;
+}

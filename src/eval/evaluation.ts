@@ -19,8 +19,11 @@ export const CATEGORIES = [
   "ru",
   "tr",
   "ky",
+  "ky-latn",
   "ru-latn",
   "typo",
+  "chatty",
+  "article-wording",
   "keyword",
   "combined",
   "out-of-scope",
@@ -33,15 +36,20 @@ export type Category = (typeof CATEGORIES)[number];
  * Minimum share correct per category. en/ru/tr, out-of-scope, near-miss and small talk are the issue's
  * targets. Ours for the rest: Kyrgyz is understood only through names, shared loanwords and the lexicon
  * (no Kyrgyz stemmer exists), Latin-typed Russian loses information in transliteration, typos and bare
- * keywords give less to match: 90% for typo, keyword and combined, 85% for ky and ru-latn.
+ * keywords give less to match: 90% for typo, keyword and combined, 85% for ky and ru-latn, 80% for Kyrgyz
+ * typed in Latin letters (two lossy steps). Chatty messages (a story, then the question) are the issue's
+ * 85%; questions in the article's own wording the same.
  */
 export const TARGETS: Record<Category, number> = {
   en: 0.98,
   ru: 0.95,
   tr: 0.95,
   ky: 0.85,
+  "ky-latn": 0.8,
   "ru-latn": 0.85,
   typo: 0.9,
+  chatty: 0.85,
+  "article-wording": 0.85,
   keyword: 0.9,
   combined: 0.9,
   "out-of-scope": 0.95,

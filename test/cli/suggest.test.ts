@@ -23,7 +23,7 @@ const BIASED = "is the author biased?";
 const LOAN = "is the japanese money a loan or a gift";
 const MARKUP = "<b>japan</b> & grant <script>";
 const TURKISH = "peki ne konuştular?";
-const KYRGYZ_LATIN = "japarov kytaiga kachan barat";
+const KYRGYZ_LATIN = "beshbarmak kantip jasalat";
 const PUTIN = "what did putin say";
 // Safe: a typo-ridden paraphrase of the Batken grant answer. Unsafe: "who is" would pull the eval set's
 // "А ты вообще кто такой?" (small talk) to the author answer.
@@ -138,14 +138,14 @@ describe("npm run suggest", { timeout: 300_000 }, () => {
     expect(row(TURKISH).vetted?.refusals.length ?? 1).toBeGreaterThan(0);
     // Kyrgyz in Latin letters: not claimed out of scope; the engine gave no such reason.
     expect(row(KYRGYZ_LATIN).verdict.status).not.toBe("not-in-article");
-    expect(row(KYRGYZ_LATIN).readAs).toBe("unknown");
+    expect(row(KYRGYZ_LATIN).readAs).toBe("ky-latn");
     // Only the engine's own out-of-scope reason, with the name it found, puts a question there.
     expect(row(PUTIN).verdict).toEqual({ status: "not-in-article", name: "putin" });
     for (const text of NOISE) expect(row(text).verdict.status).toBe("noise");
 
     expect(row(BREAKS_EVAL).vetted?.refusals).toContainEqual({
       check: "worse",
-      reason: expect.stringContaining("would make 1 question(s)"),
+      reason: expect.stringMatching(/would make \d+ question\(s\)/),
     });
     expect(row(SAFE).vetted).toMatchObject({
       addition: { answerId: "japan-grant-batken", under: "en", question: SAFE },
@@ -206,7 +206,7 @@ describe("npm run suggest", { timeout: 300_000 }, () => {
       expect(stderr).toBe("");
       expect(code).toBe(0);
       expect(stdout).toContain("validate: content OK");
-      expect(stdout).toMatch(/test\/eval\/questions\.yaml\s+(\d+)\/580 → (\d+)\/580/);
+      expect(stdout).toMatch(/test\/eval\/questions\.yaml\s+\d+\/(\d+) → \d+\/\1/);
       expect(stdout).toContain("0 worse");
 
       const after = readFileSync(file, "utf8");

@@ -304,3 +304,36 @@ describe("names inside inflected phrases", () => {
     expect(engine.groupKey("Orta Asyadaki ülkeler")).toContain("@central-asia");
   });
 });
+
+describe("chat messages: a preamble, then the question", () => {
+  it("takes a place in the preamble for context, not for a name the question asks about", () => {
+    const d = asked(
+      "I live in Almaty and study politics. How much money did Japan give for Batken?",
+      "answer",
+    );
+    expect(d.ids).toEqual(["japan-grant-batken"]);
+  });
+
+  it("still declines a name the article lacks when the question itself asks about it", () => {
+    const d = asked("I read the article twice. What did Putin say about it?", "decline");
+    expect(d.reason === "out-of-scope" && d.name).toBe("Putin");
+  });
+
+  it("reads an emoji as the end of a sentence", () => {
+    expect(first("my teacher gave us this text 🙈 who did Kulubaev meet")).toBe(
+      "kulubaev-syromolotov-meeting",
+    );
+  });
+});
+
+describe("Kyrgyz typed in Latin letters", () => {
+  it.each([
+    ["Japarov Pekinge kachan barat?", "du-dewen-visit-announcement"],
+    ["kulubaev kimder menen joluktu", "kulubaev-syromolotov-meeting"],
+  ])("%s → %s, answered in Russian", (q, id) => {
+    const d = asked(q, "answer");
+    expect(d.ids[0]).toBe(id);
+    expect(d.detected).toBe("ky-latn");
+    expect(d.lang).toBe("ru");
+  });
+});
