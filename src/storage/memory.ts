@@ -61,6 +61,7 @@ interface KeptQuestion {
   groupKey: string;
   lang: string;
   questionLang: string | null;
+  followUpOf: string | null;
   matchedId: string | null;
   runnerUpId: string | null;
   declineReason: string | null;
@@ -202,6 +203,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
         groupKey: key,
         lang: event.lang,
         questionLang: event.questionLang ?? null,
+        followUpOf: event.followUpOf ?? null,
         matchedId: event.matchedId,
         runnerUpId: event.runnerUpId ?? null,
         declineReason: event.answered ? null : (event.declineReason ?? null),
@@ -260,7 +262,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     recordVote: async (event) => recordVote(event),
     getChatLang: (chatKey) => chatLangs.get(chatKey),
     setChatLang(chatKey, lang) {
-      if ((LANGS as readonly string[]).includes(lang)) setBounded(chatLangs, chatKey, lang, maxRows);
+      if (lang === null) chatLangs.delete(chatKey);
+      else if ((LANGS as readonly string[]).includes(lang)) setBounded(chatLangs, chatKey, lang, maxRows);
     },
     getMeta: (key) => meta.get(key),
     setMeta(key, value) {

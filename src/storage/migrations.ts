@@ -78,6 +78,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    describe: "for a follow-up ('when?'), the answer it was read against (matched_id is what it resolved to)",
+    up: "ALTER TABLE kept_questions ADD COLUMN follow_up_of TEXT;",
+  },
+  {
+    version: 6,
     describe:
       "one vote per voter per answer (not per message); the 'sorry' follow-up once per message; update ids counted once; the durable update queue",
     up: `

@@ -141,7 +141,7 @@ function connect(options: SqliteStoreOptions): Connection {
 type Write =
   | (QueuedWrite & { kind: "question"; event: QuestionEvent })
   | (QueuedWrite & { kind: "vote"; event: VoteEvent; result?: VoteResult })
-  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang })
+  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang | null })
   | (QueuedWrite & { kind: "keepUpdates"; updates: readonly { id: number; body: string }[] })
   | (QueuedWrite & { kind: "forgetUpdate"; id: number });
 
@@ -154,8 +154,8 @@ function statements(db: Database.Database, nearTieGap: number) {
   const keepQuestion = db.prepare(`
     INSERT INTO kept_questions
       (day, answered, normalized, group_key, lang, chat_type, matched_id, score, runner_up_id, runner_up_score,
-       decline_reason, question_lang)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+       decline_reason, question_lang, follow_up_of)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const countNearTie = db.prepare(`
     INSERT INTO near_ties (day, matched_id, runner_up_id, count, gap_sum) VALUES (?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET count = count + 1, gap_sum = gap_sum + excluded.gap_sum`);
@@ -192,6 +192,7 @@ function statements(db: Database.Database, nearTieGap: number) {
         e.runnerUpScore === undefined ? null : finite(e.runnerUpScore),
         e.answered ? null : (e.declineReason ?? null),
         e.questionLang ?? null,
+        e.followUpOf ?? null,
       );
     }
     const tie = nearTieOf(e, nearTieGap);
@@ -206,6 +207,7 @@ function statements(db: Database.Database, nearTieGap: number) {
     return { status: before ? "changed" : "new", firstDownvote };
   }
 
+  const clearChatLang = db.prepare("DELETE FROM chat_settings WHERE chat_key = ?");
   const keepUpdate = db.prepare("INSERT OR IGNORE INTO pending_updates (update_id, body) VALUES (?, ?)");
   const forgetUpdate = db.prepare("DELETE FROM pending_updates WHERE update_id = ?");
 
@@ -213,7 +215,8 @@ function statements(db: Database.Database, nearTieGap: number) {
     for (const w of batch) {
       if (w.kind === "question") question(w.event);
       else if (w.kind === "vote") w.result = vote(w.event);
-      else if (w.kind === "chatLang") setChatLang.run(w.chatKey, w.lang);
+      else if (w.kind === "chatLang")
+        w.lang === null ? clearChatLang.run(w.chatKey) : setChatLang.run(w.chatKey, w.lang);
       else if (w.kind === "keepUpdates") for (const u of w.updates) keepUpdate.run(u.id, u.body);
       else forgetUpdate.run(w.id);
     }
@@ -378,8 +381,9 @@ function sqliteStore(
     },
     getChatLang: (chatKey) => chatLangs.get(chatKey),
     setChatLang(chatKey, lang) {
-      if (!isLang(lang)) return;
-      chatLangs.set(chatKey, lang);
+      if (lang !== null && !isLang(lang)) return;
+      if (lang === null) chatLangs.delete(chatKey);
+      else chatLangs.set(chatKey, lang);
       queue.push({ kind: "chatLang", chatKey, lang, retry: true });
     },
     getMeta(key) {

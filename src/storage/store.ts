@@ -41,6 +41,11 @@ export interface QuestionEvent {
    * confirmed) is counted once. Ids are remembered for a day.
    */
   updateId?: number;
+  /**
+   * A follow-up ("when?", "а почему?") read against the last answer: that answer's id. Its text is kept,
+   * and matchedId is what it resolved to, so curators see both.
+   */
+  followUpOf?: string | null;
 }
 
 export interface VoteEvent {
@@ -108,8 +113,8 @@ export interface Store extends StoreReads {
   recordVote(event: VoteEvent): Promise<VoteResult>;
   /** Chat settings, keyed by a hash of the chat id; read from memory. */
   getChatLang(chatKey: string): Lang | undefined;
-  /** Takes effect at once in memory; written in the background. */
-  setChatLang(chatKey: string, lang: Lang): void;
+  /** Takes effect at once in memory; written in the background. null forgets the choice (automatic language). */
+  setChatLang(chatKey: string, lang: Lang | null): void;
   health(): StoreHealth;
   /** Writes what is queued now; resolves when done (or given up on). */
   flush(): Promise<void>;

@@ -25,12 +25,24 @@ export interface BotTexts {
   sourceButton: string;
   shareButton: string;
   sourceHeader: string;
+  /** Under /source N: the answers citing that footnote, as links that open them. */
+  sourceAnswers: string;
+  /** Under an answer opened from /topics: a link that opens it, to paste into a post. */
+  answerLink(url: string): string;
   paragraphCitation(n: number, title: string): string;
   about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
   langPrompt: string;
   langCurrent(name: string): string;
   /** Said in the newly chosen language. */
   langSet: string;
+  /** The automatic choice: each question's own language. */
+  langAuto: string;
+  langAutoSet: string;
+  /** How to choose without the buttons. */
+  langUsage: string;
+  /** /about and /sources: the languages the publisher also prints the article in. */
+  alsoPublished(langs: readonly Lang[]): string;
+  articleAddress(url: string): string;
   langAdminsOnly: string;
   voteNew: string;
   voteChanged: string;
@@ -77,6 +89,16 @@ function ruCount(n: number, one: string, few: string, many: string): string {
   return `${n} ${form === "one" ? one : form === "few" ? few : many}`;
 }
 
+/** "Turkish and Russian", "A, B and C". */
+function listOf(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+const EN_LANGUAGE: Record<Lang, string> = { en: "English", ru: "Russian", tr: "Turkish" };
+/** After "на …": prepositional case. */
+const RU_LANGUAGE: Record<Lang, string> = { en: "английском", ru: "русском", tr: "турецком" };
+const TR_LANGUAGE: Record<Lang, string> = { en: "İngilizce", ru: "Rusça", tr: "Türkçe" };
+
 const enCount = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en: BotTexts = {
@@ -110,6 +132,8 @@ const en: BotTexts = {
   sourceButton: "📄 Source",
   shareButton: "↗️ Share",
   sourceHeader: "Source of this answer",
+  sourceAnswers: "Answers that cite it (each link opens the answer):",
+  answerLink: (url) => `Link to this answer: ${url}`,
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
     `I answer questions about one article: “${a.title}” by ${a.author}. It has ` +
@@ -119,13 +143,23 @@ const en: BotTexts = {
     "every answer (a footnote or the article's own paragraph).\n" +
     "What I cannot do: I only repeat the article. I do not guess, add news or give opinions; when the article " +
     "does not answer a question, I say so and suggest questions it does answer.\n\n" +
-    "What I keep: the normalised text of questions I could not answer (or answered with low confidence), " +
+    "What I keep: the normalised text of questions I could not answer (or answered with low confidence) " +
+    "and of follow-ups such as “why?”, with the answer they referred to, " +
     "with their language and chat type, so people can add answers; 👍/👎 votes under a keyed hash of your " +
     "user id, never the id itself; and this chat's language choice. No names, no message ids, no text of " +
     `questions I answered with confidence. Questions and votes are deleted after ${enCount(a.days, "day", "days")}.`,
   langPrompt: "Choose the language of my replies in this chat:",
   langCurrent: (name) => `Now: ${name}.`,
   langSet: "Done: I will reply in English in this chat.",
+  langAuto: "Automatic",
+  langAutoSet: "Done: in this chat I reply in the language of each question.",
+  langUsage: "Or write /lang en, /lang ru, /lang tr, or /lang auto for the language of each question.",
+  alsoPublished: (langs) =>
+    `The publisher also publishes the article in ${listOf(
+      langs.map((l) => EN_LANGUAGE[l]),
+      "and",
+    )}.`,
+  articleAddress: (url) => `The article: ${url}`,
   langAdminsOnly: "Only the group's admins can change the language here.",
   voteNew: "Thank you for the feedback!",
   voteChanged: "Your vote is changed.",
@@ -200,6 +234,8 @@ const ru: BotTexts = {
   sourceButton: "📄 Источник",
   shareButton: "↗️ Поделиться",
   sourceHeader: "Источник этого ответа",
+  sourceAnswers: "Ответы, которые на неё ссылаются (ссылка открывает ответ):",
+  answerLink: (url) => `Ссылка на этот ответ: ${url}`,
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
     `Я отвечаю на вопросы об одной статье: «${a.title}», автор ${a.author}. В статье ` +
@@ -209,13 +245,23 @@ const ru: BotTexts = {
     "источник каждого ответа (сноску или абзац самой статьи).\n" +
     "Чего я не умею: я только пересказываю статью. Я не угадываю, не добавляю новостей и не высказываю мнений; " +
     "если в статье нет ответа, я так и говорю и предлагаю вопросы, на которые она отвечает.\n\n" +
-    "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), с их " +
+    "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), " +
+    "и уточняющих вопросов вроде «почему?» вместе с ответом, к которому они относились, с их " +
     "языком и типом чата, чтобы можно было добавить ответы; оценки 👍/👎 под ключевым хешем вашего id, но не " +
     "сам id; выбранный в этом чате язык. Ни имён, ни номеров сообщений, ни текста вопросов, на которые я " +
     `уверенно ответил. Вопросы и оценки удаляются через ${ruCount(a.days, "день", "дня", "дней")}.`,
   langPrompt: "Выберите язык моих ответов в этом чате:",
   langCurrent: (name) => `Сейчас: ${name}.`,
   langSet: "Готово: в этом чате я отвечаю по-русски.",
+  langAuto: "Автоматически",
+  langAutoSet: "Готово: в этом чате я отвечаю на языке каждого вопроса.",
+  langUsage: "Или напишите /lang en, /lang ru, /lang tr либо /lang auto — язык каждого вопроса.",
+  alsoPublished: (langs) =>
+    `Издатель публикует статью также на ${listOf(
+      langs.map((l) => RU_LANGUAGE[l]),
+      "и",
+    )} языке.`,
+  articleAddress: (url) => `Статья: ${url}`,
   langAdminsOnly: "Язык здесь могут менять только администраторы группы.",
   voteNew: "Спасибо за оценку!",
   voteChanged: "Ваша оценка изменена.",
@@ -293,6 +339,8 @@ const tr: BotTexts = {
   sourceButton: "📄 Kaynak",
   shareButton: "↗️ Paylaş",
   sourceHeader: "Bu yanıtın kaynağı",
+  sourceAnswers: "Bu dipnota dayanan yanıtlar (bağlantı yanıtı açar):",
+  answerLink: (url) => `Bu yanıtın bağlantısı: ${url}`,
   paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
   about: (a) =>
     `Tek bir makale hakkındaki soruları yanıtlıyorum: “${a.title}”, yazar: ${a.author}. Makalede ${a.footnotes} ` +
@@ -301,13 +349,23 @@ const tr: BotTexts = {
     "(bir dipnot ya da makalenin kendi paragrafı) gösteririm.\n" +
     "Neler yapamam: yalnızca makaleyi aktarırım. Tahmin yürütmem, haber eklemem, görüş bildirmem; makale bir " +
     "soruyu yanıtlamıyorsa bunu söyler, yanıtladığı soruları öneririm.\n\n" +
-    "Neleri saklarım: yanıtlayamadığım (ya da düşük güvenle yanıtladığım) soruların normalleştirilmiş metnini, " +
+    "Neleri saklarım: yanıtlayamadığım (ya da düşük güvenle yanıtladığım) soruların ve “neden?” gibi devam " +
+    "sorularının (ilgili oldukları yanıtla birlikte) normalleştirilmiş metnini, " +
     "dilini ve sohbet türünü, yeni yanıtlar eklenebilsin diye; 👍/👎 oylarını kullanıcı kimliğinizin anahtarlı " +
     "özeti (hash) altında, kimliğin kendisini değil; bu sohbetin dil seçimini. İsim, mesaj numarası ya da güvenle " +
     `yanıtladığım soruların metni saklanmaz. Sorular ve oylar ${a.days} gün sonra silinir.`,
   langPrompt: "Bu sohbette yanıtlarımın dilini seçin:",
   langCurrent: (name) => `Şu an: ${name}.`,
   langSet: "Tamam: bu sohbette Türkçe yanıt vereceğim.",
+  langAuto: "Otomatik",
+  langAutoSet: "Tamam: bu sohbette her soruya kendi dilinde yanıt vereceğim.",
+  langUsage: "Ya da /lang en, /lang ru, /lang tr veya her sorunun kendi dili için /lang auto yazın.",
+  alsoPublished: (langs) =>
+    `Yayıncı makaleyi ${listOf(
+      langs.map((l) => TR_LANGUAGE[l]),
+      "ve",
+    )} olarak da yayımlıyor.`,
+  articleAddress: (url) => `Makale: ${url}`,
   langAdminsOnly: "Burada dili yalnızca grup yöneticileri değiştirebilir.",
   voteNew: "Geri bildiriminiz için teşekkürler!",
   voteChanged: "Oyunuz değiştirildi.",
