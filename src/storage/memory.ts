@@ -42,6 +42,7 @@ interface KeptQuestion {
   groupKey: string;
   lang: string;
   questionLang: string | null;
+  followUpOf: string | null;
   matchedId: string | null;
   runnerUpId: string | null;
   declineReason: string | null;
@@ -80,6 +81,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           groupKey: key,
           lang: event.lang,
           questionLang: event.questionLang ?? null,
+          followUpOf: event.followUpOf ?? null,
           matchedId: event.matchedId,
           runnerUpId: event.runnerUpId ?? null,
           declineReason: event.answered ? null : (event.declineReason ?? null),

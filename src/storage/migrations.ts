@@ -76,6 +76,11 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: "the language the engine read a kept question in (the reply language is `lang`)",
     up: "ALTER TABLE kept_questions ADD COLUMN question_lang TEXT;",
   },
+  {
+    version: 5,
+    describe: "for a follow-up ('when?'), the answer it was read against (matched_id is what it resolved to)",
+    up: "ALTER TABLE kept_questions ADD COLUMN follow_up_of TEXT;",
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -108,8 +108,8 @@ function sqliteStore(
   const keepQuestion = db.prepare(`
     INSERT INTO kept_questions
       (day, answered, normalized, group_key, lang, chat_type, matched_id, score, runner_up_id, runner_up_score,
-       decline_reason, question_lang)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+       decline_reason, question_lang, follow_up_of)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const countNearTie = db.prepare(`
     INSERT INTO near_ties (day, matched_id, runner_up_id, count, gap_sum) VALUES (?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET count = count + 1, gap_sum = gap_sum + excluded.gap_sum`);
@@ -132,6 +132,7 @@ function sqliteStore(
         e.runnerUpScore === undefined ? null : finite(e.runnerUpScore),
         e.answered ? null : (e.declineReason ?? null),
         e.questionLang ?? null,
+        e.followUpOf ?? null,
       );
     }
     const tie = nearTieOf(e, nearTieGap);

@@ -23,6 +23,11 @@ export interface QuestionEvent {
   runnerUpScore?: number;
   /** On a decline, why (decision.declineReason): lets curators tell "not in the article" from a missed match. */
   declineReason?: string | null;
+  /**
+   * A follow-up ("when?", "а почему?") read against the last answer: that answer's id. Its text is kept,
+   * and matchedId is what it resolved to, so curators see both.
+   */
+  followUpOf?: string | null;
 }
 
 export interface VoteEvent {
