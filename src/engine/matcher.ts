@@ -59,7 +59,7 @@ export const SCORING = {
   /** Below this much matched weight a question is too vague to answer with confidence. */
   minEvidence: 1.6,
   /** Share of its weight a word of the message's preamble keeps (context, not the question). */
-  contextWeight: 0.5,
+  contextWeight: 0.15,
   /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
   lightWeight: 0.4,
   /**
