@@ -18,7 +18,8 @@ export type ButtonAction =
   | { type: "topics"; lang: Lang }
   | { type: "topic"; topic: string; lang: Lang }
   | { type: "topicAnswer"; ref: AnswerRef; lang: Lang }
-  | { type: "setLang"; lang: Lang };
+  /** "auto": forget the choice, answer each question in its own language. */
+  | { type: "setLang"; lang: Lang | "auto" };
 
 const REF = /^(?:[a-z][a-z0-9-]*|#\d{1,4})$/;
 const TOPIC = /^[a-z][a-z0-9-]*$/;
@@ -88,7 +89,7 @@ export function decodeAction(data: string | undefined): ButtonAction | undefined
       return { type: "topic", topic: a, lang };
     }
     case "lang": {
-      const lang = asLang(a);
+      const lang = a === "auto" ? "auto" : asLang(a);
       return parts.length === 2 && lang ? { type: "setLang", lang } : undefined;
     }
     default:
@@ -100,6 +101,17 @@ export function decodeAction(data: string | undefined): ButtonAction | undefined
 export function answerRef(kb: KnowledgeBase, id: string): AnswerRef {
   if (id.length <= MAX_ID_IN_DATA) return id;
   return `#${kb.answers.findIndex((a) => a.id === id)}`;
+}
+
+/** Telegram's /start payload: up to 64 of A-Z a-z 0-9 _ -. Answer ids fit (lower-case words joined by "-"). */
+const START_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * t.me/<bot>?start=<answer>: opens the bot and answers this question (the /start feature reads the
+ * payload). Undefined for an id that cannot be a payload.
+ */
+export function answerLink(botUsername: string, id: string): string | undefined {
+  return START_PAYLOAD.test(id) ? `https://t.me/${botUsername}?start=${id}` : undefined;
 }
 
 /** The answer a button names, or undefined when the content has changed since the button was sent. */

@@ -147,6 +147,10 @@ export function topicAnswerKeyboard(
   ]);
 }
 
-export function languageKeyboard(): InlineKeyboardMarkup | undefined {
-  return markup([LANGS.map((lang) => button(botTexts(lang).langName, { type: "setLang", lang }))]);
+/** The three languages, and "automatic" (in the language of the menu) on a row of its own. */
+export function languageKeyboard(menuLang: Lang): InlineKeyboardMarkup | undefined {
+  return markup([
+    LANGS.map((lang) => button(botTexts(lang).langName, { type: "setLang", lang })),
+    [button(botTexts(menuLang).langAuto, { type: "setLang", lang: "auto" })],
+  ]);
 }

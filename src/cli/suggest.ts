@@ -2,7 +2,7 @@
 // paraphrase only when adding it is safe (see src/curator/). Prints by default; `--apply ID…` writes the
 // reviewed ones into content/answers/*.yaml, runs the validator and the eval sets before and after, and
 // writes nothing (or puts the files back) when anything gets worse.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
@@ -32,13 +32,15 @@ ${COMMON_USAGE}
   --apply ID…   add these reviewed candidates to content/answers/*.yaml (only if nothing gets worse)
   --content DIR the content folder (default content/)`;
 
-/** The question sets every candidate is checked against, relative to the repository. */
+/** Every question set a candidate is checked against: each test/eval/*.yaml, and the dev set. */
+const ROOT = new URL("../../", import.meta.url);
 const SET_FILES = [
-  "test/eval/questions.yaml",
-  "test/eval/fresh-questions.yaml",
+  ...readdirSync(new URL("test/eval/", ROOT))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => `test/eval/${f}`),
   "test/engine/dev-questions.yaml",
 ];
-const ROOT = new URL("../../", import.meta.url);
 
 function loadSets(): QuestionSet[] {
   return SET_FILES.map((name) => ({

@@ -12,7 +12,9 @@ try {
   const topics = Object.entries(s.perTopic)
     .map(([t, n]) => `${t} ${n}`)
     .join(", ");
-  console.log(`content OK: ${s.answers} answers (${topics})`);
+  console.log(
+    `content OK: ${s.answers} answers, ${s.articleAnswers} on the article and ${s.answers - s.articleAnswers} about the bot (${topics})`,
+  );
   console.log(
     `questions: en ${s.questions.en}, ru ${s.questions.ru}, tr ${s.questions.tr}, ky ${s.questions.ky}; answers in en, ru, tr`,
   );

@@ -248,6 +248,11 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
 }
 
 /** Counts for the validation report. */
+/** Answers drawn from the article, not about the bot itself: what /about and validate both report. */
+export function articleAnswerCount(kb: KnowledgeBase): number {
+  return kb.answers.filter((a) => a.kind !== "bot").length;
+}
+
 export function contentStats(kb: KnowledgeBase) {
   const perTopic = new Map<string, number>();
   const questions = { en: 0, ru: 0, tr: 0, ky: 0 };
@@ -259,6 +264,8 @@ export function contentStats(kb: KnowledgeBase) {
   const covered = new Set(kb.answers.flatMap((a) => a.quotes.map((q) => q.p)));
   return {
     answers: kb.answers.length,
+    /** What /about counts: answers drawn from the article (the rest are about the bot itself). */
+    articleAnswers: articleAnswerCount(kb),
     perTopic: Object.fromEntries(perTopic),
     questions,
     footnotesCited: cited.size,

@@ -42,9 +42,11 @@ const EVERYDAY_WORDS = new Set(["may", "march", "aralık", "ocak"]);
 function monthOf(word: string): number | undefined {
   for (const { month, form } of MONTH_FORMS) {
     if (word === form) return month;
-    // Inflected forms: марте, martta, mayısta (a short stem only matches itself).
-    const stem = form.length >= 6 ? form.slice(0, -1) : form;
-    if (form.length >= 4 && word.startsWith(stem) && word.length <= stem.length + 4) return month;
+    // Inflected forms: марте, июне (Russian endings replace a final ь/я), martta, mayısta; a stem shorter
+    // than three letters (мая) only matches itself.
+    const stem = /[ья]$/.test(form) ? form.slice(0, -1) : form.length >= 6 ? form.slice(0, -1) : form;
+    if (stem.length >= 3 && form.length >= 4 && word.startsWith(stem) && word.length <= stem.length + 4)
+      return month;
   }
   return undefined;
 }

@@ -99,7 +99,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
     getChatLang: (chatKey) => chatLangs.get(chatKey),
     setChatLang(chatKey, lang) {
-      if ((LANGS as readonly string[]).includes(lang)) chatLangs.set(chatKey, lang);
+      if (lang === null) chatLangs.delete(chatKey);
+      else if ((LANGS as readonly string[]).includes(lang)) chatLangs.set(chatKey, lang);
     },
     getMeta: (key) => meta.get(key),
     setMeta(key, value) {

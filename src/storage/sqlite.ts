@@ -157,6 +157,7 @@ function sqliteStore(
   const setChatLang = db.prepare(
     "INSERT INTO chat_settings (chat_key, lang) VALUES (?, ?) ON CONFLICT DO UPDATE SET lang = excluded.lang",
   );
+  const clearChatLang = db.prepare("DELETE FROM chat_settings WHERE chat_key = ?");
   const getMeta = db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?");
   const setMeta = db.prepare(
     "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
@@ -196,7 +197,9 @@ function sqliteStore(
       return (LANGS as readonly string[]).includes(lang ?? "") ? (lang as Lang) : undefined;
     },
     setChatLang(chatKey, lang) {
-      guarded("setChatLang", undefined, () => setChatLang.run(chatKey, lang));
+      guarded("setChatLang", undefined, () =>
+        lang === null ? clearChatLang.run(chatKey) : setChatLang.run(chatKey, lang),
+      );
     },
     getMeta(key) {
       return guarded("getMeta", undefined, () => getMeta.get(key)?.value);

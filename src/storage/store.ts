@@ -59,7 +59,8 @@ export interface Store {
   recordVote(event: VoteEvent): "new" | "changed" | "same";
   /** Chat settings, keyed by a hash of the chat id. */
   getChatLang(chatKey: string): Lang | undefined;
-  setChatLang(chatKey: string, lang: Lang): void;
+  /** null forgets the choice: the chat is back to automatic language. */
+  setChatLang(chatKey: string, lang: Lang | null): void;
   /** Answered vs declined questions per UTC day, both days inclusive (YYYY-MM-DD). */
   dailyCounts(fromDay: string, toDay: string): DailyCount[];
   /** The curators' to-do list: declined questions grouped by groupKey, most frequent first. */

@@ -25,12 +25,24 @@ export interface BotTexts {
   sourceButton: string;
   shareButton: string;
   sourceHeader: string;
+  /** Under /source N: the answers citing that footnote, as links that open them. */
+  sourceAnswers: string;
+  /** Under an answer opened from /topics: a link that opens it, to paste into a post. */
+  answerLink(url: string): string;
   paragraphCitation(n: number, title: string): string;
   about(a: { title: string; author: string; footnotes: number; answers: number; days: number }): string;
   langPrompt: string;
   langCurrent(name: string): string;
   /** Said in the newly chosen language. */
   langSet: string;
+  /** The automatic choice: each question's own language. */
+  langAuto: string;
+  langAutoSet: string;
+  /** How to choose without the buttons. */
+  langUsage: string;
+  /** /about and /sources: the languages the publisher also prints the article in. */
+  alsoPublished(langs: readonly Lang[]): string;
+  articleAddress(url: string): string;
   langAdminsOnly: string;
   voteNew: string;
   voteChanged: string;
@@ -75,6 +87,16 @@ function ruCount(n: number, one: string, few: string, many: string): string {
   return `${n} ${form === "one" ? one : form === "few" ? few : many}`;
 }
 
+/** "Turkish and Russian", "A, B and C". */
+function listOf(items: readonly string[], and: string): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+const EN_LANGUAGE: Record<Lang, string> = { en: "English", ru: "Russian", tr: "Turkish" };
+/** After "на …": prepositional case. */
+const RU_LANGUAGE: Record<Lang, string> = { en: "английском", ru: "русском", tr: "турецком" };
+const TR_LANGUAGE: Record<Lang, string> = { en: "İngilizce", ru: "Rusça", tr: "Türkçe" };
+
 const enCount = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en: BotTexts = {
@@ -108,6 +130,8 @@ const en: BotTexts = {
   sourceButton: "📄 Source",
   shareButton: "↗️ Share",
   sourceHeader: "Source of this answer",
+  sourceAnswers: "Answers that cite it (each link opens the answer):",
+  answerLink: (url) => `Link to this answer: ${url}`,
   paragraphCitation: (n, title) => `“${title}”, paragraph ${n}:`,
   about: (a) =>
     `I answer questions about one article: “${a.title}” by ${a.author}. It has ` +
@@ -124,6 +148,15 @@ const en: BotTexts = {
   langPrompt: "Choose the language of my replies in this chat:",
   langCurrent: (name) => `Now: ${name}.`,
   langSet: "Done: I will reply in English in this chat.",
+  langAuto: "Automatic",
+  langAutoSet: "Done: in this chat I reply in the language of each question.",
+  langUsage: "Or write /lang en, /lang ru, /lang tr, or /lang auto for the language of each question.",
+  alsoPublished: (langs) =>
+    `The publisher also publishes the article in ${listOf(
+      langs.map((l) => EN_LANGUAGE[l]),
+      "and",
+    )}.`,
+  articleAddress: (url) => `The article: ${url}`,
   langAdminsOnly: "Only the group's admins can change the language here.",
   voteNew: "Thank you for the feedback!",
   voteChanged: "Your vote is changed.",
@@ -197,6 +230,8 @@ const ru: BotTexts = {
   sourceButton: "📄 Источник",
   shareButton: "↗️ Поделиться",
   sourceHeader: "Источник этого ответа",
+  sourceAnswers: "Ответы, которые на неё ссылаются (ссылка открывает ответ):",
+  answerLink: (url) => `Ссылка на этот ответ: ${url}`,
   paragraphCitation: (n, title) => `«${title}», абзац ${n} (оригинал на английском):`,
   about: (a) =>
     `Я отвечаю на вопросы об одной статье: «${a.title}», автор ${a.author}. В статье ` +
@@ -213,6 +248,15 @@ const ru: BotTexts = {
   langPrompt: "Выберите язык моих ответов в этом чате:",
   langCurrent: (name) => `Сейчас: ${name}.`,
   langSet: "Готово: в этом чате я отвечаю по-русски.",
+  langAuto: "Автоматически",
+  langAutoSet: "Готово: в этом чате я отвечаю на языке каждого вопроса.",
+  langUsage: "Или напишите /lang en, /lang ru, /lang tr либо /lang auto — язык каждого вопроса.",
+  alsoPublished: (langs) =>
+    `Издатель публикует статью также на ${listOf(
+      langs.map((l) => RU_LANGUAGE[l]),
+      "и",
+    )} языке.`,
+  articleAddress: (url) => `Статья: ${url}`,
   langAdminsOnly: "Язык здесь могут менять только администраторы группы.",
   voteNew: "Спасибо за оценку!",
   voteChanged: "Ваша оценка изменена.",
@@ -289,6 +333,8 @@ const tr: BotTexts = {
   sourceButton: "📄 Kaynak",
   shareButton: "↗️ Paylaş",
   sourceHeader: "Bu yanıtın kaynağı",
+  sourceAnswers: "Bu dipnota dayanan yanıtlar (bağlantı yanıtı açar):",
+  answerLink: (url) => `Bu yanıtın bağlantısı: ${url}`,
   paragraphCitation: (n, title) => `“${title}”, ${n}. paragraf (İngilizce asıl metin):`,
   about: (a) =>
     `Tek bir makale hakkındaki soruları yanıtlıyorum: “${a.title}”, yazar: ${a.author}. Makalede ${a.footnotes} ` +
@@ -304,6 +350,15 @@ const tr: BotTexts = {
   langPrompt: "Bu sohbette yanıtlarımın dilini seçin:",
   langCurrent: (name) => `Şu an: ${name}.`,
   langSet: "Tamam: bu sohbette Türkçe yanıt vereceğim.",
+  langAuto: "Otomatik",
+  langAutoSet: "Tamam: bu sohbette her soruya kendi dilinde yanıt vereceğim.",
+  langUsage: "Ya da /lang en, /lang ru, /lang tr veya her sorunun kendi dili için /lang auto yazın.",
+  alsoPublished: (langs) =>
+    `Yayıncı makaleyi ${listOf(
+      langs.map((l) => TR_LANGUAGE[l]),
+      "ve",
+    )} olarak da yayımlıyor.`,
+  articleAddress: (url) => `Makale: ${url}`,
   langAdminsOnly: "Burada dili yalnızca grup yöneticileri değiştirebilir.",
   voteNew: "Geri bildiriminiz için teşekkürler!",
   voteChanged: "Oyunuz değiştirildi.",

@@ -16,6 +16,11 @@ export interface UpdateClaims {
   finish(updateId: number): void;
   /** Handling failed: let a redelivery through. */
   release(updateId: number): void;
+  /**
+   * Called (and awaited) before the first Bot API call that changes something for this update: from
+   * then on, an instance taking over after this one died must not answer again. Shared claims only.
+   */
+  replying?(updateId: number): Promise<void>;
 }
 
 /** Claims for one process: the last few thousand ids in memory. */

@@ -1,6 +1,7 @@
 // Webhook mode: a plain node:http server that Telegram POSTs updates to. Each request is checked in
 // order — path, method, secret header, size, JSON, duplicate — before grammY sees it, so a forged or
 // broken request touches nothing.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -92,12 +93,34 @@ function parseUpdate(body: Buffer): Update {
   return value as Update;
 }
 
+/**
+ * Runs an update's handling so that its first Bot API call that changes something (a send, an edit,
+ * an answer; not a get*) waits for `mark` first. The update is known to that call through
+ * AsyncLocalStorage, which follows the handler's awaits.
+ */
+function markReplies<C extends Context>(
+  bot: Bot<C>,
+  mark: (updateId: number) => Promise<void>,
+): <T>(updateId: number, run: () => Promise<T>) => Promise<T> {
+  const current = new AsyncLocalStorage<{ updateId: number; marked?: Promise<void> }>();
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const update = current.getStore();
+    if (update && !method.startsWith("get")) {
+      update.marked ??= mark(update.updateId);
+      await update.marked;
+    }
+    return prev(method, payload, signal);
+  });
+  return (updateId, run) => current.run({ updateId }, run);
+}
+
 export async function startWebhookServer<C extends Context>(
   bot: Bot<C>,
   options: WebhookServerOptions,
 ): Promise<WebhookServer> {
   const { logger } = options;
   const claims = options.claims ?? inProcessClaims();
+  const replying = claims.replying ? markReplies(bot, claims.replying.bind(claims)) : undefined;
   // Telegram may post several updates at once; those of one chat still run in order.
   await bot.init();
   const sequence = createChatSequencer(bot);
@@ -132,14 +155,14 @@ export async function startWebhookServer<C extends Context>(
       return sendJson(res, 503, { ok: false, error: "in progress elsewhere" }, { "retry-after": "5" });
     }
     try {
-      await sequence(update, () =>
+      const handle = () =>
         handleUpdate(
           update,
           (json: string) => sendJson(res, 200, JSON.parse(json)),
           options.secret,
           () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
-        ),
-      );
+        );
+      await sequence(update, () => (replying ? replying(update.update_id, handle) : handle()));
       claims.finish(update.update_id);
     } catch (error) {
       // Let Telegram's redelivery through: the update was not handled.

@@ -4,12 +4,15 @@ import { commandList, setupCommands } from "../../src/bot/index.ts";
 import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
+  alice,
   answerableFacts,
   boris,
+  botInfo,
   button,
   buttons,
   createHarness,
   current,
+  firstAnswerableFact,
   inlineQuery,
   knowledge,
   messageOf,
@@ -201,5 +204,60 @@ describe("per-update context", () => {
     reads = 0;
     await h.send(inlineQuery("who is the author?"));
     expect(reads).toBe(0);
+  });
+});
+
+describe("/lang with an argument", () => {
+  it("/lang ru chooses Russian, /lang auto goes back to each question's own language", async () => {
+    const h = createHarness();
+    const { fact, question } = firstAnswerableFact("en");
+    expect(textOf(only(await h.send(privateText("/lang ru"))))).toBe(escapeHtml(botTexts("ru").langSet));
+    expect(textOf(only(await h.send(privateText(question))))).toContain(escapeHtml(fact.answer.ru));
+    expect(textOf(only(await h.send(privateText("/lang auto"))))).toBe(
+      escapeHtml(botTexts("en").langAutoSet),
+    );
+    expect(textOf(only(await h.send(privateText(question))))).toContain(escapeHtml(fact.answer.en));
+    expect(textOf(only(await h.send(privateText("/lang Türkçe"))))).toBe(escapeHtml(botTexts("tr").langSet));
+  });
+
+  it("/lang alone shows the choice, 'automatic' among the buttons, and how to choose by argument", async () => {
+    const h = createHarness();
+    const menu = only(await h.send(privateText("/lang")));
+    expect(textOf(menu)).toContain(escapeHtml(botTexts("en").langCurrent(botTexts("en").langAuto)));
+    expect(textOf(menu)).toContain(escapeHtml(botTexts("en").langUsage));
+    const auto = button(menu, (b) => b.data === "lang:auto");
+    await h.send(privateText("/lang tr"));
+    expect(await h.send(press(auto.data, messageOf(menu)))).toSatisfy((calls: unknown[]) => calls.length > 0);
+    expect(h.store.getChatLang(h.hash(String(alice.id)))).toBeUndefined();
+  });
+});
+
+describe("the article's publication and links to answers", () => {
+  it("/about counts the answers validate reports on the article and says where else it is published", async () => {
+    const h = createHarness();
+    const about = textOf(only(await h.send(privateText("/about"))));
+    const articleAnswers = kb.answers.filter((a) => a.kind !== "bot").length;
+    expect(about).toContain(`${articleAnswers} curated answers`);
+    expect(about).toContain(escapeHtml(botTexts("en").alsoPublished(kb.article.alsoAvailableIn)));
+    expect(about).toContain("Turkish and Russian");
+    // The copy we have prints no address of its own: nothing is made up.
+    expect(kb.article.url).toBe("");
+    expect(about).not.toContain("The article: ");
+    const sources = textOf(only(await h.send(privateText("/sources", boris))));
+    expect(sources).toContain(escapeHtml(botTexts("ru").alsoPublished(kb.article.alsoAvailableIn)));
+  });
+
+  it("/source N links the answers that cite the footnote (t.me deep links that open them)", async () => {
+    const h = createHarness();
+    const n = kb.footnotes[0]?.n ?? 1;
+    const text = textOf(only(await h.send(privateText(`/source ${n}`))));
+    const citing = kb.answers.filter((a) => a.footnotes.includes(n));
+    expect(citing.length).toBeGreaterThan(0);
+    for (const a of citing)
+      expect(text).toContain(`<a href="https://t.me/${botInfo.username}?start=${a.id}">`);
+    // Following such a link is /start <id>: the answer itself.
+    const [first] = citing;
+    const calls = await h.send(privateText(`/start ${first?.id}`));
+    expect(calls.map(textOf).join("\n")).toContain(escapeHtml(first?.answer.en ?? "?"));
   });
 });

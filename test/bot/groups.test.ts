@@ -154,7 +154,7 @@ describe("/lang in a group", () => {
   it("is allowed to an admin; the group's answers then come in the chosen language", async () => {
     const h = createHarness({ memberStatus: statuses });
     const offered = only(await h.send(groupText("/lang", { from: admin })));
-    expect(buttons(offered).map((b) => b.data)).toEqual(["lang:en", "lang:ru", "lang:tr"]);
+    expect(buttons(offered).map((b) => b.data)).toEqual(["lang:en", "lang:ru", "lang:tr", "lang:auto"]);
     const calls = await h.send(press("lang:ru", messageOf(offered), admin));
     expect(only(calls, "editMessageText").payload.text).toBe(botTexts("ru").langSet);
     expect(h.store.getChatLang(h.hash(String(group.id)))).toBe("ru");
@@ -173,7 +173,7 @@ describe("/lang in a group", () => {
     };
     const update = messageUpdate("/lang", { chat: group, from: anonymous, extra: { sender_chat: group } });
     const calls = await h.send(update);
-    expect(buttons(only(calls)).map((b) => b.data)).toEqual(["lang:en", "lang:ru", "lang:tr"]);
+    expect(buttons(only(calls)).map((b) => b.data)).toEqual(["lang:en", "lang:ru", "lang:tr", "lang:auto"]);
     expect(calls.some((c) => c.method === "getChatMember")).toBe(false);
   });
 

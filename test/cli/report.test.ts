@@ -178,6 +178,11 @@ describe("npm run report", { timeout: 120_000 }, () => {
     expect(html).not.toContain("<script");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends");
     expect(html).toContain("what does the eu think");
+    // The same lists as the text: what the article never mentions apart, noise counted, never listed.
+    expect(html).toContain("Declined because they name something the article never mentions");
+    expect(html).toContain("Noise, left out of these lists: 4 question(s) in 3 group(s)");
+    expect(html).not.toContain("???");
+    expect(html).toContain("tr (replied ru)");
   });
 
   it("says plainly when there is no database", () => {

@@ -166,6 +166,9 @@ describe.each(factories)("%s store", (_name, make) => {
     store.setChatLang("chat-a", "tr");
     store.setChatLang("chat-a", "ru");
     store.setChatLang("chat-b", "en");
+    store.setChatLang("chat-c", "tr");
+    store.setChatLang("chat-c", null);
+    expect(store.getChatLang("chat-c")).toBeUndefined();
     expect(store.getChatLang("chat-a")).toBe("ru");
     expect(store.getChatLang("chat-b")).toBe("en");
   });

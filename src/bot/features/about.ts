@@ -1,5 +1,7 @@
 // /about: the article, its author, what the bot can and cannot do, and what it stores for how long.
 import { Composer } from "grammy";
+import { articleAnswerCount } from "../../content/validate.ts";
+import { publication } from "../article-info.ts";
 import type { MyContext } from "../context.ts";
 import { replyText } from "../send.ts";
 
@@ -12,8 +14,8 @@ aboutFeature.chatType(["private", "group", "supergroup"]).command("about", async
     title: kb.article.title,
     author: kb.article.author,
     footnotes: kb.footnotes.length,
-    answers: kb.answers.filter((a) => a.kind !== "bot").length,
+    answers: articleAnswerCount(kb),
     days: retentionDays,
   });
-  await replyText(ctx, text);
+  await replyText(ctx, [text, ...publication(kb, ctx.t)].join("\n\n"));
 });

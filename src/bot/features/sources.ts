@@ -3,10 +3,11 @@
 import { Composer } from "grammy";
 import type { KnowledgeBase } from "../../content/knowledge-base.ts";
 import type { Lang } from "../../content/schema.ts";
-import { renderFootnote, renderSources } from "../../presentation/render.ts";
+import { canonicalQuestion, renderFootnote, renderSources } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
+import { publication } from "../article-info.ts";
 import { acknowledge, onButton } from "../buttons.ts";
-import { resolveRef } from "../callback-data.ts";
+import { answerLink, resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
 import { escapeHtml, replyInGroups, replyText, sendHtml } from "../send.ts";
 
@@ -15,7 +16,12 @@ const chats = sourcesFeature.chatType(["private", "group", "supergroup"]);
 
 chats.command("sources", async (ctx) => {
   ctx.note({ kind: "command", lang: ctx.lang });
-  await sendHtml(ctx, renderSources(ctx.deps.kb, ctx.lang, "html"), replyInGroups(ctx));
+  const about = publication(ctx.deps.kb, ctx.t).map(escapeHtml);
+  await sendHtml(
+    ctx,
+    [renderSources(ctx.deps.kb, ctx.lang, "html"), ...about].join("\n\n"),
+    replyInGroups(ctx),
+  );
 });
 
 chats.command("source", async (ctx) => {
@@ -24,9 +30,20 @@ chats.command("source", async (ctx) => {
   ctx.note({ kind: "command", lang });
   const arg = ctx.match.trim();
   const count = kb.footnotes.length;
-  if (/^\d{1,3}$/.test(arg) && kb.footnoteByNumber.has(Number(arg)))
-    await sendHtml(ctx, renderFootnote(kb, Number(arg), lang, "html"), replyInGroups(ctx));
-  else if (arg === "") await replyText(ctx, t.sourceUsage(count));
+  if (/^\d{1,3}$/.test(arg) && kb.footnoteByNumber.has(Number(arg))) {
+    const n = Number(arg);
+    const links = kb.answers
+      .filter((a) => a.footnotes.includes(n))
+      .flatMap((a) => {
+        const url = answerLink(ctx.me.username, a.id);
+        return url
+          ? [`• <a href="${escapeHtml(url)}">${escapeHtml(canonicalQuestion(kb, a.id, lang))}</a>`]
+          : [];
+      });
+    const parts = [renderFootnote(kb, n, lang, "html")];
+    if (links.length > 0) parts.push(`${escapeHtml(t.sourceAnswers)}\n${links.join("\n")}`);
+    await sendHtml(ctx, parts.join("\n\n"), replyInGroups(ctx));
+  } else if (arg === "") await replyText(ctx, t.sourceUsage(count));
   else await replyText(ctx, t.sourceMissing(arg.length > 20 ? `${arg.slice(0, 20)}…` : arg, count));
 });
 

@@ -5,7 +5,7 @@ import { renderReply } from "../../presentation/render.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { decisionFor } from "../answering.ts";
 import { acknowledge, onButton } from "../buttons.ts";
-import { resolveRef } from "../callback-data.ts";
+import { answerLink, resolveRef } from "../callback-data.ts";
 import type { MyContext } from "../context.ts";
 import { topicAnswerKeyboard, topicKeyboard, topicsKeyboard } from "../keyboards.ts";
 import { editHtml, escapeHtml, replyText } from "../send.ts";
@@ -43,9 +43,12 @@ onButton(topicsFeature, "topicAnswer", async (ctx, action) => {
   if (!id) return acknowledge(ctx, botTexts(action.lang).staleButton);
   await acknowledge(ctx);
   ctx.note({ lang: action.lang, answerId: id, score: 1 });
+  // A channel admin browsing here can paste this into a post: it opens the same answer.
+  const url = answerLink(ctx.me.username, id);
+  const link = url ? [escapeHtml(botTexts(action.lang).answerLink(url))] : [];
   await editHtml(
     ctx,
-    renderReply(decisionFor(ctx, id, action.lang), kb, "html", { buttons: true }),
+    [renderReply(decisionFor(ctx, id, action.lang), kb, "html", { buttons: true }), ...link].join("\n\n"),
     topicAnswerKeyboard(kb, id, action.lang),
   );
 });
