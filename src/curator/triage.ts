@@ -43,7 +43,8 @@ export function suggestionId(example: string): string {
 /** The questions list a question belongs in, or null when the engine could not tell its language. */
 export function questionsKeyOf(detected: DetectedLang): QuestionsKey | null {
   if (detected === "unknown") return null;
-  if (detected === "ky-latn") return "ky";
+  // Kyrgyz in Latin letters has no questions list: the content's Kyrgyz is Cyrillic.
+  if (detected === "ky-latn") return null;
   return detected === "ru-latn" ? "ru" : detected;
 }
 

@@ -67,8 +67,8 @@ describe("triage", () => {
   it("files a candidate under the language the engine read, and refuses one whose language it cannot tell", () => {
     const turkish = triage(group("peki japonya ne verdi ve neden"));
     expect(turkish).toMatchObject({ readAs: "tr", verdict: { status: "candidate", under: "tr" } });
-    const kyrgyzInLatin = triage(group("japonia kyrgyzstanga emne berdi"));
-    expect(kyrgyzInLatin.readAs).toBe("unknown");
+    const kyrgyzInLatin = triage(group("beshbarmak kantip jasalat"));
+    expect(kyrgyzInLatin.readAs).toBe("ky-latn");
     if (kyrgyzInLatin.verdict.status === "candidate")
       expect(kyrgyzInLatin.verdict.refusals.map((r) => r.check)).toContain("language");
     else expect(kyrgyzInLatin.verdict.status).toBe("nothing-close");
