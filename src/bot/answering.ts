@@ -98,10 +98,16 @@ export function today(ctx: MyContext): string {
 }
 
 /** Keeps the question for the curators' report. A failing store is logged and never stops the answer. */
-export function recordQuestion(ctx: MyContext, question: string, decision: Decision): void {
+export function recordQuestion(
+  ctx: MyContext,
+  question: string,
+  decision: Decision,
+  followUpOf?: string,
+): void {
   if (decision.kind === "smalltalk") return;
   const answered = decision.kind === "answer";
-  const keepText = !answered || isLowConfidence(decision);
+  // A follow-up's text is kept with what it resolved to: "why?" alone says nothing to a curator.
+  const keepText = !answered || isLowConfidence(decision) || followUpOf !== undefined;
   const runnerUp = answered ? decision.alternatives[0] : undefined;
   try {
     ctx.deps.store.recordQuestion({
@@ -116,6 +122,7 @@ export function recordQuestion(ctx: MyContext, question: string, decision: Decis
       day: today(ctx),
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
       ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
+      ...(followUpOf !== undefined ? { followUpOf } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");
@@ -184,7 +191,12 @@ export async function answerQuestion(
   const conversation = await recall(ctx);
   const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));
   const { decision } = reading;
-  recordQuestion(ctx, question, decision);
+  recordQuestion(
+    ctx,
+    question,
+    decision,
+    reading.kind === "own" || reading.kind === "no-context" ? undefined : reading.about,
+  );
   if (reading.kind === "own") return sendDecision(ctx, decision, placement);
   ctx.note({ followUp: reading.kind, ...(reading.kind !== "no-context" ? { about: reading.about } : {}) });
   if (reading.kind === "resolved") return sendDecision(ctx, decision, placement);

@@ -43,8 +43,7 @@ export function suggestionId(example: string): string {
 /** The questions list a question belongs in, or null when the engine could not tell its language. */
 export function questionsKeyOf(detected: DetectedLang): QuestionsKey | null {
   if (detected === "unknown") return null;
-  // Kyrgyz in Latin letters has no questions list: the content's Kyrgyz is Cyrillic.
-  if (detected === "ky-latn") return null;
+  if (detected === "ky-latn") return "ky";
   return detected === "ru-latn" ? "ru" : detected;
 }
 

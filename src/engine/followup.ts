@@ -29,26 +29,26 @@ export type FollowUpReading =
   /** A follow-up with nothing before it: never answered with a citation. */
   | { kind: "no-context"; decision: Declined };
 
-/**
- * Words that point back at something said before: pronouns, "else", "also", and connectives that open a
- * follow-up ("and…?", "а…?", "peki…?"). Language data, not facts of the article.
- */
+/** Words that point back at something said before: pronouns, "there", "then", "else". Language data. */
 const POINTING = new Set(
   [
     // English
-    "it its he him his she her they them their that this those these there then else also and so",
+    "it its he him his she her they them their that this those these there then else",
     // Russian
-    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже также а и",
+    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже",
     // Russian typed in Latin letters
     "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
     // Turkish
-    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka peki ve da de ayrıca",
+    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka",
     // Kyrgyz
-    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка анан да",
+    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
   ]
     .join(" ")
     .split(" "),
 );
+
+/** Words that open a follow-up when they come first ("and how much?", "а где?", "peki neden?"). */
+const OPENING = new Set("and also so а и также peki ve ayrıca анан".split(" "));
 
 /** Words that ask for another answer than the ones given: "who else", "what else", "а ещё", "başka". */
 const ELSE = new Set(["else", "ещё", "еще", "esche", "eshe", "eshche", "başka", "baska", "дагы", "башка"]);
@@ -61,6 +61,9 @@ const MAX_OWN_TERMS = 2;
  * эта статья?" matches a curated paraphrase exactly). "Who announced it?" alone scores 0.70.
  */
 const OWN_ANSWER = 0.9;
+
+/** Without a pointing word, a one-idea question the engine answers this well alone stands alone. */
+const WEAK_OWN = 0.6;
 
 function words(text: string): string[] {
   return text
@@ -103,8 +106,14 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
   if (terms.length === 0) return words(text).length > 0;
   if (own.kind === "answer" && own.score >= OWN_ANSWER) return false;
-  const pointing = words(text).some((w) => POINTING.has(w));
-  return pointing && terms.length <= MAX_OWN_TERMS;
+  const all = words(text);
+  const pointing = all.some((w) => POINTING.has(w)) || OPENING.has(all[0] ?? "");
+  if (pointing) return terms.length <= MAX_OWN_TERMS;
+  // Russian, Turkish and Kyrgyz drop the pronoun ("ne konuştular?", "что обсуждали?"): one idea and no
+  // name, and not an answer of its own, reads as a follow-up too.
+  return (
+    terms.length === 1 && !terms[0]?.startsWith("@") && !(own.kind === "answer" && own.score >= WEAK_OWN)
+  );
 }
 
 /**
@@ -120,12 +129,18 @@ export function readFollowUp(
 ): FollowUpReading {
   const own = engine.ask(text, options);
   if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
-  // A new name the last answer did not have ("and what about China?") switches the topic.
+  // A question the engine answers on its own with a name or idea the last answer did not have ("and
+  // what about China?", "where did the author get his PhD?") switches the topic.
   const last = context?.ids[0];
   if (own.kind === "answer" && last !== undefined) {
-    const names = termsOf(engine, text).filter((t) => t.startsWith("@"));
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
-    if (names.some((n) => !before.has(n))) return { kind: "own", decision: own };
+    // "else" asks for another answer: it is not a new idea of its own.
+    const core = words(text)
+      .filter((w) => !ELSE.has(w))
+      .join(" ");
+    const fresh = termsOf(engine, core).filter((t) => !before.has(t));
+    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && own.score >= WEAK_OWN))
+      return { kind: "own", decision: own };
   }
   // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
   const declined = (): Declined => ({

@@ -47,6 +47,8 @@ export interface BotTexts {
   voteNew: string;
   voteChanged: string;
   voteSame: string;
+  /** The vote could not be stored: said instead of a thank-you. */
+  voteNotKept: string;
   afterDownvote: string;
   staleButton: string;
   badButton: string;
@@ -141,7 +143,8 @@ const en: BotTexts = {
     "every answer (a footnote or the article's own paragraph).\n" +
     "What I cannot do: I only repeat the article. I do not guess, add news or give opinions; when the article " +
     "does not answer a question, I say so and suggest questions it does answer.\n\n" +
-    "What I keep: the normalised text of questions I could not answer (or answered with low confidence), " +
+    "What I keep: the normalised text of questions I could not answer (or answered with low confidence) " +
+    "and of follow-ups such as “why?”, with the answer they referred to, " +
     "with their language and chat type, so people can add answers; 👍/👎 votes under a keyed hash of your " +
     "user id, never the id itself; and this chat's language choice. No names, no message ids, no text of " +
     `questions I answered with confidence. Questions and votes are deleted after ${enCount(a.days, "day", "days")}.`,
@@ -161,6 +164,7 @@ const en: BotTexts = {
   voteNew: "Thank you for the feedback!",
   voteChanged: "Your vote is changed.",
   voteSame: "Your vote is already counted.",
+  voteNotKept: "Sorry, I could not save your vote just now. Please try again later.",
   afterDownvote: "Sorry this did not help. Perhaps one of these:",
   staleButton: "This button is out of date. Please ask again or use /topics.",
   badButton: "This button does not work. Please ask again.",
@@ -241,7 +245,8 @@ const ru: BotTexts = {
     "источник каждого ответа (сноску или абзац самой статьи).\n" +
     "Чего я не умею: я только пересказываю статью. Я не угадываю, не добавляю новостей и не высказываю мнений; " +
     "если в статье нет ответа, я так и говорю и предлагаю вопросы, на которые она отвечает.\n\n" +
-    "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), с их " +
+    "Что я храню: нормализованный текст вопросов, на которые я не смог ответить (или ответил неуверенно), " +
+    "и уточняющих вопросов вроде «почему?» вместе с ответом, к которому они относились, с их " +
     "языком и типом чата, чтобы можно было добавить ответы; оценки 👍/👎 под ключевым хешем вашего id, но не " +
     "сам id; выбранный в этом чате язык. Ни имён, ни номеров сообщений, ни текста вопросов, на которые я " +
     `уверенно ответил. Вопросы и оценки удаляются через ${ruCount(a.days, "день", "дня", "дней")}.`,
@@ -261,6 +266,7 @@ const ru: BotTexts = {
   voteNew: "Спасибо за оценку!",
   voteChanged: "Ваша оценка изменена.",
   voteSame: "Ваша оценка уже учтена.",
+  voteNotKept: "Извините, сейчас не получилось сохранить вашу оценку. Попробуйте позже.",
   afterDownvote: "Жаль, что ответ не помог. Может быть, один из этих:",
   staleButton: "Эта кнопка устарела. Задайте вопрос снова или откройте /topics.",
   badButton: "Эта кнопка не работает. Задайте вопрос снова.",
@@ -343,7 +349,8 @@ const tr: BotTexts = {
     "(bir dipnot ya da makalenin kendi paragrafı) gösteririm.\n" +
     "Neler yapamam: yalnızca makaleyi aktarırım. Tahmin yürütmem, haber eklemem, görüş bildirmem; makale bir " +
     "soruyu yanıtlamıyorsa bunu söyler, yanıtladığı soruları öneririm.\n\n" +
-    "Neleri saklarım: yanıtlayamadığım (ya da düşük güvenle yanıtladığım) soruların normalleştirilmiş metnini, " +
+    "Neleri saklarım: yanıtlayamadığım (ya da düşük güvenle yanıtladığım) soruların ve “neden?” gibi devam " +
+    "sorularının (ilgili oldukları yanıtla birlikte) normalleştirilmiş metnini, " +
     "dilini ve sohbet türünü, yeni yanıtlar eklenebilsin diye; 👍/👎 oylarını kullanıcı kimliğinizin anahtarlı " +
     "özeti (hash) altında, kimliğin kendisini değil; bu sohbetin dil seçimini. İsim, mesaj numarası ya da güvenle " +
     `yanıtladığım soruların metni saklanmaz. Sorular ve oylar ${a.days} gün sonra silinir.`,
@@ -363,6 +370,7 @@ const tr: BotTexts = {
   voteNew: "Geri bildiriminiz için teşekkürler!",
   voteChanged: "Oyunuz değiştirildi.",
   voteSame: "Oyunuz zaten sayıldı.",
+  voteNotKept: "Üzgünüm, oyunuzu şu anda kaydedemedim. Lütfen daha sonra yeniden deneyin.",
   afterDownvote: "Yardımcı olamadığım için üzgünüm. Belki bunlardan biri:",
   staleButton: "Bu düğmenin süresi geçmiş. Lütfen yeniden sorun ya da /topics kullanın.",
   badButton: "Bu düğme çalışmıyor. Lütfen yeniden sorun.",

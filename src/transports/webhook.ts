@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { type Bot, type Context, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
+import type { StoreHealth } from "../storage/store.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
 import { createChatSequencer } from "./sequential.ts";
 import { inProcessClaims, type UpdateClaims } from "./update-claims.ts";
@@ -22,6 +23,8 @@ export interface WebhookServerOptions {
   secret: string;
   maxBodyBytes: number;
   logger: Logger;
+  /** Storage health for /healthz: "degraded" tells an operator questions and votes are not being kept. */
+  health?: () => StoreHealth;
   /** Who handles a delivered update; default: this process alone (recent ids in memory). */
   claims?: UpdateClaims;
 }
@@ -134,7 +137,14 @@ export async function startWebhookServer<C extends Context>(
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) {
-      return sendJson(res, 200, { ok: true });
+      const storage = options.health?.();
+      // Counts and a state only: nothing about where the data lives or what it holds.
+      return sendJson(res, 200, {
+        ok: true,
+        ...(storage
+          ? { storage: storage.state, queuedWrites: storage.queued, failedWrites: storage.failedWrites }
+          : {}),
+      });
     }
     if (path !== options.path) return sendJson(res, 404, { ok: false, error: "not found" });
     if (req.method !== "POST") return sendJson(res, 405, { ok: false, error: "method not allowed" });

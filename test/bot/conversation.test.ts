@@ -1,8 +1,13 @@
 // Follow-ups in context: "why?", "а почему?", "neden?" after an answer are read against it, and the
 // reply is a curated answer with its own citation. Per private chat, per person and forum topic in
 // groups, for 15 minutes; a follow-up with nothing before it is never answered with a citation.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { Lang } from "../../src/content/schema.ts";
+import { openSqliteStore } from "../../src/storage/sqlite.ts";
 import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
@@ -141,5 +146,23 @@ describe("follow-ups in groups", () => {
     expect(citesAnything(textOf(otherTopic))).toBe(false);
     const sameTopic = only(await h.send(messageUpdate(`${mention} why?`, { chat: forum, threadId: 7 })));
     expect(isAnswer(textOf(sameTopic), WHY_GRANT.id, "en")).toBe(true);
+  });
+});
+
+describe("the curators' log", () => {
+  it("keeps a follow-up's text with the answer it was read against and the answer it resolved to", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "conv-log-"));
+    const path = join(dir, "bot.sqlite");
+    const store = openSqliteStore({ path, retentionDays: 90 });
+    const h = createHarness({ store });
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    await h.send(privateText("why?"));
+    store.close();
+    const db = new Database(path, { readonly: true });
+    const rows = db
+      .prepare("SELECT normalized, matched_id AS matched, follow_up_of AS about FROM kept_questions")
+      .all();
+    db.close();
+    expect(rows).toContainEqual({ normalized: "why?", matched: WHY_GRANT.id, about: GRANT.id });
   });
 });

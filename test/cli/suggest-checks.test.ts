@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { createAgreement } from "../../src/curator/agreement.ts";
 import { noiseReason } from "../../src/curator/noise.ts";
-import { createTriage } from "../../src/curator/triage.ts";
+import { createTriage, questionsKeyOf } from "../../src/curator/triage.ts";
 import { createEngine } from "../../src/engine/index.ts";
 
 const kb = loadKnowledgeBase();
@@ -67,11 +67,15 @@ describe("triage", () => {
   it("files a candidate under the language the engine read, and refuses one whose language it cannot tell", () => {
     const turkish = triage(group("peki japonya ne verdi ve neden"));
     expect(turkish).toMatchObject({ readAs: "tr", verdict: { status: "candidate", under: "tr" } });
-    const kyrgyzInLatin = triage(group("beshbarmak kantip jasalat"));
-    expect(kyrgyzInLatin.readAs).toBe("ky-latn");
-    if (kyrgyzInLatin.verdict.status === "candidate")
-      expect(kyrgyzInLatin.verdict.refusals.map((r) => r.check)).toContain("language");
-    else expect(kyrgyzInLatin.verdict.status).toBe("nothing-close");
+    // Latin-typed Russian and Kyrgyz go under ru and ky; a text the engine cannot read goes nowhere.
+    expect([questionsKeyOf("ru-latn"), questionsKeyOf("ky-latn"), questionsKeyOf("unknown")]).toEqual([
+      "ru",
+      "ky",
+      null,
+    ]);
+    // Unreadable is not "out of scope": the engine gave no such reason.
+    const unreadable = triage(group("zhaparov blorf quix"));
+    expect(unreadable).toMatchObject({ readAs: "unknown", verdict: { status: "nothing-close" } });
   });
 
   it("never offers a question the bot declined as out of scope when it was typed", () => {
