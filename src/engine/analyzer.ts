@@ -11,7 +11,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
-import { lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { revive } from "./revive.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
@@ -730,7 +730,9 @@ function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
   const sentences = new Set<number>();
   for (const t of tokens) {
     sentences.add(t.sentence);
-    if (t.questionMark || isAskingWord(t.key)) asking.add(t.sentence);
+    // As typed: "whole" corrected to "whose" asks nothing.
+    const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
+    if (t.questionMark || isAskingWord(typed)) asking.add(t.sentence);
   }
   if (asking.size === 0 || asking.size === sentences.size) return () => false;
   return (t) => !asking.has(t.sentence);
