@@ -112,7 +112,9 @@ describe("private chat", () => {
     await chat.say(question(answer, lang));
     const reply = await chat.reply();
     const expected = answer.answer[lang];
-    expect(reply.text.startsWith(escapeHtml(expected).slice(0, 40))).toBe(true);
+    // The short answer first, in bold, then the curated text.
+    const short = `<b>${escapeHtml(answer.short?.[lang] ?? "")}</b>\n`;
+    expect(reply.text.startsWith(`${short}${escapeHtml(expected).slice(0, 40)}`)).toBe(true);
     expect(reply.text).toContain(footnoteLink(answer.footnotes[0] ?? 0));
     await updateLog((l) => l.answerId === answer.id && l.lang === lang);
   });
