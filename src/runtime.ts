@@ -23,6 +23,7 @@ import { isConflict, type Polling, startPolling } from "./transports/polling.ts"
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
 import { runTerminalChat } from "./transports/terminal.ts";
 import { createSendThrottle } from "./transports/throttle.ts";
+import type { UpdateClaims } from "./transports/update-claims.ts";
 import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
 
 /** Content problems are the curators' to fix: list them and stop. */
@@ -62,6 +63,25 @@ function openStorage(config: Config, logger: Logger, path = config.databasePath)
   if (privacy.source === "memory")
     logger.error("could not write privacy.key beside the database: hashes will change at the next start");
   return { store, hash: makeHasher(privacy.secret) };
+}
+
+/**
+ * Telegram's storage: PostgreSQL when DATABASE_URL is set (shared by every instance: the store, the
+ * follow-up memory and the webhook's update claims), else the SQLite file. A server that cannot be
+ * reached at start-up stops the start (the service manager retries), rather than running apart.
+ */
+async function openTelegramStorage(config: Config, logger: Logger) {
+  if (!config.databaseUrl || !config.privacySecret)
+    return { ...openStorage(config, logger), shared: undefined };
+  const { openPostgresStore } = await import("./storage/postgres.ts");
+  const store = await openPostgresStore({
+    url: config.databaseUrl,
+    retentionDays: config.retentionDays,
+    logger,
+    conversationTtlMs: config.conversationSeconds * 1000,
+  });
+  // The configuration requires PRIVACY_SECRET with DATABASE_URL: every instance hashes ids alike.
+  return { store, hash: makeHasher(config.privacySecret), shared: store };
 }
 
 /**
@@ -106,7 +126,15 @@ export async function runTelegram(
 ): Promise<void> {
   const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
-  const { store, hash } = openStorage(config, logger);
+  let storage: Awaited<ReturnType<typeof openTelegramStorage>>;
+  try {
+    storage = await openTelegramStorage(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, "cannot open the PostgreSQL database (DATABASE_URL)");
+    await shutdown.begin("start-up failed", 1);
+    return;
+  }
+  const { store, hash, shared } = storage;
 
   const bot = createBot(token, {
     kb,
@@ -116,7 +144,7 @@ export async function runTelegram(
     hash,
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
-    memory: createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
+    memory: shared?.conversations ?? createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
     ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
   });
 
@@ -165,10 +193,10 @@ export async function runTelegram(
     if (config.transport.mode === "polling")
       polling = await startPolling(bot, {
         logger,
-        ...(store.journal ? { journal: store.journal } : {}),
+        ...("journal" in store && store.journal ? { journal: store.journal } : {}),
         onGraceOver: () => throttle.stop(),
       });
-    else server = await startWebhook(bot, config.transport, logger, () => store.health());
+    else server = await startWebhook(bot, config.transport, logger, () => store.health(), shared?.claims);
   } catch (error) {
     logger.fatal({ err: error }, `could not start ${config.transport.mode}`);
     await shutdown.begin("start-up failed", 1);
@@ -195,6 +223,7 @@ async function startWebhook<C extends Context>(
   t: WebhookTransport,
   logger: Logger,
   health: () => StoreHealth,
+  claims: UpdateClaims | undefined,
 ): Promise<WebhookServer> {
   const server = await startWebhookServer(bot, {
     host: t.host,
@@ -204,6 +233,7 @@ async function startWebhook<C extends Context>(
     maxBodyBytes: t.maxBodyBytes,
     logger,
     health,
+    ...(claims ? { claims } : {}),
   });
   try {
     await registerWebhook(bot, t.url, t.secret);

@@ -1,7 +1,7 @@
 // The SQLite store on a real file in a temp folder: creation, migrations, durability, retention and
 // what happens when the database misbehaves (the bot must keep answering).
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -33,6 +33,30 @@ function open(
 }
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+/**
+ * The child script bundled (esbuild, which the build already uses) into `dir` with better-sqlite3 and
+ * the packages it loads at run time beside it, everything readable by anyone: a child running as
+ * another user then needs nothing from the checkout.
+ */
+async function readableChild(dir: string, entry: string): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = join(dir, "child.mjs");
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    external: ["better-sqlite3"],
+    logLevel: "silent",
+  });
+  for (const pkg of ["better-sqlite3", "bindings", "file-uri-to-path"]) {
+    cpSync(join(process.cwd(), "node_modules", pkg), join(dir, "node_modules", pkg), { recursive: true });
+  }
+  spawnSync("chmod", ["-R", "a+rX", dir]);
+  return out;
+}
 
 describe("opening", () => {
   it("creates the folder and the file on first start, in WAL mode, at the latest schema", async () => {
@@ -257,9 +281,12 @@ describe("database trouble", { timeout: 90_000 }, () => {
     await setup.close();
     chmodSync(path, 0o444);
     chmodSync(dir, 0o777); // the folder stays writable, as for a file someone made read-only
-    // Root may write any file, so the child drops to "nobody" when the tests run as root.
+    // Root may write any file, so the child drops to "nobody" when the tests run as root. "nobody" may
+    // not be able to enter the checkout (a clone under a 0700 folder), so the child runs from a bundle
+    // in a folder of its own that anyone can read, with the one native module it needs.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const result = spawnSync(tsx, [join(import.meta.dirname, "fixtures", "read-only-child.ts"), path], {
+    const child = await readableChild(temp(), join(import.meta.dirname, "fixtures", "read-only-child.ts"));
+    const result = spawnSync(process.execPath, [child, path], {
       encoding: "utf8",
       timeout: 60_000,
       ...asNobody,

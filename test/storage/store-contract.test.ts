@@ -1,14 +1,16 @@
-// The behaviour the bot and the report rely on, checked on every store: the SQLite file and the memory
-// one (a server database's store joins `factories` and must pass the same tests).
+// The behaviour the bot and the report rely on, checked on every store: the SQLite file, the memory
+// one and PostgreSQL (a real server this file starts in a temporary folder and stops).
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createMemoryStore } from "../../src/storage/memory.ts";
+import { openPostgresStore } from "../../src/storage/postgres.ts";
 import { openSqliteStore } from "../../src/storage/sqlite.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { answered, declined, recordingLogger, tempDir } from "./helpers.ts";
+import { type PostgresCluster, startPostgres } from "./support/postgres-cluster.ts";
 
-type AnyStore = Store & { purgeExpired(): number };
-type Factory = (opts: { now?: () => Date; retentionDays?: number }) => AnyStore;
+type AnyStore = Store & { purgeExpired(): number | Promise<number> };
+type Factory = (opts: { now?: () => Date; retentionDays?: number }) => AnyStore | Promise<AnyStore>;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -35,13 +37,39 @@ const factories: [string, Factory][] = [
       return store;
     },
   ],
+  [
+    "postgres",
+    async (opts) => {
+      const store = await openPostgresStore({
+        url: await cluster().newDatabase(),
+        retentionDays: opts.retentionDays ?? 90,
+        logger: recordingLogger(),
+        ...(opts.now ? { now: opts.now } : {}),
+      });
+      cleanups.push(() => store.close());
+      return store;
+    },
+  ],
 ];
+
+// A real PostgreSQL 15 server in a temporary folder, for this file; never skipped (see the harness).
+let pgCluster: PostgresCluster | undefined;
+const cluster = () => {
+  if (!pgCluster) throw new Error("the PostgreSQL cluster did not start");
+  return pgCluster;
+};
+beforeAll(async () => {
+  pgCluster = await startPostgres();
+}, 120_000);
+afterAll(async () => {
+  await pgCluster?.stop();
+});
 
 describe.each(factories)("%s store", (_name, make) => {
   const now = () => new Date("2024-03-10T12:00:00Z");
 
   it("counts answered and declined questions per day, with zero days filled in", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     store.recordQuestion(answered("japan-grant", "2024-03-08"));
     store.recordQuestion(answered("japan-grant", "2024-03-08"));
     store.recordQuestion(declined("who is the president of france", "presid franc", "en", "2024-03-08"));
@@ -56,7 +84,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("groups declined questions by key across languages and spellings, most frequent first", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     // Three spellings in three languages that the engine folds into one key, and one other question.
     store.recordQuestion(declined("what about the eu", "european-union", "en", "2024-03-08"));
     store.recordQuestion(declined("а что с евросоюзом", "european-union", "ru", "2024-03-09"));
@@ -89,7 +117,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("groups a declined question without a key by its text, and skips one without text", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     store.recordQuestion(declined("tell me a joke", null, "en", "2024-03-10"));
     store.recordQuestion(declined("tell me a joke", null, "en", "2024-03-10"));
     store.recordQuestion(declined("", null, "en", "2024-03-10"));
@@ -100,7 +128,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("counts how many in a group were declined as out of scope", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const oos = { declineReason: "out-of-scope" };
     store.recordQuestion({
       ...declined("who is the president of France", "franc presid", "en", "2024-03-10"),
@@ -118,7 +146,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("keeps the language a question was written in apart from the reply's", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     // A Turkish question in a chat set to Russian: the reply is Russian, the question is not.
     store.recordQuestion({
       ...declined("peki ne konuştular?", "#discuss", "ru", "2024-03-10"),
@@ -136,7 +164,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("counts one vote per person per answer, whichever message it came from; a second press changes it", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const vote = async (voterKey: string, messageKey: string, v: 1 | -1, answerId = "japan-grant") =>
       (await store.recordVote({ answerId, messageKey, voterKey, vote: v, day: "2024-03-10" })).status;
     expect(await vote("u1", "m1", 1)).toBe("new");
@@ -153,7 +181,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("says once per message that a 👎 is its first, however often the vote flips", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const vote = (voterKey: string, messageKey: string, v: 1 | -1) =>
       store.recordVote({ answerId: "japan-grant", messageKey, voterKey, vote: v, day: "2024-03-10" });
     const firsts: boolean[] = [];
@@ -165,7 +193,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("redacts phone numbers, e-mail addresses, long digit runs and @usernames before keeping a question", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const typed =
       "call me at +996 555 123 456 or write to aigerim.k@example.kg, passport an1234567, ask @aigerim_k about 2005-2010";
     store.recordQuestion(declined(typed, "call write passport an1234567 @aigerim_k", "en", "2024-03-10"));
@@ -181,7 +209,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("counts a question Telegram delivers twice (same update id) once", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     store.recordQuestion({ ...answered("japan-grant", "2024-03-10"), updateId: 7001 });
     store.recordQuestion({ ...answered("japan-grant", "2024-03-10"), updateId: 7001 });
     store.recordQuestion({ ...answered("japan-grant", "2024-03-10"), updateId: 7002 });
@@ -192,14 +220,14 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("reports itself healthy, with nothing left queued after a flush", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     store.recordQuestion(answered("japan-grant", "2024-03-10"));
     await store.flush();
     expect(store.health()).toMatchObject({ state: "ok", queued: 0, failedWrites: 0 });
   });
 
   it("lists only answers with a 👎, worst net first", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const vote = (answerId: string, voterKey: string, v: 1 | -1) =>
       store.recordVote({ answerId, messageKey: `${answerId}-msg`, voterKey, vote: v, day: "2024-03-10" });
     vote("liked", "a", 1);
@@ -216,7 +244,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("keeps a chat's language and returns nothing for an unknown chat", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     expect(store.getChatLang("chat-a")).toBeUndefined();
     store.setChatLang("chat-a", "tr");
     store.setChatLang("chat-a", "ru");
@@ -229,7 +257,7 @@ describe.each(factories)("%s store", (_name, make) => {
   });
 
   it("reports near-tie pairs in either order, ignoring runner-ups that were far behind", async () => {
-    const store = make({ now });
+    const store = await make({ now });
     const tie = (
       matchedId: string,
       runnerUpId: string,
@@ -257,14 +285,14 @@ describe.each(factories)("%s store", (_name, make) => {
 
   it("purges entries older than the retention period and keeps the rest", async () => {
     let clock = new Date("2024-03-10T12:00:00Z");
-    const store = make({ now: () => clock, retentionDays: 30 });
+    const store = await make({ now: () => clock, retentionDays: 30 });
     store.recordQuestion(declined("old question", "old", "en", "2024-02-01"));
     store.recordQuestion(declined("edge question", "edge", "en", "2024-02-09"));
     store.recordQuestion(declined("new question", "new", "en", "2024-03-09"));
     store.recordVote({ answerId: "a", messageKey: "m", voterKey: "v", vote: -1, day: "2024-02-01" });
     store.setChatLang("chat", "tr");
     await store.flush();
-    expect(store.purgeExpired()).toBe(3); // the old count row, its kept text, the old vote
+    expect(await store.purgeExpired()).toBe(3); // the old count row, its kept text, the old vote
     expect((await store.topDeclined("2024-01-01", "2024-12-31", 10)).map((g) => g.groupKey)).toEqual([
       "new",
       "edge",
@@ -272,7 +300,7 @@ describe.each(factories)("%s store", (_name, make) => {
     expect(await store.worstFeedback("2024-01-01", "2024-12-31", 10)).toEqual([]);
     expect(store.getChatLang("chat")).toBe("tr"); // settings are a choice, not a log: they stay
     clock = new Date("2024-04-09T00:00:00Z");
-    store.purgeExpired();
+    await store.purgeExpired();
     expect((await store.topDeclined("2024-01-01", "2024-12-31", 10)).map((g) => g.groupKey)).toEqual([]);
   });
 });
