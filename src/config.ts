@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
+import type { SendLimits } from "./transports/throttle.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -48,6 +49,10 @@ const CommonSchema = z.object({
   INDEX_CACHE_DIR: z.string().optional(),
   RETENTION_DAYS: integer(1, 3650, 90),
   CONVERSATION_SECONDS: integer(1, 86_400, 900),
+  // Telegram's limits on sending; lower only for a test or a local Bot API server.
+  SEND_CHAT_INTERVAL_MS: integer(0, 60_000, 1000),
+  SEND_GROUP_PER_MINUTE: integer(1, 1_000_000, 20),
+  SEND_TOTAL_PER_SECOND: integer(1, 1_000_000, 30),
   PRIVACY_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
 });
 
@@ -112,6 +117,8 @@ export interface Config {
   retentionDays: number;
   /** How long a follow-up ("when?") is read against the last answer. */
   conversationSeconds: number;
+  /** The outgoing pace (transports/throttle.ts). */
+  sendLimits: SendLimits;
   privacySecret: string | undefined;
   transport: TransportConfig;
 }
@@ -199,6 +206,11 @@ export function parseConfig(rawEnv: Env): Config {
     indexCacheDir: c.INDEX_CACHE_DIR,
     retentionDays: c.RETENTION_DAYS,
     conversationSeconds: c.CONVERSATION_SECONDS,
+    sendLimits: {
+      chatIntervalMs: c.SEND_CHAT_INTERVAL_MS,
+      groupPerMinute: c.SEND_GROUP_PER_MINUTE,
+      totalPerSecond: c.SEND_TOTAL_PER_SECOND,
+    },
     privacySecret: c.PRIVACY_SECRET,
     transport:
       t.BOT_MODE === "polling"

@@ -11,11 +11,19 @@ import { ContentError } from "./content/problems.ts";
 import type { Engine } from "./engine/index.ts";
 import { indexCacheDir, loadContent, startEngine } from "./index-cache.ts";
 import type { Logger } from "./logger.ts";
-import { makeHasher, openSqliteStore, resolvePrivacySecret } from "./storage/index.ts";
+import {
+  makeHasher,
+  openSqliteStore,
+  privacyKeyPath,
+  resolvePrivacySecret,
+  type StoreHealth,
+} from "./storage/index.ts";
 import { logApiFailures } from "./transports/api-failures.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
 import { runTerminalChat } from "./transports/terminal.ts";
+import { createSendThrottle } from "./transports/throttle.ts";
+import type { UpdateClaims } from "./transports/update-claims.ts";
 import { registerWebhook, startWebhookServer, type WebhookServer } from "./transports/webhook.ts";
 
 /** Content problems are the curators' to fix: list them and stop. */
@@ -43,9 +51,37 @@ function readyEngine(kb: KnowledgeBase, config: Config, logger: Logger): Engine 
 /** The store and the keyed hasher, the same for Telegram and the terminal chat (in its own file). */
 function openStorage(config: Config, logger: Logger, path = config.databasePath) {
   const store = openSqliteStore({ path, retentionDays: config.retentionDays, logger });
-  const privacy = resolvePrivacySecret(config.privacySecret, store);
-  if (privacy.source === "generated") logger.info("generated a privacy secret and kept it in the database");
+  const privacy = resolvePrivacySecret(config.privacySecret, {
+    keyPath: privacyKeyPath(path),
+    legacy: store,
+  });
+  if (privacy.source === "generated" || privacy.source === "moved")
+    logger.info(
+      { source: privacy.source },
+      "the privacy key is kept in privacy.key beside the database (mode 0600), not in it",
+    );
+  if (privacy.source === "memory")
+    logger.error("could not write privacy.key beside the database: hashes will change at the next start");
   return { store, hash: makeHasher(privacy.secret) };
+}
+
+/**
+ * Telegram's storage: PostgreSQL when DATABASE_URL is set (shared by every instance: the store, the
+ * follow-up memory and the webhook's update claims), else the SQLite file. A server that cannot be
+ * reached at start-up stops the start (the service manager retries), rather than running apart.
+ */
+async function openTelegramStorage(config: Config, logger: Logger) {
+  if (!config.databaseUrl || !config.privacySecret)
+    return { ...openStorage(config, logger), shared: undefined };
+  const { openPostgresStore } = await import("./storage/postgres.ts");
+  const store = await openPostgresStore({
+    url: config.databaseUrl,
+    retentionDays: config.retentionDays,
+    logger,
+    conversationTtlMs: config.conversationSeconds * 1000,
+  });
+  // The configuration requires PRIVACY_SECRET with DATABASE_URL: every instance hashes ids alike.
+  return { store, hash: makeHasher(config.privacySecret), shared: store };
 }
 
 /**
@@ -71,7 +107,7 @@ export async function runTerminal(config: Config, logger: Logger): Promise<void>
       output: process.stdout,
     });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -90,7 +126,15 @@ export async function runTelegram(
 ): Promise<void> {
   const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
-  const { store, hash } = openStorage(config, logger);
+  let storage: Awaited<ReturnType<typeof openTelegramStorage>>;
+  try {
+    storage = await openTelegramStorage(config, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, "cannot open the PostgreSQL database (DATABASE_URL)");
+    await shutdown.begin("start-up failed", 1);
+    return;
+  }
+  const { store, hash, shared } = storage;
 
   const bot = createBot(token, {
     kb,
@@ -100,14 +144,17 @@ export async function runTelegram(
     hash,
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
-    memory: createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
+    memory: shared?.conversations ?? createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
     ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
   });
 
+  const throttle = createSendThrottle(config.sendLimits);
   let polling: Polling | undefined;
   let server: WebhookServer | undefined;
   steps.push(
     { name: "stop polling", run: () => polling?.stop() },
+    // Replies still waiting for their turn fail: their updates are handled again after the restart.
+    { name: "stop sending", run: () => throttle.stop() },
     { name: "close the webhook server", run: () => server?.close() },
     { name: "close the store", run: () => store.close() },
   );
@@ -120,15 +167,19 @@ export async function runTelegram(
     if (error instanceof GrammyError && error.error_code === 401) {
       logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized); check the token with @BotFather");
     } else if (error instanceof HttpError) {
-      logger.fatal({ apiRoot: config.apiRoot ?? "https://api.telegram.org" }, "cannot reach the Bot API");
+      // The origin only: a user:password or a path segment in TELEGRAM_API_ROOT is a credential.
+      const apiOrigin = new URL(config.apiRoot ?? "https://api.telegram.org").origin;
+      logger.fatal({ apiRoot: apiOrigin }, "cannot reach the Bot API");
     } else {
       logger.fatal({ err: error }, "bot start-up failed");
     }
     await shutdown.begin("start-up failed", 1);
     return;
   }
+  // Innermost: every attempt, retries included, keeps Telegram's pace.
+  bot.api.config.use(throttle.transformer);
   // 429 (retry_after) and 5xx: wait and retry, but not forever.
-  // Installed first, so it sits inside auto-retry and logs each failed attempt.
+  // Installed before auto-retry, so it sits inside it and logs each failed attempt.
   bot.api.config.use(logApiFailures(logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
   logger.info({ username: bot.botInfo.username, mode: config.transport.mode }, "bot started");
@@ -139,8 +190,13 @@ export async function runTelegram(
   );
 
   try {
-    if (config.transport.mode === "polling") polling = await startPolling(bot, { logger });
-    else server = await startWebhook(bot, config.transport, logger);
+    if (config.transport.mode === "polling")
+      polling = await startPolling(bot, {
+        logger,
+        ...("journal" in store && store.journal ? { journal: store.journal } : {}),
+        onGraceOver: () => throttle.stop(),
+      });
+    else server = await startWebhook(bot, config.transport, logger, () => store.health(), shared?.claims);
   } catch (error) {
     logger.fatal({ err: error }, `could not start ${config.transport.mode}`);
     await shutdown.begin("start-up failed", 1);
@@ -166,6 +222,8 @@ async function startWebhook<C extends Context>(
   bot: Bot<C>,
   t: WebhookTransport,
   logger: Logger,
+  health: () => StoreHealth,
+  claims: UpdateClaims | undefined,
 ): Promise<WebhookServer> {
   const server = await startWebhookServer(bot, {
     host: t.host,
@@ -174,6 +232,8 @@ async function startWebhook<C extends Context>(
     secret: t.secret,
     maxBodyBytes: t.maxBodyBytes,
     logger,
+    health,
+    ...(claims ? { claims } : {}),
   });
   try {
     await registerWebhook(bot, t.url, t.secret);

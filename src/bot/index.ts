@@ -99,6 +99,10 @@ async function handleError(error: BotError<MyContext>): Promise<void> {
   const ctx = error.ctx;
   const logger = ctx.logger ?? ctx.deps?.logger;
   const cause = error.error;
+  // The transport is stopping and this update's reply was not sent: it is handled again after the
+  // restart, so no apology now. Rethrown for the transport to see (matched by name: bot/ does not
+  // import transports/).
+  if (cause instanceof Error && cause.name === "StoppingError") throw cause;
   if (cause instanceof GrammyError && cause.error_code === 403) {
     // Blocked by the user or removed from the chat: routine, not an alarm.
     logger?.info({ method: cause.method, code: 403 }, "chat unavailable (bot blocked or removed)");

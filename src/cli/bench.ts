@@ -17,12 +17,14 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
+import { THRESHOLDS } from "../engine/decide.ts";
 import { createEngine } from "../engine/index.ts";
 import {
   CATEGORIES,
   type EvalQuestion,
   type EvalReport,
   evaluate,
+  isCorrect,
   parseQuestions,
   percent,
   type Verdict,
@@ -372,23 +374,55 @@ function main(): void {
   }
 
   console.log("");
-  console.log("engine answer threshold on the dev questions (in scope answered right / declines right):");
-  for (const answer of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-    const e = createEngine(kb, { thresholds: { answer } });
-    const r = evaluate(kb, dev, (q) => e.ask(q));
-    const declines = r.categories.filter((c) => c.category === "out-of-scope" || c.category === "near-miss");
-    const inScope = r.categories.filter(
-      (c) => !["out-of-scope", "near-miss", "smalltalk"].includes(c.category),
-    );
-    const share = (cs: typeof r.categories) =>
-      cs.reduce((n, c) => n + c.correct, 0) /
-      Math.max(
-        1,
-        cs.reduce((n, c) => n + c.total, 0),
-      );
-    console.log(
-      `  ${answer.toFixed(2)}: ${percent(share(inScope)).padStart(6)} / ${percent(share(declines)).padStart(6)}  all ${percent(r.correct / r.total)}`,
-    );
+  printPrecisionRecall(kb, [
+    { name: "dev", questions: dev },
+    { name: "all sets", questions: [...dev, ...questions, ...extraSets()] },
+  ]);
+}
+
+/** The later batches, when present: the precision/recall curve is drawn over every set. */
+function extraSets(): EvalQuestion[] {
+  const out: EvalQuestion[] = [];
+  for (const path of ["../../test/eval/fresh-questions.yaml", "../../test/eval/batch-a.yaml"]) {
+    try {
+      out.push(...parseQuestions(readFileSync(new URL(path, import.meta.url), "utf8")));
+    } catch {
+      // A missing batch only leaves it out of the curve.
+    }
+  }
+  return out;
+}
+
+/**
+ * Precision (answers given that are right) and recall (answerable questions answered right) as the
+ * answer threshold moves, and where the engine's threshold sits: the cost of each step in wrong answers.
+ */
+function printPrecisionRecall(kb: KnowledgeBase, sets: { name: string; questions: EvalQuestion[] }[]): void {
+  const current = THRESHOLDS.answer;
+  const steps = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
+  console.log("answer threshold: precision / recall / wrong answers (share of all questions)");
+  console.log(`  threshold  ${sets.map((s) => `${s.name} (${s.questions.length})`.padEnd(30)).join("")}`);
+  const engines = new Map(steps.map((answer) => [answer, createEngine(kb, { thresholds: { answer } })]));
+  for (const answer of steps) {
+    const engine = engines.get(answer);
+    if (!engine) continue;
+    const cells = sets.map(({ questions }) => {
+      let answered = 0;
+      let right = 0;
+      let answerable = 0;
+      for (const q of questions) {
+        const d = engine.ask(q.q);
+        const fact = q.expect !== "decline" && q.expect !== "smalltalk";
+        if (fact) answerable += 1;
+        if (d.kind !== "answer") continue;
+        answered += 1;
+        if (isCorrect(kb, q, d)) right += 1;
+      }
+      const cell = `${percent(right / Math.max(1, answered))} / ${percent(right / Math.max(1, answerable))} / ${percent((answered - right) / Math.max(1, questions.length))}`;
+      return cell.padEnd(30);
+    });
+    const mark = Math.abs(answer - current) < 1e-9 ? " ◀ the engine's" : "";
+    console.log(`  ${answer.toFixed(2).padEnd(9)}  ${cells.join("")}${mark}`);
   }
 }
 

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
-import { lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
 import { revive } from "./revive.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
@@ -59,6 +59,8 @@ export interface Analysis {
   unknownNames: string[];
   /** Years (4 digits) the article never gives. */
   unknownYears: string[];
+  /** What the question sets aside ("besides the organisations", "кроме организаций", "örgütler dışında"). */
+  excluded: QueryTerm[];
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -554,6 +556,9 @@ export class Analyzer {
     const unknownYears: string[] = [];
 
     const inPreamble = preambleOf(tokens);
+    const setAside = setAsideTokens(tokens, phraseAt, (t) => this.isQuestionStopword(t, lang, ruLatn));
+    const excluded: QueryTerm[] = [];
+    const excludedSeen = new Set<string>();
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
@@ -563,8 +568,12 @@ export class Analyzer {
       const context = inPreamble(t);
       const own = context ? { clause, context } : { clause };
       const phrase = phraseAt.get(i);
+      if (phrase && phrase.start !== i) continue;
+      // What the question sets aside is kept apart from what it asks about.
+      const aside = setAside.has(i);
+      const into = aside ? excluded : terms;
+      const intoSeen = aside ? excludedSeen : seen;
       if (phrase) {
-        if (phrase.start !== i) continue;
         const surface = tokens
           .slice(phrase.start, phrase.end)
           .map((x) => x.original)
@@ -574,7 +583,7 @@ export class Analyzer {
           else continue;
         }
         for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn, false))
-          pushTerm(terms, seen, { term, surface, unknown: false, ...own });
+          pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
         continue;
       }
       if (t.isNumber) {
@@ -582,13 +591,13 @@ export class Analyzer {
         const known = this.known.has(term);
         if (context && !known) continue;
         if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
-        pushTerm(terms, seen, { term, surface: t.original, unknown: !known, ...own });
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: !known, ...own });
         continue;
       }
       if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
-        pushTerm(terms, seen, { term, surface: t.original, unknown: false, ...own });
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
         continue;
       }
       // A suffixed name: "Жапаровдун", "Caparovun".
@@ -598,20 +607,29 @@ export class Analyzer {
           if (context) continue;
           outOfScope.push({ id: name.id, surface: t.original });
         }
-        pushTerm(terms, seen, { term: name.term, surface: t.original, unknown: false, ...own });
+        pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
       }
       if (context) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
-      pushTerm(terms, seen, {
+      pushTerm(into, intoSeen, {
         term: this.primaryTerm(t, lang, ruLatn),
         surface: t.original,
         unknown: true,
         clause,
       });
     }
-    return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
+    return {
+      detected,
+      lang,
+      terms,
+      words: tokens.map((t) => t.key),
+      outOfScope,
+      unknownNames,
+      unknownYears,
+      excluded,
+    };
   }
 
   /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
@@ -720,6 +738,49 @@ function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
   terms.push(q);
 }
 
+// "besides X", "кроме X": the set-aside thing follows; "X dışında", "X башка": it comes first.
+const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "помимо", "krome", "pomimo"]);
+const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
+const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
+
+/** The tokens (a word, or a whole name or phrase) a question sets aside. */
+function setAsideTokens(
+  tokens: readonly Token[],
+  phraseAt: ReadonlyMap<number, PhraseMatch>,
+  isFunctionWord: (t: Token) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  const take = (j: number) => {
+    const p = phraseAt.get(j);
+    if (p) for (let k = p.start; k < p.end; k++) out.add(k);
+    else out.add(j);
+  };
+  const content = (j: number) => {
+    const t = tokens[j] as Token;
+    return phraseAt.has(j) || (!isFunctionWord(t) && t.script !== "other");
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const pair = next ? `${t.key} ${next.key}` : "";
+    const before = ASIDE_BEFORE.has(t.key) ? i + 1 : ASIDE_BEFORE_PAIRS.has(pair) ? i + 2 : -1;
+    if (before >= 0) {
+      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    } else if (ASIDE_AFTER.has(t.key)) {
+      for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    }
+  }
+  return out;
+}
+
 /**
  * Which tokens are a message's preamble: sentences that neither end in a question mark nor contain a
  * question word, in a message where some other sentence does ("I'm from Osh and always thought… Which
@@ -730,7 +791,9 @@ function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
   const sentences = new Set<number>();
   for (const t of tokens) {
     sentences.add(t.sentence);
-    if (t.questionMark || isAskingWord(t.key)) asking.add(t.sentence);
+    // As typed: "whole" corrected to "whose" asks nothing.
+    const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
+    if (t.questionMark || isAskingWord(typed)) asking.add(t.sentence);
   }
   if (asking.size === 0 || asking.size === sentences.size) return () => false;
   return (t) => !asking.has(t.sentence);

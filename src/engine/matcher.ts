@@ -46,6 +46,11 @@ export interface Scored {
 export const SCORING = {
   /** Share of a term's weight earned when the answer has it, but not in the best paraphrase. */
   elsewhereShare: 0.6,
+  /**
+   * Share earned when only the article around the answer has it: the paragraphs its quotes come from,
+   * the titles and outlets of the footnotes it cites (the article's own wording, which no paraphrase uses).
+   */
+  articleShare: 0.2,
   /** Exponents of question coverage and paraphrase coverage. */
   questionExponent: 1,
   paraphraseExponent: 0.35,
@@ -54,7 +59,7 @@ export const SCORING = {
   /** Below this much matched weight a question is too vague to answer with confidence. */
   minEvidence: 1.6,
   /** Share of its weight a word of the message's preamble keeps (context, not the question). */
-  contextWeight: 0.5,
+  contextWeight: 0.15,
   /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
   lightWeight: 0.4,
   /**
@@ -79,6 +84,8 @@ export class AnswerIndex {
   private readonly postings = new Map<string, Int32Array>();
   /** Term → the answers that have it anywhere. */
   private readonly answerPostings = new Map<string, number[]>();
+  /** Term → the answers whose paragraphs or footnotes have it (and the answer itself does not). */
+  private readonly articlePostings = new Map<string, number[]>();
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
@@ -127,8 +134,33 @@ export class AnswerIndex {
         else this.answerPostings.set(t, [index]);
       }
     });
-    // The rest of the article: its words are known (not typos, not unknown names) though no answer has them.
-    for (const p of kb.article.paragraphs) analyzer.learnSpellings(p.text, "en");
+    // The article around each answer: the paragraphs it quotes, the footnotes it cites.
+    const paragraphTerms = new Map(
+      kb.article.paragraphs.map((p) => [p.n, analyzer.analyzeContent(p.text, "en")] as const),
+    );
+    const footnoteTerms = new Map(
+      kb.footnotes.map((f) => {
+        const terms = [...analyzer.analyzeContent(`${f.outlet}. ${f.title}`, f.titleLang)];
+        for (const lang of LANGS) {
+          const t = f.translations[lang];
+          if (t) terms.push(...analyzer.analyzeContent(t, lang));
+        }
+        return [f.n, terms] as const;
+      }),
+    );
+    kb.answers.forEach((a, index) => {
+      if (a.kind === "bot") return;
+      const around = new Set<string>();
+      for (const q of a.quotes) for (const t of paragraphTerms.get(q.p) ?? []) around.add(t);
+      for (const n of a.footnotes) for (const t of footnoteTerms.get(n) ?? []) around.add(t);
+      const own = (this.answers[index] as IndexedAnswer).bag;
+      for (const t of around) {
+        if (own.has(t) || t.startsWith("#q-")) continue;
+        const list = this.articlePostings.get(t);
+        if (list) list.push(index);
+        else this.articlePostings.set(t, [index]);
+      }
+    });
     this.maxIdf = this.idf(0);
     this.paraphraseAnswer = Int32Array.from(paraphrases, (p) => p.answer);
     this.paraphraseWeight = Float64Array.from(paraphrases, (p) =>
@@ -185,6 +217,7 @@ export class AnswerIndex {
     const touched = new Int32Array(count);
     let touchedCount = 0;
     const inAnswer = new Float64Array(this.answers.length);
+    const inArticle = new Float64Array(this.answers.length);
     for (let i = 0; i < terms.length; i++) {
       const term = (terms[i] as QueryTerm).term;
       const w = weights[i] as number;
@@ -197,6 +230,8 @@ export class AnswerIndex {
         }
       const answers = this.answerPostings.get(term);
       if (answers) for (const a of answers) inAnswer[a] = (inAnswer[a] as number) + w;
+      const around = this.articlePostings.get(term);
+      if (around) for (const a of around) inArticle[a] = (inArticle[a] as number) + w;
     }
     const mismatch = new Float64Array(this.answers.length).fill(-1);
     const best = new Float64Array(this.answers.length);
@@ -213,7 +248,8 @@ export class AnswerIndex {
       }
       // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
       const elsewhere = (inAnswer[answer] as number) - matched;
-      const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere) / (total + missing);
+      const article = SCORING.articleShare * (inArticle[answer] as number);
+      const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing);
       const paraphraseCoverage = weight > 0 ? matched / weight : 0;
       // A question that is one of the paraphrases needs no more evidence than that.
       const evidence =

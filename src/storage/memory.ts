@@ -1,5 +1,7 @@
-// A Store kept in process memory: for tests and the terminal chat. Same rules as the SQLite store
-// (rules.ts), so a test written against one holds for the other. Nothing survives a restart.
+// A Store kept in process memory: for tests, the terminal chat, and standing in when the database cannot
+// be opened. Same rules as the SQLite store (rules.ts), so a test written against one holds for the
+// other. Nothing survives a restart, and every table is bounded: a flood of questions while the
+// database is down must not exhaust the heap (the oldest entries go first).
 import { LANGS, type Lang } from "../content/schema.ts";
 import {
   assertRetentionDays,
@@ -19,21 +21,38 @@ import type {
   QuestionEvent,
   ReportSource,
   Store,
+  StoreHealth,
   VoteEvent,
+  VoteResult,
 } from "./store.ts";
 
 export interface MemoryStoreOptions {
   retentionDays?: number;
   now?: () => Date;
   nearTieGap?: number;
+  /** Most kept question texts (and most votes, chat settings, remembered update ids). */
+  maxRows?: number;
+  /** Set when standing in for a database that failed: health() says "degraded" with this reason. */
+  degradedReason?: string;
 }
 
 export type MemoryStore = Store &
-  ReportSource &
   MetaStore & {
     /** Drops entries older than the retention period; returns how many. */
     purgeExpired(): number;
+    /** The same reads, synchronously (tests, the terminal chat). */
+    readonly report: ReportSource;
   };
+
+/** Enough for weeks of declined questions of a busy bot; about 2 MB of text at the 500-character cap. */
+export const MEMORY_MAX_ROWS = 5000;
+
+/** Map.set that drops the oldest entry beyond `max` (Maps keep insertion order). */
+function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
 
 interface KeptQuestion {
   day: string;
@@ -60,62 +79,30 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const now = options.now ?? (() => new Date());
   const nearTieGap = options.nearTieGap ?? DEFAULT_NEAR_TIE_GAP;
 
-  const counts: { day: string; answered: boolean }[] = [];
+  const maxRows = options.maxRows ?? MEMORY_MAX_ROWS;
+
+  // Counts are aggregated per day and outcome, like the database's question_counts: bounded by days.
+  const counts = new Map<string, { day: string; answered: boolean; count: number }>();
   const kept: KeptQuestion[] = [];
   const ties: { day: string; matchedId: string; runnerUpId: string; gap: number }[] = [];
   const votes = new Map<string, Vote>();
+  const downvotedMessages = new Map<string, true>();
+  const countedUpdates = new Map<number, true>();
   const chatLangs = new Map<string, Lang>();
   const meta = new Map<string, string>();
   const inRange = (day: string, from: string, to: string) => day >= from && day <= to;
+  const bounded = <T>(rows: T[]) => {
+    if (rows.length > maxRows) rows.splice(0, rows.length - maxRows);
+  };
 
-  return {
-    recordQuestion(event: QuestionEvent) {
-      counts.push({ day: event.day, answered: event.answered });
-      const text = keptText(event);
-      const key = groupingKey(event);
-      if (text && key) {
-        kept.push({
-          day: event.day,
-          answered: event.answered,
-          text,
-          groupKey: key,
-          lang: event.lang,
-          questionLang: event.questionLang ?? null,
-          followUpOf: event.followUpOf ?? null,
-          matchedId: event.matchedId,
-          runnerUpId: event.runnerUpId ?? null,
-          declineReason: event.answered ? null : (event.declineReason ?? null),
-        });
-      }
-      const tie = nearTieOf(event, nearTieGap);
-      if (tie) ties.push({ day: event.day, ...tie });
-    },
-
-    recordVote(event: VoteEvent) {
-      const key = `${event.messageKey}\u0000${event.voterKey}`;
-      const before = votes.get(key);
-      votes.set(key, { answerId: event.answerId, vote: event.vote, day: event.day });
-      if (!before) return "new";
-      return before.vote === event.vote ? "same" : "changed";
-    },
-
-    getChatLang: (chatKey) => chatLangs.get(chatKey),
-    setChatLang(chatKey, lang) {
-      if (lang === null) chatLangs.delete(chatKey);
-      else if ((LANGS as readonly string[]).includes(lang)) chatLangs.set(chatKey, lang);
-    },
-    getMeta: (key) => meta.get(key),
-    setMeta(key, value) {
-      meta.set(key, value);
-    },
-
+  const report: ReportSource = {
     dailyCounts(fromDay, toDay): DailyCount[] {
       const perDay = new Map<string, DailyCount>();
-      for (const c of counts) {
+      for (const c of counts.values()) {
         if (!inRange(c.day, fromDay, toDay)) continue;
         const row = perDay.get(c.day) ?? { day: c.day, answered: 0, declined: 0 };
-        if (c.answered) row.answered++;
-        else row.declined++;
+        if (c.answered) row.answered += c.count;
+        else row.declined += c.count;
         perDay.set(c.day, row);
       }
       return fillDays(fromDay, toDay, [...perDay.values()]);
@@ -195,30 +182,102 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
           };
         });
     },
+  };
 
-    purgeExpired() {
-      const cutoff = retentionCutoff(now(), retentionDays);
-      let removed = 0;
-      const keepRecent = <T extends { day: string }>(rows: T[]) => {
-        const before = rows.length;
-        const recent = rows.filter((r) => r.day >= cutoff);
-        rows.length = 0;
-        for (const r of recent) rows.push(r);
-        removed += before - recent.length;
-      };
-      keepRecent(counts);
-      keepRecent(kept);
-      keepRecent(ties);
-      for (const [key, v] of votes) {
-        if (v.day < cutoff) {
-          votes.delete(key);
+  function recordQuestion(event: QuestionEvent): void {
+    if (event.updateId !== undefined) {
+      if (countedUpdates.has(event.updateId)) return;
+      setBounded(countedUpdates, event.updateId, true, maxRows);
+    }
+    const countKey = `${event.day}\u0000${event.answered}`;
+    const count = counts.get(countKey) ?? { day: event.day, answered: event.answered, count: 0 };
+    count.count++;
+    counts.set(countKey, count);
+    const text = keptText(event);
+    const key = groupingKey(event);
+    if (text && key) {
+      kept.push({
+        day: event.day,
+        answered: event.answered,
+        text,
+        groupKey: key,
+        lang: event.lang,
+        questionLang: event.questionLang ?? null,
+        followUpOf: event.followUpOf ?? null,
+        matchedId: event.matchedId,
+        runnerUpId: event.runnerUpId ?? null,
+        declineReason: event.answered ? null : (event.declineReason ?? null),
+      });
+      bounded(kept);
+    }
+    const tie = nearTieOf(event, nearTieGap);
+    if (tie) {
+      ties.push({ day: event.day, ...tie });
+      bounded(ties);
+    }
+  }
+
+  function recordVote(event: VoteEvent): VoteResult {
+    const key = `${event.answerId}\u0000${event.voterKey}`;
+    const before = votes.get(key);
+    if (before?.vote === event.vote) return { status: "same", firstDownvote: false };
+    setBounded(votes, key, { answerId: event.answerId, vote: event.vote, day: event.day }, maxRows);
+    let firstDownvote = false;
+    if (event.vote === -1 && !downvotedMessages.has(event.messageKey)) {
+      setBounded(downvotedMessages, event.messageKey, true, maxRows);
+      firstDownvote = true;
+    }
+    return { status: before ? "changed" : "new", firstDownvote };
+  }
+
+  function purgeExpired(): number {
+    const cutoff = retentionCutoff(now(), retentionDays);
+    let removed = 0;
+    const keepRecent = <T extends { day: string }>(rows: T[]) => {
+      const before = rows.length;
+      const recent = rows.filter((r) => r.day >= cutoff);
+      rows.length = 0;
+      for (const r of recent) rows.push(r);
+      removed += before - recent.length;
+    };
+    keepRecent(kept);
+    keepRecent(ties);
+    for (const map of [counts, votes] as Map<unknown, { day: string }>[]) {
+      for (const [key, row] of map) {
+        if (row.day < cutoff) {
+          map.delete(key);
           removed++;
         }
       }
-      return removed;
-    },
+    }
+    return removed;
+  }
 
-    close() {},
+  const health: StoreHealth = options.degradedReason
+    ? { state: "degraded", persistent: false, reason: options.degradedReason, queued: 0, failedWrites: 0 }
+    : { state: "ok", persistent: false, queued: 0, failedWrites: 0 };
+
+  return {
+    recordQuestion,
+    recordVote: async (event) => recordVote(event),
+    getChatLang: (chatKey) => chatLangs.get(chatKey),
+    setChatLang(chatKey, lang) {
+      if (lang === null) chatLangs.delete(chatKey);
+      else if ((LANGS as readonly string[]).includes(lang)) setBounded(chatLangs, chatKey, lang, maxRows);
+    },
+    getMeta: (key) => meta.get(key),
+    setMeta(key, value) {
+      meta.set(key, value);
+    },
+    dailyCounts: async (from, to) => report.dailyCounts(from, to),
+    topDeclined: async (from, to, limit) => report.topDeclined(from, to, limit),
+    worstFeedback: async (from, to, limit) => report.worstFeedback(from, to, limit),
+    nearTies: async (from, to, limit) => report.nearTies(from, to, limit),
+    report,
+    purgeExpired,
+    health: () => ({ ...health }),
+    flush: async () => {},
+    close: async () => {},
   };
 }
 

@@ -81,6 +81,32 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: "for a follow-up ('when?'), the answer it was read against (matched_id is what it resolved to)",
     up: "ALTER TABLE kept_questions ADD COLUMN follow_up_of TEXT;",
   },
+  {
+    version: 6,
+    describe:
+      "one vote per voter per answer (not per message); the 'sorry' follow-up once per message; update ids counted once; the durable update queue",
+    up: `
+      CREATE TABLE votes_by_answer (
+        answer_id TEXT NOT NULL,
+        voter_key TEXT NOT NULL,
+        message_key TEXT NOT NULL,
+        vote INTEGER NOT NULL CHECK (vote IN (1, -1)),
+        day TEXT NOT NULL,
+        PRIMARY KEY (answer_id, voter_key)
+      ) STRICT;
+      -- Several messages' votes by one voter for one answer become one: the latest.
+      INSERT INTO votes_by_answer (answer_id, voter_key, message_key, vote, day)
+        SELECT answer_id, voter_key, message_key, vote, day FROM votes WHERE true ORDER BY day
+        ON CONFLICT DO UPDATE SET message_key = excluded.message_key, vote = excluded.vote, day = excluded.day;
+      DROP TABLE votes;
+      ALTER TABLE votes_by_answer RENAME TO votes;
+      CREATE INDEX votes_day ON votes (day, answer_id);
+      CREATE TABLE downvoted_messages (message_key TEXT PRIMARY KEY, day TEXT NOT NULL) STRICT;
+      CREATE TABLE counted_updates (update_id INTEGER PRIMARY KEY, day TEXT NOT NULL) STRICT;
+      -- Updates fetched by long polling and not yet handled: confirmed to Telegram only once kept here.
+      CREATE TABLE pending_updates (update_id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

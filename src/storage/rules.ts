@@ -27,16 +27,39 @@ export function retentionCutoff(now: Date, retentionDays: number): string {
   return daysBefore(now, retentionDays);
 }
 
-/** The question text worth keeping, or null: callers send text only for declined and low-confidence ones. */
+/**
+ * Personal data people type into questions, replaced before anything is kept: e-mail addresses,
+ * @usernames, phone numbers (a + and 7 or more digits, or 9 or more digits in groups) and any other run
+ * of 6 or more digits (passport, card and account numbers). Years and short figures stay: curators need
+ * "2005-2010" and "1.5 billion" to read the question.
+ */
+const PERSONAL_DATA: [RegExp, string][] = [
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, "[email]"],
+  [/(?<![\p{L}\p{N}_])@[A-Za-z0-9_]{3,32}/gu, "[user]"],
+  [/\+\d(?:[\s().-]*\d){6,}/g, "[phone]"],
+  [/(?<!\d)\d(?:[\s().-]*\d){8,}(?!\d)/g, "[phone]"],
+  [/\d{6,}/g, "[number]"],
+];
+
+export function redactPersonalData(text: string): string {
+  return PERSONAL_DATA.reduce((out, [pattern, label]) => out.replace(pattern, label), text);
+}
+
+/**
+ * The question text worth keeping, redacted, or null: callers send text only for declined and
+ * low-confidence ones.
+ */
 export function keptText(event: QuestionEvent): string | null {
   const text = event.normalized?.trim();
   if (!text) return null;
-  return text.length > MAX_KEPT_TEXT ? text.slice(0, MAX_KEPT_TEXT) : text;
+  const redacted = redactPersonalData(text);
+  return redacted.length > MAX_KEPT_TEXT ? redacted.slice(0, MAX_KEPT_TEXT) : redacted;
 }
 
-/** The key declined questions are grouped by: the engine's stemmed key, else the text itself. */
+/** The key declined questions are grouped by (redacted too): the engine's stemmed key, else the text. */
 export function groupingKey(event: QuestionEvent): string | null {
-  return event.groupKey?.trim() || keptText(event);
+  const key = event.groupKey?.trim();
+  return key ? redactPersonalData(key) : keptText(event);
 }
 
 /** The near-tie pair an answered question shows, or null when the runner-up was not close. */

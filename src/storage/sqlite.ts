@@ -1,18 +1,27 @@
-// The Store on an embedded SQLite file (better-sqlite3 12: synchronous, so a write has reached the WAL
-// before the call returns and a restart or SIGTERM loses nothing already recorded).
-// A database failure never reaches the bot: every call is guarded, logged without the data, and the bot
-// carries on answering. If the file cannot be opened at all, an in-memory store stands in.
-import { mkdirSync } from "node:fs";
+// The Store on an embedded SQLite file (better-sqlite3 12). Writes never run on the reply path: they
+// wait in the shared write queue (write-queue.ts) and go to the file in batches, one transaction each,
+// with a short busy timeout, so a lock held by another process or a full disk costs the bot at most
+// that timeout per batch attempt, never an answer. Chat settings are read from memory. The file's
+// identity on disk is watched: a deleted or replaced file is reported and a new one opened.
+// If the file cannot be opened at all, a bounded in-memory store stands in and health says so.
+import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { LANGS, type Lang } from "../content/schema.ts";
-import { type StoreLogger, stderrLogger, throttledFailureLog } from "./log.ts";
+import {
+  describeError,
+  type StoreLogger,
+  stderrLogger,
+  throttledFailureLog,
+  writeFailureReport,
+} from "./log.ts";
 import { createMemoryStore } from "./memory.ts";
 import { LATEST_VERSION, migrate, schemaVersion } from "./migrations.ts";
 import {
   assertRetentionDays,
   DAY_PATTERN,
   DEFAULT_NEAR_TIE_GAP,
+  daysBefore,
   fillDays,
   groupingKey,
   keptText,
@@ -28,8 +37,12 @@ import type {
   QuestionEvent,
   ReportSource,
   Store,
+  StoreHealth,
+  UpdateJournal,
   VoteEvent,
+  VoteResult,
 } from "./store.ts";
+import { createWriteQueue, type QueuedWrite, type WriteQueueOptions } from "./write-queue.ts";
 
 export interface SqliteStoreOptions {
   /** File path; its folder is created on first start. */
@@ -40,68 +53,101 @@ export interface SqliteStoreOptions {
   now?: () => Date;
   nearTieGap?: number;
   /**
-   * How long a write waits for a lock held by another connection. Writes are synchronous, so this
-   * blocks the bot: keep it short; a write that still cannot proceed is logged and dropped.
+   * How long one batch waits for a lock held by another connection. It runs on the event loop, so it
+   * stays short; a batch that still cannot proceed is retried with back-off, then dropped and counted.
    */
   busyTimeoutMs?: number;
+  /** Tuning of the write queue (tests shorten it). */
+  queue?: Partial<
+    Pick<WriteQueueOptions<QueuedWrite>, "maxQueued" | "batchSize" | "delayMs" | "maxAttempts">
+  >;
+  /** How often the file's identity on disk is checked (besides before each batch). */
+  identityCheckMs?: number;
 }
 
 export type SqliteStore = Store &
-  ReportSource &
   MetaStore & {
+    deleteMeta?(key: string): void;
     /** False when the file could not be opened and an in-memory store is standing in. */
     readonly persistent: boolean;
     /** Drops entries older than the retention period; returns how many rows went. */
     purgeExpired(): number;
+    /** The durable update queue for long polling; absent while memory stands in for the file. */
+    readonly journal?: UpdateJournal;
   };
 
 const DAY_MS = 86_400_000;
+export const DEFAULT_BUSY_TIMEOUT_MS = 100;
+/** Redelivered updates come within minutes; two days of ids is plenty. */
+const COUNTED_UPDATE_DAYS = 2;
 
 export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   assertRetentionDays(options.retentionDays);
   const logger = options.logger ?? stderrLogger;
   const now = options.now ?? (() => new Date());
-  let db: Database.Database | undefined;
   try {
-    mkdirSync(dirname(options.path), { recursive: true });
-    db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 1000 });
+    const connection = connect(options);
+    if (connection.applied.length > 0)
+      logger.info({ applied: connection.applied, version: LATEST_VERSION }, "database schema migrated");
+    return sqliteStore(connection, { ...options, logger, now });
+  } catch (error) {
+    const reason = describeError(error);
+    logger.error(
+      { operation: "open", ...reason },
+      "database unavailable: storage degraded, questions, votes and settings are kept in memory (bounded) until restart",
+    );
+    const memory = createMemoryStore({
+      retentionDays: options.retentionDays,
+      now,
+      degradedReason: reason.code ?? reason.error,
+    });
+    return { ...memory, persistent: false };
+  }
+}
+
+interface Connection {
+  db: Database.Database;
+  /** The file's identity when opened: a different one (or none) means it was deleted or replaced. */
+  identity: string;
+  applied: number[];
+}
+
+function fileIdentity(path: string): string | undefined {
+  try {
+    const s = statSync(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function connect(options: SqliteStoreOptions): Connection {
+  mkdirSync(dirname(options.path), { recursive: true });
+  const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+  try {
     // WAL: the report and /stats read while the bot writes. NORMAL is durable across a process crash.
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     const applied = migrate(db);
-    if (applied.length > 0) logger.info({ applied, version: LATEST_VERSION }, "database schema migrated");
-    return sqliteStore(db, { ...options, logger, now });
+    const identity = fileIdentity(options.path);
+    if (!identity) throw new Error("database file vanished while opening");
+    return { db, identity, applied };
   } catch (error) {
-    try {
-      db?.close();
-    } catch {
-      // Already failing; the warning below says why.
-    }
-    throttledFailureLog(logger, now)("open", error);
-    logger.warn({}, "database unavailable: questions, votes and settings are kept in memory until restart");
-    return { ...createMemoryStore({ retentionDays: options.retentionDays, now }), persistent: false };
+    db.close();
+    throw error;
   }
 }
 
-function sqliteStore(
-  db: Database.Database,
-  options: SqliteStoreOptions & { logger: StoreLogger; now: () => Date },
-): SqliteStore {
-  const { now, logger } = options;
-  const nearTieGap = options.nearTieGap ?? DEFAULT_NEAR_TIE_GAP;
-  const logFailure = throttledFailureLog(logger, now);
-  const queries = reportQueries(db);
+type Write =
+  | (QueuedWrite & { kind: "question"; event: QuestionEvent })
+  | (QueuedWrite & { kind: "vote"; event: VoteEvent; result?: VoteResult })
+  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang | null })
+  | (QueuedWrite & { kind: "keepUpdates"; updates: readonly { id: number; body: string }[] })
+  | (QueuedWrite & { kind: "forgetUpdate"; id: number });
 
-  /** Runs one storage call; on a database error logs it and returns the fallback instead of throwing. */
-  function guarded<T>(operation: string, fallback: T, run: () => T): T {
-    try {
-      return run();
-    } catch (error) {
-      logFailure(operation, error);
-      return fallback;
-    }
-  }
-
+/** The prepared statements of one connection, and the one-row operations built on them. */
+function statements(db: Database.Database, nearTieGap: number) {
+  const countedBefore = db.prepare("INSERT OR IGNORE INTO counted_updates (update_id, day) VALUES (?, ?)");
   const countQuestion = db.prepare(`
     INSERT INTO question_counts (day, answered, matched_id, lang, chat_type, count) VALUES (?, ?, ?, ?, ?, 1)
     ON CONFLICT DO UPDATE SET count = count + 1`);
@@ -113,7 +159,21 @@ function sqliteStore(
   const countNearTie = db.prepare(`
     INSERT INTO near_ties (day, matched_id, runner_up_id, count, gap_sum) VALUES (?, ?, ?, 1, ?)
     ON CONFLICT DO UPDATE SET count = count + 1, gap_sum = gap_sum + excluded.gap_sum`);
-  const recordQuestion = db.transaction((e: QuestionEvent) => {
+  const findVote = db.prepare<[string, string], { vote: number }>(
+    "SELECT vote FROM votes WHERE answer_id = ? AND voter_key = ?",
+  );
+  const putVote = db.prepare(`
+    INSERT INTO votes (answer_id, voter_key, message_key, vote, day) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT DO UPDATE SET message_key = excluded.message_key, vote = excluded.vote, day = excluded.day`);
+  const markDownvoted = db.prepare(
+    "INSERT OR IGNORE INTO downvoted_messages (message_key, day) VALUES (?, ?)",
+  );
+  const setChatLang = db.prepare(
+    "INSERT INTO chat_settings (chat_key, lang) VALUES (?, ?) ON CONFLICT DO UPDATE SET lang = excluded.lang",
+  );
+
+  function question(e: QuestionEvent): void {
+    if (e.updateId !== undefined && countedBefore.run(e.updateId, e.day).changes === 0) return;
     const answered = e.answered ? 1 : 0;
     countQuestion.run(e.day, answered, e.matchedId ?? "", e.lang, e.chatType);
     const text = keptText(e);
@@ -137,42 +197,131 @@ function sqliteStore(
     }
     const tie = nearTieOf(e, nearTieGap);
     if (tie) countNearTie.run(e.day, tie.matchedId, tie.runnerUpId, tie.gap);
-  });
+  }
 
-  const findVote = db.prepare<[string, string], { vote: number }>(
-    "SELECT vote FROM votes WHERE message_key = ? AND voter_key = ?",
-  );
-  const putVote = db.prepare(`
-    INSERT INTO votes (message_key, voter_key, answer_id, vote, day) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT DO UPDATE SET answer_id = excluded.answer_id, vote = excluded.vote, day = excluded.day`);
-  const recordVote = db.transaction((e: VoteEvent): "new" | "changed" | "same" => {
-    const before = findVote.get(e.messageKey, e.voterKey);
-    if (before?.vote === e.vote) return "same";
-    putVote.run(e.messageKey, e.voterKey, e.answerId, e.vote, e.day);
-    return before ? "changed" : "new";
-  });
+  function vote(e: VoteEvent): VoteResult {
+    const before = findVote.get(e.answerId, e.voterKey);
+    if (before?.vote === e.vote) return { status: "same", firstDownvote: false };
+    putVote.run(e.answerId, e.voterKey, e.messageKey, e.vote, e.day);
+    const firstDownvote = e.vote === -1 && markDownvoted.run(e.messageKey, e.day).changes > 0;
+    return { status: before ? "changed" : "new", firstDownvote };
+  }
 
-  const getChatLang = db.prepare<[string], { lang: string }>(
-    "SELECT lang FROM chat_settings WHERE chat_key = ?",
-  );
-  const setChatLang = db.prepare(
-    "INSERT INTO chat_settings (chat_key, lang) VALUES (?, ?) ON CONFLICT DO UPDATE SET lang = excluded.lang",
-  );
   const clearChatLang = db.prepare("DELETE FROM chat_settings WHERE chat_key = ?");
-  const getMeta = db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?");
-  const setMeta = db.prepare(
-    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
-  );
+  const keepUpdate = db.prepare("INSERT OR IGNORE INTO pending_updates (update_id, body) VALUES (?, ?)");
+  const forgetUpdate = db.prepare("DELETE FROM pending_updates WHERE update_id = ?");
+
+  const apply = db.transaction((batch: Write[]) => {
+    for (const w of batch) {
+      if (w.kind === "question") question(w.event);
+      else if (w.kind === "vote") w.result = vote(w.event);
+      else if (w.kind === "chatLang")
+        w.lang === null ? clearChatLang.run(w.chatKey) : setChatLang.run(w.chatKey, w.lang);
+      else if (w.kind === "keepUpdates") for (const u of w.updates) keepUpdate.run(u.id, u.body);
+      else forgetUpdate.run(w.id);
+    }
+  });
 
   const purgeStatements = ["question_counts", "kept_questions", "near_ties", "votes"].map((table) =>
-    db.prepare(`DELETE FROM ${table} WHERE day < ?`),
+    db.prepare<[string]>(`DELETE FROM ${table} WHERE day < ?`),
   );
-  const purge = db.transaction((cutoff: string) =>
-    purgeStatements.reduce((sum, statement) => sum + statement.run(cutoff).changes, 0),
-  );
+  // Remembered update ids and follow-ups are bookkeeping, not records: not counted in what a purge reports.
+  const purgeCounted = db.prepare<[string]>("DELETE FROM counted_updates WHERE day < ?");
+  const purgeDownvoted = db.prepare<[string]>("DELETE FROM downvoted_messages WHERE day < ?");
+  const purge = db.transaction((cutoff: string, countedCutoff: string) => {
+    purgeCounted.run(countedCutoff);
+    purgeDownvoted.run(cutoff);
+    return purgeStatements.reduce((sum, statement) => sum + statement.run(cutoff).changes, 0);
+  });
+
+  return {
+    apply,
+    purge,
+    report: reportQueries(db),
+    pendingUpdates: db.prepare<[], { id: number; body: string }>(
+      "SELECT update_id AS id, body FROM pending_updates ORDER BY update_id",
+    ),
+    chatLangs: () =>
+      db.prepare<[], { chat_key: string; lang: string }>("SELECT chat_key, lang FROM chat_settings").all(),
+    getMeta: db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+    deleteMeta: db.prepare("DELETE FROM meta WHERE key = ?"),
+    setMeta: db.prepare(
+      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+    ),
+    setChatLang,
+  };
+}
+
+function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+function sqliteStore(
+  first: Connection,
+  options: SqliteStoreOptions & { logger: StoreLogger; now: () => Date },
+): SqliteStore {
+  const { now, logger } = options;
+  const nearTieGap = options.nearTieGap ?? DEFAULT_NEAR_TIE_GAP;
+  const logFailure = throttledFailureLog(logger, now);
+  const failures = writeFailureReport(logger);
+  let connection = first;
+  let sql = statements(connection.db, nearTieGap);
+  let open = true;
+
+  const chatLangs = new Map<string, Lang>();
+  for (const row of sql.chatLangs()) if (isLang(row.lang)) chatLangs.set(row.chat_key, row.lang);
+
+  /** Runs one read; on a database error logs it and returns the fallback instead of throwing. */
+  function guarded<T>(operation: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      logFailure(operation, error);
+      return fallback;
+    }
+  }
+
+  /**
+   * The file at the path must still be the one we opened: a deleted file would swallow every write
+   * without a word. If it changed, say so loudly and start a new file (chat settings are rewritten from
+   * memory; what the old file held is gone with it).
+   */
+  let lastIdentityCheck = 0;
+  function ensureSameFile(force = false): void {
+    const at = Date.now();
+    if (!force && at - lastIdentityCheck < 1000) return;
+    lastIdentityCheck = at;
+    if (fileIdentity(options.path) === connection.identity) return;
+    logger.error(
+      { path: options.path },
+      "database file was deleted or replaced underneath the bot; opening a new one at the same path",
+    );
+    try {
+      connection.db.close();
+    } catch {
+      // The old handle is being abandoned anyway.
+    }
+    connection = connect(options);
+    sql = statements(connection.db, nearTieGap);
+    const restore = connection.db.transaction(() => {
+      for (const [chatKey, lang] of chatLangs) sql.setChatLang.run(chatKey, lang);
+    });
+    restore();
+  }
+
+  const queue = createWriteQueue<Write>({
+    ...options.queue,
+    apply(batch) {
+      ensureSameFile();
+      sql.apply(batch);
+    },
+    onFailure: (error, lost) => failures.failed(error, lost),
+    onRecovery: () => failures.recovered(),
+  });
+
   function purgeExpired(): number {
     const cutoff = retentionCutoff(now(), options.retentionDays);
-    const removed = guarded("purge", 0, () => purge(cutoff));
+    const removed = guarded("purge", 0, () => sql.purge(cutoff, daysBefore(now(), COUNTED_UPDATE_DAYS)));
     if (removed > 0) logger.info({ removed, before: cutoff }, "purged entries past the retention period");
     return removed;
   }
@@ -180,47 +329,99 @@ function sqliteStore(
   purgeExpired();
   const dailyPurge = setInterval(purgeExpired, DAY_MS);
   dailyPurge.unref();
-  let open = true;
+  const identityWatch = setInterval(() => {
+    try {
+      ensureSameFile(true);
+    } catch (error) {
+      failures.failed(error, 0);
+    }
+  }, options.identityCheckMs ?? 5000);
+  identityWatch.unref();
+
+  /** Reads see every write queued before them. */
+  async function read<T>(operation: string, fallback: T, run: (report: ReportSource) => T): Promise<T> {
+    await queue.drain();
+    return guarded(operation, fallback, () => run(sql.report));
+  }
+
+  const journal: UpdateJournal = {
+    keepUpdates(updates) {
+      if (updates.length === 0) return Promise.resolve(true);
+      // Not retried: polling waits for the answer, and "not kept" only means it confirms later.
+      return new Promise((resolve) =>
+        queue.push({ kind: "keepUpdates", updates, retry: false, settle: resolve }, true),
+      );
+    },
+    forgetUpdate(id) {
+      queue.push({ kind: "forgetUpdate", id, retry: true });
+    },
+    pendingUpdates: () => read("pendingUpdates", [], () => sql.pendingUpdates.all()),
+  };
 
   return {
     persistent: true,
+    journal,
     recordQuestion(event) {
       if (!DAY_PATTERN.test(event.day))
         return logFailure("recordQuestion", new Error("day is not YYYY-MM-DD"));
-      guarded("recordQuestion", undefined, () => recordQuestion(event));
+      queue.push({ kind: "question", event, retry: true });
     },
     recordVote(event) {
-      // If the vote cannot be stored the user still gets a thank-you: the failure is the operator's to fix.
-      return guarded("recordVote", "new" as const, () => recordVote(event));
+      return new Promise((resolve) => {
+        const write: Extract<Write, { kind: "vote" }> = {
+          kind: "vote",
+          event,
+          // A vote is answered while the user waits: no retries, "failed" is the honest answer.
+          retry: false,
+          settle: (kept) =>
+            resolve(kept && write.result ? write.result : { status: "failed", firstDownvote: false }),
+        };
+        queue.push(write, true);
+      });
     },
-    getChatLang(chatKey) {
-      const lang = guarded("getChatLang", undefined, () => getChatLang.get(chatKey)?.lang);
-      return (LANGS as readonly string[]).includes(lang ?? "") ? (lang as Lang) : undefined;
-    },
+    getChatLang: (chatKey) => chatLangs.get(chatKey),
     setChatLang(chatKey, lang) {
-      guarded("setChatLang", undefined, () =>
-        lang === null ? clearChatLang.run(chatKey) : setChatLang.run(chatKey, lang),
-      );
+      if (lang !== null && !isLang(lang)) return;
+      if (lang === null) chatLangs.delete(chatKey);
+      else chatLangs.set(chatKey, lang);
+      queue.push({ kind: "chatLang", chatKey, lang, retry: true });
     },
     getMeta(key) {
-      return guarded("getMeta", undefined, () => getMeta.get(key)?.value);
+      return guarded("getMeta", undefined, () => sql.getMeta.get(key)?.value);
     },
     setMeta(key, value) {
-      guarded("setMeta", undefined, () => setMeta.run(key, value));
+      guarded("setMeta", undefined, () => sql.setMeta.run(key, value));
     },
-    dailyCounts: (from, to) => guarded("dailyCounts", [], () => queries.dailyCounts(from, to)),
-    topDeclined: (from, to, limit) => guarded("topDeclined", [], () => queries.topDeclined(from, to, limit)),
-    worstFeedback: (from, to, limit) =>
-      guarded("worstFeedback", [], () => queries.worstFeedback(from, to, limit)),
-    nearTies: (from, to, limit) => guarded("nearTies", [], () => queries.nearTies(from, to, limit)),
+    deleteMeta(key) {
+      guarded("deleteMeta", undefined, () => sql.deleteMeta.run(key));
+    },
+    dailyCounts: (from, to) => read("dailyCounts", [], (r) => r.dailyCounts(from, to)),
+    topDeclined: (from, to, limit) => read("topDeclined", [], (r) => r.topDeclined(from, to, limit)),
+    worstFeedback: (from, to, limit) => read("worstFeedback", [], (r) => r.worstFeedback(from, to, limit)),
+    nearTies: (from, to, limit) => read("nearTies", [], (r) => r.nearTies(from, to, limit)),
     purgeExpired,
-    close() {
+    health(): StoreHealth {
+      const failing = failures.failing;
+      return {
+        state: failing === undefined ? "ok" : "degraded",
+        persistent: true,
+        ...(failing !== undefined ? { reason: failing } : {}),
+        queued: queue.size,
+        failedWrites: failures.lost,
+      };
+    },
+    flush: () => queue.drain(),
+    async close() {
       if (!open) return;
       open = false;
       clearInterval(dailyPurge);
+      clearInterval(identityWatch);
+      await queue.drain(1000);
+      queue.stop();
+      failures.stop();
       // Fold the WAL back into the main file so the folder holds one tidy file after shutdown.
-      guarded("checkpoint", undefined, () => db.pragma("wal_checkpoint(TRUNCATE)"));
-      guarded("close", undefined, () => db.close());
+      guarded("checkpoint", undefined, () => connection.db.pragma("wal_checkpoint(TRUNCATE)"));
+      guarded("close", undefined, () => connection.db.close());
     },
   };
 }

@@ -47,6 +47,8 @@ export interface BotTexts {
   voteNew: string;
   voteChanged: string;
   voteSame: string;
+  /** The vote could not be stored: said instead of a thank-you. */
+  voteNotKept: string;
   afterDownvote: string;
   staleButton: string;
   badButton: string;
@@ -162,6 +164,7 @@ const en: BotTexts = {
   voteNew: "Thank you for the feedback!",
   voteChanged: "Your vote is changed.",
   voteSame: "Your vote is already counted.",
+  voteNotKept: "Sorry, I could not save your vote just now. Please try again later.",
   afterDownvote: "Sorry this did not help. Perhaps one of these:",
   staleButton: "This button is out of date. Please ask again or use /topics.",
   badButton: "This button does not work. Please ask again.",
@@ -263,6 +266,7 @@ const ru: BotTexts = {
   voteNew: "Спасибо за оценку!",
   voteChanged: "Ваша оценка изменена.",
   voteSame: "Ваша оценка уже учтена.",
+  voteNotKept: "Извините, сейчас не получилось сохранить вашу оценку. Попробуйте позже.",
   afterDownvote: "Жаль, что ответ не помог. Может быть, один из этих:",
   staleButton: "Эта кнопка устарела. Задайте вопрос снова или откройте /topics.",
   badButton: "Эта кнопка не работает. Задайте вопрос снова.",
@@ -366,6 +370,7 @@ const tr: BotTexts = {
   voteNew: "Geri bildiriminiz için teşekkürler!",
   voteChanged: "Oyunuz değiştirildi.",
   voteSame: "Oyunuz zaten sayıldı.",
+  voteNotKept: "Üzgünüm, oyunuzu şu anda kaydedemedim. Lütfen daha sonra yeniden deneyin.",
   afterDownvote: "Yardımcı olamadığım için üzgünüm. Belki bunlardan biri:",
   staleButton: "Bu düğmenin süresi geçmiş. Lütfen yeniden sorun ya da /topics kullanın.",
   badButton: "Bu düğme çalışmıyor. Lütfen yeniden sorun.",

@@ -6,6 +6,7 @@ import type { QuestionEvent, Store } from "../../src/storage/store.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import {
   alice,
+  answerableFacts,
   boris,
   buttons,
   createHarness,
@@ -60,7 +61,9 @@ describe("👍/👎 feedback", () => {
     expect(await toast(`fb:-:${fact.id}`)).toBe(en.voteChanged);
     expect(await toast(`fb:+:${fact.id}`, boris)).toBe(botTexts("ru").voteNew);
 
-    expect(store.worstFeedback(today, today, 10)).toEqual([{ answerId: fact.id, up: 1, down: 1, net: 0 }]);
+    expect(await store.worstFeedback(today, today, 10)).toEqual([
+      { answerId: fact.id, up: 1, down: 1, net: 0 },
+    ]);
   });
 
   it("after 👎 offers related questions as buttons; pressing 👎 again does not repeat them", async () => {
@@ -73,6 +76,53 @@ describe("👍/👎 feedback", () => {
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.every((b) => b.data.startsWith("q:") && !b.data.includes(`:${fact.id}:`))).toBe(true);
     expect(sent(await h.send(press(`fb:-:${fact.id}`, messageOf(reply))))).toEqual([]);
+  });
+});
+
+describe("votes that cannot be gamed or lost", () => {
+  it("refuses a vote for an answer the message never showed", async () => {
+    const { store, wrapped } = recordingStore();
+    const h = createHarness({ store: wrapped });
+    const answer = messageOf(only(await h.send(privateText(question))));
+    const other = answerableFacts("en").find((a) => a.id !== fact.id);
+    if (!other) throw new Error("needs a second answer");
+    const forged = only(await h.send(press(`fb:-:${other.id}`, answer)), "answerCallbackQuery");
+    expect(forged.payload.text).toBe(botTexts("en").badButton);
+    expect(await store.worstFeedback(today, today, 10)).toEqual([]);
+  });
+
+  it("counts one person's votes for one answer once, however many messages show it", async () => {
+    const { store, wrapped } = recordingStore();
+    const h = createHarness({ store: wrapped });
+    for (let i = 0; i < 5; i++) {
+      const answer = messageOf(only(await h.send(privateText(question))));
+      await h.send(press(`fb:-:${fact.id}`, answer));
+    }
+    expect(await store.worstFeedback(today, today, 10)).toEqual([
+      { answerId: fact.id, up: 0, down: 1, net: -1 },
+    ]);
+  });
+
+  it("posts the 'sorry' follow-up once per message, however often the vote flips", async () => {
+    const h = createHarness();
+    const answer = messageOf(only(await h.send(privateText(question))));
+    let followUps = 0;
+    for (let i = 0; i < 20; i++) {
+      const calls = await h.send(press(`fb:${i % 2 === 0 ? "-" : "+"}:${fact.id}`, answer));
+      followUps += sent(calls).length;
+    }
+    expect(followUps).toBe(1);
+  });
+
+  it("does not thank for a vote the store could not keep", async () => {
+    const store = createMemoryStore({ now: () => NOW });
+    const h = createHarness({
+      store: { ...store, recordVote: async () => ({ status: "failed", firstDownvote: false }) },
+    });
+    const answer = messageOf(only(await h.send(privateText(question))));
+    const vote = only(await h.send(press(`fb:-:${fact.id}`, answer)), "answerCallbackQuery");
+    expect(vote.payload.text).toBe(botTexts("en").voteNotKept);
+    expect(sent(await h.send(press(`fb:-:${fact.id}`, answer)))).toEqual([]);
   });
 });
 
@@ -97,7 +147,7 @@ describe("the question log", () => {
     expect(declined.normalized).toBe(offTopic.toLowerCase());
     expect(declined.groupKey).toBeTruthy();
     expect(declined.declineReason).toBeTruthy();
-    expect(store.dailyCounts(today, today)).toEqual([{ day: today, answered: 1, declined: 1 }]);
+    expect(await store.dailyCounts(today, today)).toEqual([{ day: today, answered: 1, declined: 1 }]);
   });
 
   it("a failing store never stops an answer; votes and /lang say sorry instead", async () => {

@@ -47,10 +47,14 @@ const answered = (matchedId: string, day: string, extra: Partial<QuestionEvent> 
   ...extra,
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kg-report-"));
   db = join(dir, "bot.sqlite");
-  const store = openSqliteStore({ path: db, retentionDays: 3650, logger: { warn() {}, info() {} } });
+  const store = openSqliteStore({
+    path: db,
+    retentionDays: 3650,
+    logger: { error() {}, warn() {}, info() {} },
+  });
   store.recordQuestion(answered(rated, "2024-03-08"));
   store.recordQuestion(answered(rated, "2024-03-08"));
   store.recordQuestion(answered(rated, "2024-03-09"));
@@ -91,7 +95,7 @@ beforeAll(() => {
   vote("m1", "u1", -1); // changed their mind: counts once, as 👎
   vote("m1", "u2", -1);
   vote("m2", "u3", 1);
-  store.close();
+  await store.close();
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -96,16 +96,20 @@ const row = (example: string) => {
 };
 const refusalChecks = (example: string) => row(example).vetted?.refusals.map((r) => r.check) ?? [];
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "kg-suggest-"));
   db = join(dir, "bot.sqlite");
-  const store = openSqliteStore({ path: db, retentionDays: 3650, logger: { warn() {}, info() {} } });
+  const store = openSqliteStore({
+    path: db,
+    retentionDays: 3650,
+    logger: { error() {}, warn() {}, info() {} },
+  });
   for (const q of [MOSCOW, BIASED, LOAN, MARKUP, KYRGYZ_LATIN, PUTIN, SAFE, BREAKS_EVAL, ...NOISE])
     record(store, q, 2);
   // Asked in a chat whose /lang is Russian: the reply is Russian, the question Turkish.
   record(store, TURKISH, 2, "ru");
   record(store, "asked only once about trade", 1);
-  store.close();
+  await store.close();
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

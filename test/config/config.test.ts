@@ -33,6 +33,7 @@ describe("parseConfig", () => {
       databaseUrl: undefined,
       retentionDays: 90,
       conversationSeconds: 900,
+      sendLimits: { chatIntervalMs: 1000, groupPerMinute: 20, totalPerSecond: 30 },
       privacySecret: undefined,
       transport: { mode: "polling" },
     });

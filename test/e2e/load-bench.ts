@@ -8,9 +8,13 @@
 //     exactly one reply, its own, in order per chat. CPU seconds of the bot and of this process (the
 //     emulator and the simulated users) show which side is the bottleneck.
 //  3. The floor (floor-bench.ts): the project against a bare grammY bot, rounds interleaved, as ratios.
-// Options: --quick (a tenth of the counts); --phases=inprocess,paced,burst,soak,floor (default: all);
+//  4. A flooded group (Telegram's real pace, enforced by the shim with 429s): 100 questions at once in
+//     one group while five private chats keep asking: private-chat latency, sends per second per chat,
+//     429s, then SIGTERM (exit code, time, questions kept for the next start). Then a broken database
+//     (a corrupt file): 5,000 declined questions, the bot's RSS before and after.
+// Options: --quick (a tenth of the counts); --phases=inprocess,paced,burst,soak,floor,flood (default: all);
 // --rounds=N for the floor (default 5).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -38,7 +42,7 @@ import { DEFAULT_TEST_BOT } from "./support/shim.ts";
 const args = new Set(process.argv.slice(2));
 const scale = args.has("--quick") ? 0.1 : 1;
 const phaseArg = [...args].find((a) => a.startsWith("--phases="))?.slice("--phases=".length);
-const phases = new Set((phaseArg ?? "inprocess,paced,burst,soak,floor").split(","));
+const phases = new Set((phaseArg ?? "inprocess,paced,burst,soak,floor,flood").split(","));
 const rounds = Number([...args].find((a) => a.startsWith("--rounds="))?.slice("--rounds=".length) ?? 5);
 const n = (count: number) => Math.max(10, Math.round(count * scale));
 const TOKEN = "5550004321:AAHloadBENCHfakeToken_notARealOne-12345";
@@ -295,6 +299,137 @@ async function throughEmulator(): Promise<void> {
   }
 }
 
+// ---------- 4. a flooded group, and a broken database ----------
+
+const TELEGRAM_PACE = { chatIntervalMs: 1000, groupPerMinute: 20, totalPerSecond: 30 };
+
+async function floodedGroup(): Promise<void> {
+  const known = distinctQuestions();
+  const world = await TelegramWorld.start(TOKEN);
+  world.shim.sendLimits = TELEGRAM_PACE;
+  const dir = mkdtempSync(join(tmpdir(), "kg-bench-flood-"));
+  const env = {
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: world.apiRoot,
+    DATABASE_PATH: join(dir, "bot.sqlite"),
+    PRIVACY_SECRET: "bench-privacy-secret-0123456789",
+    LOG_LEVEL: "info",
+    SEND_CHAT_INTERVAL_MS: String(TELEGRAM_PACE.chatIntervalMs),
+    SEND_GROUP_PER_MINUTE: String(TELEGRAM_PACE.groupPerMinute),
+    SEND_TOTAL_PER_SECOND: String(TELEGRAM_PACE.totalPerSecond),
+  };
+  const bot = startBot({ env });
+  try {
+    await bot.waitForLog((l) => l.msg === "long polling started", 60_000);
+    line();
+    line(
+      "## 4. A flooded group at Telegram's pace (1/s per chat, 20/min per group, 30/s; the shim answers 429 beyond)",
+    );
+    const group = world.group(-100_900, 900, { languageCode: "en" });
+    const people = [1, 2, 3, 4, 5].map((i) => world.privateChat(90_000 + i, { languageCode: "en" }));
+    const sends = (chatId: number) =>
+      world.shim.calls.filter(
+        (c) => c.method === "sendMessage" && c.status === 200 && String(c.payload.chat_id) === String(chatId),
+      );
+    const floodSize = 100;
+    const windowMs = scale < 1 ? 15_000 : 45_000;
+    const started = Date.now();
+    for (let i = 0; i < floodSize; i++) await group.say(`/ask ${known[i % known.length]?.question}`);
+    const latencies: number[] = [];
+    // Each person asks every 2 s while the group floods; latency = question sent → reply at Telegram.
+    for (let round = 0; Date.now() - started < windowMs && round < 100; round++) {
+      await Promise.all(
+        people.map(async (p, i) => {
+          const before = sends(p.id).length;
+          const asked = Date.now();
+          await p.say(known[(round * 5 + i) % known.length]?.question ?? "");
+          for (let wait = 0; wait < 500 && sends(p.id).length <= before; wait++)
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          const reply = sends(p.id)[before];
+          if (reply) latencies.push(reply.at - asked);
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+    const elapsedS = (Date.now() - started) / 1000;
+    const groupSends = sends(group.id).map((c) => c.at);
+    const gaps = groupSends.slice(1).map((t, i) => t - (groupSends[i] as number));
+    const busiestMinute = Math.max(
+      0,
+      ...groupSends.map((t) => groupSends.filter((u) => u >= t && u < t + 60_000).length),
+    );
+    const privateGaps = people.flatMap((p) => {
+      const at = sends(p.id).map((c) => c.at);
+      return at.slice(1).map((t, i) => t - (at[i] as number));
+    });
+    latencies.sort((a, b) => a - b);
+    line(`window: ${elapsedS.toFixed(0)} s; ${floodSize} questions queued in one group at the start`);
+    line(
+      `private-chat latency while the group floods: p50 ${ms(percentile(latencies, 50))} ms, p95 ${ms(percentile(latencies, 95))} ms, max ${ms(latencies.at(-1) ?? Number.NaN)} ms (${latencies.length} questions)`,
+    );
+    line(
+      `group: ${groupSends.length} answers in ${elapsedS.toFixed(0)} s = ${(groupSends.length / elapsedS).toFixed(2)} sends/s; busiest minute ${busiestMinute} (limit 20); shortest gap ${ms(Math.min(...gaps))} ms (limit 1000)`,
+    );
+    line(
+      `private chats: shortest gap between two sends to one chat ${ms(Math.min(...privateGaps))} ms (limit 1000); 429 answers: ${world.shim.calls.filter((c) => c.status === 429).length}`,
+    );
+    const exit = await bot.stop("SIGTERM", 10_000);
+    const kept = bot.logs().find((l) => l.msg === "updates not handled are kept for the next start");
+    line(
+      `SIGTERM mid-flood: exit code ${exit.code} in ${exit.ms} ms; ${String(kept?.waiting ?? 0)} group questions kept for the next start`,
+    );
+  } finally {
+    await bot.kill();
+    await world.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function brokenDatabase(): Promise<void> {
+  const world = await TelegramWorld.start(TOKEN);
+  const dir = mkdtempSync(join(tmpdir(), "kg-bench-broken-"));
+  const path = join(dir, "bot.sqlite");
+  writeFileSync(path, "not a database ".repeat(1000));
+  const bot = startBot({
+    env: {
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: world.apiRoot,
+      DATABASE_PATH: path,
+      PRIVACY_SECRET: "bench-privacy-secret-0123456789",
+      LOG_LEVEL: "info",
+    },
+  });
+  const pid = bot.child.pid;
+  try {
+    await bot.waitForLog((l) => l.msg === "long polling started", 60_000);
+    line();
+    line("## 4b. A broken database (corrupt file): the bounded in-memory stand-in");
+    const degraded = bot.logs().some((l) => l.level >= 50 && /storage degraded/.test(l.msg));
+    line(`logged as degraded at start: ${degraded ? "yes" : "NO"}`);
+    const before = rssMb(pid);
+    const count = n(5000);
+    const chats = Array.from({ length: 20 }, (_, i) => world.privateChat(95_000 + i, { languageCode: "en" }));
+    const replies = () =>
+      world.shim.calls.filter((c) => c.method === "sendMessage" && c.status === 200).length;
+    const start = replies();
+    for (let i = 0; i < count; i++) {
+      // Each a different off-topic question: every one is declined and its text kept.
+      await (chats[i % chats.length] as (typeof chats)[number]).say(
+        `how do I bake sourdough bread number ${i} at home?`,
+      );
+    }
+    for (let wait = 0; wait < 3000 && replies() - start < count; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    line(
+      `${count} declined questions: ${replies() - start} answered; bot RSS ${before.toFixed(1)} MB before, ${rssMb(pid).toFixed(1)} MB after (kept texts capped at 5,000)`,
+    );
+  } finally {
+    await bot.kill();
+    await world.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 line(`# bench:load ${scale < 1 ? "(quick: a tenth of the counts)" : ""}`);
 const os = await import("node:os");
 line(
@@ -306,6 +441,10 @@ line(
 line();
 if (phases.has("inprocess")) await inProcess();
 if (phases.has("paced") || phases.has("burst") || phases.has("soak")) await throughEmulator();
+if (phases.has("flood")) {
+  await floodedGroup();
+  await brokenDatabase();
+}
 if (phases.has("floor")) {
   const world = await TelegramWorld.start(TOKEN);
   try {

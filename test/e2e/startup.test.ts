@@ -178,10 +178,13 @@ describe("the terminal chat", () => {
     expect(exit.code).toBe(0);
     expect(bot.output()).toContain(url);
     for (const footnote of kb.footnotes) expect(bot.output()).toContain(footnote.url);
-    // Its questions go to a database of its own, never the one the curators' report reads.
-    expect(readdirSync(dir).filter((name) => !name.includes("-wal") && !name.includes("-shm"))).toEqual([
-      "bot.terminal.sqlite",
-    ]);
+    // Its questions go to a database of its own, never the one the curators' report reads; the privacy
+    // key sits beside it in its own file.
+    expect(
+      readdirSync(dir)
+        .filter((name) => !name.includes("-wal") && !name.includes("-shm"))
+        .sort(),
+    ).toEqual(["bot.terminal.sqlite", "privacy.key"]);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });

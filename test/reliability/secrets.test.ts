@@ -98,6 +98,19 @@ describe("start-up failures print no secret", () => {
     expect(findSecret(output, SECRETS)).toBeUndefined();
   }, 60_000);
 
+  it("an unreachable API whose address carries credentials: only its origin is printed", async () => {
+    const port = await freePort();
+    const withCredentials = `http://botuser:hunter2-api-password@127.0.0.1:${port}/secret-path-7f3a`;
+    const { code, output } = await runToExit("unreachable-api-credentials", {
+      ...baseEnv(withCredentials, "/tmp"),
+      TELEGRAM_API_ROOT: withCredentials,
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`http://127.0.0.1:${port}`);
+    for (const secret of ["hunter2-api-password", "botuser", "secret-path-7f3a"])
+      expect(output).not.toContain(secret);
+  }, 60_000);
+
   it("a failure at start-up with an error object (webhook port taken) prints no token", async () => {
     // Something else holds the port: listen fails with EADDRINUSE and the error is logged in full.
     const { createServer } = await import("node:net");

@@ -2,6 +2,7 @@
 // and change nothing, oversized bodies 413, broken JSON 400, a repeated update is handled once,
 // /healthz gives nothing away, and webhook mode without WEBHOOK_SECRET refuses to start.
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramWorld } from "../e2e/support/emulator.ts";
 import { freePort } from "../e2e/support/free-port.ts";
@@ -175,6 +176,47 @@ describe("webhook security", () => {
     expect(sent.every((c) => Number(c.payload.chat_id) < 40_600 || Number(c.payload.chat_id) >= 40_800)).toBe(
       true,
     );
+  });
+
+  it("forged requests are logged as a sample and a count, not one line each", async () => {
+    const secretLines = () => t.bot.logs().filter((l) => /missing or wrong secret/.test(l.msg)).length;
+    const before = secretLines();
+    for (let round = 0; round < 10; round++) {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          post(HOOK_PATH, JSON.stringify(privateUpdate(40_900 + i)), withSecret(`forged-${round}-${i}`)),
+        ),
+      );
+    }
+    await barrier();
+    // 1,200 forged requests in this file so far: at most the first one's line (the minute's count
+    // comes later), never one per request.
+    expect(secretLines() - before).toBeLessThanOrEqual(1);
+    expect(secretLines()).toBeLessThanOrEqual(2);
+  });
+
+  it("a client that hangs up in the middle of its request is not logged as an error", async () => {
+    const errorsBefore = t.bot.logs().filter((l) => l.level >= 50).length;
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(
+          `POST ${HOOK_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
+            `x-telegram-bot-api-secret-token: ${FAKE_WEBHOOK_SECRET}\r\ncontent-length: 300\r\n\r\n{"update_id": 7`,
+        );
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 200);
+      });
+    });
+    await barrier();
+    expect(
+      t.bot
+        .logs()
+        .filter((l) => l.level >= 50)
+        .slice(errorsBefore),
+    ).toEqual([]);
+    expect(t.bot.logs().some((l) => l.msg === "webhook request abandoned by the client")).toBe(true);
   });
 
   it("a body over the limit → 413 (declared length and chunked), nothing handled", async () => {

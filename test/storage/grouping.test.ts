@@ -12,7 +12,7 @@ const tmp = tempDir();
 afterAll(tmp.cleanup);
 
 describe("grouping declined questions", () => {
-  it("puts spellings and languages of the same declined question in one group", () => {
+  it("puts spellings and languages of the same declined question in one group", async () => {
     const store = openSqliteStore({
       path: join(tmp.dir, "bot.sqlite"),
       retentionDays: 90,
@@ -39,7 +39,7 @@ describe("grouping declined questions", () => {
         day: "2024-03-10",
       });
     }
-    const groups = store.topDeclined("2024-03-10", "2024-03-10", 10);
+    const groups = await store.topDeclined("2024-03-10", "2024-03-10", 10);
     store.close();
     expect(groups).toHaveLength(2);
     expect(groups[0]).toMatchObject({ count: 4, langs: ["en", "tr"] });

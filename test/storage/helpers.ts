@@ -11,16 +11,22 @@ export function tempDir(prefix = "kg-store-"): { dir: string; cleanup: () => voi
 }
 
 export interface RecordedLog {
-  level: "warn" | "info";
+  level: "error" | "warn" | "info";
   details: Record<string, unknown>;
   message: string;
 }
 
-export function recordingLogger(): StoreLogger & { entries: RecordedLog[]; warnings: () => RecordedLog[] } {
+export function recordingLogger(): StoreLogger & {
+  entries: RecordedLog[];
+  warnings: () => RecordedLog[];
+  errors: () => RecordedLog[];
+} {
   const entries: RecordedLog[] = [];
   return {
     entries,
     warnings: () => entries.filter((e) => e.level === "warn"),
+    errors: () => entries.filter((e) => e.level === "error"),
+    error: (details, message) => entries.push({ level: "error", details: { ...details }, message }),
     warn: (details, message) => entries.push({ level: "warn", details: { ...details }, message }),
     info: (details, message) => entries.push({ level: "info", details: { ...details }, message }),
   };

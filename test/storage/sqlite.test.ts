@@ -1,7 +1,7 @@
 // The SQLite store on a real file in a temp folder: creation, migrations, durability, retention and
 // what happens when the database misbehaves (the bot must keep answering).
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -34,8 +34,32 @@ function open(
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 
+/**
+ * The child script bundled (esbuild, which the build already uses) into `dir` with better-sqlite3 and
+ * the packages it loads at run time beside it, everything readable by anyone: a child running as
+ * another user then needs nothing from the checkout.
+ */
+async function readableChild(dir: string, entry: string): Promise<string> {
+  const { build } = await import("esbuild");
+  const out = join(dir, "child.mjs");
+  await build({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    external: ["better-sqlite3"],
+    logLevel: "silent",
+  });
+  for (const pkg of ["better-sqlite3", "bindings", "file-uri-to-path"]) {
+    cpSync(join(process.cwd(), "node_modules", pkg), join(dir, "node_modules", pkg), { recursive: true });
+  }
+  spawnSync("chmod", ["-R", "a+rX", dir]);
+  return out;
+}
+
 describe("opening", () => {
-  it("creates the folder and the file on first start, in WAL mode, at the latest schema", () => {
+  it("creates the folder and the file on first start, in WAL mode, at the latest schema", async () => {
     const path = join(temp(), "nested", "data", "bot.sqlite");
     const { store } = open(path);
     expect(store.persistent).toBe(true);
@@ -46,7 +70,7 @@ describe("opening", () => {
     db.close();
   });
 
-  it("numbers its migrations 1, 2, … with at least two steps", () => {
+  it("numbers its migrations 1, 2, … with at least two steps", async () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(2);
   });
@@ -54,7 +78,7 @@ describe("opening", () => {
   // Every earlier version, so the step from the previous release is always covered.
   it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))(
     "migrates a v%i database and keeps what it held",
-    (from) => {
+    async (from) => {
       const path = join(temp(), "bot.sqlite");
       const old = new Database(path);
       expect(migrate(old, from)).toEqual(MIGRATIONS.slice(0, from).map((m) => m.version));
@@ -79,58 +103,61 @@ describe("opening", () => {
         applied: MIGRATIONS.slice(from).map((m) => m.version),
       });
       expect(store.getChatLang("chat")).toBe("ru");
-      expect(store.dailyCounts("2024-03-10", "2024-03-10")).toEqual([
+      expect(await store.dailyCounts("2024-03-10", "2024-03-10")).toEqual([
         { day: "2024-03-10", answered: 4, declined: 1 },
       ]);
-      expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toEqual([
+      expect(await store.topDeclined("2024-03-01", "2024-03-31", 5)).toEqual([
         { groupKey: "eu", example: "what about the eu", count: 1, langs: ["en"], outOfScope: 0 },
       ]);
-      expect(store.worstFeedback("2024-03-01", "2024-03-31", 5)).toEqual([
+      expect(await store.worstFeedback("2024-03-01", "2024-03-31", 5)).toEqual([
         { answerId: "japan-grant", up: 0, down: 1, net: -1 },
       ]);
       // v2's additions work on the migrated file.
       store.recordQuestion(answered("a", "2024-03-11", { runnerUpId: "b", runnerUpScore: 0.85 }));
-      expect(store.nearTies("2024-03-11", "2024-03-11", 5).map((t) => [t.a, t.b, t.count])).toEqual([
+      expect((await store.nearTies("2024-03-11", "2024-03-11", 5)).map((t) => [t.a, t.b, t.count])).toEqual([
         ["a", "b", 1],
       ]);
     },
   );
 
-  it("refuses a schema newer than the code by falling back to memory, with a warning", () => {
+  it("refuses a schema newer than the code by falling back to memory, with a warning", async () => {
     const path = join(temp(), "bot.sqlite");
     const db = new Database(path);
     db.pragma(`user_version = ${LATEST_VERSION + 1}`);
     db.close();
     const { store, logger } = open(path);
     expect(store.persistent).toBe(false);
-    expect(logger.warnings().length).toBeGreaterThan(0);
+    expect(logger.errors().length).toBeGreaterThan(0);
+    expect(store.health()).toMatchObject({ state: "degraded", persistent: false });
     store.setChatLang("c", "tr");
     expect(store.getChatLang("c")).toBe("tr");
   });
 
-  it("keeps answering on a corrupt file: warns and stands in with memory", () => {
+  it("keeps answering on a corrupt file: warns and stands in with memory", async () => {
     const path = join(temp(), "bot.sqlite");
     writeFileSync(path, "this is not a database, just text that happens to be here ".repeat(100));
     const { store, logger } = open(path);
     expect(store.persistent).toBe(false);
     expect(() => store.recordQuestion(declined("q", "q", "en", "2024-03-10"))).not.toThrow();
     expect(
-      store.recordVote({ answerId: "a", messageKey: "m", voterKey: "v", vote: 1, day: "2024-03-10" }),
+      (await store.recordVote({ answerId: "a", messageKey: "m", voterKey: "v", vote: 1, day: "2024-03-10" }))
+        .status,
     ).toBe("new");
-    expect(logger.warnings()[0]?.details).toMatchObject({ operation: "open", code: "SQLITE_NOTADB" });
+    expect(logger.errors()[0]?.details).toMatchObject({ operation: "open", code: "SQLITE_NOTADB" });
+    expect(store.health()).toMatchObject({ state: "degraded", reason: "SQLITE_NOTADB" });
   });
 });
 
 describe("durability", { timeout: 90_000 }, () => {
-  it("keeps everything written before a restart", () => {
+  it("keeps everything written before a restart", async () => {
     const path = join(temp(), "bot.sqlite");
     const first = open(path).store;
     first.recordQuestion(declined("what about the eu", "eu", "en", "2024-03-10"));
     first.setChatLang("chat", "tr");
-    first.close();
+    await first.close();
     const { store } = open(path, { now: () => new Date("2024-03-10T00:00:00Z") });
     expect(store.getChatLang("chat")).toBe("tr");
-    expect(store.topDeclined("2024-03-10", "2024-03-10", 5)[0]?.count).toBe(1);
+    expect((await store.topDeclined("2024-03-10", "2024-03-10", 5))[0]?.count).toBe(1);
   });
 
   it("loses nothing when the process is killed without closing the store", async () => {
@@ -152,107 +179,129 @@ describe("durability", { timeout: 90_000 }, () => {
     const { store } = open(path);
     const today = new Date().toISOString().slice(0, 10);
     expect(store.getChatLang("chat-key")).toBe("tr");
-    expect(store.topDeclined(today, today, 5)[0]).toMatchObject({ groupKey: "eu", count: 1 });
-    expect(store.worstFeedback(today, today, 5)[0]).toMatchObject({ answerId: "japan-grant", down: 1 });
+    expect((await store.topDeclined(today, today, 5))[0]).toMatchObject({ groupKey: "eu", count: 1 });
+    expect((await store.worstFeedback(today, today, 5))[0]).toMatchObject({
+      answerId: "japan-grant",
+      down: 1,
+    });
   });
 });
 
 describe("retention", () => {
-  it("purges old entries on open", () => {
+  it("purges old entries on open", async () => {
     const path = join(temp(), "bot.sqlite");
     const early = open(path, { now: () => new Date("2024-01-01T00:00:00Z") }).store;
     early.recordQuestion(declined("old", "old", "en", "2023-12-01"));
     early.recordQuestion(declined("recent", "recent", "en", "2024-03-01"));
-    early.close();
+    await early.close();
     const { store, logger } = open(path, { now: () => new Date("2024-03-10T00:00:00Z"), retentionDays: 30 });
-    expect(store.topDeclined("2023-01-01", "2024-12-31", 5).map((g) => g.groupKey)).toEqual(["recent"]);
+    expect((await store.topDeclined("2023-01-01", "2024-12-31", 5)).map((g) => g.groupKey)).toEqual([
+      "recent",
+    ]);
     expect(logger.entries.find((e) => e.message.includes("purged"))?.details).toMatchObject({
       removed: 2,
       before: "2024-02-09",
     });
   });
 
-  it("purges once a day while running, and close() stops the timer", () => {
+  it("purges once a day while running, and close() stops the timer", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     let clock = new Date("2024-03-10T00:00:00Z");
     const { store } = open(join(temp(), "bot.sqlite"), { now: () => clock, retentionDays: 1 });
     store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
     clock = new Date("2024-03-12T00:00:00Z");
-    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(1);
+    expect(await store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(1);
     vi.advanceTimersByTime(86_400_000);
-    expect(store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(0);
-    expect(vi.getTimerCount()).toBe(1);
-    store.close();
+    expect(await store.topDeclined("2024-03-01", "2024-03-31", 5)).toHaveLength(0);
+    // The daily purge and the watch on the file's identity.
+    expect(vi.getTimerCount()).toBe(2);
+    await store.close();
     expect(vi.getTimerCount()).toBe(0);
   });
 });
 
 describe("database trouble", { timeout: 90_000 }, () => {
-  it("carries on when another connection holds the lock: warns without the question text", () => {
+  it("never waits on a lock held by another connection: writes queue, fail in counted batches, land once it is gone", async () => {
     const path = join(temp(), "bot.sqlite");
     const { store, logger } = open(path, { busyTimeoutMs: 20 });
     const other = new Database(path);
     other.exec("BEGIN EXCLUSIVE");
-    expect(() =>
-      store.recordQuestion(declined("a very private question", "private", "en", "2024-03-10")),
-    ).not.toThrow();
-    expect(() => store.setChatLang("chat", "ru")).not.toThrow();
-    const warning = logger.warnings()[0];
-    expect(warning?.details).toMatchObject({ operation: "recordQuestion", code: "SQLITE_BUSY" });
+    for (let i = 0; i < 20; i++)
+      store.recordQuestion(declined("a very private question", "private", "en", "2024-03-10"));
+    store.setChatLang("chat", "ru");
+    expect(store.getChatLang("chat"), "settings apply at once, from memory").toBe("ru");
+    const vote = await store.recordVote({
+      answerId: "a",
+      messageKey: "m",
+      voterKey: "v",
+      vote: 1,
+      day: "2024-03-10",
+    });
+    expect(vote.status, "a vote that could not be kept is not reported as kept").toBe("failed");
+    expect(store.health()).toMatchObject({ state: "degraded", reason: "SQLITE_BUSY", failedWrites: 1 });
+    expect(logger.errors()[0]?.details).toMatchObject({ code: "SQLITE_BUSY" });
     expect(JSON.stringify(logger.entries)).not.toContain("private question");
     other.exec("ROLLBACK");
     other.close();
-    // Once the lock is gone, writing works again.
-    store.setChatLang("chat", "ru");
-    expect(store.getChatLang("chat")).toBe("ru");
+    // Once the lock is gone, the queued questions and the setting are written (retried, not lost).
+    await store.flush();
+    expect(store.health()).toMatchObject({ state: "ok", queued: 0 });
+    expect((await store.dailyCounts("2024-03-10", "2024-03-10"))[0]?.declined).toBe(20);
+    expect(logger.entries.some((e) => e.message === "storage writes succeed again")).toBe(true);
   });
 
-  it("logs a run of failures once a minute per operation, not once per message", () => {
+  it("notices a deleted database file, says so as an error, and writes to a new one", async () => {
     const path = join(temp(), "bot.sqlite");
-    let clock = new Date("2024-03-10T00:00:00Z");
-    const { store, logger } = open(path, { busyTimeoutMs: 5, now: () => clock });
-    const other = new Database(path);
-    other.exec("BEGIN EXCLUSIVE");
-    for (let i = 0; i < 5; i++) store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
-    expect(logger.warnings()).toHaveLength(1);
-    clock = new Date("2024-03-10T00:01:01Z");
-    store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
-    expect(logger.warnings()[1]?.details).toMatchObject({ suppressed: 4 });
-    other.exec("ROLLBACK");
-    other.close();
+    const { store, logger } = open(path);
+    store.setChatLang("chat", "tr");
+    store.recordQuestion(declined("before", "before", "en", "2024-03-10"));
+    await store.flush();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    store.recordQuestion(declined("after", "after", "en", "2024-03-10"));
+    await store.flush();
+    expect(logger.errors().map((e) => e.message)).toEqual([
+      "database file was deleted or replaced underneath the bot; opening a new one at the same path",
+    ]);
+    expect(existsSync(path)).toBe(true);
+    const source = openReportSource(path);
+    expect(source.topDeclined("2024-03-10", "2024-03-10", 5).map((g) => g.groupKey)).toEqual(["after"]);
+    source.close();
+    // Chat settings survive: they were rewritten from memory into the new file.
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT lang FROM chat_settings").all()).toEqual([{ lang: "tr" }]);
+    db.close();
   });
 
-  it("keeps answering on a read-only database file", () => {
+  it("keeps answering on a read-only database file", async () => {
     const dir = temp();
     const path = join(dir, "bot.sqlite");
     const setup = openSqliteStore({ path, retentionDays: 90, logger: recordingLogger() });
     setup.setChatLang("chat-key", "tr");
-    setup.close();
+    await setup.close();
     chmodSync(path, 0o444);
     chmodSync(dir, 0o777); // the folder stays writable, as for a file someone made read-only
-    // Root may write any file, so the child drops to "nobody" when the tests run as root.
+    // Root may write any file, so the child drops to "nobody" when the tests run as root. "nobody" may
+    // not be able to enter the checkout (a clone under a 0700 folder), so the child runs from a bundle
+    // in a folder of its own that anyone can read, with the one native module it needs.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const result = spawnSync(tsx, [join(import.meta.dirname, "fixtures", "read-only-child.ts"), path], {
+    const child = await readableChild(temp(), join(import.meta.dirname, "fixtures", "read-only-child.ts"));
+    const result = spawnSync(process.execPath, [child, path], {
       encoding: "utf8",
       timeout: 60_000,
       ...asNobody,
     });
     expect(result.stderr).toBe("");
     const outcome = JSON.parse(result.stdout);
-    expect(outcome).toMatchObject({ threw: false, persistent: true, vote: "new", existingLang: "tr" });
-    const warned = outcome.warnings.map((w: { details: { operation: string; code: string } }) => w.details);
-    expect(warned).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ operation: "recordQuestion", code: "SQLITE_READONLY" }),
-        expect.objectContaining({ operation: "setChatLang", code: "SQLITE_READONLY" }),
-      ]),
-    );
+    expect(outcome).toMatchObject({ threw: false, persistent: true, vote: "failed", existingLang: "tr" });
+    const warned = outcome.warnings.map((w: { details: { code: string } }) => w.details);
+    expect(warned).toEqual(expect.arrayContaining([expect.objectContaining({ code: "SQLITE_READONLY" })]));
     expect(result.stdout.split('"warnings"')[1]).not.toContain("secret question text");
   });
 });
 
 describe("privacy", () => {
-  it("writes no raw Telegram id and no text of confidently answered questions to the file", () => {
+  it("writes no raw Telegram id and no text of confidently answered questions to the file", async () => {
     const path = join(temp(), "bot.sqlite");
     const { store } = open(path);
     const hash = makeHasher("test-secret");
@@ -268,7 +317,7 @@ describe("privacy", () => {
       day: "2024-03-10",
     });
     store.recordQuestion(answered("japan-grant", "2024-03-10"));
-    store.close();
+    await store.close();
     const bytes = readFileSync(path).toString("latin1");
     expect(bytes).toContain(hash(`chat:${chatId}`));
     for (const raw of [chatId, userId, `:${messageId}`]) expect(bytes).not.toContain(raw);
@@ -276,10 +325,11 @@ describe("privacy", () => {
 });
 
 describe("report source", () => {
-  it("reads an existing database read-only and refuses a missing file", () => {
+  it("reads an existing database read-only and refuses a missing file", async () => {
     const path = join(temp(), "bot.sqlite");
     const { store } = open(path);
     store.recordQuestion(declined("q", "q", "en", "2024-03-10"));
+    await store.flush();
     const source = openReportSource(path);
     expect(source.topDeclined("2024-03-10", "2024-03-10", 5)).toHaveLength(1);
     source.close();

@@ -31,7 +31,7 @@ admins.command("stats", async (ctx) => {
   const today = dayOf(now);
   let text: string;
   try {
-    const days = ctx.deps.store.dailyCounts(daysBefore(now, 6), today);
+    const days = await ctx.deps.store.dailyCounts(daysBefore(now, 6), today);
     const sum = (rows: typeof days): StatsLine => ({
       answered: rows.reduce((n, r) => n + r.answered, 0),
       declined: rows.reduce((n, r) => n + r.declined, 0),
@@ -50,7 +50,11 @@ admins.command("unanswered", async (ctx) => {
   const now = ctx.deps.now?.() ?? new Date();
   let html: string;
   try {
-    const groups = ctx.deps.store.topDeclined(daysBefore(now, UNANSWERED_DAYS - 1), dayOf(now), ALL_GROUPS);
+    const groups = await ctx.deps.store.topDeclined(
+      daysBefore(now, UNANSWERED_DAYS - 1),
+      dayOf(now),
+      ALL_GROUPS,
+    );
     const lists = sortDeclined(groups, createTriage(ctx.deps.kb, ctx.deps.engine), UNANSWERED_LIMIT);
     html = unansweredHtml(t, lists);
   } catch (error) {

@@ -56,6 +56,11 @@ export class BotProcess {
         HOME: process.env.HOME ?? "/tmp",
         // No .env file unless a test asks for one.
         ENV_FILE: "/nonexistent/.env",
+        // Telegram's pace (one message a second per chat, 20 a minute per group) would make every
+        // multi-question test take minutes; the tests of the throttle itself set their own.
+        SEND_CHAT_INTERVAL_MS: "0",
+        SEND_GROUP_PER_MINUTE: "1000000",
+        SEND_TOTAL_PER_SECOND: "1000000",
         ...options.env,
       },
       stdio: ["pipe", "pipe", "pipe"],

@@ -135,6 +135,10 @@ export class BotApiShim extends EventEmitter {
   readonly commands = new Map<string, unknown>();
   webhook: Webhook | undefined;
   pollCount = 0;
+  /** When set, sends beyond these limits get Telegram's 429, as Telegram's flood control does. */
+  sendLimits: { chatIntervalMs: number; groupPerMinute: number; totalPerSecond: number } | undefined;
+  private readonly sendTimes = new Map<string, number[]>();
+  private allSendTimes: number[] = [];
 
   private readonly bot: UserFromGetMe;
   private readonly maxHoldMs: number;
@@ -281,6 +285,12 @@ export class BotApiShim extends EventEmitter {
     }
 
     if (method === "getUpdates") return this.getUpdates(req, res, payload);
+
+    const flood = this.floodWait(method, payload);
+    if (flood !== undefined) {
+      this.record(method, payload, 429, [`flood control: ${flood}`]);
+      return this.reply(res, 429, telegramError.tooManyRequests(1));
+    }
 
     const problems = checkOutgoingCall(method, payload);
     if (problems.length > 0) {
@@ -470,6 +480,28 @@ export class BotApiShim extends EventEmitter {
       if (generation === this.wakeGeneration) await this.nap(deadline - Date.now());
     }
     poll.answer(200, { ok: true, result: [] });
+  }
+
+  /** Which of `sendLimits` a message would break now (undefined: none), counting it when it passes. */
+  private floodWait(method: string, payload: Json): string | undefined {
+    const limits = this.sendLimits;
+    if (!limits || !/^(send(?!ChatAction)|copyMessage|forwardMessage|editMessage)/.test(method))
+      return undefined;
+    const chat = String(payload.chat_id ?? "");
+    if (chat === "") return undefined;
+    const now = Date.now();
+    const times = (this.sendTimes.get(chat) ?? []).filter((t) => t > now - 60_000);
+    this.allSendTimes = this.allSendTimes.filter((t) => t > now - 1000);
+    // A little slack for timers firing early and the hop through the network.
+    const slack = 5;
+    const last = times[times.length - 1];
+    if (last !== undefined && now - last < limits.chatIntervalMs - slack) return "per chat";
+    if (chat.startsWith("-") && times.length >= limits.groupPerMinute) return "per group";
+    if (this.allSendTimes.length >= limits.totalPerSecond) return "overall";
+    times.push(now);
+    this.sendTimes.set(chat, times);
+    this.allSendTimes.push(now);
+    return undefined;
   }
 
   /** getUpdates with an offset confirms every update below it: they are gone for good. */

@@ -32,7 +32,11 @@ export function distinctQuestions(): KnownQuestion[] {
   return out;
 }
 
-/** Which known question a reply answers, or undefined. */
+/** Which known question a reply answers, or undefined (a reply may open with a heading before the answer). */
 export function whichQuestion(known: readonly KnownQuestion[], replyText: string): KnownQuestion | undefined {
-  return known.find((k) => replyText.startsWith(k.replyStart));
+  const afterHeading = replyText.slice(replyText.indexOf("\n") + 1);
+  return (
+    known.find((k) => replyText.startsWith(k.replyStart)) ??
+    known.find((k) => replyText.startsWith("<b>") && afterHeading.startsWith(k.replyStart))
+  );
 }

@@ -1,0 +1,163 @@
+// The write path every backend shares: writes wait in a bounded queue and go to the database in
+// batches (one transaction each), off the reply path. A batch that fails is retried with back-off a
+// few times; a write that still cannot be kept is dropped and counted, and the failure is reported at
+// least once a minute while it lasts (log.ts). Backend-neutral: `apply` may be sync (SQLite) or async
+// (a server database), and an async one is given up on after `timeoutMs`.
+
+export interface QueuedWrite {
+  /** Retried when a batch fails (counts, settings); false: dropped at once (a vote waiting for its answer). */
+  retry: boolean;
+  /** Called once: true after its batch committed, false when it was dropped. */
+  settle?(kept: boolean): void;
+  /** Batches a write has been part of. */
+  attempts?: number;
+}
+
+export interface WriteQueueOptions<W extends QueuedWrite> {
+  /** Writes one batch in one transaction; throws (or rejects) when nothing of it was kept. */
+  apply(batch: W[]): void | Promise<void>;
+  /** Told of every failed batch and every dropped write (for counting and reporting). */
+  onFailure(error: unknown, dropped: number): void;
+  /** Told when a batch commits after failures. */
+  onRecovery?(): void;
+  /** Most writes waiting; beyond it a new write is dropped (memory stays bounded whatever happens). */
+  maxQueued?: number;
+  batchSize?: number;
+  /** How long a write may wait for its batch. */
+  delayMs?: number;
+  /** An async batch that takes longer counts as failed. */
+  timeoutMs?: number;
+  /** Batches a write may be part of before it is dropped. */
+  maxAttempts?: number;
+}
+
+export interface WriteQueue<W extends QueuedWrite> {
+  push(write: W, urgent?: boolean): void;
+  /** Writes everything queued now (retrying failed batches until `deadlineMs` from now). */
+  drain(deadlineMs?: number): Promise<void>;
+  readonly size: number;
+  /** Stops the timers; what is still queued is dropped (and settled false). */
+  stop(): void;
+}
+
+export const WRITE_QUEUE_DEFAULTS = {
+  maxQueued: 10_000,
+  batchSize: 500,
+  delayMs: 50,
+  timeoutMs: 2000,
+  maxAttempts: 5,
+} as const;
+
+const MAX_BACKOFF_MS = 5000;
+
+export function createWriteQueue<W extends QueuedWrite>(options: WriteQueueOptions<W>): WriteQueue<W> {
+  const o = { ...WRITE_QUEUE_DEFAULTS, ...options };
+  let queue: W[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<boolean> | undefined;
+  let failuresInARow = 0;
+  let stopped = false;
+
+  function schedule(ms: number): void {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void writeBatch();
+    }, ms);
+    // Not unref'd: queued writes keep the process alive until written or given up (bounded by retries).
+  }
+
+  function drop(writes: W[]): void {
+    for (const w of writes) w.settle?.(false);
+  }
+
+  async function applyWithTimeout(batch: W[]): Promise<void> {
+    const result = o.apply(batch);
+    if (!(result instanceof Promise)) return;
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        result,
+        new Promise((_, reject) => {
+          timeout = setTimeout(
+            () => reject(new Error(`write timed out after ${o.timeoutMs} ms`)),
+            o.timeoutMs,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  /** One batch; resolves true when it committed. Never runs two at once. */
+  function writeBatch(): Promise<boolean> {
+    if (running) return running;
+    running = (async () => {
+      const batch = queue.splice(0, o.batchSize);
+      if (batch.length === 0) return true;
+      for (const w of batch) w.attempts = (w.attempts ?? 0) + 1;
+      try {
+        await applyWithTimeout(batch);
+      } catch (error) {
+        failuresInARow++;
+        const again = batch.filter((w) => w.retry && (w.attempts ?? 0) < o.maxAttempts);
+        const lost = batch.filter((w) => !again.includes(w));
+        drop(lost);
+        queue = [...again, ...queue];
+        o.onFailure(error, lost.length);
+        if (queue.length > 0) schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failuresInARow));
+        return false;
+      }
+      if (failuresInARow > 0) o.onRecovery?.();
+      failuresInARow = 0;
+      for (const w of batch) w.settle?.(true);
+      if (queue.length > 0) schedule(0);
+      return true;
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    push(write, urgent = false) {
+      if (stopped || queue.length >= o.maxQueued) {
+        drop([write]);
+        o.onFailure(new Error(stopped ? "store closed" : "write queue full"), 1);
+        return;
+      }
+      queue.push(write);
+      // While failing, keep the back-off: an urgent write must not hammer a locked database.
+      if (failuresInARow > 0) return schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failuresInARow));
+      schedule(urgent || queue.length >= o.batchSize ? 0 : o.delayMs);
+    },
+    async drain(deadlineMs = 0) {
+      const deadline = Date.now() + deadlineMs;
+      // Bounded: each round writes a batch or counts a failure; a failure ends the drain at the deadline.
+      for (let round = 0; round < 10_000; round++) {
+        if (running) {
+          await running;
+          continue;
+        }
+        if (queue.length === 0) return;
+        if (await writeBatch()) continue;
+        const left = deadline - Date.now();
+        if (left <= 0) return;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100, left)));
+      }
+    },
+    get size() {
+      return queue.length;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      timer = undefined;
+      const left = queue;
+      queue = [];
+      drop(left);
+      if (left.length > 0) o.onFailure(new Error("store closed with writes queued"), left.length);
+    },
+  };
+}
