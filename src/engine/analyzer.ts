@@ -59,6 +59,8 @@ export interface Analysis {
   unknownNames: string[];
   /** Years (4 digits) the article never gives. */
   unknownYears: string[];
+  /** What the question sets aside ("besides the organisations", "кроме организаций", "örgütler dışında"). */
+  excluded: QueryTerm[];
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -554,6 +556,9 @@ export class Analyzer {
     const unknownYears: string[] = [];
 
     const inPreamble = preambleOf(tokens);
+    const setAside = setAsideTokens(tokens, phraseAt, (t) => this.isQuestionStopword(t, lang, ruLatn));
+    const excluded: QueryTerm[] = [];
+    const excludedSeen = new Set<string>();
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
@@ -563,8 +568,12 @@ export class Analyzer {
       const context = inPreamble(t);
       const own = context ? { clause, context } : { clause };
       const phrase = phraseAt.get(i);
+      if (phrase && phrase.start !== i) continue;
+      // What the question sets aside is kept apart from what it asks about.
+      const aside = setAside.has(i);
+      const into = aside ? excluded : terms;
+      const intoSeen = aside ? excludedSeen : seen;
       if (phrase) {
-        if (phrase.start !== i) continue;
         const surface = tokens
           .slice(phrase.start, phrase.end)
           .map((x) => x.original)
@@ -574,7 +583,7 @@ export class Analyzer {
           else continue;
         }
         for (const term of this.phraseTerms(phrase, tokens, lang, ruLatn, false))
-          pushTerm(terms, seen, { term, surface, unknown: false, ...own });
+          pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
         continue;
       }
       if (t.isNumber) {
@@ -582,13 +591,13 @@ export class Analyzer {
         const known = this.known.has(term);
         if (context && !known) continue;
         if (YEAR.test(t.lower) && !this.numbers.has(t.lower)) unknownYears.push(t.original);
-        pushTerm(terms, seen, { term, surface: t.original, unknown: !known, ...own });
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: !known, ...own });
         continue;
       }
       if (t.script === "other" || this.isQuestionStopword(t, lang, ruLatn)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
-        pushTerm(terms, seen, { term, surface: t.original, unknown: false, ...own });
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
         continue;
       }
       // A suffixed name: "Жапаровдун", "Caparovun".
@@ -598,20 +607,29 @@ export class Analyzer {
           if (context) continue;
           outOfScope.push({ id: name.id, surface: t.original });
         }
-        pushTerm(terms, seen, { term: name.term, surface: t.original, unknown: false, ...own });
+        pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
       }
       if (context) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
-      pushTerm(terms, seen, {
+      pushTerm(into, intoSeen, {
         term: this.primaryTerm(t, lang, ruLatn),
         surface: t.original,
         unknown: true,
         clause,
       });
     }
-    return { detected, lang, terms, words: tokens.map((t) => t.key), outOfScope, unknownNames, unknownYears };
+    return {
+      detected,
+      lang,
+      terms,
+      words: tokens.map((t) => t.key),
+      outOfScope,
+      unknownNames,
+      unknownYears,
+      excluded,
+    };
   }
 
   /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
@@ -718,6 +736,49 @@ function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
   }
   seen.add(q.term);
   terms.push(q);
+}
+
+// "besides X", "кроме X": the set-aside thing follows; "X dışında", "X башка": it comes first.
+const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "помимо", "krome", "pomimo"]);
+const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
+const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
+
+/** The tokens (a word, or a whole name or phrase) a question sets aside. */
+function setAsideTokens(
+  tokens: readonly Token[],
+  phraseAt: ReadonlyMap<number, PhraseMatch>,
+  isFunctionWord: (t: Token) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  const take = (j: number) => {
+    const p = phraseAt.get(j);
+    if (p) for (let k = p.start; k < p.end; k++) out.add(k);
+    else out.add(j);
+  };
+  const content = (j: number) => {
+    const t = tokens[j] as Token;
+    return phraseAt.has(j) || (!isFunctionWord(t) && t.script !== "other");
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const pair = next ? `${t.key} ${next.key}` : "";
+    const before = ASIDE_BEFORE.has(t.key) ? i + 1 : ASIDE_BEFORE_PAIRS.has(pair) ? i + 2 : -1;
+    if (before >= 0) {
+      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    } else if (ASIDE_AFTER.has(t.key)) {
+      for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    }
+  }
+  return out;
 }
 
 /**

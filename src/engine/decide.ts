@@ -77,7 +77,11 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     return { ...base, kind: "decline", reason: "empty", score: 0, ...offers([]) };
   }
 
-  const ranked = index.rank(analysis);
+  // "Besides the organisations": the set-aside words do not count, and the answer about them is not the
+  // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
+  const aside = analysis.excluded.length > 0 ? index.rank(analysis, analysis.excluded)[0]?.id : undefined;
+  const all = index.rank(analysis);
+  const ranked = all[0]?.id === aside ? all : all.filter((s) => s.id !== aside);
   const best = ranked[0];
   const chat = smalltalk.match(analysis.words);
   if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !best || best.score < limits.answer)) {

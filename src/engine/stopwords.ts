@@ -12,7 +12,7 @@ question questions something anything thing things really actually exactly maybe
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
-morning evening afternoon tbh idk imo
+morning evening afternoon tbh idk imo except excluding
 basically up down out off under above below across through throughout toward towards upon among amongst
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
@@ -29,10 +29,10 @@ const RU = `и в во не что он на я с со как а то все в
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
-часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте`;
+часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
-merhaba merhabalar biliyor biliyormusun bilir bilirmisin`;
+merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -49,7 +49,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
 айтылат айтылган болду өз өзү өзүнүн келет келди алкагында эми деги братан салам кутман кеч таң
-саламатсызбы`;
+саламатсызбы тышкары`;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));

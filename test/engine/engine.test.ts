@@ -337,3 +337,15 @@ describe("Kyrgyz typed in Latin letters", () => {
     expect(d.lang).toBe("ru");
   });
 });
+
+describe("what a question sets aside", () => {
+  it("answers 'what besides X' with something other than X", () => {
+    expect(first("Что обсуждали на консультациях кроме организаций?")).toBe("consultations-topics");
+  });
+
+  it("keeps the answer whose list holds X and the rest", () => {
+    expect(first("Which topics came up at the consultations besides terrorism?")).toBe(
+      "consultations-topics",
+    );
+  });
+});
