@@ -12,7 +12,7 @@ import { botTexts } from "../texts/bot.ts";
 import type { MyContext } from "./context.ts";
 import { MAX_QUESTION_BUTTONS, questionsKeyboard, replyKeyboard } from "./keyboards.ts";
 import type { Conversation } from "./memory.ts";
-import { escapeHtml, replyText, sendHtml } from "./send.ts";
+import { replyText, sendHtml } from "./send.ts";
 
 /**
  * An answer counts as low-confidence when it cleared the engine's answer threshold by less than the
@@ -211,7 +211,7 @@ export async function answerQuestion(
     ? undefined
     : questionsKeyboard(kb, offered.slice(0, MAX_QUESTION_BUTTONS), decision.lang);
   const text = reading.kind === "unsettled" ? t.followUpUnsettled : t.followUpNoContext;
-  return sendHtml(ctx, escapeHtml(text), {
+  return replyText(ctx, text, {
     ...(keyboard ? { keyboard } : {}),
     ...(placement.replyTo !== undefined ? { replyTo: placement.replyTo } : {}),
   });

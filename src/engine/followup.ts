@@ -132,7 +132,9 @@ export function readFollowUp(
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.
   const last = context?.ids[0];
-  if (own.kind === "answer" && last !== undefined) {
+  // (An answer about the bot itself is no topic: "what did they discuss?" is not a question to the bot.)
+  const ownTopic = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
+  if (ownTopic && last !== undefined) {
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
     // "else" asks for another answer: it is not a new idea of its own.
     const core = words(text)

@@ -1,4 +1,5 @@
 // Rules every Store backend applies the same way, so the SQLite and in-memory stores cannot drift apart.
+import { THRESHOLDS } from "../engine/decide.ts";
 import type { DailyCount, QuestionEvent } from "./store.ts";
 
 /** Longest question text kept: enough to read the question, bounded so one message cannot bloat the file. */
@@ -6,9 +7,9 @@ export const MAX_KEPT_TEXT = 500;
 
 /**
  * A runner-up within this score gap counts as a near tie: the engine could as well have picked it.
- * 0.1 is Rasa's default ambiguity threshold between the two best intents.
+ * The engine's own ambiguity gap (0.1, Rasa's default between the two best intents): one constant.
  */
-export const DEFAULT_NEAR_TIE_GAP = 0.1;
+export const DEFAULT_NEAR_TIE_GAP = THRESHOLDS.ambiguityGap;
 
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -63,6 +63,15 @@ describe("follow-ups in a private chat", () => {
     });
   }
 
+  it("'what did they discuss?' after the meeting is about the meeting, not about the bot", async () => {
+    const h = createHarness();
+    const meeting = answer("kulubaev-syromolotov-meeting");
+    await h.send(privateText(meeting.questions.en[0] as string));
+    expect(
+      isAnswer(textOf(only(await h.send(privateText("what did they discuss?")))), meeting.id, "en"),
+    ).toBe(true);
+  });
+
   it("a full new question after an answer is answered on its own (a switch of topic)", async () => {
     const h = createHarness();
     await h.send(privateText(GRANT.questions.en[0] as string));

@@ -1,16 +1,13 @@
 // Follow-ups, deep links and sharing, end to end: the real bot process (src/main.ts, long polling)
 // against telegram-test-api behind our shim on 127.0.0.1, read back from what the bot actually sent.
 // Conversations last CONVERSATION_SECONDS=8 here, so expiry is seen without waiting 15 minutes.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import type { Answer, Lang } from "../../src/content/schema.ts";
 import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
-import { type BotProcess, killAllBots, startBot } from "./support/bot-process.ts";
+import { type BotProcess, killAllBots, startPollingBot } from "./support/bot-process.ts";
 import { type BotMessage, TelegramWorld } from "./support/emulator.ts";
 
 const TOKEN = "7000003:e2e-conversation-token_ABCdefGHIjklMN";
@@ -47,17 +44,7 @@ async function updateLog(match: (line: Record<string, unknown>) => boolean) {
 beforeAll(async () => {
   kb = loadKnowledgeBase();
   world = await TelegramWorld.start(TOKEN);
-  const dir = mkdtempSync(join(tmpdir(), "e2e-conversation-"));
-  bot = startBot({
-    env: {
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: world.apiRoot,
-      DATABASE_PATH: join(dir, "bot.sqlite"),
-      LOG_LEVEL: "info",
-      CONVERSATION_SECONDS: String(TTL_SECONDS),
-    },
-  });
-  await bot.waitForLog((line) => line.msg === "long polling started", 45_000);
+  bot = await startPollingBot(TOKEN, world.apiRoot, { CONVERSATION_SECONDS: String(TTL_SECONDS) });
 }, 60_000);
 
 afterAll(async () => {

@@ -1,15 +1,12 @@
 // The real bot process (src/main.ts, long polling) against telegram-test-api behind our shim on
 // 127.0.0.1: every flow a person meets in Telegram, read back from what the bot actually sent.
 // Expected facts (questions, footnote links) come from content/, so the tests follow content edits.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/bot/send.ts";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import type { Answer, Lang } from "../../src/content/schema.ts";
-import { type BotProcess, killAllBots, startBot } from "./support/bot-process.ts";
+import { type BotProcess, killAllBots, startPollingBot } from "./support/bot-process.ts";
 import { type BotMessage, TelegramWorld } from "./support/emulator.ts";
 
 const TOKEN = "7000001:e2e-polling-token_ABCdefGHIjklMNOpqr";
@@ -53,16 +50,7 @@ function callbackData(message: BotMessage): string[] {
 beforeAll(async () => {
   kb = loadKnowledgeBase();
   world = await TelegramWorld.start(TOKEN);
-  const dir = mkdtempSync(join(tmpdir(), "e2e-polling-"));
-  bot = startBot({
-    env: {
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: world.apiRoot,
-      DATABASE_PATH: join(dir, "bot.sqlite"),
-      LOG_LEVEL: "info",
-    },
-  });
-  await bot.waitForLog((line) => line.msg === "long polling started", 45_000);
+  bot = await startPollingBot(TOKEN, world.apiRoot);
 }, 60_000);
 
 afterAll(async () => {
@@ -112,8 +100,9 @@ describe("private chat", () => {
     await chat.say(question(answer, lang));
     const reply = await chat.reply();
     const expected = answer.answer[lang];
-    // After the bold short answer, the curated text.
-    expect(reply.text).toContain(escapeHtml(expected).slice(0, 40));
+    // The short answer first, in bold, then the curated text.
+    const short = `<b>${escapeHtml(answer.short?.[lang] ?? "")}</b>\n`;
+    expect(reply.text.startsWith(`${short}${escapeHtml(expected).slice(0, 40)}`)).toBe(true);
     expect(reply.text).toContain(footnoteLink(answer.footnotes[0] ?? 0));
     await updateLog((l) => l.answerId === answer.id && l.lang === lang);
   });

@@ -2,7 +2,9 @@
 // when the test ends. Its environment is built from scratch, so a developer's .env or BOT_TOKEN
 // never leaks into a test.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -151,6 +153,29 @@ export class BotProcess {
 
 export function startBot(options: BotProcessOptions): BotProcess {
   return new BotProcess(options);
+}
+
+/**
+ * The real bot on long polling against an emulator's API root, with a fresh database, once it polls.
+ * `env` adds or overrides variables (e.g. CONVERSATION_SECONDS).
+ */
+export async function startPollingBot(
+  token: string,
+  apiRoot: string,
+  env: Record<string, string> = {},
+): Promise<BotProcess> {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-polling-"));
+  const bot = startBot({
+    env: {
+      BOT_TOKEN: token,
+      TELEGRAM_API_ROOT: apiRoot,
+      DATABASE_PATH: join(dir, "bot.sqlite"),
+      LOG_LEVEL: "info",
+      ...env,
+    },
+  });
+  await bot.waitForLog((line) => line.msg === "long polling started", 45_000);
+  return bot;
 }
 
 /** Kills every bot process a test file started and left running. */

@@ -7,7 +7,7 @@ import { escapeHtml } from "../../../src/telegram.ts";
 export interface KnownQuestion {
   question: string;
   answerId: string;
-  /** The start of the HTML reply: the answer text, escaped as the bot sends it. */
+  /** The start of the HTML reply: the short answer and the answer text, escaped as the bot sends them. */
   replyStart: string;
 }
 
@@ -22,7 +22,9 @@ export function distinctQuestions(): KnownQuestion[] {
     if (!question) continue;
     const decision = engine.ask(question, { lang: "en" });
     if (decision.kind !== "answer" || decision.ids[0] !== answer.id) continue;
-    const replyStart = escapeHtml(answer.answer.en).slice(0, 60);
+    // The short answer comes first, in bold, then the curated text.
+    const short = answer.short ? `<b>${escapeHtml(answer.short.en)}</b>\n` : "";
+    const replyStart = `${short}${escapeHtml(answer.answer.en)}`.slice(0, short.length + 60);
     if ([...starts].some((s) => s.startsWith(replyStart) || replyStart.startsWith(s))) continue;
     starts.add(replyStart);
     out.push({ question, answerId: answer.id, replyStart });
