@@ -5,6 +5,8 @@ import { chmodSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { writeFailureReport } from "../../src/storage/log.ts";
+import { MEMORY_MAX_ROWS } from "../../src/storage/memory.ts";
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from "../../src/storage/migrations.ts";
 import { makeHasher } from "../../src/storage/privacy.ts";
 import { openReportSource, openSqliteStore } from "../../src/storage/sqlite.ts";
@@ -297,6 +299,37 @@ describe("database trouble", { timeout: 90_000 }, () => {
     const warned = outcome.warnings.map((w: { details: { code: string } }) => w.details);
     expect(warned).toEqual(expect.arrayContaining([expect.objectContaining({ code: "SQLITE_READONLY" })]));
     expect(result.stdout.split('"warnings"')[1]).not.toContain("secret question text");
+  });
+});
+
+describe("failures over time", () => {
+  it("reports failing writes at least once a minute while they last, then says when they work again", async () => {
+    const logger = recordingLogger();
+    const failures = writeFailureReport(logger, 40);
+    failures.failed(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }), 3);
+    for (let i = 0; i < 4; i++) {
+      failures.failed(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }), 2);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    failures.recovered();
+    failures.stop();
+    const lines = logger.entries.map((e) => e.message);
+    expect(lines[0]).toMatch(/^storage writes failing/);
+    expect(lines.filter((m) => m === "storage writes still failing").length).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toBe("storage writes succeed again");
+    expect(failures.lost).toBe(11);
+  });
+
+  it("the stand-in for a database that cannot be opened stays bounded", async () => {
+    const path = join(temp(), "bot.sqlite");
+    writeFileSync(path, "not a database ".repeat(100));
+    const { store } = open(path);
+    for (let i = 0; i < MEMORY_MAX_ROWS + 1000; i++)
+      store.recordQuestion(declined(`question number ${i} about bread`, `bread ${i}`, "en", "2024-03-10"));
+    const groups = await store.topDeclined("2024-03-10", "2024-03-10", 100_000);
+    expect(groups.length).toBe(MEMORY_MAX_ROWS);
+    expect((await store.dailyCounts("2024-03-10", "2024-03-10"))[0]?.declined).toBe(MEMORY_MAX_ROWS + 1000);
+    expect(store.health()).toMatchObject({ state: "degraded", persistent: false });
   });
 });
 

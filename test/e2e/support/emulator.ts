@@ -170,6 +170,8 @@ export class TestChat {
         chat: this.chat(),
         from: this.world.shim.me,
         text: message.text,
+        // Telegram sends the message with its keyboard, so the bot can tell which buttons it shows.
+        reply_markup: { inline_keyboard: message.buttons },
       },
     });
     return button;
