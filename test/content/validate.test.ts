@@ -264,6 +264,7 @@ describe("content validation", () => {
     );
   });
 
+  // Two child processes (tsx start-up each): on 2 shared, busy cores that can take more than 20 s.
   it("npm run validate prints the report, and fails with file, id and reason on broken content", () => {
     const ok = execFileSync("npx", ["tsx", "src/cli/validate.ts"], { encoding: "utf8" });
     expect(ok).toMatch(/content OK: \d+ answers/);
@@ -280,5 +281,5 @@ describe("content validation", () => {
     }
     expect(failed?.status).toBe(1);
     expect(failed?.stderr).toMatch(new RegExp(`answers/diplomacy\\.yaml \\[${MEETING}\\]: cites footnote 3`));
-  });
+  }, 60_000);
 });
