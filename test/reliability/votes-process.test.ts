@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAction } from "../../src/bot/callback-data.ts";
 import { botTexts } from "../../src/texts/bot.ts";
 import type { BotMessage, TestChat } from "../e2e/support/emulator.ts";
-import { type BotUnderTest, startBotUnderTest } from "./support/bot-under-test.ts";
+import { type BotUnderTest, startBotUnderTest, until } from "./support/bot-under-test.ts";
 import { distinctQuestions, type KnownQuestion, whichQuestion } from "./support/questions.ts";
 
 const en = botTexts("en");
@@ -27,20 +27,11 @@ afterAll(async () => {
 const toasts = () =>
   t.world.shim.calls.filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload.text));
 
-/** Generous: two shared, busy cores. A bound, not a timed assertion. */
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Presses a button and waits for the bot's toast, so presses are handled one after another. */
 async function pressAndWait(chat: TestChat, message: BotMessage, label: string): Promise<string> {
   const before = toasts().length;
   await chat.press(message, label);
-  await until(() => toasts().length > before, `the toast for ${label}`);
+  await until(() => toasts().length > before, 30_000, `the toast for ${label}`);
   return toasts()[before] as string;
 }
 
@@ -60,6 +51,7 @@ describe("votes through the real process", () => {
     await group.say(`/ask ${next.question}`);
     await until(
       () => group.history().some((m) => whichQuestion(known, m.text)?.answerId === next.answerId),
+      30_000,
       "the barrier question's answer",
     );
     expect(followUps(group)).toHaveLength(1);
@@ -90,7 +82,7 @@ describe("votes through the real process", () => {
         reply_markup: { inline_keyboard: first.buttons },
       },
     });
-    await until(() => toasts().length > before, "the forged press's toast");
+    await until(() => toasts().length > before, 30_000, "the forged press's toast");
     const forgedToast = toasts()[before];
     expect(forgedToast).toBe(en.badButton);
     expect(first.buttons.flat().some((b) => b.callback_data === forgedData)).toBe(false);
