@@ -383,7 +383,11 @@ function main(): void {
 /** The later batches, when present: the precision/recall curve is drawn over every set. */
 function extraSets(): EvalQuestion[] {
   const out: EvalQuestion[] = [];
-  for (const path of ["../../test/eval/fresh-questions.yaml", "../../test/eval/batch-a.yaml"]) {
+  for (const path of [
+    "../../test/eval/fresh-questions.yaml",
+    "../../test/eval/batch-a.yaml",
+    "../../test/eval/batch-b.yaml",
+  ]) {
     try {
       out.push(...parseQuestions(readFileSync(new URL(path, import.meta.url), "utf8")));
     } catch {

@@ -26,6 +26,7 @@ export const DEFAULT_QUESTIONS = new URL("../../test/eval/questions.yaml", impor
 export const OTHER_SETS = [
   "../../test/eval/fresh-questions.yaml",
   "../../test/eval/batch-a.yaml",
+  "../../test/eval/batch-b.yaml",
   "../../test/engine/dev-questions.yaml",
 ].map((path) => new URL(path, import.meta.url).pathname);
 

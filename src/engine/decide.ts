@@ -84,7 +84,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const ranked = all[0]?.id === aside ? all : all.filter((s) => s.id !== aside);
   const best = ranked[0];
   const chat = smalltalk.match(analysis.words);
-  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !best || best.score < limits.answer)) {
+  // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
+  // greeting, not a question about the bot's sources).
+  const factual = best && best.score >= limits.answer && isFact(kb, best.id);
+  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !factual)) {
     return {
       ...base,
       kind: "smalltalk",

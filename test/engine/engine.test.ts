@@ -280,6 +280,11 @@ describe("longer typos and chattier small talk", () => {
     for (const q of ["Merhaba, bugün nasılsın?", "Рахмат, абдан жакшы жооп болду", "great answer, thanks"])
       expect(engine.ask(q).kind, q).toBe("smalltalk");
   });
+
+  it("takes a greeting with 'how are you' as small talk, not as a question about the bot", () => {
+    for (const q of ["салам, кандайсың?", "привет, как дела?", "selam, nasılsın?", "hi, how are you?"])
+      expect(engine.ask(q).kind, q).toBe("smalltalk");
+  });
 });
 
 describe("the answer about the bot itself", () => {
