@@ -123,6 +123,8 @@ export function recordQuestion(
       ...(runnerUp ? { runnerUpId: runnerUp.id, runnerUpScore: runnerUp.score } : {}),
       ...(decision.kind === "decline" ? { declineReason: decision.reason } : {}),
       ...(followUpOf !== undefined ? { followUpOf } : {}),
+      // Counted by update, not by arrival: an update handled again after a crash counts once.
+      updateId: ctx.update.update_id,
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "store: recording a question failed");

@@ -132,7 +132,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<num
   });
   bot.api.config.use(api.transformer);
 
-  let updateId = 0;
+  // Questions are counted once per update id (kept two days): each session's ids must be new ones.
+  let updateId = Date.now();
   const date = () => Math.floor(Date.now() / 1000);
   let messageId = 1_000_000;
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestChat } from "../e2e/support/emulator.ts";
 import type { RecordedCall } from "../e2e/support/shim.ts";
-import { type BotUnderTest, isPollingStarted, startBotUnderTest } from "./support/bot-under-test.ts";
+import { type BotUnderTest, isPollingStarted, startBotUnderTest, until } from "./support/bot-under-test.ts";
 import { distinctQuestions, type KnownQuestion } from "./support/questions.ts";
 
 const PACE = { chatIntervalMs: 150, groupPerMinute: 400, totalPerSecond: 30 };
@@ -30,14 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const sentTo = (chat: TestChat) => (c: RecordedCall) =>
   c.method === "sendMessage" && c.status === 200 && String(c.payload.chat_id) === String(chat.id);

@@ -4,7 +4,7 @@
 // same token sees Telegram's 409, says so, and exits non-zero; the running one keeps serving.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestChat } from "../e2e/support/emulator.ts";
-import { type BotUnderTest, isPollingStarted, startBotUnderTest } from "./support/bot-under-test.ts";
+import { type BotUnderTest, isPollingStarted, startBotUnderTest, until } from "./support/bot-under-test.ts";
 import { FAKE_TOKEN, FAKE_TOKEN_SECRET_PART, findSecret } from "./support/captured-bot.ts";
 import { distinctQuestions, type KnownQuestion, whichQuestion } from "./support/questions.ts";
 
@@ -30,14 +30,6 @@ function deliveredAnswers(chat: TestChat): (string | undefined)[] {
       (c) =>
         whichQuestion(known, String(c.payload.text))?.answerId ?? `?${String(c.payload.text).slice(0, 40)}`,
     );
-}
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe("shutdown and restart", () => {

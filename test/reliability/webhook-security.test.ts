@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramWorld } from "../e2e/support/emulator.ts";
 import { freePort } from "../e2e/support/free-port.ts";
 import type { RecordedCall } from "../e2e/support/shim.ts";
-import { type BotUnderTest, baseEnv, startBotUnderTest } from "./support/bot-under-test.ts";
+import {
+  type BotUnderTest,
+  baseEnv,
+  isWebhookRegistered,
+  privateMessageUpdate,
+  startBotUnderTest,
+  webhookEnv,
+} from "./support/bot-under-test.ts";
 import {
   FAKE_TOKEN,
   FAKE_TOKEN_SECRET_PART,
@@ -75,16 +82,7 @@ function post(
 const withSecret = (secret = FAKE_WEBHOOK_SECRET) => ({ "x-telegram-bot-api-secret-token": secret });
 
 function privateUpdate(chatId: number, text = QUESTION, updateId = nextUpdateId++): Record<string, unknown> {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: "private", first_name: "Aigerim" },
-      from: { id: chatId, is_bot: false, first_name: "Aigerim", language_code: "en" },
-      text,
-    },
-  };
+  return privateMessageUpdate(updateId, chatId, text);
 }
 
 function sentTo(chatId: number): RecordedCall[] {
@@ -107,15 +105,8 @@ beforeAll(async () => {
   port = await freePort();
   t = await startBotUnderTest(
     "webhook",
-    {
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: `https://bot.example.org${HOOK_PATH}`,
-      WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      MAX_WEBHOOK_BODY_BYTES: String(MAX_BODY),
-    },
-    { waitFor: (l) => l.msg === "webhook registered" },
+    { ...webhookEnv(port, HOOK_PATH), MAX_WEBHOOK_BODY_BYTES: String(MAX_BODY) },
+    { waitFor: isWebhookRegistered },
   );
 }, 60_000);
 

@@ -137,3 +137,43 @@ export function callsAbout(
 export function errorLogs(bot: BotProcess): LogLine[] {
   return bot.logs().filter((line) => line.level >= 50);
 }
+
+/** Waits until `condition` holds: a bound for a busy machine, never a timed assertion. */
+export async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The environment for webhook mode on 127.0.0.1 (start with `waitFor: isWebhookRegistered`). */
+export function webhookEnv(port: number, path: string): Record<string, string> {
+  return {
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: `https://bot.example.org${path}`,
+    WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+  };
+}
+
+export const isWebhookRegistered = (line: LogLine): boolean => line.msg === "webhook registered";
+
+/** A text message in a private chat (English-speaking user), as Telegram would post it to a webhook. */
+export function privateMessageUpdate(
+  updateId: number,
+  chatId: number,
+  text: string,
+): Record<string, unknown> {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "private", first_name: "Aigerim" },
+      from: { id: chatId, is_bot: false, first_name: "Aigerim", language_code: "en" },
+      text,
+    },
+  };
+}
