@@ -88,6 +88,8 @@ export function decisionFor(ctx: MyContext, id: string, lang: Lang): Decision {
     ids: [id],
     score: 1,
     alternatives: [],
+    // The canonical question is the answer's own: its short answer answers it.
+    shortFor: [id],
     footnotes: answer?.footnotes ?? [],
   };
 }

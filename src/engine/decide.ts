@@ -46,6 +46,24 @@ export interface EngineParts {
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
   examples: (lang: Lang, n: number) => { id: string; question: string }[];
+  /** The kinds of question ("#q-who", "#q-when"…) an answer's main question asks: what its short answer answers. */
+  shortKinds: (id: string) => ReadonlySet<string>;
+}
+
+/** The kinds of question a text asks: the question-word concepts of its analysis. */
+export function questionKinds(analysis: Pick<Analysis, "terms">): Set<string> {
+  return new Set(analysis.terms.map((t) => t.term).filter((t) => t.startsWith("#q-")));
+}
+
+/**
+ * Does an answer's short answer answer what was asked? Yes when the question asks one of the kinds its
+ * main question asks, or asks no kind at all ("Zhaparov?"); "what did they discuss?" after "who did
+ * Kulubaev meet?" does not get "Oleg Syromolotov" on top.
+ */
+function shortFits(asked: ReadonlySet<string>, answers: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return true;
+  for (const k of asked) if (answers.has(k)) return true;
+  return false;
 }
 
 const MAX_SUGGESTIONS = 3;
@@ -57,6 +75,13 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const analysis = analyzer.analyzeQuery(question, opts.lang ?? userLang ?? "en");
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
+  const asked = questionKinds(analysis);
+  const answered = (ids: [string, ...string[]], score: number, alternatives: Candidate[]): Answered => {
+    const fits = [...ids, ...alternatives.map((c) => c.id)].filter(
+      (id) => kb.answerById.get(id)?.short !== undefined && shortFits(asked, parts.shortKinds(id)),
+    );
+    return answer(kb, base, ids, score, alternatives, fits);
+  };
 
   // Related answers (scored), then examples to fill up to MAX_SUGGESTIONS.
   const offers = (ranked: Scored[], exclude: readonly string[] = []) => {
@@ -115,14 +140,14 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const clauses = new ClauseTops(index, analysis);
   const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
   if (twoParts) {
-    return answered(kb, base, twoParts.ids, twoParts.score, []);
+    return answered(twoParts.ids, twoParts.score, []);
   }
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
   const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
   if (clause) {
-    return answered(kb, base, [clause.id], clause.score, []);
+    return answered([clause.id], clause.score, []);
   }
 
   if (!best || best.score < limits.answer) {
@@ -141,18 +166,19 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     runnerUp && runnerUp.score >= Math.max(limits.answer, best.score - limits.ambiguityGap)
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
-  return answered(kb, base, [best.id], best.score, alternatives);
+  return answered([best.id], best.score, alternatives);
 }
 
-function answered(
+function answer(
   kb: KnowledgeBase,
   base: Pick<Answered, "question" | "lang" | "detected">,
   ids: [string, ...string[]],
   score: number,
   alternatives: Candidate[],
+  shortFor: string[],
 ): Answered {
   const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
-  return { ...base, kind: "answer", ids, score: round(score), alternatives, footnotes };
+  return { ...base, kind: "answer", ids, score: round(score), alternatives, footnotes, shortFor };
 }
 
 /**

@@ -35,6 +35,11 @@ export interface Answered extends Common {
   alternatives: Candidate[];
   /** Footnote numbers the reply cites. */
   footnotes: number[];
+  /**
+   * Answers (of `ids` and `alternatives`) whose curated short answer answers the kind of question asked
+   * (who, when, how much…): only these show it first. "What did they discuss?" is not answered by a name.
+   */
+  shortFor: string[];
 }
 
 /** Why the article gives no answer: nothing to match, too weak a match, or a name it never mentions. */

@@ -187,6 +187,7 @@ export function readFollowUp(
       score: next.score,
       alternatives: [],
       footnotes: answer.footnotes,
+      shortFor: found.kind === "answer" ? found.shortFor.filter((id) => id === next.id) : [],
     };
     return { kind: "resolved", decision, about: last, query };
   }

@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { Analyzer, plainTerms } from "./analyzer.ts";
-import { decide, THRESHOLDS, type Thresholds } from "./decide.ts";
+import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
@@ -75,9 +75,20 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return list.slice();
   };
 
+  // What each short answer answers: the kinds of question its answer's main (first English) question asks.
+  const kinds = new Map<string, ReadonlySet<string>>();
+  const shortKinds = (id: string): ReadonlySet<string> => {
+    let found = kinds.get(id);
+    if (!found) {
+      found = questionKinds(analyzer.analyzeQuery(kb.answerById.get(id)?.questions.en[0] ?? "", "en"));
+      kinds.set(id, found);
+    }
+    return found;
+  };
+
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, analyzer, index, smalltalk, examples }, question, opts),
+      decide({ thresholds, kb, analyzer, index, smalltalk, examples, shortKinds }, question, opts),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>

@@ -79,11 +79,14 @@ function renderAnswer(
   format: Format,
   quoteLimit: number,
   options: RenderOptions,
+  withShort: boolean,
 ): string {
   const t = REPLY_TEXTS[lang];
   const m = markup(format);
-  // The short answer first, in bold: what was asked, in a few words; then the curated text.
-  const parts = a.short ? [`${m.bold(a.short[lang])}\n${m.esc(a.answer[lang])}`] : [m.esc(a.answer[lang])];
+  // The short answer first, in bold: what was asked, in a few words, when it answers the kind of question
+  // asked (the engine tells); then the curated text.
+  const parts =
+    a.short && withShort ? [`${m.bold(a.short[lang])}\n${m.esc(a.answer[lang])}`] : [m.esc(a.answer[lang])];
   if (a.kind === "bot" && a.quotes.length === 0) {
     parts.push(m.italic(t.aboutTheBot));
     return parts.join("\n\n");
@@ -158,7 +161,8 @@ function build(
     case "answer": {
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
-        if (a) blocks.push(renderAnswer(a, kb, lang, format, quoteLimit, options));
+        if (a)
+          blocks.push(renderAnswer(a, kb, lang, format, quoteLimit, options, decision.shortFor.includes(id)));
       }
       if (!options.buttons) list(t.alsoMean, known(decision.alternatives.map((c) => c.id)));
       break;

@@ -72,6 +72,23 @@ describe("follow-ups in a private chat", () => {
     expect(line).toMatchObject({ followUp: "resolved", about: GRANT.id, answerId: WHY_GRANT.id, lang: "tr" });
   });
 
+  it("the short answer in bold comes first only when it answers the kind of question asked", async () => {
+    const h = createHarness();
+    const meeting = answer("kulubaev-syromolotov-meeting");
+    const short = `<b>${escapeHtml(meeting.short?.en ?? "")}</b>`;
+    expect(meeting.short).toBeDefined();
+    // "Who did Kulubaev meet…?": the name answers it.
+    expect(textOf(only(await h.send(privateText(meeting.questions.en[0] as string))))).toContain(short);
+    // "What did they discuss?": the same answer, without a name on top that answers "who".
+    const followUp = textOf(only(await h.send(privateText("what did they discuss?"))));
+    expect(isAnswer(followUp, meeting.id, "en")).toBe(true);
+    expect(followUp).not.toContain(short);
+    // A direct question of another kind that lands on the same answer.
+    const when = textOf(only(await h.send(privateText("When did Kulubaev meet Syromolotov?"))));
+    expect(isAnswer(when, meeting.id, "en")).toBe(true);
+    expect(when).not.toContain(short);
+  });
+
   it("'what did they discuss?' after the meeting is about the meeting, not about the bot", async () => {
     const h = createHarness();
     const meeting = answer("kulubaev-syromolotov-meeting");

@@ -67,7 +67,7 @@ beforeAll(async () => {
   });
   // A Turkish question in a chat set to Russian: the bot replied in Russian.
   store.recordQuestion({
-    ...declined("peki ne konuştular?", "#discuss", "ru", "2024-03-10"),
+    ...declined("peki o ne dedi?", "#discuss", "ru", "2024-03-10"),
     questionLang: "tr",
   });
   // Declined by the engine for naming someone the article never mentions.
@@ -116,7 +116,7 @@ describe("npm run report", { timeout: 120_000 }, () => {
     ]);
     // The to-do list: noise and what names something the article never mentions are left out.
     expect(json.topDeclined.map((g: { example: string }) => g.example)).toEqual([
-      "peki ne konuştular?",
+      "peki o ne dedi?",
       '<script>alert("x")</script> & friends',
     ]);
     // The question's language as the engine read it, the reply's apart.
@@ -156,7 +156,7 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const { code, stdout } = report("--db", db, "--from", "2024-03-07", "--to", "2024-03-10");
     expect(code).toBe(0);
     expect(stdout).toContain("4 answered, 10 declined");
-    expect(stdout).toMatch(/1\s+1\s+tr \(replied ru\)\s+\S.*peki ne konuştular\?/);
+    expect(stdout).toMatch(/1\s+1\s+tr \(replied ru\)\s+\S.*peki o ne dedi\?/);
     expect(stdout).toMatch(/3\s+en \(replied en,ru\)\s+eu\s+what does the eu think/);
     expect(stdout).toMatch(/1\s+en\s+putin\s+what did putin say/);
     expect(stdout).toContain(

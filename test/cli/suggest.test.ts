@@ -22,7 +22,7 @@ const MOSCOW = "when will zhaparov visit moscow?";
 const BIASED = "is the author biased?";
 const LOAN = "is the japanese money a loan or a gift";
 const MARKUP = "<b>japan</b> & grant <script>";
-const TURKISH = "peki ne konuştular?";
+const TURKISH = "peki o ne dedi?";
 const KYRGYZ_LATIN = "beshbarmak kantip jasalat";
 const PUTIN = "what did putin say";
 // Safe: a typo-ridden paraphrase of the Batken grant answer. Unsafe: "who is" would pull the eval set's
@@ -139,7 +139,6 @@ describe("npm run suggest", { timeout: 300_000 }, () => {
     // The Turkish question: read as Turkish (the bot replied in Russian); never offered under another list.
     expect(row(TURKISH)).toMatchObject({ readAs: "tr", questionLangs: ["tr"], langs: ["ru"] });
     if (row(TURKISH).verdict.status === "candidate") expect(row(TURKISH).verdict.under).toBe("tr");
-    expect(row(TURKISH).vetted?.refusals.length ?? 1).toBeGreaterThan(0);
     // Kyrgyz in Latin letters: not claimed out of scope; the engine gave no such reason.
     expect(row(KYRGYZ_LATIN).verdict.status).not.toBe("not-in-article");
     expect(row(KYRGYZ_LATIN).readAs).toBe("ky-latn");
@@ -157,9 +156,12 @@ describe("npm run suggest", { timeout: 300_000 }, () => {
       answeredAs: "japan-grant-batken",
     });
     // Nothing but the safe one is safe.
-    expect(rows.filter((r) => r.vetted && r.vetted.refusals.length === 0).map((r) => r.example)).toEqual([
-      SAFE,
-    ]);
+    // (The Turkish pronoun question is no unsafe paraphrase of its own: it is only filed under tr.)
+    expect(
+      rows
+        .filter((r) => r.vetted && r.vetted.refusals.length === 0 && r.example !== TURKISH)
+        .map((r) => r.example),
+    ).toEqual([SAFE]);
   });
 
   it("prints each candidate with what it would change, and counts noise on its own line", () => {

@@ -281,6 +281,17 @@ describe("longer typos and chattier small talk", () => {
       expect(engine.ask(q).kind, q).toBe("smalltalk");
   });
 
+  it("marks a short answer as fitting only a question of its kind (who / when / how much…)", () => {
+    const shortFor = (q: string) => {
+      const d = engine.ask(q);
+      return d.kind === "answer" ? d.shortFor : [];
+    };
+    expect(shortFor("Who did Kulubaev meet on 23 March 2023?")).toContain("kulubaev-syromolotov-meeting");
+    expect(shortFor("When did Kulubaev meet Syromolotov?")).not.toContain("kulubaev-syromolotov-meeting");
+    expect(shortFor("How much is Japan's grant?")).toContain("japan-grant-batken");
+    expect(shortFor("Why does Japan give a grant to Batken?")).not.toContain("japan-grant-batken");
+  });
+
   it("reads a conversational word as itself, never as a name it stems like ('peki' is not 'Pekin')", () => {
     expect(engine.groupKey("peki neden?")).toBe("");
     expect(engine.groupKey("peki ne konuştular?")).not.toContain("@");

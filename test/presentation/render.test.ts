@@ -58,6 +58,7 @@ function answerDecision(ids: [string, ...string[]], lang: Lang, alternatives: st
     score: 0.9,
     alternatives: alternatives.map((id) => ({ id, score: 0.85 })),
     footnotes: [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))],
+    shortFor: ids,
   };
 }
 
