@@ -288,6 +288,11 @@ export class Analyzer {
       tokens.length,
       (i) => keys[i] ?? [],
       (m) => {
+        // A function or conversational word alone is itself, never a name it merely stems like
+        // (Turkish "peki", "so", is "Pekin" less its genitive ending); within a phrase ("Kuşak ve Yol")
+        // it may be stemmed with the rest.
+        const single = m.end - m.start === 1 ? tokens[m.start] : undefined;
+        if (single && isStopword(single.key) && !this.phraseWords.has(single.key)) return false;
         const caps = m.target.needsCapitals;
         return !caps || tokens[m.start]?.original === caps;
       },

@@ -2,7 +2,7 @@
 // phrases, so "hi, who did Kulubaev meet?" is still a question about the article.
 import type { SmalltalkIntent } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
-import { isStopword } from "./stopwords.ts";
+import { isAskingWord, isStopword } from "./stopwords.ts";
 
 // Words that may surround a phrase without changing the intent ("hi there", "thanks a lot, bot").
 const FILLER = new Set(
@@ -83,9 +83,10 @@ export class SmalltalkMatcher {
         best = { intent: p.intent, end, length: p.words.length };
     }
     if (!best) return undefined;
-    // Function words ("for", "a", "that") carry neither an intent nor a question: filler too.
+    // Function words ("for", "a", "that") carry neither an intent nor a question: filler too. A question
+    // word outside a phrase asks something ("peki neden?" is "so why?", not "okay").
     words.forEach((w, i) => {
-      if (FILLER.has(w) || isStopword(w)) explained.add(i);
+      if ((FILLER.has(w) || isStopword(w)) && !isAskingWord(w)) explained.add(i);
     });
     const coverage = explained.size / words.length;
     return { intent: best.intent, coverage, exact: coverage === 1 && best.length === words.length };

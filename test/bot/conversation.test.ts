@@ -63,6 +63,15 @@ describe("follow-ups in a private chat", () => {
     });
   }
 
+  it("tr: 'peki neden?' (so why?) is a follow-up: 'peki' is no typo of the name Pekin, and no thanks", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.tr[0] as string, ayse));
+    const reply = textOf(only(await h.send(privateText("peki neden?", ayse))));
+    expect(isAnswer(reply, WHY_GRANT.id, "tr")).toBe(true);
+    const line = h.logs.findLast((l) => l.msg === "update");
+    expect(line).toMatchObject({ followUp: "resolved", about: GRANT.id, answerId: WHY_GRANT.id, lang: "tr" });
+  });
+
   it("'what did they discuss?' after the meeting is about the meeting, not about the bot", async () => {
     const h = createHarness();
     const meeting = answer("kulubaev-syromolotov-meeting");

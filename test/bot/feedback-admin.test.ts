@@ -185,7 +185,7 @@ describe("admin commands", () => {
       "When will Zhaparov visit Moscow?",
       "When will Zhaparov visit Moscow?",
       "What did Putin say?",
-      "peki ne konuştular?",
+      "peki o ne dedi?",
       "???",
       "<b></b>",
     ];
@@ -199,7 +199,7 @@ describe("admin commands", () => {
       /closest answer: du-dewen-visit-announcement; not to add as a paraphrase: .*names Moscow/,
     );
     // The question's language as the engine read it.
-    expect(lines.some((l) => /^\d\. peki ne konuştular\? — 1 \(tr\b/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\d\. peki o ne dedi\? — 1 \(tr\b/.test(l))).toBe(true);
     const outside = at("Declined because they name something the article never mentions:");
     expect(outside).toBeGreaterThan(moscow);
     expect(lines[outside + 1]).toBe("• what did putin say? — 1 (en): names “putin”");

@@ -281,6 +281,17 @@ describe("longer typos and chattier small talk", () => {
       expect(engine.ask(q).kind, q).toBe("smalltalk");
   });
 
+  it("reads a conversational word as itself, never as a name it stems like ('peki' is not 'Pekin')", () => {
+    expect(engine.groupKey("peki neden?")).toBe("");
+    expect(engine.groupKey("peki ne konuştular?")).not.toContain("@");
+  });
+
+  it("takes an acknowledgement followed by a question word as a question, not as small talk", () => {
+    for (const q of ["peki neden?", "ok, why?", "ладно, а почему?"])
+      expect(engine.ask(q).kind, q).not.toBe("smalltalk");
+    for (const q of ["peki", "ok thanks"]) expect(engine.ask(q).kind, q).toBe("smalltalk");
+  });
+
   it("takes a greeting with 'how are you' as small talk, not as a question about the bot", () => {
     for (const q of ["салам, кандайсың?", "привет, как дела?", "selam, nasılsın?", "hi, how are you?"])
       expect(engine.ask(q).kind, q).toBe("smalltalk");
