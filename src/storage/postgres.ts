@@ -21,7 +21,6 @@ import { describeError, type StoreLogger, stderrLogger, writeFailureReport } fro
 import { migratePostgres, POSTGRES_LATEST_VERSION } from "./postgres-schema.ts";
 import {
   assertRetentionDays,
-  DAY_PATTERN,
   DEFAULT_NEAR_TIE_GAP,
   daysBefore,
   fillDays,
@@ -42,7 +41,13 @@ import type {
   VoteEvent,
   VoteResult,
 } from "./store.ts";
-import { createWriteQueue, type QueuedWrite, type WriteQueueOptions } from "./write-queue.ts";
+import {
+  createWriteQueue,
+  type QueuedWrite,
+  queuedStoreWrites,
+  type StoreWrite,
+  type WriteQueueOptions,
+} from "./write-queue.ts";
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -70,11 +75,7 @@ export type PostgresStore = Store &
     purgeExpired(): Promise<number>;
   };
 
-type Write =
-  | (QueuedWrite & { kind: "conversation"; key: string; conversation: Conversation })
-  | (QueuedWrite & { kind: "question"; event: QuestionEvent })
-  | (QueuedWrite & { kind: "vote"; event: VoteEvent; result?: VoteResult })
-  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang | null });
+type Write = StoreWrite | (QueuedWrite & { kind: "conversation"; key: string; conversation: Conversation });
 
 const DAY_MS = 86_400_000;
 const COUNTED_UPDATE_DAYS = 2;
@@ -297,29 +298,7 @@ function postgresStore(
     persistent: true,
     conversations,
     claims,
-    recordQuestion(event) {
-      if (!DAY_PATTERN.test(event.day)) return;
-      queue.push({ kind: "question", event, retry: true });
-    },
-    recordVote(event) {
-      return new Promise((resolve) => {
-        const write: Extract<Write, { kind: "vote" }> = {
-          kind: "vote",
-          event,
-          retry: false,
-          settle: (kept) =>
-            resolve(kept && write.result ? write.result : { status: "failed", firstDownvote: false }),
-        };
-        queue.push(write, true);
-      });
-    },
-    getChatLang: (chatKey) => chatLangs.get(chatKey),
-    setChatLang(chatKey, lang) {
-      if (lang !== null && !isLang(lang)) return;
-      if (lang === null) chatLangs.delete(chatKey);
-      else chatLangs.set(chatKey, lang);
-      queue.push({ kind: "chatLang", chatKey, lang, retry: true });
-    },
+    ...queuedStoreWrites(queue, chatLangs, () => undefined),
     getMeta: (key) => meta.get(key),
     setMeta(key, value) {
       meta.set(key, value);

@@ -19,7 +19,6 @@ import { createMemoryStore } from "./memory.ts";
 import { LATEST_VERSION, migrate, schemaVersion } from "./migrations.ts";
 import {
   assertRetentionDays,
-  DAY_PATTERN,
   DEFAULT_NEAR_TIE_GAP,
   daysBefore,
   fillDays,
@@ -42,7 +41,13 @@ import type {
   VoteEvent,
   VoteResult,
 } from "./store.ts";
-import { createWriteQueue, type QueuedWrite, type WriteQueueOptions } from "./write-queue.ts";
+import {
+  createWriteQueue,
+  type QueuedWrite,
+  queuedStoreWrites,
+  type StoreWrite,
+  type WriteQueueOptions,
+} from "./write-queue.ts";
 
 export interface SqliteStoreOptions {
   /** File path; its folder is created on first start. */
@@ -139,9 +144,7 @@ function connect(options: SqliteStoreOptions): Connection {
 }
 
 type Write =
-  | (QueuedWrite & { kind: "question"; event: QuestionEvent })
-  | (QueuedWrite & { kind: "vote"; event: VoteEvent; result?: VoteResult })
-  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang | null })
+  | StoreWrite
   | (QueuedWrite & { kind: "keepUpdates"; updates: readonly { id: number; body: string }[] })
   | (QueuedWrite & { kind: "forgetUpdate"; id: number });
 
@@ -361,31 +364,9 @@ function sqliteStore(
   return {
     persistent: true,
     journal,
-    recordQuestion(event) {
-      if (!DAY_PATTERN.test(event.day))
-        return logFailure("recordQuestion", new Error("day is not YYYY-MM-DD"));
-      queue.push({ kind: "question", event, retry: true });
-    },
-    recordVote(event) {
-      return new Promise((resolve) => {
-        const write: Extract<Write, { kind: "vote" }> = {
-          kind: "vote",
-          event,
-          // A vote is answered while the user waits: no retries, "failed" is the honest answer.
-          retry: false,
-          settle: (kept) =>
-            resolve(kept && write.result ? write.result : { status: "failed", firstDownvote: false }),
-        };
-        queue.push(write, true);
-      });
-    },
-    getChatLang: (chatKey) => chatLangs.get(chatKey),
-    setChatLang(chatKey, lang) {
-      if (lang !== null && !isLang(lang)) return;
-      if (lang === null) chatLangs.delete(chatKey);
-      else chatLangs.set(chatKey, lang);
-      queue.push({ kind: "chatLang", chatKey, lang, retry: true });
-    },
+    ...queuedStoreWrites(queue, chatLangs, () =>
+      logFailure("recordQuestion", new Error("day is not YYYY-MM-DD")),
+    ),
     getMeta(key) {
       return guarded("getMeta", undefined, () => sql.getMeta.get(key)?.value);
     },

@@ -3,6 +3,9 @@
 // few times; a write that still cannot be kept is dropped and counted, and the failure is reported at
 // least once a minute while it lasts (log.ts). Backend-neutral: `apply` may be sync (SQLite) or async
 // (a server database), and an async one is given up on after `timeoutMs`.
+import { LANGS, type Lang } from "../content/schema.ts";
+import { DAY_PATTERN } from "./rules.ts";
+import type { QuestionEvent, Store, VoteEvent, VoteResult } from "./store.ts";
 
 export interface QueuedWrite {
   /** Retried when a batch fails (counts, settings); false: dropped at once (a vote waiting for its answer). */
@@ -158,6 +161,50 @@ export function createWriteQueue<W extends QueuedWrite>(options: WriteQueueOptio
       queue = [];
       drop(left);
       if (left.length > 0) o.onFailure(new Error("store closed with writes queued"), left.length);
+    },
+  };
+}
+
+/** The writes of the Store interface itself; a backend's own write kinds come beside them. */
+export type StoreWrite =
+  | (QueuedWrite & { kind: "question"; event: QuestionEvent })
+  | (QueuedWrite & { kind: "vote"; event: VoteEvent; result?: VoteResult })
+  | (QueuedWrite & { kind: "chatLang"; chatKey: string; lang: Lang | null });
+
+/**
+ * The Store's reply-path side on a write queue, the same for every backend: questions and settings are
+ * queued, chat languages are read from memory (`chatLangs`, kept by the backend), and a vote resolves
+ * when its batch commits ("failed" when it could not be kept: the user is told, not thanked).
+ */
+export function queuedStoreWrites(
+  queue: { push(write: StoreWrite, urgent?: boolean): void },
+  chatLangs: Map<string, Lang>,
+  onBadDay: () => void,
+): Pick<Store, "recordQuestion" | "recordVote" | "getChatLang" | "setChatLang"> {
+  return {
+    recordQuestion(event) {
+      if (!DAY_PATTERN.test(event.day)) return onBadDay();
+      queue.push({ kind: "question", event, retry: true });
+    },
+    recordVote(event) {
+      return new Promise((resolve) => {
+        const write: Extract<StoreWrite, { kind: "vote" }> = {
+          kind: "vote",
+          event,
+          // A vote is answered while the user waits: no retries, "failed" is the honest answer.
+          retry: false,
+          settle: (kept) =>
+            resolve(kept && write.result ? write.result : { status: "failed", firstDownvote: false }),
+        };
+        queue.push(write, true);
+      });
+    },
+    getChatLang: (chatKey) => chatLangs.get(chatKey),
+    setChatLang(chatKey, lang) {
+      if (lang !== null && !(LANGS as readonly string[]).includes(lang)) return;
+      if (lang === null) chatLangs.delete(chatKey);
+      else chatLangs.set(chatKey, lang);
+      queue.push({ kind: "chatLang", chatKey, lang, retry: true });
     },
   };
 }
