@@ -2,14 +2,6 @@
 // text, JSON or an HTML page; the value itself knows nothing of formats.
 import type { DailyCount, DeclinedGroup, FeedbackRow, NearTiePair, ReportSource } from "./store.ts";
 
-/** A declined group in words: did the article not cover it, or did the engine miss a match? */
-export function declineKind(group: { count: number; outOfScope?: number }): string {
-  const outside = group.outOfScope ?? 0;
-  if (outside === 0) return "no close answer";
-  if (outside >= group.count) return "not in the article";
-  return `mixed (${outside} not in the article)`;
-}
-
 export interface ReportRange {
   from: string;
   to: string;
