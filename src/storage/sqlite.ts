@@ -36,7 +36,6 @@ import type {
   QuestionEvent,
   ReportSource,
   Store,
-  StoreHealth,
   UpdateJournal,
   VoteEvent,
   VoteResult,
@@ -44,6 +43,7 @@ import type {
 import {
   createWriteQueue,
   type QueuedWrite,
+  queuedHealth,
   queuedStoreWrites,
   type StoreWrite,
   type WriteQueueOptions,
@@ -381,16 +381,7 @@ function sqliteStore(
     worstFeedback: (from, to, limit) => read("worstFeedback", [], (r) => r.worstFeedback(from, to, limit)),
     nearTies: (from, to, limit) => read("nearTies", [], (r) => r.nearTies(from, to, limit)),
     purgeExpired,
-    health(): StoreHealth {
-      const failing = failures.failing;
-      return {
-        state: failing === undefined ? "ok" : "degraded",
-        persistent: true,
-        ...(failing !== undefined ? { reason: failing } : {}),
-        queued: queue.size,
-        failedWrites: failures.lost,
-      };
-    },
+    health: () => queuedHealth(failures, queue),
     flush: () => queue.drain(),
     async close() {
       if (!open) return;

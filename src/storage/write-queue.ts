@@ -4,8 +4,9 @@
 // least once a minute while it lasts (log.ts). Backend-neutral: `apply` may be sync (SQLite) or async
 // (a server database), and an async one is given up on after `timeoutMs`.
 import { LANGS, type Lang } from "../content/schema.ts";
+import type { WriteFailures } from "./log.ts";
 import { DAY_PATTERN } from "./rules.ts";
-import type { QuestionEvent, Store, VoteEvent, VoteResult } from "./store.ts";
+import type { QuestionEvent, Store, StoreHealth, VoteEvent, VoteResult } from "./store.ts";
 
 export interface QueuedWrite {
   /** Retried when a batch fails (counts, settings); false: dropped at once (a vote waiting for its answer). */
@@ -206,5 +207,17 @@ export function queuedStoreWrites(
       else chatLangs.set(chatKey, lang);
       queue.push({ kind: "chatLang", chatKey, lang, retry: true });
     },
+  };
+}
+
+/** A persistent backend's health: degraded while its writes fail, with what is queued and lost. */
+export function queuedHealth(failures: WriteFailures, queue: { readonly size: number }): StoreHealth {
+  const failing = failures.failing;
+  return {
+    state: failing === undefined ? "ok" : "degraded",
+    persistent: true,
+    ...(failing !== undefined ? { reason: failing } : {}),
+    queued: queue.size,
+    failedWrites: failures.lost,
   };
 }
