@@ -18,7 +18,7 @@ import {
   type StoreHealth,
 } from "./storage/index.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
-import { createReplyMarks, type ReplyMarks } from "./transports/reply-marks.ts";
+import { createReplyMarks, type ReplyMarks, replyHooks } from "./transports/reply-marks.ts";
 import { installSendPath } from "./transports/send-path.ts";
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
 import { runTerminalChat } from "./transports/terminal.ts";
@@ -177,9 +177,7 @@ export async function runTelegram(
     return;
   }
   const claims = shared?.claims;
-  const replyMarks = claims?.replying
-    ? createReplyMarks((id) => claims.replying?.(id) ?? Promise.resolve())
-    : undefined;
+  const replyMarks = claims?.sending ? createReplyMarks(replyHooks(claims)) : undefined;
   installSendPath(bot, { throttle, logger, replyMarks });
   logger.info({ username: bot.botInfo.username, mode: config.transport.mode }, "bot started");
 

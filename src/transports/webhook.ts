@@ -9,7 +9,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import type { StoreHealth } from "../storage/store.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
-import { createReplyMarks, type ReplyMarks } from "./reply-marks.ts";
+import { createReplyMarks, type ReplyMarks, replyHooks } from "./reply-marks.ts";
 import { createChatSequencer } from "./sequential.ts";
 import { inProcessClaims, type UpdateClaims } from "./update-claims.ts";
 
@@ -28,7 +28,7 @@ export interface WebhookServerOptions {
   /** Who handles a delivered update; default: this process alone (recent ids in memory). */
   claims?: UpdateClaims;
   /**
-   * For claims that note replies (`replying`): where the mark is taken. The runtime passes marks it
+   * For claims that note replies (`sending`/`sent`): where the marks are taken. The runtime passes marks it
    * installed before the send throttle; without them, the server installs its own on the bot's API.
    */
   replyMarks?: ReplyMarks;
@@ -163,7 +163,7 @@ function parseUpdate(body: Buffer): Update {
 }
 
 function ownReplyMarks<C extends Context>(bot: Bot<C>, claims: UpdateClaims): ReplyMarks {
-  const marks = createReplyMarks((updateId) => claims.replying?.(updateId) ?? Promise.resolve());
+  const marks = createReplyMarks(replyHooks(claims));
   bot.api.config.use(marks.transformer);
   return marks;
 }
@@ -174,7 +174,7 @@ export async function startWebhookServer<C extends Context>(
 ): Promise<WebhookServer> {
   const { logger } = options;
   const claims = options.claims ?? inProcessClaims();
-  const replying = claims.replying ? (options.replyMarks ?? ownReplyMarks(bot, claims)) : undefined;
+  const replying = claims.sending ? (options.replyMarks ?? ownReplyMarks(bot, claims)) : undefined;
   // Telegram may post several updates at once; those of one chat still run in order.
   await bot.init();
   const sequence = createChatSequencer(bot);
