@@ -3,6 +3,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { Analyzer, plainTerms } from "./analyzer.ts";
+import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
@@ -40,6 +41,8 @@ export interface Engine {
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
+  /** The confidence model's sure-or-hedged cut other than the fitted one (the benchmark's sweep). */
+  sure?: number;
   /**
    * An index saved by `engine.save()` for this very content and engine code (the caller checks that,
    * see src/index-cache.ts). Throws SavedIndexError when the bytes are not a saved index.
@@ -63,6 +66,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
   const { analyzer, index } = options.saved ? restoreIndex(options.saved) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const fitted = committedModel();
+  const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
   const picked = new Map<string, { id: string; question: string }[]>();
   const examples = (lang: Lang, n: number) => {
@@ -88,7 +93,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, analyzer, index, smalltalk, examples, shortKinds }, question, opts),
+      decide(
+        { thresholds, kb, analyzer, index, smalltalk, examples, shortKinds, confidence },
+        question,
+        opts,
+      ),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>
