@@ -387,6 +387,7 @@ function extraSets(): EvalQuestion[] {
     "../../test/eval/fresh-questions.yaml",
     "../../test/eval/batch-a.yaml",
     "../../test/eval/batch-b.yaml",
+    "../../test/eval/batch-c.yaml",
   ]) {
     try {
       out.push(...parseQuestions(readFileSync(new URL(path, import.meta.url), "utf8")));

@@ -7,8 +7,8 @@ import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts"
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
-import { type IndexParts, restoreIndex, saveIndex } from "./saved-index.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
+import { type IndexParts, type IndexSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.ts";
 
 export type { Thresholds } from "./decide.ts";
 export type {
@@ -22,7 +22,8 @@ export type {
   SmallTalk,
 } from "./decision.ts";
 export { answerIds, offeredIds } from "./decision.ts";
-export { SavedIndexError } from "./saved-index.ts";
+export type { IndexSnapshot } from "./snapshot.ts";
+export { contentHash, SNAPSHOT_FORMAT, SnapshotError } from "./snapshot.ts";
 
 export interface Engine {
   ask(question: string, opts?: AskOptions): Decision;
@@ -33,18 +34,18 @@ export interface Engine {
    * name (aliases) and every language's word for a concept (lexicon) folded into one term.
    */
   groupKey(text: string): string;
-  /** The built index as bytes: `createEngine(kb, { saved })` starts from them instead of building. */
-  save(): Uint8Array;
+  /** The built index as plain data: `createEngine(kb, { snapshot })` starts from it instead of building. */
+  snapshot(): IndexSnapshot;
 }
 
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
   /**
-   * An index saved by `engine.save()` for this very content and engine code (the caller checks that,
-   * see src/index-cache.ts). Throws SavedIndexError when the bytes are not a saved index.
+   * A snapshot taken by `engine.snapshot()` with this engine code (the caller checks that, see
+   * src/index-cache.ts). Throws SnapshotError when it is of another format or other content.
    */
-  saved?: Uint8Array;
+  snapshot?: unknown;
 }
 
 /** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
@@ -61,7 +62,8 @@ export function buildIndex(kb: KnowledgeBase): IndexParts {
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { analyzer, index } = options.saved ? restoreIndex(options.saved) : buildIndex(kb);
+  const { analyzer, index } =
+    options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
   // The same few lists are asked for on every decline: worked out once each.
   const picked = new Map<string, { id: string; question: string }[]>();
@@ -98,7 +100,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    save: () => saveIndex({ analyzer, index }),
+    snapshot: () => takeSnapshot(kb, { analyzer, index }),
   };
 }
 

@@ -8,7 +8,6 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { foldKey } from "./normalize.ts";
-import { revive } from "./revive.ts";
 import { looksLikeVerb } from "./stopwords.ts";
 
 interface Paraphrase {
@@ -75,6 +74,15 @@ export const SCORING = {
   questionTypeWeight: 0.5,
 };
 
+/** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
+export interface AnswerIndexData {
+  answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[] }[];
+  paraphraseAnswer: number[];
+  paraphraseWeight: number[];
+  postings: [string, number[]][];
+  articlePostings: [string, number[]][];
+}
+
 export class AnswerIndex {
   private readonly answers: IndexedAnswer[] = [];
   /** Per paraphrase (by number): its answer and its terms' summed weight. Flat arrays: rank reads them for every paraphrase a question touches. */
@@ -89,10 +97,23 @@ export class AnswerIndex {
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
+  /** Analyses and indexes the content's texts; or, given `data`, the index a snapshot holds. */
   constructor(
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | undefined,
     private readonly analyzer: Analyzer,
+    data?: AnswerIndexData,
   ) {
+    if (data) {
+      for (const a of data.answers)
+        this.addAnswer({ id: a.id, bag: new Set(a.bag), gives: new Set(a.gives), places: new Set(a.places) });
+      for (const [t, list] of data.articlePostings) this.articlePostings.set(t, list);
+      this.maxIdf = this.idf(0);
+      this.paraphraseAnswer = Int32Array.from(data.paraphraseAnswer);
+      this.paraphraseWeight = Float64Array.from(data.paraphraseWeight);
+      for (const [t, list] of data.postings) this.postings.set(t, Int32Array.from(list));
+      return;
+    }
+    if (!kb) throw new Error("an answer index is built from the content or restored from its data");
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
     const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
@@ -126,13 +147,7 @@ export class AnswerIndex {
         }
       for (const q of a.quotes)
         for (const t of analyzer.analyzeContent(q.text, "en")) if (ownWords) bag.add(t);
-      this.answers.push({ id: a.id, bag, gives, places });
-      for (const t of bag) {
-        this.df.set(t, (this.df.get(t) ?? 0) + 1);
-        const list = this.answerPostings.get(t);
-        if (list) list.push(index);
-        else this.answerPostings.set(t, [index]);
-      }
+      this.addAnswer({ id: a.id, bag, gives, places });
     });
     // The article around each answer: the paragraphs it quotes, the footnotes it cites.
     const paragraphTerms = new Map(
@@ -177,9 +192,36 @@ export class AnswerIndex {
     for (const [t, list] of lists) this.postings.set(t, Int32Array.from(list));
   }
 
-  /** The index whose fields a saved index holds (see saved-index.ts), over the revived analyzer. */
-  static revive(saved: AnswerIndex, analyzer: Analyzer): AnswerIndex {
-    return revive(AnswerIndex, { ...saved, analyzer });
+  /** The index of a snapshot, over the analyzer restored from the same snapshot. */
+  static fromData(data: AnswerIndexData, analyzer: Analyzer): AnswerIndex {
+    return new AnswerIndex(undefined, analyzer, data);
+  }
+
+  toData(): AnswerIndexData {
+    return {
+      answers: this.answers.map((a) => ({
+        id: a.id,
+        bag: [...a.bag],
+        gives: [...a.gives],
+        places: [...a.places],
+      })),
+      paraphraseAnswer: [...this.paraphraseAnswer],
+      paraphraseWeight: [...this.paraphraseWeight],
+      postings: [...this.postings].map(([t, list]) => [t, [...list]]),
+      articlePostings: [...this.articlePostings],
+    };
+  }
+
+  /** Adds the next answer and its terms to the document frequencies and answer postings. */
+  private addAnswer(answer: IndexedAnswer): void {
+    const index = this.answers.length;
+    this.answers.push(answer);
+    for (const t of answer.bag) {
+      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const list = this.answerPostings.get(t);
+      if (list) list.push(index);
+      else this.answerPostings.set(t, [index]);
+    }
   }
 
   /** BM25's idf: rare terms tell answers apart, terms in every answer ("Kyrgyzstan") tell nothing. */
