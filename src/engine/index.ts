@@ -2,6 +2,7 @@
 // Decision (answer, decline or small talk). Pure: no I/O, no grammY; the bot and the CLI render it.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
+import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
@@ -42,6 +43,8 @@ export interface Engine {
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
+  /** The confidence model's sure-or-hedged cut other than the fitted one (the benchmark's sweep). */
+  sure?: number;
   /**
    * A snapshot taken by `engine.snapshot()` with this engine code (the caller checks that, see
    * src/index-cache.ts). Throws SnapshotError when it is of another format or other content.
@@ -60,6 +63,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const reader = new QuestionReader(vocabulary);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const fitted = committedModel();
+  const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
   const picked = new Map<string, { id: string; question: string }[]>();
   const examples = (lang: Lang, n: number) => {
@@ -85,7 +90,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, reader, index, smalltalk, examples, shortKinds }, question, opts),
+      decide({ thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence }, question, opts),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>

@@ -7,6 +7,9 @@ import { logApiFailures } from "./api-failures.ts";
 import type { ReplyMarks } from "./reply-marks.ts";
 import type { SendThrottle } from "./throttle.ts";
 
+/** How long a reply is retried before it is given up (network errors: auto-retry retries them always). */
+export const SEND_RETRIES = { maxRetryAttempts: 8, maxDelaySeconds: 600 } as const;
+
 export interface SendPath {
   throttle: SendThrottle;
   logger: Logger;
@@ -24,6 +27,8 @@ export function installSendPath<C extends Context>(
   bot.api.config.use(throttle.transformer);
   // Inside auto-retry, so it logs each failed attempt.
   bot.api.config.use(logApiFailures(logger));
-  // 429 (retry_after) and 5xx: wait and retry, but not forever.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // 429 (retry_after) and 5xx: wait and retry, for about a quarter of an hour (back-off from 3 s,
+  // doubling, 8 times; a group's flood wait may be minutes). A reply given up on is an answer lost,
+  // so giving up early costs more than a chat waiting: its later questions queue behind it anyway.
+  bot.api.config.use(autoRetry(SEND_RETRIES));
 }
