@@ -60,6 +60,8 @@ export interface Analysis {
   unknownYears: string[];
   /** What the question sets aside ("besides the organisations", "кроме организаций", "örgütler dışında"). */
   excluded: QueryTerm[];
+  /** Framed by the article or its author ("according to the article", "did the author…"). */
+  framed: boolean;
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -627,6 +629,7 @@ export class Analyzer {
     const setAside = setAsideTokens(tokens, phraseAt, (t) => this.isQuestionStopword(t, lang, ruLatn));
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
+    let framed = false;
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
@@ -646,6 +649,7 @@ export class Analyzer {
           .slice(phrase.start, phrase.end)
           .map((x) => x.original)
           .join(" ");
+        if (isMeta(phrase.target)) framed = true;
         if (phrase.target.kind === "out-of-scope") {
           if (!context) outOfScope.push({ id: phrase.target.id, surface });
           else continue;
@@ -697,6 +701,7 @@ export class Analyzer {
       unknownNames,
       unknownYears,
       excluded,
+      framed,
     };
   }
 

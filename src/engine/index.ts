@@ -6,6 +6,7 @@ import { Analyzer, plainTerms } from "./analyzer.ts";
 import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
+import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
@@ -68,6 +69,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const { analyzer, index } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const details = new DetailCheck(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
@@ -96,7 +98,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   return {
     ask: (question, opts = {}) =>
       decide(
-        { thresholds, kb, analyzer, index, smalltalk, examples, shortKinds, confidence },
+        { thresholds, kb, analyzer, index, smalltalk, examples, shortKinds, confidence, details },
         question,
         opts,
       ),
