@@ -1,11 +1,12 @@
 // Start-up without re-reading the content or rebuilding the index. The loaded content is saved under
 // a hash of the content files' bytes and of the code that loads and checks them, so a start with
 // unchanged content skips YAML parsing and validation (about 0.4 s) and never loads the parser.
-// The built index is saved to the same cache folder under a
-// fingerprint of everything it is built from (the loaded content, the engine's code, the stemmers,
-// Node's serialisation format), and restored from there on the next start. Any change to those
-// gives another fingerprint, so a stale index is never used; a missing, unreadable or damaged file
-// just means building it again. The cache is disposable: delete the folder at any time.
+// The built index is saved to the same cache folder as a snapshot (plain data in JSON, see
+// src/engine/snapshot.ts) under a fingerprint of everything it is built from (the loaded content, the
+// engine's code, the stemmers, Node's version), and restored from there on the next start. Any change
+// to those gives another file name, and the snapshot itself carries its format and content hash, which
+// are checked again: a stale index is never used; a missing, unreadable or damaged file just means
+// building it again. The cache is disposable: delete the folder at any time.
 import { createHash, type Hash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,8 +14,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
 import { DEFAULT_CONTENT_DIR } from "./content/paths.ts";
-import { createEngine, type Engine } from "./engine/index.ts";
-import { SAVED_INDEX_FORMAT } from "./engine/saved-index.ts";
+import { contentHash, createEngine, type Engine, SNAPSHOT_FORMAT } from "./engine/index.ts";
 
 /** node_modules/.cache is where tools keep disposable caches; a fresh `npm ci` starts it empty. */
 export const DEFAULT_INDEX_CACHE_DIR = new URL("../node_modules/.cache/article-bot/", import.meta.url)
@@ -63,14 +63,15 @@ export function startEngine(kb: KnowledgeBase, { dir, logger }: EngineCacheOptio
   const saved = readSaved(file, logger);
   if (saved) {
     try {
-      return { engine: createEngine(kb, { saved }), from: "saved", ms: ms() };
+      const snapshot: unknown = JSON.parse(saved.toString("utf8"));
+      return { engine: createEngine(kb, { snapshot }), from: "saved", ms: ms() };
     } catch (error) {
       logger?.warn({ file, reason: message(error) }, "saved index unusable; building it again");
     }
   }
   const engine = createEngine(kb);
   const built = ms();
-  writeSaved(dir, file, engine.save(), logger);
+  writeSaved(dir, file, Buffer.from(JSON.stringify(engine.snapshot()), "utf8"), logger);
   return { engine, from: "built", ms: built };
 }
 
@@ -130,7 +131,7 @@ function hashFolder(hash: Hash, folder: URL): void {
 /** What the built index depends on, hashed: same fingerprint, same index. */
 export function fingerprint(kb: KnowledgeBase): string {
   const hash = createHash("sha256");
-  hash.update(`${SAVED_INDEX_FORMAT}\0${process.versions.node}\0${process.versions.v8}\0`);
+  hash.update(`${SNAPSHOT_FORMAT}\0${process.versions.node}\0`);
   // The engine's code: any change to how text is analysed or indexed.
   for (const name of readdirSync(ENGINE_DIR).sort()) {
     hash.update(`${name}\0`);
@@ -138,13 +139,12 @@ export function fingerprint(kb: KnowledgeBase): string {
   }
   const require = createRequire(import.meta.url);
   for (const stemmer of STEMMERS) hash.update(readFileSync(require.resolve(stemmer)));
-  // The content as loaded (the lookup maps are derived from the rest, and JSON drops them anyway).
-  hash.update(JSON.stringify(kb, (_key, value: unknown) => (value instanceof Map ? undefined : value)));
+  hash.update(contentHash(kb));
   return hash.digest("hex").slice(0, 24);
 }
 
 /** The saved bytes, if the file exists and is whole (its leading digest matches the rest). */
-function readSaved(file: string, logger: EngineCacheOptions["logger"]): Uint8Array | undefined {
+function readSaved(file: string, logger: EngineCacheOptions["logger"]): Buffer | undefined {
   let data: Buffer;
   try {
     data = readFileSync(file);

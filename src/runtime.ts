@@ -1,7 +1,6 @@
 // What `npm start` runs once the configuration is good: load the content, build the engine, the
 // store and the bot, then serve Telegram (long polling or a webhook) or the terminal chat. Kept apart
 // from main.ts so a bad configuration is reported before any of this is even loaded.
-import { autoRetry } from "@grammyjs/auto-retry";
 import { type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
 import { createConversationMemory } from "./bot/memory.ts";
@@ -18,8 +17,9 @@ import {
   resolvePrivacySecret,
   type StoreHealth,
 } from "./storage/index.ts";
-import { logApiFailures } from "./transports/api-failures.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
+import { createReplyMarks, type ReplyMarks, replyHooks } from "./transports/reply-marks.ts";
+import { installSendPath } from "./transports/send-path.ts";
 import type { Shutdown, ShutdownStep } from "./transports/shutdown.ts";
 import { runTerminalChat } from "./transports/terminal.ts";
 import { createSendThrottle } from "./transports/throttle.ts";
@@ -176,12 +176,9 @@ export async function runTelegram(
     await shutdown.begin("start-up failed", 1);
     return;
   }
-  // Innermost: every attempt, retries included, keeps Telegram's pace.
-  bot.api.config.use(throttle.transformer);
-  // 429 (retry_after) and 5xx: wait and retry, but not forever.
-  // Installed before auto-retry, so it sits inside it and logs each failed attempt.
-  bot.api.config.use(logApiFailures(logger));
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  const claims = shared?.claims;
+  const replyMarks = claims?.sending ? createReplyMarks(replyHooks(claims)) : undefined;
+  installSendPath(bot, { throttle, logger, replyMarks });
   logger.info({ username: bot.botInfo.username, mode: config.transport.mode }, "bot started");
 
   // The command menu is a nicety: the bot answers without it.
@@ -196,7 +193,7 @@ export async function runTelegram(
         ...("journal" in store && store.journal ? { journal: store.journal } : {}),
         onGraceOver: () => throttle.stop(),
       });
-    else server = await startWebhook(bot, config.transport, logger, () => store.health(), shared?.claims);
+    else server = await startWebhook(bot, config.transport, logger, () => store.health(), claims, replyMarks);
   } catch (error) {
     logger.fatal({ err: error }, `could not start ${config.transport.mode}`);
     await shutdown.begin("start-up failed", 1);
@@ -224,6 +221,7 @@ async function startWebhook<C extends Context>(
   logger: Logger,
   health: () => StoreHealth,
   claims: UpdateClaims | undefined,
+  replyMarks: ReplyMarks | undefined,
 ): Promise<WebhookServer> {
   const server = await startWebhookServer(bot, {
     host: t.host,
@@ -234,6 +232,7 @@ async function startWebhook<C extends Context>(
     logger,
     health,
     ...(claims ? { claims } : {}),
+    ...(replyMarks ? { replyMarks } : {}),
   });
   try {
     await registerWebhook(bot, t.url, t.secret);

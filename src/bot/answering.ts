@@ -87,6 +87,7 @@ export function decisionFor(ctx: MyContext, id: string, lang: Lang): Decision {
     detected: lang,
     ids: [id],
     score: 1,
+    confidence: "sure",
     alternatives: [],
     // The canonical question is the answer's own: its short answer answers it.
     shortFor: [id],

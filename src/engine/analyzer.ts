@@ -12,8 +12,7 @@ import { LANGS } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage } from "./language.ts";
 import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
-import { type PhraseMatch, type PhraseTarget, PhraseTrie } from "./phrases.ts";
-import { revive } from "./revive.ts";
+import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
 import { type AnalysisLang, stemWord, turkicKey, turkishStem } from "./stem.ts";
 import {
   isAskingWord,
@@ -25,7 +24,7 @@ import {
   TRANSPARENT,
 } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
-import { OneEditSet, SpellingIndex } from "./typos.ts";
+import { OneEditSet, type SpellingData, SpellingIndex } from "./typos.ts";
 
 export interface QueryTerm {
   term: string;
@@ -76,47 +75,92 @@ const key = {
   stem: (lang: AnalysisLang | "trs", s: string) => `${lang}:${s}`,
 };
 
+/** What an analyzer has learnt from the content, as plain data (see snapshot.ts). */
+export interface AnalyzerData {
+  trie: PhraseTrieData;
+  nameSpellings: string[];
+  singleNames: string[];
+  known: string[];
+  spellings: { latin: [string, string][]; cyrillic: [string, string][] };
+  spellingIndex: { latin: SpellingData<string>; cyrillic: SpellingData<string> };
+  soleLanguage: [string, AnalysisLang][];
+  numbers: string[];
+  phraseWords: string[];
+  lazySpellings: [string, AnalysisLang][];
+  turkishAlt: [string, string][];
+  lightTerms: string[];
+  softStems: [string, string][];
+  shortNameWords: string[];
+  /** Content word stems in order, each with the term it stands for (see relative()). */
+  relatives: [string, string][];
+}
+
 export class Analyzer {
-  private readonly trie = new PhraseTrie();
+  private readonly trie: PhraseTrie;
   /** Every word of every name (folded): left out of language detection. */
-  private readonly nameSpellings = new Set<string>();
+  private readonly nameSpellings: Set<string>;
   /** Names of one word (folded): inside a longer name they add nothing of their own. */
-  private readonly singleNames = new Set<string>();
+  private readonly singleNames: Set<string>;
   /** Every term the content uses. */
-  private readonly known = new Set<string>();
+  private readonly known: Set<string>;
   /** Content spellings → term, per script, for exact spelling look-up and typo correction. */
-  private readonly spellings = { latin: new Map<string, string>(), cyrillic: new Map<string, string>() };
-  private readonly spellingIndex = {
-    latin: new SpellingIndex<string>(),
-    cyrillic: new SpellingIndex<string>(),
-  };
+  private readonly spellings: { latin: Map<string, string>; cyrillic: Map<string, string> };
+  private readonly spellingIndex: { latin: SpellingIndex<string>; cyrillic: SpellingIndex<string> };
   /** Which language's content each spelling came from, for telling the language of keyword questions. */
-  private readonly spellingLangs = new Map<string, Set<AnalysisLang>>();
-  private readonly numbers = new Set<string>();
+  private readonly spellingLangs: Map<string, Set<AnalysisLang>>;
+  /** Spellings only one language's content uses → that language (worked out from spellingLangs when frozen). */
+  private readonly soleLanguage: Map<string, AnalysisLang>;
+  private readonly numbers: Set<string>;
   /** Every word of every name and concept term (folded). */
-  private readonly phraseWords = new Set<string>();
+  private readonly phraseWords: Set<string>;
   /** Question words, for catching them mistyped. */
   private readonly questionWords = new OneEditSet(QUESTION_WORDS);
   /** Known spellings not yet stemmed (see learnSpellings) → the language to stem them in. */
-  private readonly lazySpellings = new Map<string, AnalysisLang>();
+  private readonly lazySpellings: Map<string, AnalysisLang>;
   /** Turkish words' own first letters → the term of the content word they come from. */
-  private readonly turkishAlt = new Map<string, string>();
+  private readonly turkishAlt: Map<string, string>;
   /** Terms of common, topic-poor words ("happened", "expected"), in every language's stemming. */
-  private readonly lightTerms = new Set<string>();
+  private readonly lightTerms: Set<string>;
   /**
    * Russian stems with a soft or hard sign, by the same stem without it: Russian typed in Latin letters
    * has no ь or ъ ("konsultaciyah" → "консултациях"), so its stems are looked up here.
    */
-  private readonly softStems = new Map<string, string>();
+  private readonly softStems: Map<string, string>;
   /**
    * Words of three or four letters inside names ("Азия" in "Борбордук Азия", "Asya" in "Orta Asya"):
    * a Turkic suffix goes past the five letters Turkic words are keyed by ("Азиянын"), so a longer
    * question word is also tried by these beginnings.
    */
-  private readonly shortNameWords = new Set<string>();
+  private readonly shortNameWords: Set<string>;
   private frozen = false;
 
-  constructor(kb: KnowledgeBase) {
+  /** Learns the content's names, concepts and numbers; without `kb`, an empty analyzer for fromData to fill. */
+  constructor(kb?: KnowledgeBase, data?: AnalyzerData) {
+    this.trie = data ? PhraseTrie.fromData(data.trie) : new PhraseTrie();
+    this.spellingIndex = {
+      latin: data ? SpellingIndex.fromData(data.spellingIndex.latin) : new SpellingIndex(),
+      cyrillic: data ? SpellingIndex.fromData(data.spellingIndex.cyrillic) : new SpellingIndex(),
+    };
+    this.nameSpellings = new Set(data?.nameSpellings);
+    this.singleNames = new Set(data?.singleNames);
+    this.known = new Set(data?.known);
+    this.spellings = { latin: new Map(data?.spellings.latin), cyrillic: new Map(data?.spellings.cyrillic) };
+    this.spellingLangs = new Map();
+    this.soleLanguage = new Map(data?.soleLanguage);
+    this.numbers = new Set(data?.numbers);
+    this.phraseWords = new Set(data?.phraseWords);
+    this.lazySpellings = new Map(data?.lazySpellings);
+    this.turkishAlt = new Map(data?.turkishAlt);
+    this.lightTerms = new Set(data?.lightTerms);
+    this.softStems = new Map(data?.softStems);
+    this.shortNameWords = new Set(data?.shortNameWords);
+    if (data) {
+      this.frozen = true;
+      this.relatives = new Map(data.relatives);
+      this.sortedKnown = data.relatives.map(([stem]) => stem);
+      return;
+    }
+    if (!kb) return;
     // Which languages use each spelling, before the names are read: a name or term that only Turkish
     // content uses needs no English stem, and the other way round (stemming is the costly part of start-up).
     for (const a of kb.answers) {
@@ -154,17 +198,34 @@ export class Analyzer {
       for (const t of tokenize(text, false)) if (t.isNumber) this.numbers.add(t.lower);
   }
 
-  /** The analyzer whose fields a saved index holds (see saved-index.ts), frozen as it was saved. */
-  static revive(saved: Analyzer): Analyzer {
-    return revive(Analyzer, {
-      ...saved,
-      trie: revive(PhraseTrie, saved.trie),
+  /** The analyzer of a snapshot (see snapshot.ts), frozen as it was saved. */
+  static fromData(data: AnalyzerData): Analyzer {
+    return new Analyzer(undefined, data);
+  }
+
+  /** What the analyzer has learnt, as plain data; only a frozen analyzer is saved. */
+  toData(): AnalyzerData {
+    if (!this.frozen) throw new Error("only a frozen analyzer is saved");
+    return {
+      trie: this.trie.toData(),
+      nameSpellings: [...this.nameSpellings],
+      singleNames: [...this.singleNames],
+      known: [...this.known],
+      spellings: { latin: [...this.spellings.latin], cyrillic: [...this.spellings.cyrillic] },
       spellingIndex: {
-        latin: revive(SpellingIndex, saved.spellingIndex.latin),
-        cyrillic: revive(SpellingIndex, saved.spellingIndex.cyrillic),
+        latin: this.spellingIndex.latin.toData(),
+        cyrillic: this.spellingIndex.cyrillic.toData(),
       },
-      questionWords: revive(OneEditSet, saved.questionWords),
-    });
+      soleLanguage: [...this.soleLanguage],
+      numbers: [...this.numbers],
+      phraseWords: [...this.phraseWords],
+      lazySpellings: [...this.lazySpellings],
+      turkishAlt: [...this.turkishAlt],
+      lightTerms: [...this.lightTerms],
+      softStems: [...this.softStems],
+      shortNameWords: [...this.shortNameWords],
+      relatives: this.sortedKnown.map((stem) => [stem, this.relatives.get(stem) ?? stem]),
+    };
   }
 
   private addPhrase(name: string, target: PhraseTarget): void {
@@ -396,6 +457,10 @@ export class Analyzer {
   /** Stops learning: from now on only questions are analysed. */
   freeze(): void {
     this.frozen = true;
+    for (const [spelling, langs] of this.spellingLangs) {
+      const [only] = langs;
+      if (langs.size === 1 && only) this.soleLanguage.set(spelling, only);
+    }
     const byStem = new Map(this.phraseStems);
     for (const t of this.known) if (!/^[@#!]|^n:/.test(t) && !byStem.has(t)) byStem.set(t, t);
     this.sortedKnown = [...byStem.keys()].sort();
@@ -513,9 +578,7 @@ export class Analyzer {
     // words? A spelling several languages use (a name such as "Kulubaev") tells nothing.
     const votes = new Map<AnalysisLang, number>();
     for (const t of all) {
-      const langs = this.spellingLangs.get(t.key);
-      if (langs?.size !== 1) continue;
-      const [only] = langs;
+      const only = this.soleLanguage.get(t.key);
       if (only) votes.set(only, (votes.get(only) ?? 0) + 1);
     }
     const ranked = [...votes].sort((a, b) => b[1] - a[1]);

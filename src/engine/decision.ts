@@ -31,6 +31,11 @@ export interface Answered extends Common {
   kind: "answer";
   /** Answers given, best first; never empty. */
   ids: [string, ...string[]];
+  /**
+   * "sure", or "hedged": the best answer is ahead but the confidence model is not sure of it, so the
+   * reply says it is a guess at what was asked ("I think you are asking about …"). Counts as answered.
+   */
+  confidence: "sure" | "hedged";
   /** Close runners-up to offer ("you may also mean"). */
   alternatives: Candidate[];
   /** Footnote numbers the reply cites. */

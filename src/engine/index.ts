@@ -3,12 +3,13 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { Analyzer, plainTerms } from "./analyzer.ts";
+import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
-import { type IndexParts, restoreIndex, saveIndex } from "./saved-index.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
+import { type IndexParts, type IndexSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.ts";
 
 export type { Thresholds } from "./decide.ts";
 export type {
@@ -22,7 +23,8 @@ export type {
   SmallTalk,
 } from "./decision.ts";
 export { answerIds, offeredIds } from "./decision.ts";
-export { SavedIndexError } from "./saved-index.ts";
+export type { IndexSnapshot } from "./snapshot.ts";
+export { contentHash, SNAPSHOT_FORMAT, SnapshotError } from "./snapshot.ts";
 
 export interface Engine {
   ask(question: string, opts?: AskOptions): Decision;
@@ -33,18 +35,20 @@ export interface Engine {
    * name (aliases) and every language's word for a concept (lexicon) folded into one term.
    */
   groupKey(text: string): string;
-  /** The built index as bytes: `createEngine(kb, { saved })` starts from them instead of building. */
-  save(): Uint8Array;
+  /** The built index as plain data: `createEngine(kb, { snapshot })` starts from it instead of building. */
+  snapshot(): IndexSnapshot;
 }
 
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
+  /** The confidence model's sure-or-hedged cut other than the fitted one (the benchmark's sweep). */
+  sure?: number;
   /**
-   * An index saved by `engine.save()` for this very content and engine code (the caller checks that,
-   * see src/index-cache.ts). Throws SavedIndexError when the bytes are not a saved index.
+   * A snapshot taken by `engine.snapshot()` with this engine code (the caller checks that, see
+   * src/index-cache.ts). Throws SnapshotError when it is of another format or other content.
    */
-  saved?: Uint8Array;
+  snapshot?: unknown;
 }
 
 /** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
@@ -61,8 +65,11 @@ export function buildIndex(kb: KnowledgeBase): IndexParts {
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { analyzer, index } = options.saved ? restoreIndex(options.saved) : buildIndex(kb);
+  const { analyzer, index } =
+    options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const fitted = committedModel();
+  const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
   const picked = new Map<string, { id: string; question: string }[]>();
   const examples = (lang: Lang, n: number) => {
@@ -88,7 +95,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, analyzer, index, smalltalk, examples, shortKinds }, question, opts),
+      decide(
+        { thresholds, kb, analyzer, index, smalltalk, examples, shortKinds, confidence },
+        question,
+        opts,
+      ),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>
@@ -98,7 +109,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    save: () => saveIndex({ analyzer, index }),
+    snapshot: () => takeSnapshot(kb, { analyzer, index }),
   };
 }
 

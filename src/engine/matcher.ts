@@ -8,7 +8,6 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
 import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { foldKey } from "./normalize.ts";
-import { revive } from "./revive.ts";
 import { looksLikeVerb } from "./stopwords.ts";
 
 interface Paraphrase {
@@ -75,6 +74,64 @@ export const SCORING = {
   questionTypeWeight: 0.5,
 };
 
+/** The parts of one paraphrase's score. */
+interface Coverage {
+  /** How much of the question the answer explains. */
+  questionCoverage: number;
+  /** How much of the paraphrase the question hits. */
+  paraphraseCoverage: number;
+  /** Enough matched weight to answer with confidence, 0..1. */
+  evidence: number;
+}
+
+/** One answer's match, taken apart (see AnswerIndex.explain); shares are of the question's weight. */
+export interface MatchDetail extends Coverage {
+  score: number;
+  /** Matched in the best paraphrase. */
+  paraphraseShare: number;
+  /** Matched elsewhere in the answer: other paraphrases, its texts, its quotes. */
+  elsewhereShare: number;
+  /** Matched only in the article around it: paragraphs, footnote titles. */
+  articleShare: number;
+  /** Names of the question the answer lacks, share of the question and mismatch. */
+  missingNames: number;
+  /** The question asks a kind of thing (a figure, a person) the answer cannot give. */
+  unmetType: boolean;
+  /** Words the content never uses. */
+  unknownShare: number;
+  /** The preamble's share of the question's (unreduced) weight. */
+  contextShare: number;
+}
+
+function coverage(
+  matched: number,
+  weight: number,
+  inAnswer: number,
+  inArticle: number,
+  total: number,
+  missing: number,
+): Coverage {
+  // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
+  const elsewhere = inAnswer - matched;
+  const article = SCORING.articleShare * inArticle;
+  const paraphraseCoverage = weight > 0 ? matched / weight : 0;
+  return {
+    questionCoverage: (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing),
+    paraphraseCoverage,
+    // A question that is one of the paraphrases needs no more evidence than that.
+    evidence: paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence),
+  };
+}
+
+/** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
+export interface AnswerIndexData {
+  answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[] }[];
+  paraphraseAnswer: number[];
+  paraphraseWeight: number[];
+  postings: [string, number[]][];
+  articlePostings: [string, number[]][];
+}
+
 export class AnswerIndex {
   private readonly answers: IndexedAnswer[] = [];
   /** Per paraphrase (by number): its answer and its terms' summed weight. Flat arrays: rank reads them for every paraphrase a question touches. */
@@ -89,10 +146,23 @@ export class AnswerIndex {
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
+  /** Analyses and indexes the content's texts; or, given `data`, the index a snapshot holds. */
   constructor(
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | undefined,
     private readonly analyzer: Analyzer,
+    data?: AnswerIndexData,
   ) {
+    if (data) {
+      for (const a of data.answers)
+        this.addAnswer({ id: a.id, bag: new Set(a.bag), gives: new Set(a.gives), places: new Set(a.places) });
+      for (const [t, list] of data.articlePostings) this.articlePostings.set(t, list);
+      this.maxIdf = this.idf(0);
+      this.paraphraseAnswer = Int32Array.from(data.paraphraseAnswer);
+      this.paraphraseWeight = Float64Array.from(data.paraphraseWeight);
+      for (const [t, list] of data.postings) this.postings.set(t, Int32Array.from(list));
+      return;
+    }
+    if (!kb) throw new Error("an answer index is built from the content or restored from its data");
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
     const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
@@ -126,13 +196,7 @@ export class AnswerIndex {
         }
       for (const q of a.quotes)
         for (const t of analyzer.analyzeContent(q.text, "en")) if (ownWords) bag.add(t);
-      this.answers.push({ id: a.id, bag, gives, places });
-      for (const t of bag) {
-        this.df.set(t, (this.df.get(t) ?? 0) + 1);
-        const list = this.answerPostings.get(t);
-        if (list) list.push(index);
-        else this.answerPostings.set(t, [index]);
-      }
+      this.addAnswer({ id: a.id, bag, gives, places });
     });
     // The article around each answer: the paragraphs it quotes, the footnotes it cites.
     const paragraphTerms = new Map(
@@ -177,9 +241,36 @@ export class AnswerIndex {
     for (const [t, list] of lists) this.postings.set(t, Int32Array.from(list));
   }
 
-  /** The index whose fields a saved index holds (see saved-index.ts), over the revived analyzer. */
-  static revive(saved: AnswerIndex, analyzer: Analyzer): AnswerIndex {
-    return revive(AnswerIndex, { ...saved, analyzer });
+  /** The index of a snapshot, over the analyzer restored from the same snapshot. */
+  static fromData(data: AnswerIndexData, analyzer: Analyzer): AnswerIndex {
+    return new AnswerIndex(undefined, analyzer, data);
+  }
+
+  toData(): AnswerIndexData {
+    return {
+      answers: this.answers.map((a) => ({
+        id: a.id,
+        bag: [...a.bag],
+        gives: [...a.gives],
+        places: [...a.places],
+      })),
+      paraphraseAnswer: [...this.paraphraseAnswer],
+      paraphraseWeight: [...this.paraphraseWeight],
+      postings: [...this.postings].map(([t, list]) => [t, [...list]]),
+      articlePostings: [...this.articlePostings],
+    };
+  }
+
+  /** Adds the next answer and its terms to the document frequencies and answer postings. */
+  private addAnswer(answer: IndexedAnswer): void {
+    const index = this.answers.length;
+    this.answers.push(answer);
+    for (const t of answer.bag) {
+      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      const list = this.answerPostings.get(t);
+      if (list) list.push(index);
+      else this.answerPostings.set(t, [index]);
+    }
   }
 
   /** BM25's idf: rare terms tell answers apart, terms in every answer ("Kyrgyzstan") tell nothing. */
@@ -246,18 +337,18 @@ export class AnswerIndex {
         missing = this.mismatch(this.answers[answer] as IndexedAnswer, terms, weights);
         mismatch[answer] = missing;
       }
-      // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
-      const elsewhere = (inAnswer[answer] as number) - matched;
-      const article = SCORING.articleShare * (inArticle[answer] as number);
-      const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing);
-      const paraphraseCoverage = weight > 0 ? matched / weight : 0;
-      // A question that is one of the paraphrases needs no more evidence than that.
-      const evidence =
-        paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence);
+      const c = coverage(
+        matched,
+        weight,
+        inAnswer[answer] as number,
+        inArticle[answer] as number,
+        total,
+        missing,
+      );
       // Paraphrase coverage is at most 1: a paraphrase that cannot beat its answer's best is not scored.
-      const bound = questionCoverage ** SCORING.questionExponent * evidence;
+      const bound = c.questionCoverage ** SCORING.questionExponent * c.evidence;
       if (bound <= (best[answer] as number)) continue;
-      const score = bound * paraphraseCoverage ** SCORING.paraphraseExponent;
+      const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
     const out: Scored[] = [];
@@ -265,6 +356,76 @@ export class AnswerIndex {
       if (score > 0) out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
     });
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * How one answer's score came about (its best paraphrase's parts, which fields matched, what it
+   * lacks): the signals the confidence model weighs. Only asked for the best answers, so plain loops.
+   */
+  explain(
+    analysis: Analysis,
+    id: string,
+    terms: readonly QueryTerm[] = analysis.terms,
+  ): MatchDetail | undefined {
+    const ai = this.answers.findIndex((a) => a.id === id);
+    const answer = this.answers[ai];
+    if (!answer || terms.length === 0) return undefined;
+    const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
+    const total = weights.reduce((a, b) => a + b, 0);
+    let inAnswer = 0;
+    let inArticle = 0;
+    let unknown = 0;
+    let context = 0;
+    let raw = 0;
+    const perParaphrase = new Map<number, number>();
+    terms.forEach((q, i) => {
+      const w = weights[i] as number;
+      if (q.unknown) unknown += w;
+      const plain = this.weightOf(q.term);
+      raw += plain;
+      if (q.context) context += plain;
+      for (const p of this.postings.get(q.term) ?? [])
+        if (this.paraphraseAnswer[p] === ai) perParaphrase.set(p, (perParaphrase.get(p) ?? 0) + w);
+      if (this.answerPostings.get(q.term)?.includes(ai)) inAnswer += w;
+      if (this.articlePostings.get(q.term)?.includes(ai)) inArticle += w;
+    });
+    const { names, type } = this.mismatchParts(answer, terms, weights);
+    let best: MatchDetail | undefined;
+    for (const [p, matched] of perParaphrase) {
+      const weight = this.paraphraseWeight[p] as number;
+      const c = coverage(matched, weight, inAnswer, inArticle, total, names + type);
+      const score =
+        c.questionCoverage ** SCORING.questionExponent *
+        c.evidence *
+        c.paraphraseCoverage ** SCORING.paraphraseExponent;
+      if (best && score <= best.score) continue;
+      best = {
+        score: Math.min(1, score),
+        ...c,
+        paraphraseShare: matched / total,
+        elsewhereShare: (inAnswer - matched) / total,
+        articleShare: inArticle / total,
+        missingNames: names / (total + names + type),
+        unmetType: type > 0,
+        unknownShare: unknown / total,
+        contextShare: raw > 0 ? context / raw : 0,
+      };
+    }
+    return (
+      best ?? {
+        score: 0,
+        questionCoverage: 0,
+        paraphraseCoverage: 0,
+        evidence: 0,
+        paraphraseShare: 0,
+        elsewhereShare: inAnswer / total,
+        articleShare: inArticle / total,
+        missingNames: names / (total + names + type),
+        unmetType: type > 0,
+        unknownShare: unknown / total,
+        contextShare: raw > 0 ? context / raw : 0,
+      }
+    );
   }
 
   /** A zeroed array of per-paraphrase sums, reused: rank leaves it zeroed again. */
@@ -280,17 +441,27 @@ export class AnswerIndex {
    * weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
    */
   private mismatch(answer: IndexedAnswer, terms: readonly QueryTerm[], weights: readonly number[]): number {
-    let m = 0;
+    const { names, type } = this.mismatchParts(answer, terms, weights);
+    return names + type;
+  }
+
+  private mismatchParts(
+    answer: IndexedAnswer,
+    terms: readonly QueryTerm[],
+    weights: readonly number[],
+  ): { names: number; type: number } {
+    let names = 0;
+    let type = 0;
     for (let i = 0; i < terms.length; i++) {
       const term = (terms[i] as QueryTerm).term;
       if (term.charCodeAt(0) === 64 /* @ */ && !answer.bag.has(term))
-        m +=
+        names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
       const asks = ASKS_FOR.get(term);
-      if (asks && !this.gives(answer, asks, terms)) m += this.maxIdf * SCORING.unmetQuestionType;
+      if (asks && !this.gives(answer, asks, terms)) type += this.maxIdf * SCORING.unmetQuestionType;
     }
-    return m;
+    return { names, type };
   }
 
   private gives(answer: IndexedAnswer, kind: AnswerKind, terms: readonly QueryTerm[]): boolean {

@@ -18,6 +18,16 @@ interface Node {
   target?: PhraseTarget;
 }
 
+/**
+ * A trie as plain data: every key sequence that leads to a target, in the order the trie holds them
+ * (re-adding them in this order gives the same trie), with its target's number in `targets`.
+ */
+export interface PhraseTrieData {
+  targets: PhraseTarget[];
+  paths: [string[], number][];
+  singleWords: [string, number][];
+}
+
 export interface PhraseMatch {
   start: number;
   /** Exclusive. */
@@ -29,6 +39,38 @@ export class PhraseTrie {
   private readonly root: Node = { next: new Map() };
   /** Single-word names by spelling, for suffixed forms ("Жапаровдун", "Caparovun"). */
   private readonly singleWords = new Map<string, PhraseTarget>();
+
+  static fromData(data: PhraseTrieData): PhraseTrie {
+    const trie = new PhraseTrie();
+    const target = (n: number) => {
+      const found = data.targets[n];
+      if (!found) throw new Error(`phrase target ${n} missing`);
+      return found;
+    };
+    for (const [keys, n] of data.paths) trie.add(keys, target(n));
+    for (const [spelling, n] of data.singleWords) trie.singleWords.set(spelling, target(n));
+    return trie;
+  }
+
+  toData(): PhraseTrieData {
+    const numbers = new Map<PhraseTarget, number>();
+    const number = (target: PhraseTarget) => {
+      let n = numbers.get(target);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(target, n);
+      }
+      return n;
+    };
+    const paths: [string[], number][] = [];
+    const walk = (node: Node, keys: string[]) => {
+      if (node.target) paths.push([keys, number(node.target)]);
+      for (const [key, child] of node.next) walk(child, [...keys, key]);
+    };
+    walk(this.root, []);
+    const singleWords = [...this.singleWords].map(([spelling, t]): [string, number] => [spelling, number(t)]);
+    return { targets: [...numbers.keys()], paths, singleWords };
+  }
 
   /** Adds one key sequence; an existing target for the same sequence is kept (first writer wins). */
   add(keys: readonly string[], target: PhraseTarget): void {

@@ -66,6 +66,13 @@ function pairKey(length: number, pair: number): number {
   return length * 4294967296 + pair;
 }
 
+/** A spelling index as plain data: the words in the order they were added, their values and use counts. */
+export interface SpellingData<T> {
+  words: string[];
+  values: T[];
+  counts: number[];
+}
+
 export interface Correction<T> {
   word: string;
   value: T;
@@ -77,12 +84,31 @@ export class SpellingIndex<T> {
   private readonly words: string[] = [];
   private readonly values: T[] = [];
   private readonly counts: number[] = [];
-  /** Letter pair → ids of the words with it, per word length: a question only looks at similar lengths. */
-  private readonly byPair = new Map<number, number[]>();
+  /**
+   * Letter pair → ids of the words with it, per word length: a question only looks at similar lengths.
+   * Worked out when first needed (most questions have no typo), again after new words.
+   */
+  private byPair: Map<number, number[]> | undefined;
   private readonly ids = new Map<string, number>();
   private shared = new Int32Array(256);
   /** Corrections already worked out; questions repeat their words. */
   private readonly memo = new Map<string, Correction<T> | null>();
+
+  /** The index of `data`: the letter-pair lists are derived again, in the order the words were added. */
+  static fromData<T>(data: SpellingData<T>): SpellingIndex<T> {
+    const index = new SpellingIndex<T>();
+    data.words.forEach((word, id) => {
+      index.ids.set(word, id);
+      index.words.push(word);
+      index.values.push(data.values[id] as T);
+      index.counts.push(data.counts[id] ?? 1);
+    });
+    return index;
+  }
+
+  toData(): SpellingData<T> {
+    return { words: [...this.words], values: [...this.values], counts: [...this.counts] };
+  }
 
   /** Adds a word (again): how often the content uses it breaks ties between equally near words. */
   add(word: string, value: T): void {
@@ -93,17 +119,26 @@ export class SpellingIndex<T> {
       this.counts[known] = (this.counts[known] ?? 0) + 1;
       return;
     }
-    const id = this.words.length;
-    this.ids.set(word, id);
+    this.ids.set(word, this.words.length);
     this.words.push(word);
     this.values.push(value);
     this.counts.push(1);
-    for (const p of pairs(word)) {
-      const key = pairKey(word.length, p);
-      const list = this.byPair.get(key);
-      if (list) list.push(id);
-      else this.byPair.set(key, [id]);
-    }
+    this.byPair = undefined;
+  }
+
+  private pairIndex(): Map<number, number[]> {
+    if (this.byPair) return this.byPair;
+    const byPair = new Map<number, number[]>();
+    this.words.forEach((word, id) => {
+      for (const p of pairs(word)) {
+        const key = pairKey(word.length, p);
+        const list = byPair.get(key);
+        if (list) list.push(id);
+        else byPair.set(key, [id]);
+      }
+    });
+    this.byPair = byPair;
+    return byPair;
   }
 
   get size(): number {
@@ -140,9 +175,10 @@ export class SpellingIndex<T> {
     const shared = this.shared;
     const touched: number[] = [];
     const own = pairs(word);
+    const byPair = this.pairIndex();
     for (let len = word.length - max; len <= word.length + max; len++)
       for (const p of own)
-        for (const id of this.byPair.get(pairKey(len, p)) ?? []) {
+        for (const id of byPair.get(pairKey(len, p)) ?? []) {
           if (shared[id] === 0) touched.push(id);
           shared[id] = (shared[id] as number) + 1;
         }

@@ -159,6 +159,9 @@ function build(
   };
   switch (decision.kind) {
     case "answer": {
+      // Not sure: say which question this answers, so a wrong guess is visible as one.
+      if (decision.confidence === "hedged")
+        blocks.push(m.italic(t.hedge(canonicalQuestion(kb, decision.ids[0], lang))));
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
         if (a)

@@ -81,6 +81,17 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; describe: string; 
       CREATE INDEX conversations_at ON conversations (at);
     `,
   },
+  {
+    version: 2,
+    describe: "update claims: the reply on its way (replied) apart from the reply Telegram accepted (sent)",
+    up: `
+      -- replied: set just before the first reply goes out; sent: once Telegram accepted it. An
+      -- instance taking over after the owner died answers again only what was not sent.
+      ALTER TABLE claimed_updates ADD COLUMN sent BOOLEAN NOT NULL DEFAULT false;
+      -- Claims of the code before: replied meant "do not answer again".
+      UPDATE claimed_updates SET sent = replied;
+    `,
+  },
 ];
 
 export const POSTGRES_LATEST_VERSION = POSTGRES_MIGRATIONS.length;

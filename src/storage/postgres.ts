@@ -478,13 +478,15 @@ function updateClaims(pool: pg.Pool, logger: StoreLogger): UpdateClaims & { stop
   void beat();
   const heartbeat = setInterval(beat, HEARTBEAT_MS);
   heartbeat.unref();
+  // Takes a new update, or one whose owner stopped beating before Telegram accepted its reply.
+  // `replied` in the result is the old owner's: its reply may have been on its way when it died.
   const take = (updateId: number) =>
-    pool.query<{ done: boolean; mine: boolean }>(
+    pool.query<{ replied: boolean }>(
       `INSERT INTO claimed_updates (update_id, owner) VALUES ($1, $2)
        ON CONFLICT (update_id) DO UPDATE SET owner = excluded.owner, claimed_at = now()
-         WHERE NOT claimed_updates.done AND NOT claimed_updates.replied AND NOT EXISTS (
+         WHERE NOT claimed_updates.done AND NOT claimed_updates.sent AND NOT EXISTS (
            SELECT 1 FROM instances i WHERE i.id = claimed_updates.owner AND i.seen_at > now() - interval '${GONE_AFTER}')
-       RETURNING true AS mine, done`,
+       RETURNING replied`,
       [updateId, me],
     );
   return {
@@ -492,9 +494,17 @@ function updateClaims(pool: pg.Pool, logger: StoreLogger): UpdateClaims & { stop
       try {
         const deadline = Date.now() + WAIT_FOR_OTHER_MS;
         for (let round = 0; round < 1000; round++) {
-          if ((await take(updateId)).rowCount === 1) return "claimed";
-          const state = await pool.query<{ done: boolean; replied: boolean; alive: boolean }>(
-            `SELECT done, replied, EXISTS (SELECT 1 FROM instances i WHERE i.id = c.owner
+          const taken = await take(updateId);
+          if (taken.rowCount === 1) {
+            if (taken.rows[0]?.replied)
+              logger.warn(
+                { updateId },
+                "took over an update whose instance died while its reply was on its way: it may be answered twice",
+              );
+            return "claimed";
+          }
+          const state = await pool.query<{ done: boolean; sent: boolean; alive: boolean }>(
+            `SELECT done, sent, EXISTS (SELECT 1 FROM instances i WHERE i.id = c.owner
                                              AND i.seen_at > now() - interval '${GONE_AFTER}') AS alive
              FROM claimed_updates c WHERE update_id = $1`,
             [updateId],
@@ -502,8 +512,8 @@ function updateClaims(pool: pg.Pool, logger: StoreLogger): UpdateClaims & { stop
           const row = state.rows[0];
           // Released meanwhile (its handling failed): try to take it again.
           if (!row) continue;
-          // Done, or its owner died after its reply left: answering again would double it.
-          if (row.done || (row.replied && !row.alive)) return "duplicate";
+          // Done, or its owner died after Telegram accepted its reply: answering again would double it.
+          if (row.done || (row.sent && !row.alive)) return "duplicate";
           if (Date.now() >= deadline) return "busy";
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
@@ -522,12 +532,17 @@ function updateClaims(pool: pg.Pool, logger: StoreLogger): UpdateClaims & { stop
         .query("UPDATE claimed_updates SET done = true WHERE update_id = $1", [updateId])
         .catch(() => undefined);
     },
-    async replying(updateId) {
+    async sending(updateId) {
       await pool
         .query("UPDATE claimed_updates SET replied = true WHERE update_id = $1 AND owner = $2", [
           updateId,
           me,
         ])
+        .catch(() => undefined);
+    },
+    sent(updateId) {
+      pool
+        .query("UPDATE claimed_updates SET sent = true WHERE update_id = $1 AND owner = $2", [updateId, me])
         .catch(() => undefined);
     },
     release(updateId) {

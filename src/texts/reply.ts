@@ -17,6 +17,8 @@ export interface ReplyTexts {
   /** Replies about the bot itself rest on no passage of the article. */
   aboutTheBot: string;
   alsoMean: string;
+  /** Opens a hedged answer: the best match, not a sure one; the answer's own question says what it answers. */
+  hedge: (question: string) => string;
   declineOutOfScope: (name: string) => string;
   declineWeak: string;
   /** A decline with related answers: the question may be one of them, worded in a way not understood. */
@@ -46,6 +48,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     noFootnote: (p) => `From the article, paragraph ${p} (no footnote)`,
     aboutTheBot: "This is about the bot itself, not a fact from the article.",
     alsoMean: "You may also mean:",
+    hedge: (q) => `I think you are asking about this: “${q}” If not, please ask in other words.`,
     declineOutOfScope: (name) =>
       `The article does not mention ${name}, so I cannot answer that without guessing.`,
     declineWeak: "The article does not answer this question, and I would rather not guess.",
@@ -69,6 +72,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     noFootnote: (p) => `Из статьи, абзац ${p} (без сноски)`,
     aboutTheBot: "Это ответ о самом боте, а не факт из статьи.",
     alsoMean: "Возможно, вы имели в виду:",
+    hedge: (q) => `Кажется, вы спрашиваете об этом: «${q}» Если нет, спросите, пожалуйста, иначе.`,
     declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
     declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -90,6 +94,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     noFootnote: (p) => `Makaleden, paragraf ${p} (dipnot yok)`,
     aboutTheBot: "Bu, makaleden bir bilgi değil, botun kendisiyle ilgili bir yanıttır.",
     alsoMean: "Şunu da kastetmiş olabilirsiniz:",
+    hedge: (q) => `Sanırım şunu soruyorsunuz: “${q}” Değilse lütfen başka sözcüklerle sorun.`,
     declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,
     declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -17,10 +17,14 @@ export interface UpdateClaims {
   /** Handling failed: let a redelivery through. */
   release(updateId: number): void;
   /**
-   * Called (and awaited) before the first Bot API call that changes something for this update: from
-   * then on, an instance taking over after this one died must not answer again. Shared claims only.
+   * Shared claims only. `sending` is called (and awaited) just before the update's first Bot API
+   * call that changes something goes out; `sent` once Telegram has accepted it. An instance taking
+   * over after this one died treats a sent update as answered, and answers again one whose reply
+   * was on its way (it may then be answered twice: Telegram cannot be asked whether it arrived, and
+   * answering twice beats never answering).
    */
-  replying?(updateId: number): Promise<void>;
+  sending?(updateId: number): Promise<void>;
+  sent?(updateId: number): void;
 }
 
 /** Claims for one process: the last few thousand ids in memory. */

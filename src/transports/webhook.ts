@@ -1,7 +1,6 @@
 // Webhook mode: a plain node:http server that Telegram POSTs updates to. Each request is checked in
 // order — path, method, secret header, size, JSON, duplicate — before grammY sees it, so a forged or
 // broken request touches nothing.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +9,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import type { StoreHealth } from "../storage/store.ts";
 import { ALLOWED_UPDATES } from "./allowed-updates.ts";
+import { createReplyMarks, type ReplyMarks, replyHooks } from "./reply-marks.ts";
 import { createChatSequencer } from "./sequential.ts";
 import { inProcessClaims, type UpdateClaims } from "./update-claims.ts";
 
@@ -27,6 +27,11 @@ export interface WebhookServerOptions {
   health?: () => StoreHealth;
   /** Who handles a delivered update; default: this process alone (recent ids in memory). */
   claims?: UpdateClaims;
+  /**
+   * For claims that note replies (`sending`/`sent`): where the marks are taken. The runtime passes marks it
+   * installed before the send throttle; without them, the server installs its own on the bot's API.
+   */
+  replyMarks?: ReplyMarks;
 }
 
 export interface WebhookServer {
@@ -157,25 +162,10 @@ function parseUpdate(body: Buffer): Update {
   return value as Update;
 }
 
-/**
- * Runs an update's handling so that its first Bot API call that changes something (a send, an edit,
- * an answer; not a get*) waits for `mark` first. The update is known to that call through
- * AsyncLocalStorage, which follows the handler's awaits.
- */
-function markReplies<C extends Context>(
-  bot: Bot<C>,
-  mark: (updateId: number) => Promise<void>,
-): <T>(updateId: number, run: () => Promise<T>) => Promise<T> {
-  const current = new AsyncLocalStorage<{ updateId: number; marked?: Promise<void> }>();
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const update = current.getStore();
-    if (update && !method.startsWith("get")) {
-      update.marked ??= mark(update.updateId);
-      await update.marked;
-    }
-    return prev(method, payload, signal);
-  });
-  return (updateId, run) => current.run({ updateId }, run);
+function ownReplyMarks<C extends Context>(bot: Bot<C>, claims: UpdateClaims): ReplyMarks {
+  const marks = createReplyMarks(replyHooks(claims));
+  bot.api.config.use(marks.transformer);
+  return marks;
 }
 
 export async function startWebhookServer<C extends Context>(
@@ -184,7 +174,7 @@ export async function startWebhookServer<C extends Context>(
 ): Promise<WebhookServer> {
   const { logger } = options;
   const claims = options.claims ?? inProcessClaims();
-  const replying = claims.replying ? markReplies(bot, claims.replying.bind(claims)) : undefined;
+  const replying = claims.sending ? (options.replyMarks ?? ownReplyMarks(bot, claims)) : undefined;
   // Telegram may post several updates at once; those of one chat still run in order.
   await bot.init();
   const sequence = createChatSequencer(bot);
@@ -235,7 +225,7 @@ export async function startWebhookServer<C extends Context>(
           options.secret,
           () => sendJson(res, 401, { ok: false, error: "unauthorized" }),
         );
-      await sequence(update, () => (replying ? replying(update.update_id, handle) : handle()));
+      await sequence(update, () => (replying ? replying.run(update.update_id, handle) : handle()));
       claims.finish(update.update_id);
     } catch (error) {
       // Let Telegram's redelivery through: the update was not handled.

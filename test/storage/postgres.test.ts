@@ -127,6 +127,29 @@ describe("two instances on one PostgreSQL database", () => {
     }
   }, 20_000);
 
+  it("after an instance died, answers again a reply that was on its way (with a warning), never one Telegram accepted", async () => {
+    const url = await cluster.newDatabase();
+    const logs = recordingLogger();
+    const [a, b] = await Promise.all([
+      openPostgresStore({ url, retentionDays: 90, logger: recordingLogger(), now }),
+      openPostgresStore({ url, retentionDays: 90, logger: logs, now }),
+    ]);
+    open.push(a, b);
+    for (const id of [3001, 3002, 3003]) expect(await a.claims.claim(id)).toBe("claimed");
+    // 3001: its reply was on its way; 3002: Telegram accepted it; 3003: still waiting to be sent.
+    await a.claims.sending?.(3001);
+    await a.claims.sending?.(3002);
+    a.claims.sent?.(3002);
+    await a.flush();
+    await a.close();
+    expect(await b.claims.claim(3002)).toBe("duplicate");
+    expect(logs.warnings()).toEqual([]);
+    expect(await b.claims.claim(3003)).toBe("claimed");
+    expect(logs.warnings()).toEqual([]);
+    expect(await b.claims.claim(3001)).toBe("claimed");
+    expect(logs.warnings().map((w) => w.details)).toEqual([{ updateId: 3001 }]);
+  }, 30_000);
+
   it("refuses a database whose schema is newer than this code", async () => {
     const url = await cluster.newDatabase();
     const store = await openPostgresStore({ url, retentionDays: 90, logger: recordingLogger(), now });

@@ -1,0 +1,66 @@
+// The built index as a snapshot: plain data (objects, arrays, strings, numbers; JSON-safe) with a format
+// version and the hash of the content it was built from. Building the index means tokenising, stemming
+// and indexing every paraphrase (hundreds of milliseconds); restoring a snapshot only fills Maps and
+// Sets. A snapshot of another format or of other content is refused, never trusted: the caller builds.
+import { createHash } from "node:crypto";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { Analyzer, type AnalyzerData } from "./analyzer.ts";
+import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
+
+/** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
+export const SNAPSHOT_FORMAT = 2;
+
+export interface IndexSnapshot {
+  format: number;
+  /** contentHash() of the knowledge base the index was built from. */
+  content: string;
+  analyzer: AnalyzerData;
+  index: AnswerIndexData;
+}
+
+export interface IndexParts {
+  analyzer: Analyzer;
+  index: AnswerIndex;
+}
+
+export class SnapshotError extends Error {}
+
+const hashes = new WeakMap<KnowledgeBase, string>();
+
+/**
+ * The knowledge base's hash, as loaded (the lookup maps are derived from the rest, and JSON drops them
+ * anyway). A loaded knowledge base is never changed, so each is hashed once.
+ */
+export function contentHash(kb: KnowledgeBase): string {
+  let hash = hashes.get(kb);
+  if (hash === undefined) {
+    const json = JSON.stringify(kb, (_key, value: unknown) => (value instanceof Map ? undefined : value));
+    hash = createHash("sha256").update(json).digest("hex").slice(0, 32);
+    hashes.set(kb, hash);
+  }
+  return hash;
+}
+
+export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    content: contentHash(kb),
+    analyzer: parts.analyzer.toData(),
+    index: parts.index.toData(),
+  };
+}
+
+/** The index of a snapshot of this very content and format; a SnapshotError for anything else. */
+export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexParts {
+  if (typeof snapshot !== "object" || snapshot === null) throw new SnapshotError("not an index snapshot");
+  const s = snapshot as Partial<IndexSnapshot>;
+  if (s.format !== SNAPSHOT_FORMAT)
+    throw new SnapshotError(`snapshot format ${String(s.format)}, expected ${SNAPSHOT_FORMAT}`);
+  if (s.content !== contentHash(kb)) throw new SnapshotError("snapshot of other content");
+  try {
+    const analyzer = Analyzer.fromData(s.analyzer as AnalyzerData);
+    return { analyzer, index: AnswerIndex.fromData(s.index as AnswerIndexData, analyzer) };
+  } catch (error) {
+    throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
