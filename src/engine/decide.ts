@@ -2,12 +2,12 @@
 // close runner-up offered), or two answers when the question asks two things.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
-import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
+import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
 
 /**
@@ -44,7 +44,7 @@ export interface Thresholds {
 export interface EngineParts {
   thresholds: Thresholds;
   kb: KnowledgeBase;
-  analyzer: Analyzer;
+  reader: QuestionReader;
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
   examples: (lang: Lang, n: number) => { id: string; question: string }[];
@@ -75,10 +75,10 @@ function shortFits(asked: ReadonlySet<string>, answers: ReadonlySet<string>): bo
 const MAX_SUGGESTIONS = 3;
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
-  const { kb, analyzer, index, smalltalk } = parts;
+  const { kb, reader, index, smalltalk } = parts;
   const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);
-  const analysis = analyzer.analyzeQuery(question, opts.lang ?? userLang ?? "en");
+  const analysis = reader.read(question, opts.lang ?? userLang ?? "en");
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
   const asked = questionKinds(analysis);

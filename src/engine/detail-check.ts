@@ -7,7 +7,7 @@
 // in content/answers.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Answer, Detail } from "../content/schema.ts";
-import type { Analysis } from "./analyzer.ts";
+import type { Analysis } from "./reading.ts";
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;

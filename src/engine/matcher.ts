@@ -6,9 +6,10 @@
 // "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
-import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { foldKey } from "./normalize.ts";
+import type { Analysis, QueryTerm } from "./reading.ts";
 import { looksLikeVerb } from "./stopwords.ts";
+import type { ReadContent } from "./vocabulary-builder.ts";
 
 interface Paraphrase {
   answer: number;
@@ -146,10 +147,14 @@ export class AnswerIndex {
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
-  /** Analyses and indexes the content's texts; or, given `data`, the index a snapshot holds. */
+  /**
+   * Indexes the content's texts as `read` reads them; or, given `data`, the index a snapshot holds.
+   * `isLight` tells the common, topic-poor terms (see weightOf).
+   */
   constructor(
     kb: KnowledgeBase | undefined,
-    private readonly analyzer: Analyzer,
+    read: ReadContent | undefined,
+    private readonly isLight: (term: string) => boolean,
     data?: AnswerIndexData,
   ) {
     if (data) {
@@ -162,7 +167,7 @@ export class AnswerIndex {
       for (const [t, list] of data.postings) this.postings.set(t, Int32Array.from(list));
       return;
     }
-    if (!kb) throw new Error("an answer index is built from the content or restored from its data");
+    if (!kb || !read) throw new Error("an answer index is built from the content or restored from its data");
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
     const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
@@ -173,7 +178,7 @@ export class AnswerIndex {
       const bag = new Set<string>();
       for (const lang of [...LANGS, "ky"] as const) {
         for (const q of a.questions[lang] ?? []) {
-          const terms = [...new Set(analyzer.analyzeContent(q, lang))];
+          const terms = [...new Set(read(q, lang))];
           if (terms.length === 0) continue;
           for (const t of terms) bag.add(t);
           const key = `${index} ${[...terms].sort().join(" ")}`;
@@ -189,25 +194,22 @@ export class AnswerIndex {
       // answer, not that the question is about the bot ("what about China?"). Only its paraphrases count.
       const ownWords = a.kind !== "bot";
       for (const lang of LANGS)
-        for (const t of analyzer.analyzeContent(a.answer[lang], lang)) {
+        for (const t of read(a.answer[lang], lang)) {
           if (ownWords) bag.add(t);
           if (people.has(t)) gives.add("person");
           if (placeTerms.has(t)) places.add(t);
         }
-      for (const q of a.quotes)
-        for (const t of analyzer.analyzeContent(q.text, "en")) if (ownWords) bag.add(t);
+      for (const q of a.quotes) for (const t of read(q.text, "en")) if (ownWords) bag.add(t);
       this.addAnswer({ id: a.id, bag, gives, places });
     });
     // The article around each answer: the paragraphs it quotes, the footnotes it cites.
-    const paragraphTerms = new Map(
-      kb.article.paragraphs.map((p) => [p.n, analyzer.analyzeContent(p.text, "en")] as const),
-    );
+    const paragraphTerms = new Map(kb.article.paragraphs.map((p) => [p.n, read(p.text, "en")] as const));
     const footnoteTerms = new Map(
       kb.footnotes.map((f) => {
-        const terms = [...analyzer.analyzeContent(`${f.outlet}. ${f.title}`, f.titleLang)];
+        const terms = [...read(`${f.outlet}. ${f.title}`, f.titleLang)];
         for (const lang of LANGS) {
           const t = f.translations[lang];
-          if (t) terms.push(...analyzer.analyzeContent(t, lang));
+          if (t) terms.push(...read(t, lang));
         }
         return [f.n, terms] as const;
       }),
@@ -241,9 +243,9 @@ export class AnswerIndex {
     for (const [t, list] of lists) this.postings.set(t, Int32Array.from(list));
   }
 
-  /** The index of a snapshot, over the analyzer restored from the same snapshot. */
-  static fromData(data: AnswerIndexData, analyzer: Analyzer): AnswerIndex {
-    return new AnswerIndex(undefined, analyzer, data);
+  /** The index of a snapshot; `isLight` from the vocabulary restored from the same snapshot. */
+  static fromData(data: AnswerIndexData, isLight: (term: string) => boolean): AnswerIndex {
+    return new AnswerIndex(undefined, undefined, isLight, data);
   }
 
   toData(): AnswerIndexData {
@@ -287,7 +289,7 @@ export class AnswerIndex {
     const df = this.df.get(term) ?? 0;
     const w = df === 0 ? this.maxIdf * SCORING.unknownWeight : this.idf(df);
     if (term.startsWith("#q-")) return Math.min(w, SCORING.questionTypeWeight);
-    return this.analyzer.isLight(term) ? w * SCORING.lightWeight : w;
+    return this.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
   /** A question term's weight: an unknown word that looks like a verb weighs as a common word. */

@@ -18,6 +18,7 @@ import {
   probability,
 } from "../engine/confidence.ts";
 import { buildIndex } from "../engine/index.ts";
+import { QuestionReader } from "../engine/reading.ts";
 
 const FOLDS = 5;
 
@@ -40,8 +41,14 @@ function withAnswers(kb: KnowledgeBase, answers: Answer[]): KnowledgeBase {
   return { ...kb, answers, answerById: new Map(answers.map((a) => [a.id, a])) };
 }
 
-function ask(parts: ReturnType<typeof buildIndex>, q: string) {
-  const analysis = parts.analyzer.analyzeQuery(q, "en");
+/** The content's index and a reader of questions against its vocabulary. */
+function indexed(kb: KnowledgeBase) {
+  const { vocabulary, index } = buildIndex(kb);
+  return { reader: new QuestionReader(vocabulary), index };
+}
+
+function ask(parts: ReturnType<typeof indexed>, q: string) {
+  const analysis = parts.reader.read(q, "en");
   const ranked = parts.index.rank(analysis);
   const r = featuresOf(parts.index, analysis, ranked);
   return r && { features: r.features, top: ranked[0]?.id };
@@ -65,7 +72,7 @@ export function trainingExamples(kb: KnowledgeBase): Example[] {
       }
       return { ...a, questions };
     });
-    const parts = buildIndex(withAnswers(kb, answers));
+    const parts = indexed(withAnswers(kb, answers));
     for (const h of held) {
       const r = ask(parts, h.asked.q);
       if (r)
@@ -79,14 +86,14 @@ export function trainingExamples(kb: KnowledgeBase): Example[] {
     // Whole answers held out (never the bot's own, which every question about the bot needs).
     const kept = kb.answers.filter((a, i) => a.kind === "bot" || i % FOLDS !== fold);
     const missing = kb.answers.filter((a) => !kept.includes(a));
-    const partsWithout = buildIndex(withAnswers(kb, kept));
+    const partsWithout = indexed(withAnswers(kb, kept));
     for (const a of missing)
       for (const asked of paraphrasesOf(a)) {
         const r = ask(partsWithout, asked.q);
         if (r) out.push({ question: asked.q, features: r.features, right: false, source: "held-out-answer" });
       }
   }
-  const full = buildIndex(kb);
+  const full = indexed(kb);
   for (const intent of kb.smalltalk)
     for (const list of Object.values(intent.phrases))
       for (const q of list ?? []) {

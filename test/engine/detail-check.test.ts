@@ -3,9 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
-import type { QueryTerm } from "../../src/engine/analyzer.ts";
 import { DetailCheck } from "../../src/engine/detail-check.ts";
 import { createEngine, type Engine } from "../../src/engine/index.ts";
+import type { QueryTerm } from "../../src/engine/reading.ts";
 import { renderReply } from "../../src/presentation/render.ts";
 
 let kb: KnowledgeBase;
