@@ -191,7 +191,8 @@ export async function answerQuestion(
   question: string,
   placement: ReplyPlacement = {},
 ): Promise<Message> {
-  ctx.logger.debug({ text: question }, "question");
+  // Checked on the shared logger first: the update's child logger is made only when something logs.
+  if (ctx.deps.logger.isLevelEnabled("debug")) ctx.logger.debug({ text: question }, "question");
   const { kb, engine } = ctx.deps;
   const conversation = await recall(ctx);
   const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));
