@@ -87,6 +87,7 @@ export function decisionFor(ctx: MyContext, id: string, lang: Lang): Decision {
     detected: lang,
     ids: [id],
     score: 1,
+    confidence: "sure",
     alternatives: [],
     // The canonical question is the answer's own: its short answer answers it.
     shortFor: [id],
@@ -190,7 +191,8 @@ export async function answerQuestion(
   question: string,
   placement: ReplyPlacement = {},
 ): Promise<Message> {
-  ctx.logger.debug({ text: question }, "question");
+  // Checked on the shared logger first: the update's child logger is made only when something logs.
+  if (ctx.deps.logger.isLevelEnabled("debug")) ctx.logger.debug({ text: question }, "question");
   const { kb, engine } = ctx.deps;
   const conversation = await recall(ctx);
   const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));

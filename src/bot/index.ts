@@ -83,8 +83,10 @@ export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<M
 /** One line per update: what it was and what the bot did. Message text never goes above debug. */
 function logUpdate(ctx: MyContext, ms: number): void {
   const type = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
-  ctx.logger.info(
+  // The same line ctx.logger (the update's child logger) would write, without making one.
+  ctx.deps.logger.info(
     {
+      update_id: ctx.update.update_id,
       type,
       chat: ctx.chat?.type ?? (ctx.inlineQuery ? "inline" : undefined),
       ...ctx.outcome,

@@ -20,7 +20,7 @@ const USAGE = `usage:
   npm run -s ask -- --jsonl [--lang en|ru|tr] [--user-lang CODE] < questions.txt
 
   --jsonl          read one question per line from stdin, write one JSON object per line:
-                   {"question","answered","id","lang","text","footnotes","score"}
+                   {"question","answered","hedged","id","lang","text","footnotes","score"}
   --lang xx        reply in this language (en, ru or tr) whatever the question's language
   --user-lang CODE a Telegram language code, used when the question is too short to tell its language
   --content DIR    the content folder (default: content/)
@@ -31,6 +31,8 @@ export interface AskRecord {
   question: string;
   /** A curated answer was given (answers about the bot itself included; declines and small talk are not). */
   answered: boolean;
+  /** Answered with a hedge ("I think you are asking about …"): the engine was not sure. */
+  hedged: boolean;
   id: string | null;
   lang: Lang;
   /** The full plain-text reply, citation included. */
@@ -43,6 +45,7 @@ function toRecord(decision: Decision, kb: KnowledgeBase): AskRecord {
   return {
     question: decision.question,
     answered: decision.kind === "answer",
+    hedged: decision.kind === "answer" && decision.confidence === "hedged",
     id: decision.kind === "answer" ? (decision.ids[0] ?? null) : null,
     lang: decision.lang,
     text: renderReply(decision, kb, "plain"),

@@ -17,6 +17,7 @@ import MiniSearch from "minisearch";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { LANGS, type Lang } from "../content/schema.ts";
+import { committedModel } from "../engine/confidence.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
 import { createEngine } from "../engine/index.ts";
 import {
@@ -428,6 +429,49 @@ function printPrecisionRecall(kb: KnowledgeBase, sets: { name: string; questions
     });
     const mark = Math.abs(answer - current) < 1e-9 ? " ◀ the engine's" : "";
     console.log(`  ${answer.toFixed(2).padEnd(9)}  ${cells.join("")}${mark}`);
+  }
+  printSureCurve(kb, sets);
+}
+
+/**
+ * The confidence model's cut between a sure and a hedged answer (src/engine/confidence-model.ts): as it
+ * moves, the precision of sure answers, the share of answers hedged, and how many wrong answers carry
+ * a hedge (a hedged wrong answer still counts as wrong, but the user sees the engine was not sure).
+ */
+function printSureCurve(kb: KnowledgeBase, sets: { name: string; questions: EvalQuestion[] }[]): void {
+  const fitted = committedModel().sure;
+  const steps = [...new Set([0.5, 0.6, 0.7, 0.75, 0.8, fitted, 0.85, 0.9, 0.95])].sort((a, b) => a - b);
+  console.log("");
+  console.log(
+    "sure-or-hedged cut (model probability): sure precision / answers hedged / wrong answers hedged",
+  );
+  console.log(`  cut        ${sets.map((s) => `${s.name} (${s.questions.length})`.padEnd(30)).join("")}`);
+  for (const sure of steps) {
+    const engine = createEngine(kb, { sure });
+    const cells = sets.map(({ questions }) => {
+      let sureN = 0;
+      let sureRight = 0;
+      let hedged = 0;
+      let wrong = 0;
+      let wrongHedged = 0;
+      for (const q of questions) {
+        const d = engine.ask(q.q);
+        if (d.kind !== "answer") continue;
+        const right = isCorrect(kb, q, d);
+        if (!right) wrong += 1;
+        if (d.confidence === "hedged") {
+          hedged += 1;
+          if (!right) wrongHedged += 1;
+        } else {
+          sureN += 1;
+          if (right) sureRight += 1;
+        }
+      }
+      const cell = `${percent(sureRight / Math.max(1, sureN))} / ${percent(hedged / Math.max(1, sureN + hedged))} / ${wrongHedged} of ${wrong}`;
+      return cell.padEnd(30);
+    });
+    const mark = Math.abs(sure - fitted) < 1e-9 ? " ◀ fitted" : "";
+    console.log(`  ${sure.toFixed(3).padEnd(9)}  ${cells.join("")}${mark}`);
   }
 }
 

@@ -2,10 +2,12 @@
 // close runner-up offered), or two answers when the question asks two things.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
-import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
+import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
+import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
+import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
 
 /**
@@ -42,12 +44,16 @@ export interface Thresholds {
 export interface EngineParts {
   thresholds: Thresholds;
   kb: KnowledgeBase;
-  analyzer: Analyzer;
+  reader: QuestionReader;
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
   examples: (lang: Lang, n: number) => { id: string; question: string }[];
   /** The kinds of question ("#q-who", "#q-when"…) an answer's main question asks: what its short answer answers. */
   shortKinds: (id: string) => ReadonlySet<string>;
+  /** Sure or hedged: the fitted confidence model (confidence.ts). */
+  confidence: ConfidenceModel;
+  /** Near misses: a detail asked for that the answer lacks. */
+  details: DetailCheck;
 }
 
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
@@ -69,18 +75,42 @@ function shortFits(asked: ReadonlySet<string>, answers: ReadonlySet<string>): bo
 const MAX_SUGGESTIONS = 3;
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
-  const { kb, analyzer, index, smalltalk } = parts;
+  const { kb, reader, index, smalltalk } = parts;
   const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);
-  const analysis = analyzer.analyzeQuery(question, opts.lang ?? userLang ?? "en");
+  const analysis = reader.read(question, opts.lang ?? userLang ?? "en");
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
   const asked = questionKinds(analysis);
-  const answered = (ids: [string, ...string[]], score: number, alternatives: Candidate[]): Answered => {
+  const answered = (
+    ids: [string, ...string[]],
+    score: number,
+    alternatives: Candidate[],
+    confidence: Answered["confidence"],
+  ): Answered => {
     const fits = [...ids, ...alternatives.map((c) => c.id)].filter(
       (id) => kb.answerById.get(id)?.short !== undefined && shortFits(asked, parts.shortKinds(id)),
     );
-    return answer(kb, base, ids, score, alternatives, fits);
+    const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
+    return {
+      ...base,
+      kind: "answer",
+      ids,
+      score: round(score),
+      confidence,
+      alternatives,
+      footnotes,
+      shortFor: fits,
+    };
+  };
+  // How sure the model is of the best of `ranked` (for the question, or one clause of it).
+  const sureOf = (list: Scored[], terms = analysis.terms): Answered["confidence"] => {
+    const signals = featuresOf(index, analysis, list, terms);
+    if (!signals) return "hedged";
+    // One of the answer's curated questions, as written, is the curated case (the model, fitted on
+    // held-out paraphrases, never saw one matched whole).
+    if (curatedAnswer(kb, question) === list[0]?.id) return "sure";
+    return probability(parts.confidence, signals.features) >= parts.confidence.sure ? "sure" : "hedged";
   };
 
   // Related answers (scored), then examples to fill up to MAX_SUGGESTIONS.
@@ -140,14 +170,35 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const clauses = new ClauseTops(index, analysis);
   const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
   if (twoParts) {
-    return answered(twoParts.ids, twoParts.score, []);
+    return answered(twoParts.ids, twoParts.score, [], "sure");
   }
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
+  // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
+  // answer as what the article does say.
+  const lacking = (found: Scored): Declined | undefined => {
+    const detail = parts.details.lacking(analysis, found.id);
+    if (!detail) return undefined;
+    const { related, examples } = offers(ranked, [found.id]);
+    return {
+      ...base,
+      kind: "decline",
+      reason: "lacks",
+      detail,
+      about: found.id,
+      score: round(found.score),
+      related: [{ id: found.id, score: round(found.score) }, ...related].slice(0, MAX_SUGGESTIONS),
+      examples: examples.slice(0, Math.max(0, MAX_SUGGESTIONS - 1 - related.length)),
+    };
+  };
+
   const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
   if (clause) {
-    return answered([clause.id], clause.score, []);
+    const near = lacking(clause);
+    if (near) return near;
+    const terms = clauses.terms[clause.clause] ?? [];
+    return answered([clause.id], clause.score, [], sureOf(index.rank(analysis, terms), terms));
   }
 
   if (!best || best.score < limits.answer) {
@@ -161,24 +212,15 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     return declined;
   }
 
+  const near = lacking(best);
+  if (near) return near;
+
   const runnerUp = ranked.find((s) => s.id !== best.id);
   const alternatives =
     runnerUp && runnerUp.score >= Math.max(limits.answer, best.score - limits.ambiguityGap)
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
-  return answered([best.id], best.score, alternatives);
-}
-
-function answer(
-  kb: KnowledgeBase,
-  base: Pick<Answered, "question" | "lang" | "detected">,
-  ids: [string, ...string[]],
-  score: number,
-  alternatives: Candidate[],
-  shortFor: string[],
-): Answered {
-  const footnotes = [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))];
-  return { ...base, kind: "answer", ids, score: round(score), alternatives, footnotes, shortFor };
+  return answered([best.id], best.score, alternatives, sureOf(ranked));
 }
 
 /**
@@ -205,9 +247,9 @@ function twoPartAnswer(
 }
 
 /** The best answer to one clause of a several-clause question, if it is strong enough on its own. */
-function bestClause(clauses: ClauseTops, limits: Thresholds): Scored | undefined {
+function bestClause(clauses: ClauseTops, limits: Thresholds): (Scored & { clause: number }) | undefined {
   if (clauses.terms.length < 2) return undefined;
-  let best: Scored | undefined;
+  let best: (Scored & { clause: number }) | undefined;
   for (const [i, terms] of clauses.terms.entries()) {
     // A clause counts with two words of its own, or one in a clause that asks ("what … multi-vector?").
     const own = terms.filter((t) => !t.term.startsWith("#q-")).length;
@@ -215,7 +257,7 @@ function bestClause(clauses: ClauseTops, limits: Thresholds): Scored | undefined
     const top = clauses.top(i);
     if (!top) continue;
     const score = top.score * limits.clauseDiscount;
-    if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score };
+    if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score, clause: i };
   }
   return best;
 }
@@ -243,6 +285,28 @@ function clausesOf(analysis: Analysis): QueryTerm[][] {
   const clauses = new Map<number, QueryTerm[]>();
   for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
   return [...clauses.values()];
+}
+
+const curatedByKb = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+/** The answer whose curated question this is, word for word (case and punctuation aside). */
+function curatedAnswer(kb: KnowledgeBase, question: string): string | undefined {
+  let curated = curatedByKb.get(kb);
+  if (!curated) {
+    curated = new Map();
+    for (const a of kb.answers)
+      for (const list of Object.values(a.questions))
+        for (const q of list ?? []) curated.set(plainText(q), a.id);
+    curatedByKb.set(kb, curated);
+  }
+  return curated.get(plainText(question));
+}
+
+function plainText(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function isFact(kb: KnowledgeBase, id: string): boolean {

@@ -185,6 +185,8 @@ export function readFollowUp(
       detected: found.detected,
       ids: [next.id],
       score: next.score,
+      // A runner-up taken for "what else" is a guess at what was meant.
+      confidence: found.kind === "answer" && found.ids[0] === next.id ? found.confidence : "hedged",
       alternatives: [],
       footnotes: answer.footnotes,
       shortFor: found.kind === "answer" ? found.shortFor.filter((id) => id === next.id) : [],

@@ -2,13 +2,16 @@
 // Decision (answer, decline or small talk). Pure: no I/O, no grammY; the bot and the CLI render it.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
-import { Analyzer, plainTerms } from "./analyzer.ts";
+import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
+import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
+import { plainTerms, QuestionReader } from "./reading.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 import { type IndexParts, type IndexSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.ts";
+import { buildVocabulary } from "./vocabulary-builder.ts";
 
 export type { Thresholds } from "./decide.ts";
 export type {
@@ -41,6 +44,8 @@ export interface Engine {
 export interface EngineOptions {
   /** Decision thresholds other than the measured defaults (the benchmark's sweep uses this). */
   thresholds?: Partial<Thresholds>;
+  /** The confidence model's sure-or-hedged cut other than the fitted one (the benchmark's sweep). */
+  sure?: number;
   /**
    * A snapshot taken by `engine.snapshot()` with this engine code (the caller checks that, see
    * src/index-cache.ts). Throws SnapshotError when it is of another format or other content.
@@ -50,21 +55,18 @@ export interface EngineOptions {
 
 /** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
 export function buildIndex(kb: KnowledgeBase): IndexParts {
-  const analyzer = new Analyzer(kb);
-  const index = new AnswerIndex(kb, analyzer);
-  // Small talk words are known words too: "thanks" is neither a typo nor an unknown name.
-  for (const intent of kb.smalltalk)
-    for (const [lang, list] of Object.entries(intent.phrases))
-      for (const p of list ?? []) analyzer.learnSpellings(p, lang === "ky" ? "ky" : (lang as Lang));
-  analyzer.freeze();
-  return { analyzer, index };
+  const { vocabulary, index } = buildVocabulary(kb, (read, isLight) => new AnswerIndex(kb, read, isLight));
+  return { vocabulary, index, smalltalk: SmalltalkMatcher.fromContent(kb.smalltalk) };
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { analyzer, index } =
+  const { vocabulary, index, smalltalk } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
-  const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const reader = new QuestionReader(vocabulary);
+  const details = new DetailCheck(kb);
+  const fitted = committedModel();
+  const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
   const picked = new Map<string, { id: string; question: string }[]>();
   const examples = (lang: Lang, n: number) => {
@@ -82,7 +84,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const shortKinds = (id: string): ReadonlySet<string> => {
     let found = kinds.get(id);
     if (!found) {
-      found = questionKinds(analyzer.analyzeQuery(kb.answerById.get(id)?.questions.en[0] ?? "", "en"));
+      found = questionKinds(reader.read(kb.answerById.get(id)?.questions.en[0] ?? "", "en"));
       kinds.set(id, found);
     }
     return found;
@@ -90,17 +92,21 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, analyzer, index, smalltalk, examples, shortKinds }, question, opts),
+      decide(
+        { thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence, details },
+        question,
+        opts,
+      ),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>
       keyOf(
-        analyzer
-          .analyzeQuery(text)
+        reader
+          .read(text)
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    snapshot: () => takeSnapshot(kb, { analyzer, index }),
+    snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk }),
   };
 }
 

@@ -1,9 +1,11 @@
 // Which language a question is written in, from its own words: script first, then letters only one
 // language uses, then function words and endings typical of each. Names are left out by the caller
-// ("Doğacan" does not make an English question Turkish). Too little evidence gives "unknown".
+// ("Doğacan" does not make an English question Turkish). Too little evidence gives "unknown"; then the
+// content's own words may tell (detectQuestionLanguage).
 import type { Lang } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
 import type { Token } from "./normalize.ts";
+import type { AnalysisLang } from "./stem.ts";
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -119,4 +121,38 @@ export function langFromUserCode(code: string | undefined): Lang | undefined {
   if (["ru", "uk", "be", "kk", "ky"].includes(base)) return "ru";
   if (["tr", "az"].includes(base)) return "tr";
   return base ? "en" : undefined;
+}
+
+/** What the content tells about a question's words (see Vocabulary). */
+export interface ContentLanguages {
+  /** Every word of every name: names tell nothing of the question's language. */
+  nameSpellings: ReadonlySet<string>;
+  /** Spellings only one language's content uses → that language. */
+  soleLanguage: ReadonlyMap<string, AnalysisLang>;
+}
+
+/** The language of a question, falling back to the languages its content words come from. */
+export function detectQuestionLanguage(tokens: readonly Token[], content: ContentLanguages): DetectedLang {
+  // Names first left out ("Who is Doğacan Başaran?" is English), then, if nothing else tells, counted.
+  const all = tokens.filter((t) => !t.isNumber);
+  const words = all.filter((t) => !content.nameSpellings.has(t.key));
+  const detected = detectLanguage(words.length > 0 ? words : all);
+  if (detected !== "unknown") return detected;
+  if (words.length < all.length) {
+    const withNames = detectLanguage(all);
+    if (withNames !== "unknown") return withNames;
+  }
+  // Keyword questions ("japan grant", "lale devrimi"): which language's content alone uses these
+  // words? A spelling several languages use (a name such as "Kulubaev") tells nothing.
+  const votes = new Map<AnalysisLang, number>();
+  for (const t of all) {
+    const only = content.soleLanguage.get(t.key);
+    if (only) votes.set(only, (votes.get(only) ?? 0) + 1);
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || (second && second[1] === first[1])) return "unknown";
+  // A Latin word only Russian content uses is Russian typed in Latin letters.
+  if (first[0] === "ru" && all.every((t) => t.script === "latin")) return "ru-latn";
+  return first[0];
 }

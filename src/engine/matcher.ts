@@ -6,9 +6,10 @@
 // "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/schema.ts";
-import type { Analysis, Analyzer, QueryTerm } from "./analyzer.ts";
 import { foldKey } from "./normalize.ts";
+import type { Analysis, QueryTerm } from "./reading.ts";
 import { looksLikeVerb } from "./stopwords.ts";
+import type { ReadContent } from "./vocabulary-builder.ts";
 
 interface Paraphrase {
   answer: number;
@@ -74,6 +75,55 @@ export const SCORING = {
   questionTypeWeight: 0.5,
 };
 
+/** The parts of one paraphrase's score. */
+interface Coverage {
+  /** How much of the question the answer explains. */
+  questionCoverage: number;
+  /** How much of the paraphrase the question hits. */
+  paraphraseCoverage: number;
+  /** Enough matched weight to answer with confidence, 0..1. */
+  evidence: number;
+}
+
+/** One answer's match, taken apart (see AnswerIndex.explain); shares are of the question's weight. */
+export interface MatchDetail extends Coverage {
+  score: number;
+  /** Matched in the best paraphrase. */
+  paraphraseShare: number;
+  /** Matched elsewhere in the answer: other paraphrases, its texts, its quotes. */
+  elsewhereShare: number;
+  /** Matched only in the article around it: paragraphs, footnote titles. */
+  articleShare: number;
+  /** Names of the question the answer lacks, share of the question and mismatch. */
+  missingNames: number;
+  /** The question asks a kind of thing (a figure, a person) the answer cannot give. */
+  unmetType: boolean;
+  /** Words the content never uses. */
+  unknownShare: number;
+  /** The preamble's share of the question's (unreduced) weight. */
+  contextShare: number;
+}
+
+function coverage(
+  matched: number,
+  weight: number,
+  inAnswer: number,
+  inArticle: number,
+  total: number,
+  missing: number,
+): Coverage {
+  // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
+  const elsewhere = inAnswer - matched;
+  const article = SCORING.articleShare * inArticle;
+  const paraphraseCoverage = weight > 0 ? matched / weight : 0;
+  return {
+    questionCoverage: (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing),
+    paraphraseCoverage,
+    // A question that is one of the paraphrases needs no more evidence than that.
+    evidence: paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence),
+  };
+}
+
 /** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
 export interface AnswerIndexData {
   answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[] }[];
@@ -97,10 +147,14 @@ export class AnswerIndex {
   private readonly df = new Map<string, number>();
   private maxIdf = 1;
 
-  /** Analyses and indexes the content's texts; or, given `data`, the index a snapshot holds. */
+  /**
+   * Indexes the content's texts as `read` reads them; or, given `data`, the index a snapshot holds.
+   * `isLight` tells the common, topic-poor terms (see weightOf).
+   */
   constructor(
     kb: KnowledgeBase | undefined,
-    private readonly analyzer: Analyzer,
+    read: ReadContent | undefined,
+    private readonly isLight: (term: string) => boolean,
     data?: AnswerIndexData,
   ) {
     if (data) {
@@ -113,7 +167,7 @@ export class AnswerIndex {
       for (const [t, list] of data.postings) this.postings.set(t, Int32Array.from(list));
       return;
     }
-    if (!kb) throw new Error("an answer index is built from the content or restored from its data");
+    if (!kb || !read) throw new Error("an answer index is built from the content or restored from its data");
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
     const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
@@ -124,7 +178,7 @@ export class AnswerIndex {
       const bag = new Set<string>();
       for (const lang of [...LANGS, "ky"] as const) {
         for (const q of a.questions[lang] ?? []) {
-          const terms = [...new Set(analyzer.analyzeContent(q, lang))];
+          const terms = [...new Set(read(q, lang))];
           if (terms.length === 0) continue;
           for (const t of terms) bag.add(t);
           const key = `${index} ${[...terms].sort().join(" ")}`;
@@ -140,25 +194,22 @@ export class AnswerIndex {
       // answer, not that the question is about the bot ("what about China?"). Only its paraphrases count.
       const ownWords = a.kind !== "bot";
       for (const lang of LANGS)
-        for (const t of analyzer.analyzeContent(a.answer[lang], lang)) {
+        for (const t of read(a.answer[lang], lang)) {
           if (ownWords) bag.add(t);
           if (people.has(t)) gives.add("person");
           if (placeTerms.has(t)) places.add(t);
         }
-      for (const q of a.quotes)
-        for (const t of analyzer.analyzeContent(q.text, "en")) if (ownWords) bag.add(t);
+      for (const q of a.quotes) for (const t of read(q.text, "en")) if (ownWords) bag.add(t);
       this.addAnswer({ id: a.id, bag, gives, places });
     });
     // The article around each answer: the paragraphs it quotes, the footnotes it cites.
-    const paragraphTerms = new Map(
-      kb.article.paragraphs.map((p) => [p.n, analyzer.analyzeContent(p.text, "en")] as const),
-    );
+    const paragraphTerms = new Map(kb.article.paragraphs.map((p) => [p.n, read(p.text, "en")] as const));
     const footnoteTerms = new Map(
       kb.footnotes.map((f) => {
-        const terms = [...analyzer.analyzeContent(`${f.outlet}. ${f.title}`, f.titleLang)];
+        const terms = [...read(`${f.outlet}. ${f.title}`, f.titleLang)];
         for (const lang of LANGS) {
           const t = f.translations[lang];
-          if (t) terms.push(...analyzer.analyzeContent(t, lang));
+          if (t) terms.push(...read(t, lang));
         }
         return [f.n, terms] as const;
       }),
@@ -192,9 +243,9 @@ export class AnswerIndex {
     for (const [t, list] of lists) this.postings.set(t, Int32Array.from(list));
   }
 
-  /** The index of a snapshot, over the analyzer restored from the same snapshot. */
-  static fromData(data: AnswerIndexData, analyzer: Analyzer): AnswerIndex {
-    return new AnswerIndex(undefined, analyzer, data);
+  /** The index of a snapshot; `isLight` from the vocabulary restored from the same snapshot. */
+  static fromData(data: AnswerIndexData, isLight: (term: string) => boolean): AnswerIndex {
+    return new AnswerIndex(undefined, undefined, isLight, data);
   }
 
   toData(): AnswerIndexData {
@@ -238,7 +289,7 @@ export class AnswerIndex {
     const df = this.df.get(term) ?? 0;
     const w = df === 0 ? this.maxIdf * SCORING.unknownWeight : this.idf(df);
     if (term.startsWith("#q-")) return Math.min(w, SCORING.questionTypeWeight);
-    return this.analyzer.isLight(term) ? w * SCORING.lightWeight : w;
+    return this.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
   /** A question term's weight: an unknown word that looks like a verb weighs as a common word. */
@@ -288,18 +339,18 @@ export class AnswerIndex {
         missing = this.mismatch(this.answers[answer] as IndexedAnswer, terms, weights);
         mismatch[answer] = missing;
       }
-      // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
-      const elsewhere = (inAnswer[answer] as number) - matched;
-      const article = SCORING.articleShare * (inArticle[answer] as number);
-      const questionCoverage = (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing);
-      const paraphraseCoverage = weight > 0 ? matched / weight : 0;
-      // A question that is one of the paraphrases needs no more evidence than that.
-      const evidence =
-        paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence);
+      const c = coverage(
+        matched,
+        weight,
+        inAnswer[answer] as number,
+        inArticle[answer] as number,
+        total,
+        missing,
+      );
       // Paraphrase coverage is at most 1: a paraphrase that cannot beat its answer's best is not scored.
-      const bound = questionCoverage ** SCORING.questionExponent * evidence;
+      const bound = c.questionCoverage ** SCORING.questionExponent * c.evidence;
       if (bound <= (best[answer] as number)) continue;
-      const score = bound * paraphraseCoverage ** SCORING.paraphraseExponent;
+      const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
     const out: Scored[] = [];
@@ -307,6 +358,76 @@ export class AnswerIndex {
       if (score > 0) out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
     });
     return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * How one answer's score came about (its best paraphrase's parts, which fields matched, what it
+   * lacks): the signals the confidence model weighs. Only asked for the best answers, so plain loops.
+   */
+  explain(
+    analysis: Analysis,
+    id: string,
+    terms: readonly QueryTerm[] = analysis.terms,
+  ): MatchDetail | undefined {
+    const ai = this.answers.findIndex((a) => a.id === id);
+    const answer = this.answers[ai];
+    if (!answer || terms.length === 0) return undefined;
+    const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
+    const total = weights.reduce((a, b) => a + b, 0);
+    let inAnswer = 0;
+    let inArticle = 0;
+    let unknown = 0;
+    let context = 0;
+    let raw = 0;
+    const perParaphrase = new Map<number, number>();
+    terms.forEach((q, i) => {
+      const w = weights[i] as number;
+      if (q.unknown) unknown += w;
+      const plain = this.weightOf(q.term);
+      raw += plain;
+      if (q.context) context += plain;
+      for (const p of this.postings.get(q.term) ?? [])
+        if (this.paraphraseAnswer[p] === ai) perParaphrase.set(p, (perParaphrase.get(p) ?? 0) + w);
+      if (this.answerPostings.get(q.term)?.includes(ai)) inAnswer += w;
+      if (this.articlePostings.get(q.term)?.includes(ai)) inArticle += w;
+    });
+    const { names, type } = this.mismatchParts(answer, terms, weights);
+    let best: MatchDetail | undefined;
+    for (const [p, matched] of perParaphrase) {
+      const weight = this.paraphraseWeight[p] as number;
+      const c = coverage(matched, weight, inAnswer, inArticle, total, names + type);
+      const score =
+        c.questionCoverage ** SCORING.questionExponent *
+        c.evidence *
+        c.paraphraseCoverage ** SCORING.paraphraseExponent;
+      if (best && score <= best.score) continue;
+      best = {
+        score: Math.min(1, score),
+        ...c,
+        paraphraseShare: matched / total,
+        elsewhereShare: (inAnswer - matched) / total,
+        articleShare: inArticle / total,
+        missingNames: names / (total + names + type),
+        unmetType: type > 0,
+        unknownShare: unknown / total,
+        contextShare: raw > 0 ? context / raw : 0,
+      };
+    }
+    return (
+      best ?? {
+        score: 0,
+        questionCoverage: 0,
+        paraphraseCoverage: 0,
+        evidence: 0,
+        paraphraseShare: 0,
+        elsewhereShare: inAnswer / total,
+        articleShare: inArticle / total,
+        missingNames: names / (total + names + type),
+        unmetType: type > 0,
+        unknownShare: unknown / total,
+        contextShare: raw > 0 ? context / raw : 0,
+      }
+    );
   }
 
   /** A zeroed array of per-paraphrase sums, reused: rank leaves it zeroed again. */
@@ -322,17 +443,27 @@ export class AnswerIndex {
    * weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
    */
   private mismatch(answer: IndexedAnswer, terms: readonly QueryTerm[], weights: readonly number[]): number {
-    let m = 0;
+    const { names, type } = this.mismatchParts(answer, terms, weights);
+    return names + type;
+  }
+
+  private mismatchParts(
+    answer: IndexedAnswer,
+    terms: readonly QueryTerm[],
+    weights: readonly number[],
+  ): { names: number; type: number } {
+    let names = 0;
+    let type = 0;
     for (let i = 0; i < terms.length; i++) {
       const term = (terms[i] as QueryTerm).term;
       if (term.charCodeAt(0) === 64 /* @ */ && !answer.bag.has(term))
-        m +=
+        names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
       const asks = ASKS_FOR.get(term);
-      if (asks && !this.gives(answer, asks, terms)) m += this.maxIdf * SCORING.unmetQuestionType;
+      if (asks && !this.gives(answer, asks, terms)) type += this.maxIdf * SCORING.unmetQuestionType;
     }
-    return m;
+    return { names, type };
   }
 
   private gives(answer: IndexedAnswer, kind: AnswerKind, terms: readonly QueryTerm[]): boolean {

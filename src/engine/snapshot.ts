@@ -4,23 +4,26 @@
 // Sets. A snapshot of another format or of other content is refused, never trusted: the caller builds.
 import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { Analyzer, type AnalyzerData } from "./analyzer.ts";
 import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
+import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
+import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface IndexSnapshot {
   format: number;
   /** contentHash() of the knowledge base the index was built from. */
   content: string;
-  analyzer: AnalyzerData;
+  vocabulary: VocabularyData;
   index: AnswerIndexData;
+  smalltalk: SmalltalkPhrase[];
 }
 
 export interface IndexParts {
-  analyzer: Analyzer;
+  vocabulary: Vocabulary;
   index: AnswerIndex;
+  smalltalk: SmalltalkMatcher;
 }
 
 export class SnapshotError extends Error {}
@@ -45,8 +48,9 @@ export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapsho
   return {
     format: SNAPSHOT_FORMAT,
     content: contentHash(kb),
-    analyzer: parts.analyzer.toData(),
+    vocabulary: parts.vocabulary.toData(),
     index: parts.index.toData(),
+    smalltalk: parts.smalltalk.toData(),
   };
 }
 
@@ -58,8 +62,10 @@ export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexPart
     throw new SnapshotError(`snapshot format ${String(s.format)}, expected ${SNAPSHOT_FORMAT}`);
   if (s.content !== contentHash(kb)) throw new SnapshotError("snapshot of other content");
   try {
-    const analyzer = Analyzer.fromData(s.analyzer as AnalyzerData);
-    return { analyzer, index: AnswerIndex.fromData(s.index as AnswerIndexData, analyzer) };
+    const vocabulary = Vocabulary.fromData(s.vocabulary as VocabularyData);
+    const index = AnswerIndex.fromData(s.index as AnswerIndexData, (term) => vocabulary.isLight(term));
+    const smalltalk = new SmalltalkMatcher(s.smalltalk as SmalltalkPhrase[]);
+    return { vocabulary, index, smalltalk };
   } catch (error) {
     throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
   }

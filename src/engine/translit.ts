@@ -85,7 +85,7 @@ export function latinToCyrillic(word: string): string {
 
 // Kyrgyz typed in Latin letters ("Japarov Kytaiga kachan barat"): j is ж (jana, Japarov), i or y after a
 // vowel is й (kaisy, Kytai), e at the start of a word is э (emne, elchi). Informal typing has no ө, ү or ң:
-// o, u and n stand for them, and the analyzer puts them back where the content spells a word so.
+// o, u and n stand for them, and the question reader puts them back where the content spells a word so.
 const KY_MULTI: [string, string][] = [
   ["zh", "ж"],
   ["kh", "х"],

@@ -134,6 +134,8 @@ function declineText(decision: Declined, t: ReplyTexts, close: boolean): string 
       return t.declineEmpty;
     case "weak":
       return close ? t.declineClose : t.declineWeak;
+    case "lacks":
+      return t.declineLacks[decision.detail];
   }
 }
 
@@ -159,6 +161,9 @@ function build(
   };
   switch (decision.kind) {
     case "answer": {
+      // Not sure: say which question this answers, so a wrong guess is visible as one.
+      if (decision.confidence === "hedged")
+        blocks.push(m.italic(t.hedge(canonicalQuestion(kb, decision.ids[0], lang))));
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
         if (a)
@@ -170,9 +175,12 @@ function build(
     case "decline": {
       // A weak match with related answers may be one of them, asked in words the engine did not
       // follow: say that, and offer them as what was perhaps meant.
-      const related = decision.reason === "weak" ? known(decision.related.map((c) => c.id)) : [];
+      const related =
+        decision.reason === "weak" || decision.reason === "lacks"
+          ? known(decision.related.map((c) => c.id))
+          : [];
       blocks.push(m.esc(declineText(decision, t, related.length > 0)));
-      list(t.didYouMean, related);
+      list(decision.reason === "lacks" ? t.whatItSays : t.didYouMean, related);
       list(
         t.suggestionsHeader,
         known(offeredIds(decision)).filter((id) => !related.includes(id)),

@@ -56,29 +56,48 @@ export function createSendThrottle(limits: SendLimits = TELEGRAM_SEND_LIMITS): S
   /** Per group, when Telegram answered its messages of the last minute, ascending. */
   const groupSends = new Map<string, number[]>();
   /** When Telegram answered messages in the last second, all chats, ascending. */
-  let lastSecond: number[] = [];
+  const lastSecond: number[] = [];
   /** Messages on their way (they count against the overall limit too). */
   let inFlight = 0;
   const sleepers = new Set<{ timer: NodeJS.Timeout; reject: (error: Error) => void }>();
   let stopped = false;
 
+  /** Drops the times at or before `cutoff` from the front of an ascending list, in place. */
+  function dropBefore(times: number[], cutoff: number): void {
+    let old = 0;
+    while (old < times.length && (times[old] as number) <= cutoff) old++;
+    if (old > 0) times.splice(0, old);
+  }
+
+  /** When the maps were last swept of chats that have gone quiet. */
+  let sweptAt = 0;
+
+  /**
+   * Forgets what no longer limits anyone. The overall list is trimmed at every call (from its front:
+   * it is in time order); the per-chat maps only once a second, so a send costs the same however
+   * many chats there are (sweeping them at every send cost 17 KB and a pass over every chat).
+   */
   function forgetOld(now: number): void {
+    dropBefore(lastSecond, now - 1000);
+    if (now - sweptAt < 1000) return;
+    sweptAt = now;
     for (const [chat, at] of lastToChat) if (at <= now - limits.chatIntervalMs) lastToChat.delete(chat);
     for (const [chat, times] of groupSends) {
-      const recent = times.filter((x) => x > now - 60_000);
-      if (recent.length === 0) groupSends.delete(chat);
-      else groupSends.set(chat, recent);
+      dropBefore(times, now - 60_000);
+      if (times.length === 0) groupSends.delete(chat);
     }
-    lastSecond = lastSecond.filter((x) => x > now - 1000);
   }
 
   /** The earliest time this chat may send again (a chat sends one message at a time: its updates run in order). */
   function chatTurn(chat: string, now: number): number {
     let at = Math.max(now, (lastToChat.get(chat) ?? Number.NEGATIVE_INFINITY) + limits.chatIntervalMs);
     if (isGroupChat(chat)) {
-      const times = groupSends.get(chat) ?? [];
-      const blocking = times[times.length - limits.groupPerMinute];
-      if (blocking !== undefined) at = Math.max(at, blocking + 60_000);
+      const times = groupSends.get(chat);
+      if (times) {
+        dropBefore(times, now - 60_000);
+        const blocking = times[times.length - limits.groupPerMinute];
+        if (blocking !== undefined) at = Math.max(at, blocking + 60_000);
+      }
     }
     return at;
   }
@@ -87,7 +106,10 @@ export function createSendThrottle(limits: SendLimits = TELEGRAM_SEND_LIMITS): S
     const at = Date.now();
     if (chat === undefined) return;
     lastToChat.set(chat, at);
-    if (isGroupChat(chat)) groupSends.set(chat, [...(groupSends.get(chat) ?? []), at]);
+    if (!isGroupChat(chat)) return;
+    const times = groupSends.get(chat);
+    if (times) times.push(at);
+    else groupSends.set(chat, [at]);
   }
 
   function sleepUntil(at: number): Promise<void> {

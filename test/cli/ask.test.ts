@@ -48,6 +48,7 @@ describe("ask --jsonl", () => {
     "Merhaba",
     "What can you answer?",
     "",
+    "tell me about roads in batken",
   ];
 
   it("writes one JSON object per input line, in order, and nothing else", () => {
@@ -60,6 +61,7 @@ describe("ask --jsonl", () => {
       expect(Object.keys(rec).sort()).toEqual([
         "answered",
         "footnotes",
+        "hedged",
         "id",
         "lang",
         "question",
@@ -71,7 +73,7 @@ describe("ask --jsonl", () => {
       expect(rec.score).toBeGreaterThanOrEqual(0);
       expect(rec.score).toBeLessThanOrEqual(1);
     });
-    const [meeting, weather, grant, hello, bot, empty] = records;
+    const [meeting, weather, grant, hello, bot, empty, roads] = records;
     expect(meeting).toMatchObject({
       answered: true,
       id: "kulubaev-syromolotov-meeting",
@@ -84,7 +86,11 @@ describe("ask --jsonl", () => {
     expect(hello).toMatchObject({ answered: false, id: null, lang: "tr", footnotes: [] });
     // An answer about the bot itself is a curated answer, but not a fact: no footnotes.
     expect(bot).toMatchObject({ answered: true, id: "bot-capabilities", footnotes: [] });
-    expect(empty).toMatchObject({ answered: false, id: null });
+    expect(empty).toMatchObject({ answered: false, id: null, hedged: false });
+    expect(meeting.hedged).toBe(false);
+    // Ahead but not sure: answered, and the reply says which question it takes this for.
+    expect(roads).toMatchObject({ answered: true, hedged: true, id: "japan-grant-batken" });
+    expect(roads.text).toMatch(/^I think you are asking about this: “How much/);
   });
 
   it("forces the reply language with --lang", () => {

@@ -34,7 +34,7 @@ import {
   runLoad,
 } from "../reliability/support/load-driver.ts";
 import { distinctQuestions } from "../reliability/support/questions.ts";
-import { floorComparison } from "./floor-bench.ts";
+import { type FloorVerdict, floorComparison } from "./floor-bench.ts";
 import { startBot } from "./support/bot-process.ts";
 import { TelegramWorld } from "./support/emulator.ts";
 import { DEFAULT_TEST_BOT } from "./support/shim.ts";
@@ -182,6 +182,9 @@ async function inProcess(): Promise<void> {
 
 // ---------- 2. through the emulator ----------
 
+/** The bot's RSS once the soak's replies are all in (for the targets' summary). */
+let soakRssMb: number | undefined;
+
 function report(title: string, r: LoadResult): void {
   line(`### ${title}`);
   line(`questions sent:        ${r.sent} (sending took ${(r.sendMs / 1000).toFixed(1)} s)`);
@@ -287,6 +290,7 @@ async function throughEmulator(): Promise<void> {
         ),
       );
       line(`bot RSS after n replies: ${rssSamples.join(", ")}`);
+      soakRssMb = rssMb(pid);
     }
     line(`bot RSS peak over the whole run: ${peakRss.toFixed(1)} MB (target < 150 MB)`);
     const exit = await bot.stop("SIGTERM", 10_000);
@@ -445,10 +449,11 @@ if (phases.has("flood")) {
   await floodedGroup();
   await brokenDatabase();
 }
+let verdicts: FloorVerdict[] = [];
 if (phases.has("floor")) {
   const world = await TelegramWorld.start(TOKEN);
   try {
-    await floorComparison(world, TOKEN, distinctQuestions(), {
+    verdicts = await floorComparison(world, TOKEN, distinctQuestions(), {
       rounds,
       paced: n(1000),
       burst: n(2000),
@@ -458,3 +463,19 @@ if (phases.has("floor")) {
     await world.close();
   }
 }
+
+// The issue's targets in one place (run --phases=soak,floor for all five at once).
+line();
+line("## Targets (issue 11)");
+for (const v of verdicts)
+  line(`${v.label}: ${v.ratio.toFixed(2)}× the floor, target ≤ ${v.target}× → ${v.met ? "met" : "NOT met"}`);
+if (soakRssMb !== undefined)
+  line(
+    `RSS after ${n(20_000)} replies: ${soakRssMb.toFixed(1)} MB, target < 150 MB → ${soakRssMb < 150 ? "met" : "NOT met"}`,
+  );
+line(
+  `load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);

@@ -11,6 +11,7 @@ import {
   groupKey,
   offeredIds,
 } from "../../src/engine/index.ts";
+import { QuestionReader } from "../../src/engine/reading.ts";
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -211,14 +212,14 @@ describe("grouping declined questions", () => {
 
 describe("function words are not content", () => {
   it("does not correct a Turkish word into an English question word ('hava' is not 'have')", () => {
-    const { analyzer } = buildIndex(kb);
-    expect(analyzer.analyzeQuery("Bişkek'te hava nasıl?").words).toEqual(["biskek", "hava", "nasil"]);
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    expect(reader.read("Bişkek'te hava nasıl?").words).toEqual(["biskek", "hava", "nasil"]);
     expect(engine.ask("Bişkek'te hava nasıl?").kind).toBe("decline");
   });
 
   it("does not read Russian 'какие' as 'как' (how), nor correct a name into a Kyrgyz particle", () => {
-    const { analyzer } = buildIndex(kb);
-    const terms = (q: string) => analyzer.analyzeQuery(q).terms.map((t) => t.term);
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
     expect(terms("Как прошли консультации?")).toContain("#q-how");
     expect(terms("Какие организации обсуждали?")).not.toContain("#q-how");
     expect(first("Что сказал посол Китая Ду Девен?")).toMatch(/^du-dewen-/);

@@ -84,7 +84,7 @@ describe("an engine restored from a saved index", () => {
     expect(() => createEngine(changedContent("What colour is the sky?").changed, { snapshot })).toThrow(
       /other content/,
     );
-    expect(() => createEngine(kb, { snapshot: { ...snapshot, analyzer: { trie: 1 } } })).toThrow(
+    expect(() => createEngine(kb, { snapshot: { ...snapshot, vocabulary: { names: 1 } } })).toThrow(
       SnapshotError,
     );
   });

@@ -56,6 +56,7 @@ function answerDecision(ids: [string, ...string[]], lang: Lang, alternatives: st
     detected: lang,
     ids,
     score: 0.9,
+    confidence: "sure",
     alternatives: alternatives.map((id) => ({ id, score: 0.85 })),
     footnotes: [...new Set(ids.flatMap((id) => kb.answerById.get(id)?.footnotes ?? []))],
     shortFor: ids,

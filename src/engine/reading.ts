@@ -1,0 +1,310 @@
+// Reads a question against the content's vocabulary, into the terms the answer index ranks by, the same
+// way the content was read (see vocabulary-builder.ts):
+//   names (aliases) → "@entity", cross-language concepts → "#concept", names the article lacks → "!id",
+//   numbers → "n:2023", other words → Snowball stem in the question's language (stop words dropped).
+// It detects the question's language (language.ts), corrects typos (spelling.ts), tells the question
+// from a chatty preamble and what it sets aside from what it asks, and notes words the content does not
+// know, capitalised names it has never seen and years the article never gives. One reading per question;
+// nothing is kept between questions.
+import type { DetectedLang } from "./decision.ts";
+import { detectLanguage, detectQuestionLanguage } from "./language.ts";
+import { isMeta, phraseIndex, type Reader } from "./names.ts";
+import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
+import type { PhraseMatch } from "./phrases.ts";
+import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
+import { type AnalysisLang, stemWord } from "./stem.ts";
+import { isAskingWord, isStopword, isTurkicStopword, TRANSPARENT } from "./stopwords.ts";
+import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+export interface QueryTerm {
+  term: string;
+  /** What the user typed for it. */
+  surface: string;
+  /** No content word or name matched it, even allowing for typos. */
+  unknown: boolean;
+  clause: number;
+  /** It comes from the message's preamble, not from a sentence that asks: context, weighed less. */
+  context?: boolean;
+}
+
+export interface Analysis {
+  detected: DetectedLang;
+  /** The language the words were analysed in. */
+  lang: AnalysisLang;
+  /** Content terms in order of appearance, one entry per distinct term. */
+  terms: QueryTerm[];
+  /** Every word (folded, typos corrected), stop words included: small talk is mostly stop words. */
+  words: string[];
+  outOfScope: { id: string; surface: string }[];
+  /** Capitalised words in mid-sentence that are neither content words nor known names. */
+  unknownNames: string[];
+  /** Years (4 digits) the article never gives. */
+  unknownYears: string[];
+  /** What the question sets aside ("besides the organisations", "кроме организаций", "örgütler dışında"). */
+  excluded: QueryTerm[];
+  /** Framed by the article or its author ("according to the article", "did the author…"). */
+  framed: boolean;
+}
+
+const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+const MAX_QUESTION_LENGTH = 4096;
+
+// Words that join two questions in one message ("who met Kulubaev and what did Du say"): a new clause.
+const CONJUNCTIONS = new Set(["and", "also", "plus", "и", "а", "также", "ve", "ayrıca", "ayrica", "жана"]);
+
+const QUESTION: Reader = "question";
+
+export class QuestionReader {
+  private readonly corrector: SpellingCorrector;
+
+  constructor(private readonly vocabulary: Vocabulary) {
+    this.corrector = new SpellingCorrector(vocabulary);
+  }
+
+  /** Analyses a question. `fallback` is the analysis language when the text does not tell. */
+  read(question: string, fallback: AnalysisLang = "en"): Analysis {
+    const v = this.vocabulary;
+    // Telegram's own limit; the engine bounds its work whoever calls it.
+    let text = question.slice(0, MAX_QUESTION_LENGTH);
+    let raw = tokenize(text, false);
+    const detected = detectQuestionLanguage(raw, {
+      nameSpellings: v.names.nameSpellings,
+      soleLanguage: v.soleLanguage,
+    });
+    // Kyrgyz in Latin letters is read as the Kyrgyz it stands for.
+    if (detected === "ky-latn") {
+      text = this.kyrgyzInCyrillic(text);
+      raw = tokenize(text, false);
+    }
+    const lang: AnalysisLang =
+      detected === "unknown"
+        ? fallback
+        : detected === "ru-latn"
+          ? "ru"
+          : detected === "ky-latn"
+            ? "ky"
+            : (detected as AnalysisLang);
+    if (lang === "tr") raw = tokenize(text, true);
+    const ruLatn = detected === "ru-latn";
+    const capitalsMeanNothing = mostlyCapitalised(raw);
+    const english = detected === "en";
+    const tokens = raw
+      .filter((t) => !TRANSPARENT.has(t.key))
+      .map((t) => this.corrector.correct(t, lang, ruLatn, english));
+
+    const phraseAt = phraseIndex(tokens, v.names.findPhrases(tokens, lang, ruLatn, QUESTION));
+    const terms: QueryTerm[] = [];
+    const seen = new Set<string>();
+    const outOfScope: Analysis["outOfScope"] = [];
+    const unknownNames: string[] = [];
+    const unknownYears: string[] = [];
+
+    const inPreamble = preambleOf(tokens);
+    const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn));
+    const excluded: QueryTerm[] = [];
+    const excludedSeen = new Set<string>();
+    let framed = false;
+    let clauseShift = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as QueryToken;
+      if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
+      const clause = t.clause + clauseShift;
+      // The preamble's known words are context; its unknown words, names and years claim nothing.
+      const context = inPreamble(t);
+      const own = context ? { clause, context } : { clause };
+      const phrase = phraseAt.get(i);
+      if (phrase && phrase.start !== i) continue;
+      // What the question sets aside is kept apart from what it asks about.
+      const aside = setAside.has(i);
+      const into = aside ? excluded : terms;
+      const intoSeen = aside ? excludedSeen : seen;
+      if (phrase) {
+        const surface = tokens
+          .slice(phrase.start, phrase.end)
+          .map((x) => x.original)
+          .join(" ");
+        if (isMeta(phrase.target)) framed = true;
+        if (phrase.target.kind === "out-of-scope") {
+          if (!context) outOfScope.push({ id: phrase.target.id, surface });
+          else continue;
+        }
+        for (const term of v.names.phraseTerms(phrase, tokens, lang, ruLatn, QUESTION))
+          pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
+        continue;
+      }
+      if (t.isNumber) {
+        const term = `n:${t.lower}`;
+        const known = v.known.has(term);
+        if (context && !known) continue;
+        if (YEAR.test(t.lower) && !v.numbers.has(t.lower)) unknownYears.push(t.original);
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: !known, ...own });
+        continue;
+      }
+      if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
+      const term = this.resolveWord(t, lang, ruLatn, english);
+      if (term) {
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
+        continue;
+      }
+      // A suffixed name: "Жапаровдун", "Caparovun".
+      const name = v.names.trie.prefixName(t.key, 5, 5);
+      if (name) {
+        if (name.kind === "out-of-scope") {
+          if (context) continue;
+          outOfScope.push({ id: name.id, surface: t.original });
+        }
+        pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
+        continue;
+      }
+      if (context) continue;
+      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
+        unknownNames.push(t.original);
+      pushTerm(into, intoSeen, {
+        term: v.primaryTerm(t, lang, ruLatn),
+        surface: t.original,
+        unknown: true,
+        clause,
+      });
+    }
+    return {
+      detected,
+      lang,
+      terms,
+      words: tokens.map((t) => t.key),
+      outOfScope,
+      unknownNames,
+      unknownYears,
+      excluded,
+      framed,
+    };
+  }
+
+  /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
+  private kyrgyzInCyrillic(text: string): string {
+    return text.replace(/\p{Script=Latin}+/gu, (word) => {
+      const lower = word.toLowerCase();
+      const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));
+      const known = variants.find(
+        (v) =>
+          isTurkicStopword(v) ||
+          this.vocabulary.spellings.cyrillic.has(v) ||
+          this.vocabulary.names.phraseWords.has(v) ||
+          this.vocabulary.lazySpellings.has(v),
+      );
+      const cyr = known ?? variants[0] ?? lower;
+      return word[0] !== lower[0] ? cyr.charAt(0).toUpperCase() + cyr.slice(1) : cyr;
+    });
+  }
+
+  /** The content term a question word stands for: its stem in a likely language, or its spelling's term. */
+  private resolveWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): string | undefined {
+    const v = this.vocabulary;
+    const reading = v.knownReading(t, lang, ruLatn, english);
+    if (reading !== undefined) return reading;
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+    const spelt =
+      (translit ? v.spellings.cyrillic.get(translit) : undefined) ??
+      v.spellings.cyrillic.get(t.key) ??
+      v.spellings.latin.get(t.key);
+    if (spelt !== undefined) return spelt;
+    const lazy = v.lazySpellings.get(translit ?? t.key);
+    if (lazy !== undefined)
+      return translit && lazy === "ru"
+        ? v.names.translitStem(translit)
+        : stemWord(translit ?? (t.script === "latin" ? t.key : t.lower), lazy);
+    if (lang === "tr" || lang === "ky") return undefined;
+    return v.relative(v.primaryTerm(t, lang, ruLatn));
+  }
+}
+
+/** A question term, once: the first mention of a term stands for all (a mention in the question itself outranks the preamble's). */
+function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
+  if (seen.has(q.term)) {
+    if (q.context) return;
+    const earlier = terms.findIndex((t) => t.term === q.term && t.context);
+    if (earlier >= 0) terms[earlier] = q;
+    return;
+  }
+  seen.add(q.term);
+  terms.push(q);
+}
+
+// "besides X", "кроме X": the set-aside thing follows; "X dışında", "X башка": it comes first.
+const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "помимо", "krome", "pomimo"]);
+const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
+const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
+
+/** The tokens (a word, or a whole name or phrase) a question sets aside. */
+function setAsideTokens(
+  tokens: readonly Token[],
+  phraseAt: ReadonlyMap<number, PhraseMatch>,
+  isFunctionWord: (t: Token) => boolean,
+): Set<number> {
+  const out = new Set<number>();
+  const take = (j: number) => {
+    const p = phraseAt.get(j);
+    if (p) for (let k = p.start; k < p.end; k++) out.add(k);
+    else out.add(j);
+  };
+  const content = (j: number) => {
+    const t = tokens[j] as Token;
+    return phraseAt.has(j) || (!isFunctionWord(t) && t.script !== "other");
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const pair = next ? `${t.key} ${next.key}` : "";
+    const before = ASIDE_BEFORE.has(t.key) ? i + 1 : ASIDE_BEFORE_PAIRS.has(pair) ? i + 2 : -1;
+    if (before >= 0) {
+      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    } else if (ASIDE_AFTER.has(t.key)) {
+      for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
+        if (content(j)) {
+          take(j);
+          break;
+        }
+    }
+  }
+  return out;
+}
+
+/**
+ * Which tokens are a message's preamble: sentences that neither end in a question mark nor contain a
+ * question word, in a message where some other sentence does ("I'm from Osh and always thought… Which
+ * region is the grant for?"). A message that is all question, or all statement, has no preamble.
+ */
+function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
+  const asking = new Set<number>();
+  const sentences = new Set<number>();
+  for (const t of tokens) {
+    sentences.add(t.sentence);
+    // As typed: "whole" corrected to "whose" asks nothing.
+    const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
+    if (t.questionMark || isAskingWord(typed)) asking.add(t.sentence);
+  }
+  if (asking.size === 0 || asking.size === sentences.size) return () => false;
+  return (t) => !asking.has(t.sentence);
+}
+
+/** Stems every word in one fixed language: used for grouping when no content is at hand. */
+export function plainTerms(text: string): string[] {
+  const tokens = tokenize(text, false);
+  const detected = detectLanguage(tokens);
+  const lang: AnalysisLang =
+    detected === "ky" ? "ky" : detected === "tr" ? "tr" : detected === "en" ? "en" : "ru";
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (isStopword(t.key) || t.script === "other") continue;
+    if (t.isNumber) out.push(`n:${t.lower}`);
+    else if (t.script === "latin" && detected === "ru-latn") out.push(stemWord(latinToCyrillic(t.key), "ru"));
+    else if (t.script === "latin")
+      out.push(stemWord(lang === "tr" ? t.lower : t.key, lang === "tr" ? "tr" : "en"));
+    else out.push(stemWord(t.lower, lang === "ky" ? "ky" : "ru"));
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+// Typo correction for questions, against the content's own words (before names are looked up, so
+// "Kulubaew" and "revolushion" still find theirs): a word the content knows, as spelt or by a stem, is
+// left alone; a mistyped question word becomes that word; any other word becomes the nearest content
+// word within a few edits, if there is one (see typos.ts).
+import type { Reader } from "./names.ts";
+import { scriptOf, type Token } from "./normalize.ts";
+import type { AnalysisLang } from "./stem.ts";
+import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang } from "./stopwords.ts";
+import { latinToCyrillic } from "./translit.ts";
+import { OneEditSet } from "./typos.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+/** A question token after typo correction. */
+export interface QueryToken extends Token {
+  /** The spelling was corrected to a content word: it is no unknown name. */
+  corrected?: boolean;
+  /** Its phrase-trie keys, once worked out (the same for the whole question). */
+  keys?: string[];
+}
+
+const QUESTION: Reader = "question";
+
+export class SpellingCorrector {
+  /** Question words, for catching them mistyped. */
+  private readonly questionWords = new OneEditSet(QUESTION_WORDS);
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  /** The word as the content knows it: unchanged if known, else a mistyped question word or the nearest content word. */
+  correct(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): QueryToken {
+    if (t.isNumber || t.script === "other" || isQuestionStopword(t, lang, ruLatn)) return t;
+    if (this.isKnownWord(t, lang, ruLatn, english)) return t;
+    if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
+      const questionWord = this.questionWords.find(t.key);
+      const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
+      // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
+      if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru")))
+        return corrected(t, questionWord);
+    }
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+    const index = this.vocabulary.spellingIndex;
+    const near = (translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key);
+    return near ? corrected(t, near.word) : t;
+  }
+
+  /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
+  private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): boolean {
+    const vocabulary = this.vocabulary;
+    const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
+    for (const spelling of translit ? [t.key, translit] : [t.key])
+      if (vocabulary.hasSpelling(spelling)) return true;
+    if (vocabulary.knownReading(t, lang, ruLatn, english) !== undefined) return true;
+    // A common word ("происходит") is a word, not a typo of a content word ("приходит").
+    if (vocabulary.isLightWord(t, lang, ruLatn, english)) return true;
+    // A one-word name or concept by its stem ("hibeyi" is "hibe").
+    const { names } = vocabulary;
+    const keys = names.keysOf(t, lang, ruLatn, QUESTION);
+    (t as QueryToken).keys = keys;
+    if (
+      names.trie.findAll(
+        1,
+        () => keys,
+        () => true,
+      ).length > 0
+    )
+      return true;
+    return names.trie.prefixName(t.key, 5, 5) !== undefined;
+  }
+}
+
+/** A function word of the question's language (of Russian, for Russian typed in Latin letters). */
+export function isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+  if (lang === "tr" || lang === "ky" ? isTurkicStopword(t.key) : isStopword(t.key)) return true;
+  return ruLatn && t.script === "latin" && isStopword(latinToCyrillic(t.key));
+}
+
+/** A token respelt as the content word it was corrected to. */
+function corrected(t: Token, word: string): QueryToken {
+  return { ...t, key: word, lower: word, script: scriptOf(word), corrected: true, keys: undefined };
+}
