@@ -55,15 +55,15 @@ export interface EngineOptions {
 
 /** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
 export function buildIndex(kb: KnowledgeBase): IndexParts {
-  return buildVocabulary(kb, (read, isLight) => new AnswerIndex(kb, read, isLight));
+  const { vocabulary, index } = buildVocabulary(kb, (read, isLight) => new AnswerIndex(kb, read, isLight));
+  return { vocabulary, index, smalltalk: SmalltalkMatcher.fromContent(kb.smalltalk) };
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { vocabulary, index } =
+  const { vocabulary, index, smalltalk } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const reader = new QuestionReader(vocabulary);
-  const smalltalk = new SmalltalkMatcher(kb.smalltalk);
   const details = new DetailCheck(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
@@ -106,7 +106,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    snapshot: () => takeSnapshot(kb, { vocabulary, index }),
+    snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk }),
   };
 }
 
