@@ -29,6 +29,9 @@ describe("language of a question", () => {
     ["kytai elchisi emne dedi", "ky-latn", "ru"],
     ["kogda Japarov poedet v Kitay", "ru-latn", "ru"],
     ["chto takoe mnogovektornaya politika", "ru-latn", "ru"],
+    // "kim" is Turkish too: "j" before a vowel and "y" between consonants tell Kyrgyz typed in Latin.
+    ["orustar menen kim joluktu", "ky-latn", "ru"],
+    ["delegaciyany kim jetektedi, kaisy jyly", "ky-latn", "ru"],
   ])("%s → detected %s, reply in %s", (q, detected, lang) => {
     expect(detect(q)).toEqual({ detected, lang });
   });
