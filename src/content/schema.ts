@@ -58,6 +58,10 @@ export const TopicsSchema = z
 
 const questionList = z.array(text);
 
+/** Kinds of detail a question may ask for: a date, a figure, a person, someone's own words. */
+export const DETAILS = ["date", "amount", "person", "words"] as const;
+export type Detail = (typeof DETAILS)[number];
+
 export const AnswerSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, "ids are lower-case words joined by '-'"),
@@ -73,6 +77,11 @@ export const AnswerSchema = z
       .object({ en: questionList, ru: questionList, tr: questionList, ky: questionList.optional() })
       .strict(),
     related: z.array(z.string()).default([]),
+    // Details the answer gives or speaks to beyond what its English text shows (a date, a figure, a
+    // person's name are read from it): "words" when it quotes what someone said; a detail the answer
+    // says the article does not give ("it does not say when") counts as given. A question asking for a
+    // detail its best answer lacks is declined, naming what the article does say.
+    details: z.array(z.enum(DETAILS)).default([]),
   })
   .strict();
 
@@ -123,6 +132,9 @@ export const LexiconSchema = z
           id: z.string().regex(/^[a-z][a-z0-9-]*$/),
           terms: z.array(text).min(2),
           broader: z.array(z.string()).optional(),
+          // "office": a person's office (minister, ambassador): "what did the ambassador say" asks for
+          // someone's words as much as "what did Du Dewen say".
+          kind: z.enum(["office"]).optional(),
         })
         .strict(),
     ),

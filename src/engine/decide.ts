@@ -4,6 +4,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
+import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
@@ -51,6 +52,8 @@ export interface EngineParts {
   shortKinds: (id: string) => ReadonlySet<string>;
   /** Sure or hedged: the fitted confidence model (confidence.ts). */
   confidence: ConfidenceModel;
+  /** Near misses: a detail asked for that the answer lacks. */
+  details: DetailCheck;
 }
 
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
@@ -172,8 +175,28 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
   // question is often one clause of it.
+  // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
+  // answer as what the article does say.
+  const lacking = (found: Scored): Declined | undefined => {
+    const detail = parts.details.lacking(analysis, found.id);
+    if (!detail) return undefined;
+    const { related, examples } = offers(ranked, [found.id]);
+    return {
+      ...base,
+      kind: "decline",
+      reason: "lacks",
+      detail,
+      about: found.id,
+      score: round(found.score),
+      related: [{ id: found.id, score: round(found.score) }, ...related].slice(0, MAX_SUGGESTIONS),
+      examples: examples.slice(0, Math.max(0, MAX_SUGGESTIONS - 1 - related.length)),
+    };
+  };
+
   const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
   if (clause) {
+    const near = lacking(clause);
+    if (near) return near;
     const terms = clauses.terms[clause.clause] ?? [];
     return answered([clause.id], clause.score, [], sureOf(index.rank(analysis, terms), terms));
   }
@@ -188,6 +211,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
     return declined;
   }
+
+  const near = lacking(best);
+  if (near) return near;
 
   const runnerUp = ranked.find((s) => s.id !== best.id);
   const alternatives =

@@ -1,6 +1,6 @@
 // The engine's answer to one question: a plain value, one of three kinds. The bot and the command line
 // only render it; a switch over `kind` is exhaustive, and no number doubles as a flag.
-import type { Lang } from "../content/schema.ts";
+import type { Detail, Lang } from "../content/schema.ts";
 
 export type { Lang };
 
@@ -47,8 +47,11 @@ export interface Answered extends Common {
   shortFor: string[];
 }
 
-/** Why the article gives no answer: nothing to match, too weak a match, or a name it never mentions. */
-export type DeclineReason = "empty" | "weak" | "out-of-scope";
+/**
+ * Why the article gives no answer: nothing to match, too weak a match, a name it never mentions, or a
+ * detail the matched answer lacks.
+ */
+export type DeclineReason = "empty" | "weak" | "out-of-scope" | "lacks";
 
 interface DeclinedCommon extends Common {
   kind: "decline";
@@ -63,6 +66,11 @@ export type Declined = DeclinedCommon &
     | { reason: "empty" | "weak" }
     /** `name`: the person, place, event or year as the user wrote it. */
     | { reason: "out-of-scope"; name: string }
+    /**
+     * A near miss: the question asks for a detail (a date, a figure, a person, someone's words) that
+     * `about`, the answer it matched, does not give. `about` is offered first in `related`.
+     */
+    | { reason: "lacks"; detail: Detail; about: string }
   );
 
 /** A greeting, thanks, "who are you"…: the intent's reply from content/smalltalk.yaml. */

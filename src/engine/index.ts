@@ -5,6 +5,7 @@ import type { Lang } from "../content/schema.ts";
 import { committedModel } from "./confidence.ts";
 import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
+import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
 import { plainTerms, QuestionReader } from "./reading.ts";
@@ -54,15 +55,16 @@ export interface EngineOptions {
 
 /** Analyses and indexes every paraphrase, answer text and quote: the costly part of start-up. */
 export function buildIndex(kb: KnowledgeBase): IndexParts {
-  return buildVocabulary(kb, (read, isLight) => new AnswerIndex(kb, read, isLight));
+  const { vocabulary, index } = buildVocabulary(kb, (read, isLight) => new AnswerIndex(kb, read, isLight));
+  return { vocabulary, index, smalltalk: SmalltalkMatcher.fromContent(kb.smalltalk) };
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { vocabulary, index } =
+  const { vocabulary, index, smalltalk } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   const reader = new QuestionReader(vocabulary);
-  const smalltalk = new SmalltalkMatcher(kb.smalltalk);
+  const details = new DetailCheck(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
@@ -90,7 +92,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   return {
     ask: (question, opts = {}) =>
-      decide({ thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence }, question, opts),
+      decide(
+        { thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence, details },
+        question,
+        opts,
+      ),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) =>
@@ -100,7 +106,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    snapshot: () => takeSnapshot(kb, { vocabulary, index }),
+    snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk }),
   };
 }
 

@@ -199,6 +199,6 @@ export function langForScript(t: Token, lang: AnalysisLang): AnalysisLang {
 }
 
 /** "According to the article", "in the text": how a question is framed, not what it asks. */
-function isMeta(target: PhraseTarget): boolean {
+export function isMeta(target: PhraseTarget): boolean {
   return target.kind === "concept" && target.id.startsWith("meta-");
 }

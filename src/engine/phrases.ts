@@ -14,7 +14,8 @@ export interface PhraseTarget {
 }
 
 interface Node {
-  next: Map<string, Node>;
+  /** Absent on the many leaves (most names are one word): a Map each costs start-up time. */
+  next?: Map<string, Node>;
   target?: PhraseTarget;
 }
 
@@ -47,8 +48,16 @@ export class PhraseTrie {
       if (!found) throw new Error(`phrase target ${n} missing`);
       return found;
     };
-    for (const [keys, n] of data.paths) trie.add(keys, target(n));
-    for (const [spelling, n] of data.singleWords) trie.singleWords.set(spelling, target(n));
+    // Indexed loops: this runs once, cold, at start-up, where destructuring iterators is slow.
+    const { paths, singleWords } = data;
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i] as [string[], number];
+      trie.add(path[0], target(path[1]));
+    }
+    for (let i = 0; i < singleWords.length; i++) {
+      const entry = singleWords[i] as [string, number];
+      trie.singleWords.set(entry[0], target(entry[1]));
+    }
     return trie;
   }
 
@@ -65,7 +74,7 @@ export class PhraseTrie {
     const paths: [string[], number][] = [];
     const walk = (node: Node, keys: string[]) => {
       if (node.target) paths.push([keys, number(node.target)]);
-      for (const [key, child] of node.next) walk(child, [...keys, key]);
+      if (node.next) for (const [key, child] of node.next) walk(child, [...keys, key]);
     };
     walk(this.root, []);
     const singleWords = [...this.singleWords].map(([spelling, t]): [string, number] => [spelling, number(t)]);
@@ -77,9 +86,10 @@ export class PhraseTrie {
     if (keys.length === 0) return;
     let node = this.root;
     for (const k of keys) {
+      node.next ??= new Map();
       let child = node.next.get(k);
       if (!child) {
-        child = { next: new Map() };
+        child = {};
         node.next.set(k, child);
       }
       node = child;
@@ -122,7 +132,7 @@ export class PhraseTrie {
     const firstKeys = keysOf(start);
     let begins = false;
     for (const key of firstKeys)
-      if (this.root.next.has(key)) {
+      if (this.root.next?.has(key)) {
         begins = true;
         break;
       }
@@ -134,7 +144,7 @@ export class PhraseTrie {
       const nextFrontier: Node[] = [];
       for (const node of frontier) {
         for (const key of keysOf(i)) {
-          const child = node.next.get(key);
+          const child = node.next?.get(key);
           if (!child || nextFrontier.includes(child)) continue;
           nextFrontier.push(child);
           if (child.target) {

@@ -8,7 +8,7 @@
 // nothing is kept between questions.
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage, detectQuestionLanguage } from "./language.ts";
-import { phraseIndex, type Reader } from "./names.ts";
+import { isMeta, phraseIndex, type Reader } from "./names.ts";
 import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
@@ -43,6 +43,8 @@ export interface Analysis {
   unknownYears: string[];
   /** What the question sets aside ("besides the organisations", "кроме организаций", "örgütler dışında"). */
   excluded: QueryTerm[];
+  /** Framed by the article or its author ("according to the article", "did the author…"). */
+  framed: boolean;
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -102,6 +104,7 @@ export class QuestionReader {
     const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn));
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
+    let framed = false;
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
@@ -121,6 +124,7 @@ export class QuestionReader {
           .slice(phrase.start, phrase.end)
           .map((x) => x.original)
           .join(" ");
+        if (isMeta(phrase.target)) framed = true;
         if (phrase.target.kind === "out-of-scope") {
           if (!context) outOfScope.push({ id: phrase.target.id, surface });
           else continue;
@@ -172,6 +176,7 @@ export class QuestionReader {
       unknownNames,
       unknownYears,
       excluded,
+      framed,
     };
   }
 

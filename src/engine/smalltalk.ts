@@ -22,9 +22,13 @@ export interface SmalltalkMatch {
   exact: boolean;
 }
 
-interface Phrase {
+/** A small-talk phrase as its words (folded), in the content's order: the matcher's saved form. */
+export interface SmalltalkPhrase {
   intent: string;
   words: string[];
+}
+
+interface Phrase extends SmalltalkPhrase {
   /** Position in the content's order. */
   order: number;
 }
@@ -33,19 +37,31 @@ export class SmalltalkMatcher {
   /** Phrases by their first word: every word of a phrase must be present, so its first one too. */
   private readonly byFirstWord = new Map<string, Phrase[]>();
 
-  constructor(intents: readonly SmalltalkIntent[]) {
-    let order = 0;
+  /** The phrases of the content's intents, tokenised. */
+  static fromContent(intents: readonly SmalltalkIntent[]): SmalltalkMatcher {
+    const phrases: SmalltalkPhrase[] = [];
     for (const intent of intents)
       for (const list of Object.values(intent.phrases))
         for (const p of list ?? []) {
           const words = tokenize(p, true).map((t) => t.key);
-          const first = words[0];
-          if (first === undefined) continue;
-          const phrase = { intent: intent.id, words, order: order++ };
-          const same = this.byFirstWord.get(first);
-          if (same) same.push(phrase);
-          else this.byFirstWord.set(first, [phrase]);
+          if (words.length > 0) phrases.push({ intent: intent.id, words });
         }
+    return new SmalltalkMatcher(phrases);
+  }
+
+  constructor(private readonly phrases: readonly SmalltalkPhrase[]) {
+    phrases.forEach((p, order) => {
+      const first = p.words[0] as string;
+      const phrase = { intent: p.intent, words: p.words, order };
+      const same = this.byFirstWord.get(first);
+      if (same) same.push(phrase);
+      else this.byFirstWord.set(first, [phrase]);
+    });
+  }
+
+  /** The phrases as plain data (see snapshot.ts): `new SmalltalkMatcher(phrases)` is this matcher. */
+  toData(): SmalltalkPhrase[] {
+    return this.phrases.map((p) => ({ intent: p.intent, words: [...p.words] }));
   }
 
   /**

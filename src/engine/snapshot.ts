@@ -5,10 +5,11 @@
 import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
+import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
 import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface IndexSnapshot {
   format: number;
@@ -16,11 +17,13 @@ export interface IndexSnapshot {
   content: string;
   vocabulary: VocabularyData;
   index: AnswerIndexData;
+  smalltalk: SmalltalkPhrase[];
 }
 
 export interface IndexParts {
   vocabulary: Vocabulary;
   index: AnswerIndex;
+  smalltalk: SmalltalkMatcher;
 }
 
 export class SnapshotError extends Error {}
@@ -47,6 +50,7 @@ export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapsho
     content: contentHash(kb),
     vocabulary: parts.vocabulary.toData(),
     index: parts.index.toData(),
+    smalltalk: parts.smalltalk.toData(),
   };
 }
 
@@ -60,7 +64,8 @@ export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexPart
   try {
     const vocabulary = Vocabulary.fromData(s.vocabulary as VocabularyData);
     const index = AnswerIndex.fromData(s.index as AnswerIndexData, (term) => vocabulary.isLight(term));
-    return { vocabulary, index };
+    const smalltalk = new SmalltalkMatcher(s.smalltalk as SmalltalkPhrase[]);
+    return { vocabulary, index, smalltalk };
   } catch (error) {
     throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -134,6 +134,8 @@ function declineText(decision: Declined, t: ReplyTexts, close: boolean): string 
       return t.declineEmpty;
     case "weak":
       return close ? t.declineClose : t.declineWeak;
+    case "lacks":
+      return t.declineLacks[decision.detail];
   }
 }
 
@@ -173,9 +175,12 @@ function build(
     case "decline": {
       // A weak match with related answers may be one of them, asked in words the engine did not
       // follow: say that, and offer them as what was perhaps meant.
-      const related = decision.reason === "weak" ? known(decision.related.map((c) => c.id)) : [];
+      const related =
+        decision.reason === "weak" || decision.reason === "lacks"
+          ? known(decision.related.map((c) => c.id))
+          : [];
       blocks.push(m.esc(declineText(decision, t, related.length > 0)));
-      list(t.didYouMean, related);
+      list(decision.reason === "lacks" ? t.whatItSays : t.didYouMean, related);
       list(
         t.suggestionsHeader,
         known(offeredIds(decision)).filter((id) => !related.includes(id)),

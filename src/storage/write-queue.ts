@@ -60,6 +60,9 @@ export function createWriteQueue<W extends QueuedWrite>(options: WriteQueueOptio
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<boolean> | undefined;
   let failuresInARow = 0;
+  /** While failing: no batch is tried before this time (Date.now() ms); 0 when writes work. */
+  let retryAt = 0;
+  let lastError: unknown;
   let stopped = false;
 
   function schedule(ms: number): void {
@@ -105,16 +108,20 @@ export function createWriteQueue<W extends QueuedWrite>(options: WriteQueueOptio
         await applyWithTimeout(batch);
       } catch (error) {
         failuresInARow++;
+        const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** failuresInARow);
+        retryAt = Date.now() + backoff;
+        lastError = error;
         const again = batch.filter((w) => w.retry && (w.attempts ?? 0) < o.maxAttempts);
         const lost = batch.filter((w) => !again.includes(w));
         drop(lost);
         queue = [...again, ...queue];
         o.onFailure(error, lost.length);
-        if (queue.length > 0) schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failuresInARow));
+        if (queue.length > 0) schedule(backoff);
         return false;
       }
       if (failuresInARow > 0) o.onRecovery?.();
       failuresInARow = 0;
+      retryAt = 0;
       for (const w of batch) w.settle?.(true);
       if (queue.length > 0) schedule(0);
       return true;
@@ -131,9 +138,18 @@ export function createWriteQueue<W extends QueuedWrite>(options: WriteQueueOptio
         o.onFailure(new Error(stopped ? "store closed" : "write queue full"), 1);
         return;
       }
+      const backingOff = retryAt - Date.now();
+      // A write that someone waits for (a vote's toast, the journal before updates are handled) is not
+      // held up to 5 s behind the back-off: it gets its honest "not kept" now. Others wait their turn.
+      if (backingOff > 0 && !write.retry) {
+        drop([write]);
+        o.onFailure(lastError, 1);
+        return;
+      }
       queue.push(write);
-      // While failing, keep the back-off: an urgent write must not hammer a locked database.
-      if (failuresInARow > 0) return schedule(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failuresInARow));
+      // While failing, keep the back-off: an urgent write must not hammer a locked database. Once it is
+      // over, the next write is tried (that is how a database that works again is noticed).
+      if (backingOff > 0) return schedule(backingOff);
       schedule(urgent || queue.length >= o.batchSize ? 0 : o.delayMs);
     },
     async drain(deadlineMs = 0) {

@@ -1,6 +1,6 @@
 // Every user-visible string of a reply, per language, in one place. Placeholders are filled by the
 // renderer; the renderer escapes every value it puts in, so these strings hold no markup.
-import type { Lang } from "../content/schema.ts";
+import type { Detail, Lang } from "../content/schema.ts";
 
 export interface ReplyTexts {
   /** Heading of the supporting passage, quoted in the language the article prints it in. */
@@ -21,6 +21,10 @@ export interface ReplyTexts {
   hedge: (question: string) => string;
   declineOutOfScope: (name: string) => string;
   declineWeak: string;
+  /** A near miss: the matched answer lacks the detail asked for (see DETAILS). */
+  declineLacks: Record<Detail, string>;
+  /** Heading of the answer offered after declineLacks. */
+  whatItSays: string;
   /** A decline with related answers: the question may be one of them, worded in a way not understood. */
   declineClose: string;
   declineEmpty: string;
@@ -52,6 +56,13 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineOutOfScope: (name) =>
       `The article does not mention ${name}, so I cannot answer that without guessing.`,
     declineWeak: "The article does not answer this question, and I would rather not guess.",
+    declineLacks: {
+      date: "The article does not give a date for that, and I would rather not guess.",
+      amount: "The article does not give a figure for that, and I would rather not guess.",
+      person: "The article does not say who that was, and I would rather not guess.",
+      words: "The article does not quote what was said there, and I would rather not guess.",
+    },
+    whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
     declineEmpty: "Please ask a question about the article.",
     suggestionsHeader: "Questions I can answer:",
@@ -75,6 +86,13 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     hedge: (q) => `Кажется, вы спрашиваете об этом: «${q}» Если нет, спросите, пожалуйста, иначе.`,
     declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
     declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
+    declineLacks: {
+      date: "Дату этого статья не называет, а гадать я не буду.",
+      amount: "Цифры этого статья не приводит, а гадать я не буду.",
+      person: "Кто это был, статья не говорит, а гадать я не буду.",
+      words: "Что именно там было сказано, статья не цитирует, а гадать я не буду.",
+    },
+    whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
     declineEmpty: "Задайте, пожалуйста, вопрос о статье.",
     suggestionsHeader: "Я могу ответить, например:",
@@ -97,6 +115,13 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     hedge: (q) => `Sanırım şunu soruyorsunuz: “${q}” Değilse lütfen başka sözcüklerle sorun.`,
     declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,
     declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
+    declineLacks: {
+      date: "Makale bunun için bir tarih vermiyor ve tahmin yürütmek istemem.",
+      amount: "Makale bunun için bir rakam vermiyor ve tahmin yürütmek istemem.",
+      person: "Makale bunun kim olduğunu söylemiyor ve tahmin yürütmek istemem.",
+      words: "Makale orada tam olarak ne söylendiğini aktarmıyor ve tahmin yürütmek istemem.",
+    },
+    whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",
     declineEmpty: "Lütfen makale hakkında bir soru sorun.",
     suggestionsHeader: "Yanıtlayabileceğim sorular:",

@@ -252,6 +252,34 @@ describe("database trouble", { timeout: 90_000 }, () => {
     expect(logger.entries.some((e) => e.message === "storage writes succeed again")).toBe(true);
   });
 
+  it("while writes fail, a vote and the update journal get their 'not kept' at once, not after the back-off; the next write after it is tried", async () => {
+    const path = join(temp(), "bot.sqlite");
+    const { store, logger } = open(path, { busyTimeoutMs: 20 });
+    const other = new Database(path);
+    other.exec("BEGIN EXCLUSIVE");
+    const vote = (voterKey: string) =>
+      store.recordVote({ answerId: "a", messageKey: "m", voterKey, vote: 1, day: "2024-03-10" });
+    expect((await vote("v1")).status, "the first attempt fails: the back-off starts").toBe("failed");
+    // From here on no timer fires unless the test moves the clock: what settles, settles at once.
+    vi.useFakeTimers();
+    const settled: unknown[] = [];
+    void vote("v2").then((r) => settled.push(r.status));
+    void store.journal?.keepUpdates([{ id: 1, body: "{}" }]).then((kept) => settled.push(kept));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(settled, "the user is told now, and polling holds the offset instead").toEqual(["failed", false]);
+    expect(store.health()).toMatchObject({ state: "degraded", reason: "SQLITE_BUSY", failedWrites: 3 });
+    expect(logger.errors()[0]?.details).toMatchObject({ code: "SQLITE_BUSY" });
+
+    other.exec("ROLLBACK");
+    other.close();
+    // The back-off is over: the next vote is tried, and kept, in the database that works again.
+    vi.advanceTimersByTime(5000);
+    const kept = vote("v3");
+    await vi.advanceTimersByTimeAsync(100);
+    expect((await kept).status).toBe("new");
+    expect(logger.entries.some((e) => e.message === "storage writes succeed again")).toBe(true);
+  });
+
   it("notices a deleted database file, says so as an error, and writes to a new one", async () => {
     const path = join(temp(), "bot.sqlite");
     const { store, logger } = open(path);

@@ -129,6 +129,8 @@ export class BotApiShim extends EventEmitter {
   readonly calls: RecordedCall[] = [];
   /** Every update handed to the bot by getUpdates (again if it was handed out again). */
   readonly delivered: Update[] = [];
+  /** update_id → when getUpdates first handed it to the bot (ms, Date.now()). */
+  readonly deliveredAt = new Map<number, number>();
   /** chat id → user ids that getChatMember reports as administrators. */
   readonly admins = new Map<number, Set<number>>();
   /** Commands per `scope|language_code`, as setMyCommands left them. */
@@ -474,6 +476,8 @@ export class BotApiShim extends EventEmitter {
       if (ready.length > 0 || Date.now() >= deadline) {
         poll.answer(200, { ok: true, result: ready });
         this.delivered.push(...ready);
+        const at = Date.now();
+        for (const u of ready) if (!this.deliveredAt.has(u.update_id)) this.deliveredAt.set(u.update_id, at);
         if (ready.length > 0) this.emit("delivered", ready);
         return;
       }

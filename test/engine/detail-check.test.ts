@@ -1,0 +1,87 @@
+// Near misses: a question asking for a detail its best answer lacks is declined, naming what the
+// article does say; the same kind of question is answered where the answer has the detail.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { DetailCheck } from "../../src/engine/detail-check.ts";
+import { createEngine, type Engine } from "../../src/engine/index.ts";
+import type { QueryTerm } from "../../src/engine/reading.ts";
+import { renderReply } from "../../src/presentation/render.ts";
+
+let kb: KnowledgeBase;
+let engine: Engine;
+let check: DetailCheck;
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  engine = createEngine(kb);
+  check = new DetailCheck(kb);
+});
+
+/** A question reading of these terms, in one clause. */
+const reading = (terms: string[], words: string[] = []) => ({
+  terms: terms.map((term): QueryTerm => ({ term, surface: term, unknown: false, clause: 0 })),
+  framed: false,
+  words,
+});
+
+describe("what an answer gives", () => {
+  it("reads dates, figures and people from the answer's text, and takes declared details", () => {
+    // The grant: a figure, no date, no person.
+    expect(check.lacking(reading(["#q-how-much", "#grant"]), "japan-grant-batken")).toBeUndefined();
+    expect(check.lacking(reading(["#q-when", "#grant"]), "japan-grant-batken")).toBe("date");
+    expect(check.lacking(reading(["#q-who", "#grant"]), "japan-grant-batken")).toBe("person");
+    // The meeting: a date and two people, but nobody's words.
+    expect(check.lacking(reading(["#q-when", "#meeting"]), "kulubaev-syromolotov-meeting")).toBeUndefined();
+    expect(check.lacking(reading(["#q-who", "#meeting"]), "kulubaev-syromolotov-meeting")).toBeUndefined();
+    expect(check.lacking(reading(["@syromolotov", "#say"]), "kulubaev-syromolotov-meeting")).toBe("words");
+    // Declared in content: the ambassador's words; the agreement says the article gives no date.
+    expect(check.lacking(reading(["@du-dewen", "#say"]), "du-dewen-quote")).toBeUndefined();
+    expect(check.lacking(reading(["#q-when", "#agreement"]), "japan-agreement")).toBeUndefined();
+  });
+
+  it("asks for words only when someone is named as saying it, not the article or its author", () => {
+    expect(check.asked(reading(["#ambassador", "#say"]))).toEqual(["words"]);
+    expect(check.asked(reading(["#say", "@china"]))).toEqual([]);
+    expect(check.asked(reading(["#author", "#say", "@japarov"]))).toEqual([]);
+    expect(check.asked({ ...reading(["#say", "@japarov"]), framed: true })).toEqual([]);
+    expect(
+      check.asked(reading(["#say", "@japarov"], ["what", "does", "it", "say", "about", "japarov"])),
+    ).toEqual([]);
+    // Two kinds of question in one message: answered in parts, not judged by one.
+    expect(check.asked(reading(["#q-when", "#q-why", "#grant"]))).toEqual([]);
+  });
+});
+
+describe("near misses", () => {
+  it("declines what someone said when the article quotes nothing of theirs, and offers what it does say", () => {
+    const d = engine.ask("What did Syromolotov say to Kulubaev?");
+    expect(d).toMatchObject({
+      kind: "decline",
+      reason: "lacks",
+      detail: "words",
+      about: "kulubaev-syromolotov-meeting",
+    });
+    if (d.kind !== "decline") return;
+    expect(d.related[0]?.id).toBe("kulubaev-syromolotov-meeting");
+    const text = renderReply(d, kb, "plain");
+    expect(text).toContain("The article does not quote what was said there");
+    expect(text).toContain("What the article does say:\n• Who did Kulubaev meet");
+  });
+
+  it("says so in the user's language", () => {
+    const d = engine.ask("Что сказал Сыромолотов Кулубаеву?");
+    expect(d).toMatchObject({ kind: "decline", reason: "lacks", lang: "ru" });
+    expect(renderReply(d, kb, "plain")).toMatch(/^Что именно там было сказано, статья не цитирует/);
+  });
+
+  it("answers the same kind of question where the article has the detail", () => {
+    expect(engine.ask("What did the Chinese ambassador say?")).toMatchObject({
+      kind: "answer",
+      ids: ["du-dewen-quote"],
+    });
+    expect(engine.ask("How much is Japan's grant to Kyrgyzstan?")).toMatchObject({
+      kind: "answer",
+      ids: ["japan-grant-batken"],
+    });
+  });
+});
