@@ -45,6 +45,7 @@ const RU_MARKERS = words(`что кто когда где почему как к
 const RU_LATN_ENDINGS =
   /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
 const KY_LATN_ENDINGS = /(nyn|dyn|tyn|ga|ge|gan|gen|daky|dagy|tuu|duu)$/;
+const KY_LATN_LETTERS = /[bcdfghjklmnprstvz]y[bcdfghjklmnprstvz]|^j[aeiouy]/;
 const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uyor|mistir|misti|sinin|sini)$/;
 
 /**
@@ -75,6 +76,7 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
   let tr = 0;
   let ruLatn = 0;
   let kyLatn = 0;
+  let kyLetters = 0;
   for (const t of tokens) {
     if (t.script !== "latin") continue;
     if (/[çğışöüâî]/.test(t.lower)) tr += 2;
@@ -83,9 +85,14 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
     if (RU_LATN_MARKERS.has(t.key)) ruLatn += 1;
     if (KY_LATN_MARKERS.has(t.key)) kyLatn += 1;
     if (t.key.length > 4 && KY_LATN_ENDINGS.test(t.key)) kyLatn += 0.5;
+    // Spellings of Kyrgyz letters in Latin that Turkish and English words hardly have: "y" for ы
+    // between consonants ("jyly", "kytai", "delegaciyasyn"), "j" for ж before a vowel ("joluktu").
+    // Names typed in Latin have them too ("Kyrgyzstan", "Syromolotov"): they only back other evidence.
+    if (KY_LATN_LETTERS.test(t.key)) kyLetters += 0.5;
     if (t.key.length > 4 && RU_LATN_ENDINGS.test(t.key)) ruLatn += 0.5;
     if (t.key.length > 4 && TR_ENDINGS.test(t.key)) tr += 0.5;
   }
+  if (kyLatn > 0) kyLatn += kyLetters;
   const best = Math.max(en, tr, ruLatn, kyLatn);
   if (best === 0) return "unknown";
   // Ties go to English, the article's own language, then Turkish.

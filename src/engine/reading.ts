@@ -167,6 +167,12 @@ export class QuestionReader {
         clause,
       });
     }
+    // A question that names nothing of its own ("how much, and for what?", "what does it say about
+    // that?") asks about its preamble: the preamble's known words are then the question's.
+    const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
+    // One question about it, not a question per sentence of it.
+    if (ownWords === 0 && terms.some((t) => t.context))
+      for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
     return {
       detected,
       lang,
@@ -279,14 +285,21 @@ function setAsideTokens(
  * region is the grant for?"). A message that is all question, or all statement, has no preamble.
  */
 function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
-  const asking = new Set<number>();
+  const marked = new Set<number>();
+  const worded = new Set<number>();
   const sentences = new Set<number>();
   for (const t of tokens) {
     sentences.add(t.sentence);
     // As typed: "whole" corrected to "whose" asks nothing.
     const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
-    if (t.questionMark || isAskingWord(typed)) asking.add(t.sentence);
+    if (t.questionMark) marked.add(t.sentence);
+    if (isAskingWord(typed)) worded.add(t.sentence);
   }
+  // Where the message has a question mark, a question word before it is a statement's ("my dad says
+  // the West remembers us only when it needs something. Does the author…?"); after it, a second question.
+  const lastMark = Math.max(-1, ...marked);
+  const asking =
+    marked.size === 0 ? worded : new Set([...marked, ...[...worded].filter((s) => s > lastMark)]);
   if (asking.size === 0 || asking.size === sentences.size) return () => false;
   return (t) => !asking.has(t.sentence);
 }

@@ -347,6 +347,20 @@ describe("chat messages: a preamble, then the question", () => {
     expect(d.reason === "out-of-scope" && d.name).toBe("Putin");
   });
 
+  it("reads a question word in the preamble as a statement's when a later sentence asks with '?'", () => {
+    const d = asked(
+      "My uncle always says Japan only helps us when it wants something. How much did Japan give Kyrgyzstan?",
+      "answer",
+    );
+    expect(d).toMatchObject({ ids: ["japan-grant-batken"], confidence: "sure" });
+  });
+
+  it("reads a question that names nothing of its own as asking about its preamble", () => {
+    expect(first("я давно слышу, что японцы помогают Баткену с дорогами. сколько и на что, по статье?")).toBe(
+      "japan-grant-batken",
+    );
+  });
+
   it("reads an emoji as the end of a sentence", () => {
     expect(first("my teacher gave us this text 🙈 who did Kulubaev meet")).toBe(
       "kulubaev-syromolotov-meeting",

@@ -24,6 +24,9 @@ describe("language of a question", () => {
     ["Жапония Баткенге канча акча берди?", "ky", "ru"],
     ["kogda Japarov poedet v Kitay", "ru-latn", "ru"],
     ["chto takoe mnogovektornaya politika", "ru-latn", "ru"],
+    // "kim" is Turkish too: "j" before a vowel and "y" between consonants tell Kyrgyz typed in Latin.
+    ["orustar menen kim joluktu", "ky-latn", "ru"],
+    ["delegaciyany kim jetektedi, kaisy jyly", "ky-latn", "ru"],
   ])("%s → detected %s, reply in %s", (q, detected, lang) => {
     expect(detect(q)).toEqual({ detected, lang });
   });
