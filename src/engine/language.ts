@@ -30,22 +30,39 @@ mozhno pochemu-to zdravstvuyte poka`);
 
 // Kyrgyz typed in Latin letters: question and function words no other language here writes so.
 const KY_LATN_MARKERS =
-  words(`emne emnege emneni emneler emnelerdi kachan kaida kaisy kaysy kandai kanday kancha
-kansha kantip jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany makalanyn eken
-bekenin jonundo tuuraluu kerek jok jakshy barat baraby bolot boldu bolgon boluldu berdi berchi aitchy aytchy
-kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga orusiya japoniya rahmat kosh salamatsyzby bul`);
+  words(`emne emnege emneni emneler emnelerdi emnesi kachan kaida kaisy kaysy kandai kanday kancha
+kansha kantip kandaicha kandaycha jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany
+makalanyn eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat baraby bolot boldu bolgon boluldu
+berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
+orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
+boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
+chong chon azamatsyn bizdin bizde silerge menin maga`);
 
 const KY_MARKERS =
-  words(`жана менен эмне эмнени эмнеге кайсы качан кайда кандай канча үчүн болгон болот тууралуу
-жөнүндө деген барбы бекен айткан кылган жолукту жолугушту кимдер кимге кимди кимдин макалада берчи айтчы`);
+  words(`жана менен эмне эмнени эмнеге эмнелер эмнеси кайсы качан кайда кандай канча үчүн болгон болот
+тууралуу жөнүндө деген барбы бекен айткан кылган жолукту жолугушту ким кимдер кимге кимди кимдин макалада
+берчи айтчы дейт деп боюнча бул ушул ошол эмес экен саламатсызбы рахмат кандайсың жакшысызбы`);
 
 const RU_MARKERS = words(`что кто когда где почему как какой какая какие и в с на о об по про или это был была
 было были будет ли не куда чем кем кого кому его их между после для при из от до за уже ещё еще сколько зачем`);
 
 const RU_LATN_ENDINGS =
   /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
+// Kyrgyz endings as typed in Latin letters: y stands for ы, which Turkish writes ı (or i).
 const KY_LATN_ENDINGS = /(nyn|dyn|tyn|ga|ge|gan|gen|daky|dagy|tuu|duu)$/;
-const KY_LATN_LETTERS = /[bcdfghjklmnprstvz]y[bcdfghjklmnprstvz]|^j[aeiouy]/;
+// Weaker signs, which English shares ("intensity", "good"): they only tell Kyrgyz from Turkish and
+// Russian once the question is not English (see detectLanguage).
+const KY_LATN_WEAK_ENDINGS = /(gon|kan|uu|oo|dar|tar|dor|tor|lor|dy|ty|sy|ny|syn|yn|by)$/;
+// Kyrgyz long vowels ("tuuraluu", "baary"), which neither Turkish nor Russian writes so.
+const KY_LATN_LONG = /(aa|oo|uu|öö|üü)/;
+// Letters Turkish writes otherwise: sh, ch for ş, ç; y as a vowel between consonants (ı).
+const KY_LATN_NOT_TURKISH = /(sh|ch|[bcdfghjklmnpqrstvxz]y[bcdfghjklmnpqrstvxz])/;
+// Kyrgyz j (ж) before a vowel at the start of a word: jana, jol, jyl, jazgan.
+const KY_LATN_J = /^j[aeiouyöü]/;
+// Kyrgyz in Cyrillic: its endings, and long vowels Russian does not write.
+const KY_ENDINGS =
+  /(нын|нин|нун|нүн|дын|дин|дун|дүн|тын|тин|тун|түн|ында|инде|унда|үндө|ган|ген|гон|гөн|дагы|деги|тагы|теги|лар|лер|лор|лөр|дар|дер|дор|тар|тор|сын|ын|уу|үү|бы|бу)$/;
+const KY_LONG = /(уу|үү|өө|ыы|ээ)/;
 const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uyor|mistir|misti|sinin|sini)$/;
 
 /**
@@ -67,6 +84,8 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
       if (t.script !== "cyrillic") continue;
       if (/[ңөү]/.test(t.lower)) ky += 2;
       if (KY_MARKERS.has(t.lower)) ky += 1;
+      else if (t.lower.length > 4 && KY_ENDINGS.test(t.lower)) ky += 0.5;
+      if (KY_LONG.test(t.lower)) ky += 0.5;
       if (RU_MARKERS.has(t.lower)) ru += 1;
       if (/[щъэё]/.test(t.lower) && !/[ңөү]/.test(t.lower)) ru += 0.5;
     }
@@ -76,23 +95,24 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
   let tr = 0;
   let ruLatn = 0;
   let kyLatn = 0;
-  let kyLetters = 0;
+  let kyWeak = 0;
   for (const t of tokens) {
     if (t.script !== "latin") continue;
-    if (/[çğışöüâî]/.test(t.lower)) tr += 2;
+    // ö and ü are Kyrgyz letters too; ç ş ğ ı are Turkish, though Kyrgyz is sometimes typed with them.
+    if (/[çğışâî]/.test(t.lower)) tr += 2;
+    else if (/[öü]/.test(t.lower)) tr += 1;
     if (EN_MARKERS.has(t.key)) en += 1;
     if (TR_MARKERS.has(t.key)) tr += 1;
     if (RU_LATN_MARKERS.has(t.key)) ruLatn += 1;
     if (KY_LATN_MARKERS.has(t.key)) kyLatn += 1;
     if (t.key.length > 4 && KY_LATN_ENDINGS.test(t.key)) kyLatn += 0.5;
-    // Spellings of Kyrgyz letters in Latin that Turkish and English words hardly have: "y" for ы
-    // between consonants ("jyly", "kytai", "delegaciyasyn"), "j" for ж before a vowel ("joluktu").
-    // Names typed in Latin have them too ("Kyrgyzstan", "Syromolotov"): they only back other evidence.
-    if (KY_LATN_LETTERS.test(t.key)) kyLetters += 0.5;
+    else if (t.key.length > 3 && KY_LATN_WEAK_ENDINGS.test(t.key)) kyWeak += 0.5;
+    if (KY_LATN_LONG.test(t.lower) || KY_LATN_J.test(t.key)) kyWeak += 0.5;
+    if (KY_LATN_NOT_TURKISH.test(t.key)) kyWeak += 0.5;
     if (t.key.length > 4 && RU_LATN_ENDINGS.test(t.key)) ruLatn += 0.5;
     if (t.key.length > 4 && TR_ENDINGS.test(t.key)) tr += 0.5;
   }
-  if (kyLatn > 0) kyLatn += kyLetters;
+  if (en === 0 && (tr > 0 || kyLatn > 0)) kyLatn += kyWeak;
   const best = Math.max(en, tr, ruLatn, kyLatn);
   if (best === 0) return "unknown";
   // Ties go to English, the article's own language, then Turkish.

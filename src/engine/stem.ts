@@ -5,6 +5,7 @@
 import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as russian } from "@orama/stemmers/russian";
 import { stemmer as turkish } from "@orama/stemmers/turkish";
+import { kyrgyzRoot } from "./kyrgyz.ts";
 import { foldKey } from "./normalize.ts";
 
 /** The languages words are analysed in; Kyrgyz is analysed like Turkish (both agglutinative, Turkic). */
@@ -69,7 +70,8 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = turkishStem(lower).slice(0, TURKIC_PREFIX);
       break;
     case "ky":
-      term = lower.slice(0, TURKIC_PREFIX);
+      // Folded and with its endings stripped first, so a short root meets its forms ("тил", "тилдерди").
+      term = kyrgyzRoot(lower).slice(0, TURKIC_PREFIX);
       break;
   }
   // A stemmer may strip a short word to almost nothing; keep the word then. Russian two-letter stems

@@ -2,6 +2,8 @@
 // it is about, so they never count as matching evidence. Linguistic data, not facts of the article.
 // Words are written lower-case; Turkish and Russian are compared after foldKey (no ç ğ ı ş ö ü, ё → е).
 
+import { foldKyrgyz } from "./kyrgyz.ts";
+
 const EN = `a an the and or but if of in on at to for from by with about as into onto over after before between
 during within without against than then so too very just also any some all each every other such only own same
 is are was were be been being am do does did done doing have has had having will would shall should can could
@@ -127,16 +129,21 @@ export function isStopword(key: string): boolean {
 // Turkish and Kyrgyz stop words take suffixes too ("anlatıyor", "hakkındaki"): compare their first five
 // letters, as the stemmer does.
 const TURKIC_PREFIX = 5;
+// Kyrgyz ones are compared folded too: "жонундо" typed without ө ү is "жөнүндө".
 const TURKIC_STOP_PREFIXES: ReadonlySet<string> = new Set(
-  [...STOPWORDS.tr, ...STOPWORDS.ky]
+  [...STOPWORDS.tr, ...[...STOPWORDS.ky].map(foldKyrgyz)]
     .filter((w) => w.length >= TURKIC_PREFIX)
     .map((w) => w.slice(0, TURKIC_PREFIX)),
 );
+const KY_FOLDED: ReadonlySet<string> = new Set([...STOPWORDS.ky].map(foldKyrgyz));
 
 /** A stop word in a Turkish or Kyrgyz question, suffixes allowed. */
 export function isTurkicStopword(key: string): boolean {
+  if (isStopword(key)) return true;
+  const folded = /[а-яёөүң]/.test(key) ? foldKyrgyz(key) : key;
   return (
-    isStopword(key) || (key.length >= TURKIC_PREFIX && TURKIC_STOP_PREFIXES.has(key.slice(0, TURKIC_PREFIX)))
+    KY_FOLDED.has(folded) ||
+    (folded.length >= TURKIC_PREFIX && TURKIC_STOP_PREFIXES.has(folded.slice(0, TURKIC_PREFIX)))
   );
 }
 

@@ -22,6 +22,11 @@ describe("language of a question", () => {
     ["Kulubayev kiminle gorustu", "tr", "tr"],
     ["Кулубаев ким менен жолугушту?", "ky", "ru"],
     ["Жапония Баткенге канча акча берди?", "ky", "ru"],
+    // Kyrgyz without Kyrgyz letters, or with only its endings and "ким" (also Turkish) to tell it.
+    ["Кыргыз делегациясын ким башкарган?", "ky", "ru"],
+    ["japarov kim menen jolukkan", "ky-latn", "ru"],
+    ["orus delegaciyasyn kim bashtagan", "ky-latn", "ru"],
+    ["kytai elchisi emne dedi", "ky-latn", "ru"],
     ["kogda Japarov poedet v Kitay", "ru-latn", "ru"],
     ["chto takoe mnogovektornaya politika", "ru-latn", "ru"],
     // "kim" is Turkish too: "j" before a vowel and "y" between consonants tell Kyrgyz typed in Latin.
