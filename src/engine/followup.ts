@@ -99,6 +99,41 @@ export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string):
   return out.join(" ");
 }
 
+/** The people an answer names in its English text (each by its first name in content): who "he" may be. */
+function peopleOf(kb: KnowledgeBase, id: string): string[] {
+  const text = ` ${words(kb.answerById.get(id)?.answer.en ?? "").join(" ")} `;
+  return kb.entities
+    .filter((e) => e.kind === "person" && e.names.some((n) => text.includes(` ${words(n).join(" ")} `)))
+    .flatMap((e) => e.names.slice(0, 1));
+}
+
+/**
+ * "What did he say?", "что он сказал?", "ne dedi?": someone's words, someone the last answer names.
+ * Asked again with each person it names, the one answer that gives that person's words (content's
+ * `details: [words]`) is meant, rather than the last answer's other ideas (a visit, a place) pulling
+ * the question back to itself. None, or several people with words of their own: undecided here, and
+ * the question is read with the last answer's own names and ideas as any follow-up is.
+ */
+function wordsOfSomeoneNamed(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  sentence: string,
+  last: string,
+  options: AskOptions,
+): { decision: Decision; query: string } | undefined {
+  // After an answer gathering several facts (a day's events), "he" could be any of its people.
+  if (kb.answerById.get(last)?.kind !== "fact") return undefined;
+  const terms = termsOf(engine, sentence);
+  if (!terms.includes("#say") || terms.some((t) => t.startsWith("@"))) return undefined;
+  const quoting = peopleOf(kb, last).flatMap((name) => {
+    const query = `${sentence} ${name}`;
+    const decision = engine.ask(query, options);
+    const id = decision.kind === "answer" ? decision.ids[0] : undefined;
+    return id && kb.answerById.get(id)?.details.includes("words") ? [{ decision, query }] : [];
+  });
+  return quoting.length === 1 ? quoting[0] : undefined;
+}
+
 /** Is this message a follow-up (true), or a question of its own? */
 export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
   if (own.kind === "smalltalk") return false;
@@ -159,9 +194,20 @@ export function readFollowUp(
 
   const lang = options.lang ?? (own.detected === "unknown" ? context.lang : own.lang);
   // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
-  const query = `${text.replace(/[?!.;\n]+/g, " ").trim()} ${anchorOf(kb, engine, last)}`;
-  const found = engine.ask(query, { ...options, lang });
+  const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
   const wantsOther = words(text).some((w) => ELSE.has(w));
+  const quoted = wantsOther
+    ? undefined
+    : wordsOfSomeoneNamed(kb, engine, sentence, last, { ...options, lang });
+  if (quoted)
+    return {
+      kind: "resolved",
+      decision: { ...quoted.decision, question: text },
+      about: last,
+      query: quoted.query,
+    };
+  const query = `${sentence} ${anchorOf(kb, engine, last)}`;
+  const found = engine.ask(query, { ...options, lang });
   if (wantsOther) {
     // "Who else / what else": the best answer not given yet, from the engine's candidates.
     // A runner-up counts when it would nearly have been answered on its own.
@@ -194,5 +240,12 @@ export function readFollowUp(
     return { kind: "resolved", decision, about: last, query };
   }
   if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
-  return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
+  // The confidence model weighed the query with the last answer's words added, not what the user typed:
+  // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it.
+  return {
+    kind: "resolved",
+    decision: { ...found, question: text, confidence: "sure" },
+    about: last,
+    query,
+  };
 }

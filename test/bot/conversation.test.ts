@@ -45,22 +45,35 @@ const WHY_GRANT = answer("japan-grant-significance");
 const isAnswer = (text: string, id: string, lang: Lang) => text.includes(escapeHtml(answer(id).answer[lang]));
 const citesAnything = (text: string) => /href=|\(no footnote\)|без сноски|dipnot yok/.test(text);
 
+/**
+ * In a private chat: the first answer's own question, then the follow-up; the follow-up gets the
+ * curated answer `to`, with its own citation, logged as read against the first.
+ */
+async function expectFollowUp(
+  lang: Lang,
+  user: typeof alice,
+  about: { id: string; questions: Record<Lang, string[]> },
+  followUp: string,
+  to: string,
+): Promise<void> {
+  const h = createHarness();
+  const first = textOf(only(await h.send(privateText(about.questions[lang][0] as string, user))));
+  expect(isAnswer(first, about.id, lang)).toBe(true);
+  const reply = textOf(only(await h.send(privateText(followUp, user))));
+  expect(isAnswer(reply, to, lang)).toBe(true);
+  expect(citesAnything(reply)).toBe(true);
+  const line = h.logs.findLast((l) => l.msg === "update");
+  expect(line).toMatchObject({ followUp: "resolved", about: about.id, answerId: to, lang });
+}
+
 describe("follow-ups in a private chat", () => {
   for (const [lang, user, why] of [
     ["en", alice, "why?"],
     ["ru", boris, "а почему?"],
     ["tr", ayse, "neden?"],
   ] as const) {
-    it(`${lang}: "${why}" after an answer gets the curated answer it refers to, with its own citation`, async () => {
-      const h = createHarness();
-      const first = textOf(only(await h.send(privateText(GRANT.questions[lang][0] as string, user))));
-      expect(isAnswer(first, GRANT.id, lang)).toBe(true);
-      const reply = textOf(only(await h.send(privateText(why, user))));
-      expect(isAnswer(reply, WHY_GRANT.id, lang)).toBe(true);
-      expect(citesAnything(reply)).toBe(true);
-      const line = h.logs.findLast((l) => l.msg === "update");
-      expect(line).toMatchObject({ followUp: "resolved", about: GRANT.id, answerId: WHY_GRANT.id, lang });
-    });
+    it(`${lang}: "${why}" after an answer gets the curated answer it refers to, with its own citation`, () =>
+      expectFollowUp(lang, user, GRANT, why, WHY_GRANT.id));
   }
 
   it("tr: 'peki neden?' (so why?) is a follow-up: 'peki' is no typo of the name Pekin, and no thanks", async () => {
@@ -96,6 +109,26 @@ describe("follow-ups in a private chat", () => {
     expect(
       isAnswer(textOf(only(await h.send(privateText("what did they discuss?")))), meeting.id, "en"),
     ).toBe(true);
+  });
+
+  for (const [lang, user, said] of [
+    ["en", alice, "what did he say?"],
+    ["ru", boris, "а что он сказал?"],
+    ["tr", ayse, "peki o ne dedi?"],
+  ] as const) {
+    it(`${lang}: "${said}" after the visit announcement gets the words of the one who announced it, not the announcement again`, () =>
+      expectFollowUp(lang, user, answer("du-dewen-visit-announcement"), said, "du-dewen-quote"));
+  }
+
+  it("'what did he say?' after a day's events naming several people is not pinned on the one the article quotes", async () => {
+    const h = createHarness();
+    const day = answer("timeline-2023-03-23");
+    await h.send(privateText(day.questions.en[0] as string));
+    const line = async () => {
+      await h.send(privateText("what did he say?"));
+      return h.logs.findLast((l) => l.msg === "update");
+    };
+    expect(await line()).not.toMatchObject({ answerId: "du-dewen-quote" });
   });
 
   it("a full new question after an answer is answered on its own (a switch of topic)", async () => {
