@@ -37,7 +37,7 @@ makalanyn eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat bar
 berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
 orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
 boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
-chong chon azamatsyn bizdin bizde silerge menin maga`);
+chong chon azamatsyn salam elchi elchisinin bizdin bizde silerge menin maga`);
 
 const KY_MARKERS =
   words(`жана менен эмне эмнени эмнеге эмнелер эмнеси кайсы качан кайда кандай канча үчүн болгон болот

@@ -191,13 +191,16 @@ export class QuestionReader {
     return text.replace(/\p{Script=Latin}+/gu, (word) => {
       const lower = word.toLowerCase();
       const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));
-      const known = variants.find(
-        (v) =>
-          isTurkicStopword(v) ||
-          this.vocabulary.spellings.cyrillic.has(v) ||
-          this.vocabulary.names.phraseWords.has(v) ||
-          this.vocabulary.lazySpellings.has(v),
-      );
+      // A spelling the content or the stop words have exactly ("үчүн" of "эмне үчүн") before one that is
+      // a stop word only as typed without ө ү ("учун").
+      const known =
+        variants.find(
+          (v) =>
+            isStopword(v) ||
+            this.vocabulary.spellings.cyrillic.has(v) ||
+            this.vocabulary.names.phraseWords.has(v) ||
+            this.vocabulary.lazySpellings.has(v),
+        ) ?? variants.find(isTurkicStopword);
       const cyr = known ?? variants[0] ?? lower;
       return word[0] !== lower[0] ? cyr.charAt(0).toUpperCase() + cyr.slice(1) : cyr;
     });
