@@ -240,5 +240,12 @@ export function readFollowUp(
     return { kind: "resolved", decision, about: last, query };
   }
   if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
-  return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
+  // The confidence model weighed the query with the last answer's words added, not what the user typed:
+  // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it.
+  return {
+    kind: "resolved",
+    decision: { ...found, question: text, confidence: "sure" },
+    about: last,
+    query,
+  };
 }

@@ -11,7 +11,8 @@ export function foldKyrgyz(lower: string): string {
 }
 
 // Endings as folded (ө → о, ү → у, long vowels single): case, possessive, plural, person, tense, the
-// question particle. Longest first; a word keeps at least three letters.
+// question particle. Longest first; a word keeps at least three letters. "-ын" is left alone: after л it
+// is the passive ("бөлүн-", allocated), which would make "бөлүнгөн" the verb "to be" ("бол-") once folded.
 const SUFFIXES = `
   дагы деги тагы теги
   нын нин нун дын дин дун тын тин тун
@@ -24,7 +25,7 @@ const SUFFIXES = `
   га ге го ка ке ко на не
   да де до та те то
   ны ни ну ды ди ду ты ти ту
-  сы си су ын ин ун ым им ум бы би бу пы пи пу ча че чо
+  сы си су ым им ум бы би бу пы пи пу ча че чо
   ы и у`
   .split(/\s+/)
   .filter(Boolean)
@@ -65,4 +66,12 @@ export function kyrgyzRoot(lower: string): string {
     word = root;
   }
   return word;
+}
+
+// Roots of the auxiliary verbs ("болгон", "болууну", "жатат"): grammar, whatever their ending.
+const AUXILIARY_ROOTS: ReadonlySet<string> = new Set(["бол", "жат"]);
+
+/** A form of an auxiliary verb (lower-case Cyrillic). */
+export function isKyrgyzAuxiliary(lower: string): boolean {
+  return AUXILIARY_ROOTS.has(kyrgyzRoot(lower));
 }

@@ -4,6 +4,7 @@
 // content's own words may tell (detectQuestionLanguage).
 import type { Lang } from "../content/schema.ts";
 import type { DetectedLang } from "./decision.ts";
+import { foldKyrgyz } from "./kyrgyz.ts";
 import type { Token } from "./normalize.ts";
 import type { AnalysisLang } from "./stem.ts";
 
@@ -42,6 +43,9 @@ const KY_MARKERS =
   words(`жана менен эмне эмнени эмнеге эмнелер эмнеси кайсы качан кайда кандай канча үчүн болгон болот
 тууралуу жөнүндө деген барбы бекен айткан кылган жолукту жолугушту ким кимдер кимге кимди кимдин макалада
 берчи айтчы дейт деп боюнча бул ушул ошол эмес экен саламатсызбы рахмат кандайсың жакшысызбы`);
+
+// As typed on a Russian keyboard, without ө ү ң ("жонундо").
+const KY_MARKERS_FOLDED: ReadonlySet<string> = new Set([...KY_MARKERS].map(foldKyrgyz));
 
 const RU_MARKERS = words(`что кто когда где почему как какой какая какие и в с на о об по про или это был была
 было были будет ли не куда чем кем кого кому его их между после для при из от до за уже ещё еще сколько зачем`);
@@ -83,11 +87,12 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
     for (const t of tokens) {
       if (t.script !== "cyrillic") continue;
       if (/[ңөү]/.test(t.lower)) ky += 2;
-      if (KY_MARKERS.has(t.lower)) ky += 1;
+      if (KY_MARKERS.has(t.lower) || KY_MARKERS_FOLDED.has(foldKyrgyz(t.lower))) ky += 1;
       else if (t.lower.length > 4 && KY_ENDINGS.test(t.lower)) ky += 0.5;
       if (KY_LONG.test(t.lower)) ky += 0.5;
       if (RU_MARKERS.has(t.lower)) ru += 1;
-      if (/[щъэё]/.test(t.lower) && !/[ңөү]/.test(t.lower)) ru += 0.5;
+      // Not э: Kyrgyz writes it as often ("эмне", "элчи").
+      if (/[щъё]/.test(t.lower) && !/[ңөү]/.test(t.lower)) ru += 0.5;
     }
     return ky > ru ? "ky" : "ru";
   }

@@ -2,7 +2,7 @@
 // it is about, so they never count as matching evidence. Linguistic data, not facts of the article.
 // Words are written lower-case; Turkish and Russian are compared after foldKey (no ç ğ ı ş ö ü, ё → е).
 
-import { foldKyrgyz } from "./kyrgyz.ts";
+import { foldKyrgyz, isKyrgyzAuxiliary } from "./kyrgyz.ts";
 
 const EN = `a an the and or but if of in on at to for from by with about as into onto over after before between
 during within without against than then so too very just also any some all each every other such only own same
@@ -51,7 +51,11 @@ const KY = `жана менен ким кимдер кимди кимге ким
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
 айтылат айтылган болду өз өзү өзүнүн келет келди алкагында эми деги братан салам кутман кеч таң
-саламатсызбы тышкары`;
+саламатсызбы тышкары
+дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
+сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
+ооба көп аз эң оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи
+`;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));
@@ -140,9 +144,11 @@ const KY_FOLDED: ReadonlySet<string> = new Set([...STOPWORDS.ky].map(foldKyrgyz)
 /** A stop word in a Turkish or Kyrgyz question, suffixes allowed. */
 export function isTurkicStopword(key: string): boolean {
   if (isStopword(key)) return true;
-  const folded = /[а-яёөүң]/.test(key) ? foldKyrgyz(key) : key;
+  const cyrillic = /[а-яёөүң]/.test(key);
+  const folded = cyrillic ? foldKyrgyz(key) : key;
   return (
     KY_FOLDED.has(folded) ||
+    (cyrillic && isKyrgyzAuxiliary(key)) ||
     (folded.length >= TURKIC_PREFIX && TURKIC_STOP_PREFIXES.has(folded.slice(0, TURKIC_PREFIX)))
   );
 }

@@ -88,6 +88,10 @@ export function latinToCyrillic(word: string): string {
 // o, u and n stand for them, and the question reader puts them back where the content spells a word so.
 const KY_MULTI: [string, string][] = [
   ["zh", "ж"],
+  ["iia", "ия"],
+  ["iiu", "ию"],
+  ["ia", "ия"],
+  ["iu", "ию"],
   ["kh", "х"],
   ["ch", "ч"],
   ["sh", "ш"],
@@ -108,7 +112,14 @@ const KY_SINGLE: Record<string, string> = {
   ü: "ү",
   ñ: "ң",
   ı: "ы",
+  // Turkish letters on a Turkish keyboard stand for the Kyrgyz sounds they spell.
+  ç: "ч",
+  ş: "ш",
+  ğ: "г",
 };
+
+// Vowels as Kyrgyz is typed in Latin letters: a "y" or "i" after one is й ("kaisy", "süylöshüü").
+const KY_VOWELS = new Set(["a", "e", "i", "o", "u", "y", "ö", "ü", "ı"]);
 
 /** Transliterates one lower-case Latin word of Kyrgyz to Cyrillic. */
 export function kyrgyzLatinToCyrillic(word: string): string {
@@ -124,7 +135,7 @@ export function kyrgyzLatinToCyrillic(word: string): string {
     }
     const c = word[i] ?? "";
     const prev = word[i - 1];
-    const afterVowel = prev !== undefined && VOWELS.has(prev);
+    const afterVowel = prev !== undefined && KY_VOWELS.has(prev);
     if (c === "y" || c === "i") out += afterVowel ? "й" : c === "y" ? "ы" : "и";
     else if (c === "e" && i === 0) out += "э";
     else out += KY_SINGLE[c] ?? c;
@@ -133,17 +144,24 @@ export function kyrgyzLatinToCyrillic(word: string): string {
   return out;
 }
 
-/** Spellings with ө for о and ү for у (at most 4 letters varied), the typed one first. */
+/**
+ * Spellings with ө for о and ү for у (at most 4 letters varied), ң for нг ("ng"), ө ү for ое уе ("oe",
+ * "ue", as in German), the typed one first: the reader takes the first the content knows.
+ */
 export function kyrgyzVowelVariants(word: string): string[] {
-  const at: number[] = [];
-  for (let i = 0; i < word.length && at.length < 4; i++) if (word[i] === "о" || word[i] === "у") at.push(i);
+  let bases = word.includes("нг") ? [word, word.replace(/нг/g, "ң")] : [word];
+  if (/[оу]е/.test(word)) bases = [...bases, ...bases.map((b) => b.replace(/ое/g, "ө").replace(/уе/g, "ү"))];
   const out: string[] = [];
-  for (let mask = 0; mask < 1 << at.length; mask++) {
-    const chars = [...word];
-    at.forEach((pos, bit) => {
-      if (mask & (1 << bit)) chars[pos] = chars[pos] === "о" ? "ө" : "ү";
-    });
-    out.push(chars.join(""));
+  for (const base of bases) {
+    const at: number[] = [];
+    for (let i = 0; i < base.length && at.length < 4; i++) if (base[i] === "о" || base[i] === "у") at.push(i);
+    for (let mask = 0; mask < 1 << at.length; mask++) {
+      const chars = [...base];
+      at.forEach((pos, bit) => {
+        if (mask & (1 << bit)) chars[pos] = chars[pos] === "о" ? "ө" : "ү";
+      });
+      out.push(chars.join(""));
+    }
   }
   return out;
 }

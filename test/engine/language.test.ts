@@ -80,3 +80,21 @@ describe("Telegram language codes", () => {
     expect(langFromUserCode(undefined)).toBeUndefined();
   });
 });
+
+describe("Kyrgyz as people type it", () => {
+  // Endings on a short root ("тилдерди" is "тил"), ө ү typed as о у, Latin letters with Turkish ü ö.
+  it.each([
+    ["Автор кайсы тилдерди билет?", "author"],
+    ["avtor kaisy universitetti bütürgön?", "author"],
+    ["Кытай элчиси Кыргызстан жонундо эмне деди?", "du-dewen-quote"],
+    ["kulubaev kim menen jolukkan?", "kulubaev-syromolotov-meeting"],
+  ])("%s → %s, in Russian", (q, id) => {
+    const d = engine.ask(q);
+    expect(answerIds(d)).toEqual([id]);
+    expect(d.lang).toBe("ru");
+  });
+
+  it("does not read the verb 'to be' as the grant's 'allocated' once ө is typed as о", () => {
+    expect(engine.ask("rahmat, kosh bol").kind).toBe("smalltalk");
+  });
+});
