@@ -3,8 +3,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_CONTENT_DIR } from "../../src/content/load.ts";
+
+// Each case starts a child process that transpiles and loads the content: at load 20 on two cores one
+// took over the suite's 20 s default. The child's own limit (60 s) is the bound that matters here.
+vi.setConfig({ testTimeout: 60_000 });
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 const dirs: string[] = [];

@@ -4,10 +4,14 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../../src/content/load.ts";
 import { killAllBots, startBot } from "./support/bot-process.ts";
 import { TelegramWorld } from "./support/emulator.ts";
+
+// The cases wait up to 30 s for a child to exit (they run side by side, each loading the content):
+// the test's own limit must be above that, not the suite's 20 s default.
+vi.setConfig({ testTimeout: 60_000 });
 
 const worlds: TelegramWorld[] = [];
 
