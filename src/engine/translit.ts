@@ -144,13 +144,24 @@ export function kyrgyzLatinToCyrillic(word: string): string {
   return out;
 }
 
+// Letters informal typing merges, as [typed, meant]: "ng" for ң, a final n for ң ("kandaysyn"),
+// German-style oe ue for ө ү, ts across a suffix boundary ("salamatsyzby") read as ц.
+const RESPELLINGS: [RegExp, string][] = [
+  [/нг/g, "ң"],
+  [/н$/, "ң"],
+  [/ое/g, "ө"],
+  [/уе/g, "ү"],
+  [/ц/g, "тс"],
+];
+
 /**
- * Spellings with ө for о and ү for у (at most 4 letters varied), ң for нг ("ng"), ө ү for ое уе ("oe",
- * "ue", as in German), the typed one first: the reader takes the first the content knows.
+ * Spellings with ө for о and ү for у (at most 4 letters varied) and the respellings above, the typed
+ * one first: the reader takes the first the content knows.
  */
 export function kyrgyzVowelVariants(word: string): string[] {
-  let bases = word.includes("нг") ? [word, word.replace(/нг/g, "ң")] : [word];
-  if (/[оу]е/.test(word)) bases = [...bases, ...bases.map((b) => b.replace(/ое/g, "ө").replace(/уе/g, "ү"))];
+  let bases = [word];
+  for (const [typed, meant] of RESPELLINGS)
+    if (word.search(typed) >= 0) bases = [...bases, ...bases.map((b) => b.replace(typed, meant))];
   const out: string[] = [];
   for (const base of bases) {
     const at: number[] = [];

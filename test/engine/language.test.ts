@@ -97,4 +97,10 @@ describe("Kyrgyz as people type it", () => {
   it("does not read the verb 'to be' as the grant's 'allocated' once ө is typed as о", () => {
     expect(engine.ask("rahmat, kosh bol").kind).toBe("smalltalk");
   });
+
+  it("reads Latin letters that stand for ң or т+с as Kyrgyz typists mean them", () => {
+    // "kandaysyn" is "кандайсың" (how are you), not a question "how"; "salamatsyzby" is no "ц".
+    expect(engine.ask("kandaysyn").kind).toBe("smalltalk");
+    expect(engine.ask("salamatsyzby").kind).toBe("smalltalk");
+  });
 });
