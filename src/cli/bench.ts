@@ -389,6 +389,7 @@ function extraSets(): EvalQuestion[] {
     "../../test/eval/batch-a.yaml",
     "../../test/eval/batch-b.yaml",
     "../../test/eval/batch-c.yaml",
+    "../../test/eval/batch-d.yaml",
   ]) {
     try {
       out.push(...parseQuestions(readFileSync(new URL(path, import.meta.url), "utf8")));

@@ -28,6 +28,7 @@ export const OTHER_SETS = [
   "../../test/eval/batch-a.yaml",
   "../../test/eval/batch-b.yaml",
   "../../test/eval/batch-c.yaml",
+  "../../test/eval/batch-d.yaml",
   "../../test/engine/dev-questions.yaml",
 ].map((path) => new URL(path, import.meta.url).pathname);
 
