@@ -30,6 +30,7 @@ import {
   percent,
   type Verdict,
 } from "../eval/evaluation.ts";
+import { DEV_SET, HELD_OUT_SET, keptBatches, setPath } from "../eval/sets.ts";
 import { startEngine } from "../index-cache.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
@@ -233,10 +234,10 @@ function ratio(a: number, b: number): string {
 function main(): void {
   const { values } = parseArgs({
     options: {
-      file: { type: "string", default: new URL("../../test/eval/questions.yaml", import.meta.url).pathname },
+      file: { type: "string", default: setPath(HELD_OUT_SET) },
       dev: {
         type: "string",
-        default: new URL("../../test/engine/dev-questions.yaml", import.meta.url).pathname,
+        default: setPath(DEV_SET),
       },
       rounds: { type: "string", default: "5" },
     },
@@ -381,23 +382,9 @@ function main(): void {
   ]);
 }
 
-/** The later batches, when present: the precision/recall curve is drawn over every set. */
+/** The kept batches: the precision/recall curve is drawn over every set. */
 function extraSets(): EvalQuestion[] {
-  const out: EvalQuestion[] = [];
-  for (const path of [
-    "../../test/eval/fresh-questions.yaml",
-    "../../test/eval/batch-a.yaml",
-    "../../test/eval/batch-b.yaml",
-    "../../test/eval/batch-c.yaml",
-    "../../test/eval/batch-d.yaml",
-  ]) {
-    try {
-      out.push(...parseQuestions(readFileSync(new URL(path, import.meta.url), "utf8")));
-    } catch {
-      // A missing batch only leaves it out of the curve.
-    }
-  }
-  return out;
+  return keptBatches().flatMap((name) => parseQuestions(readFileSync(setPath(name), "utf8")));
 }
 
 /**

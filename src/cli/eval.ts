@@ -16,21 +16,10 @@ import {
   percent,
   unknownIds,
 } from "../eval/evaluation.ts";
+import { questionSets, setPath } from "../eval/sets.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();
-
-export const DEFAULT_QUESTIONS = new URL("../../test/eval/questions.yaml", import.meta.url).pathname;
-
-/** The sets reported beside the held-out set: first-sight batches since worked on, and the development questions. */
-export const OTHER_SETS = [
-  "../../test/eval/fresh-questions.yaml",
-  "../../test/eval/batch-a.yaml",
-  "../../test/eval/batch-b.yaml",
-  "../../test/eval/batch-c.yaml",
-  "../../test/eval/batch-d.yaml",
-  "../../test/engine/dev-questions.yaml",
-].map((path) => new URL(path, import.meta.url).pathname);
 
 export function formatReport(report: EvalReport): string {
   const lines: string[] = [];
@@ -79,7 +68,7 @@ function main(): number {
   }
   const kb = loadKnowledgeBase();
   const engine = createEngine(kb);
-  const files = values.file ? [values.file] : [DEFAULT_QUESTIONS, ...OTHER_SETS];
+  const files = values.file ? [values.file] : questionSets().map(setPath);
   let status = 0;
   for (const [i, file] of files.entries()) {
     const questions = parseQuestions(readFileSync(file, "utf8"));

@@ -2,7 +2,7 @@
 // paraphrase only when adding it is safe (see src/curator/). Prints by default; `--apply ID…` writes the
 // reviewed ones into content/answers/*.yaml, runs the validator and the eval sets before and after, and
 // writes nothing (or puts the files back) when anything gets worse.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
@@ -13,6 +13,7 @@ import { createTriage, type Triaged } from "../curator/triage.ts";
 import { createVetting, isCandidate, type Vetted } from "../curator/vet.ts";
 import { answerIds, createEngine } from "../engine/index.ts";
 import { parseQuestions } from "../eval/evaluation.ts";
+import { questionSets, setPath } from "../eval/sets.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 import {
   COMMON_USAGE,
@@ -33,19 +34,12 @@ ${COMMON_USAGE}
   --content DIR the content folder (default content/)`;
 
 /** Every question set a candidate is checked against: each test/eval/*.yaml, and the dev set. */
-const ROOT = new URL("../../", import.meta.url);
-const SET_FILES = [
-  ...readdirSync(new URL("test/eval/", ROOT))
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()
-    .map((f) => `test/eval/${f}`),
-  "test/engine/dev-questions.yaml",
-];
+const SET_FILES = questionSets();
 
 function loadSets(): QuestionSet[] {
   return SET_FILES.map((name) => ({
     name,
-    questions: parseQuestions(readFileSync(new URL(name, ROOT), "utf8")),
+    questions: parseQuestions(readFileSync(setPath(name), "utf8")),
   }));
 }
 

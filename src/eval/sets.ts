@@ -1,0 +1,30 @@
+// The question sets the tools report on, in one place: the held-out set, every batch kept in
+// test/eval/ (first-sight batches, measured once and kept), and the development questions. A new batch
+// is picked up by dropping its file into test/eval/.
+import { readdirSync } from "node:fs";
+
+const ROOT = new URL("../../", import.meta.url);
+
+/** The held-out set, as the repository names it. */
+export const HELD_OUT_SET = "test/eval/questions.yaml";
+/** The development questions thresholds are tuned on. */
+export const DEV_SET = "test/engine/dev-questions.yaml";
+
+/** Every other test/eval/*.yaml, by name. */
+export function keptBatches(): string[] {
+  return readdirSync(new URL("test/eval/", ROOT))
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => `test/eval/${f}`)
+    .filter((name) => name !== HELD_OUT_SET)
+    .sort();
+}
+
+/** The held-out set, the kept batches, then the development questions. */
+export function questionSets(): string[] {
+  return [HELD_OUT_SET, ...keptBatches(), DEV_SET];
+}
+
+/** A set's path on disk. */
+export function setPath(name: string): string {
+  return new URL(name, ROOT).pathname;
+}
