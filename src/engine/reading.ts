@@ -230,6 +230,31 @@ export class QuestionReader {
   }
 }
 
+/** How many recent analyses a RememberingReader keeps. */
+const REMEMBERED = 8;
+
+/**
+ * A reader that keeps its last few analyses. One message is read for the decision, for the follow-up
+ * check and for the report's group key; the same text gives the same analysis, so it is read once.
+ * Nothing changes an analysis once made, so the callers may share it.
+ */
+export class RememberingReader extends QuestionReader {
+  private readonly kept = new Map<string, { fallback: AnalysisLang; analysis: Analysis }>();
+
+  override read(question: string, fallback: AnalysisLang = "en"): Analysis {
+    const hit = this.kept.get(question);
+    // The fallback language counts only for a text that does not tell its own.
+    if (hit && (hit.fallback === fallback || hit.analysis.detected !== "unknown")) return hit.analysis;
+    const analysis = super.read(question, fallback);
+    if (this.kept.size >= REMEMBERED) {
+      const oldest = this.kept.keys().next().value;
+      if (oldest !== undefined) this.kept.delete(oldest);
+    }
+    this.kept.set(question, { fallback, analysis });
+    return analysis;
+  }
+}
+
 /** A question term, once: the first mention of a term stands for all (a mention in the question itself outranks the preamble's). */
 function pushTerm(terms: QueryTerm[], seen: Set<string>, q: QueryTerm): void {
   if (seen.has(q.term)) {
