@@ -8,7 +8,7 @@ import type { AskOptions, Decision } from "./decision.ts";
 import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
-import { plainTerms, QuestionReader } from "./reading.ts";
+import { plainTerms, RememberingReader } from "./reading.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 import { type IndexParts, type IndexSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.ts";
 import { buildVocabulary } from "./vocabulary-builder.ts";
@@ -63,7 +63,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
   const { vocabulary, index, smalltalk } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
-  const reader = new QuestionReader(vocabulary);
+  // The bot asks about a message, checks it for a follow-up and groups it for the report: read once.
+  const reader = new RememberingReader(vocabulary);
   const details = new DetailCheck(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };

@@ -36,6 +36,8 @@ export interface Analysis {
   terms: QueryTerm[];
   /** Every word (folded, typos corrected), stop words included: small talk is mostly stop words. */
   words: string[];
+  /** The words of the sentences that ask (the preamble's left out): what a question asks for is read here. */
+  askingWords: string[];
   outOfScope: { id: string; surface: string }[];
   /** Capitalised words in mid-sentence that are neither content words nor known names. */
   unknownNames: string[];
@@ -178,6 +180,7 @@ export class QuestionReader {
       lang,
       terms,
       words: tokens.map((t) => t.key),
+      askingWords: tokens.filter((t) => !inPreamble(t)).map((t) => t.key),
       outOfScope,
       unknownNames,
       unknownYears,
@@ -224,6 +227,31 @@ export class QuestionReader {
         : stemWord(translit ?? (t.script === "latin" ? t.key : t.lower), lazy);
     if (lang === "tr" || lang === "ky") return undefined;
     return v.relative(v.primaryTerm(t, lang, ruLatn));
+  }
+}
+
+/** How many recent analyses a RememberingReader keeps. */
+const REMEMBERED = 8;
+
+/**
+ * A reader that keeps its last few analyses. One message is read for the decision, for the follow-up
+ * check and for the report's group key; the same text gives the same analysis, so it is read once.
+ * Nothing changes an analysis once made, so the callers may share it.
+ */
+export class RememberingReader extends QuestionReader {
+  private readonly kept = new Map<string, { fallback: AnalysisLang; analysis: Analysis }>();
+
+  override read(question: string, fallback: AnalysisLang = "en"): Analysis {
+    const hit = this.kept.get(question);
+    // The fallback language counts only for a text that does not tell its own.
+    if (hit && (hit.fallback === fallback || hit.analysis.detected !== "unknown")) return hit.analysis;
+    const analysis = super.read(question, fallback);
+    if (this.kept.size >= REMEMBERED) {
+      const oldest = this.kept.keys().next().value;
+      if (oldest !== undefined) this.kept.delete(oldest);
+    }
+    this.kept.set(question, { fallback, analysis });
+    return analysis;
   }
 }
 
