@@ -2,6 +2,7 @@ import type {
   Answer,
   Article,
   Concept,
+  DetailAsk,
   Entity,
   Footnote,
   OutOfScopeEntity,
@@ -19,6 +20,8 @@ export interface KnowledgeBase {
   outOfScope: OutOfScopeEntity[];
   concepts: Concept[];
   smalltalk: SmalltalkIntent[];
+  /** The words that ask for a finer detail than a kind of question (content/details.yaml). */
+  detailAsks: DetailAsk[];
   /** Lookups built once at load time. */
   answerById: ReadonlyMap<string, Answer>;
   footnoteByNumber: ReadonlyMap<number, Footnote>;

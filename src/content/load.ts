@@ -11,6 +11,7 @@ import {
   AliasesSchema,
   AnswersFileSchema,
   ArticleSchema,
+  DetailAsksSchema,
   FootnotesSchema,
   LexiconSchema,
   OutOfScopeSchema,
@@ -72,6 +73,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeB
   const outOfScope = readYaml(dir, "out-of-scope.yaml", OutOfScopeSchema, problems);
   const lexicon = readYaml(dir, "lexicon.yaml", LexiconSchema, problems);
   const smalltalk = readYaml(dir, "smalltalk.yaml", SmalltalkSchema, problems);
+  const detailAsks = readYaml(dir, "details.yaml", DetailAsksSchema, problems);
 
   const answers: KnowledgeBase["answers"] = [];
   const answerFiles = new Map<string, string>();
@@ -98,7 +100,8 @@ export function loadKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeB
     !aliases ||
     !outOfScope ||
     !lexicon ||
-    !smalltalk
+    !smalltalk ||
+    !detailAsks
   ) {
     throw new ContentError(problems);
   }
@@ -112,6 +115,7 @@ export function loadKnowledgeBase(dir: string = DEFAULT_CONTENT_DIR): KnowledgeB
     outOfScope: outOfScope.entities,
     concepts: lexicon.concepts,
     smalltalk: smalltalk.intents,
+    detailAsks: detailAsks.details,
     answerById: new Map(answers.map((a) => [a.id, a])),
     footnoteByNumber: new Map(footnotes.footnotes.map((f) => [f.n, f])),
   };

@@ -58,9 +58,51 @@ export const TopicsSchema = z
 
 const questionList = z.array(text);
 
-/** Kinds of detail a question may ask for: a date, a figure, a person, someone's own words. */
-export const DETAILS = ["date", "amount", "person", "words"] as const;
+/**
+ * Kinds of detail a question may ask for: a date, a figure, a person, someone's own words (read from the
+ * kind of question), and the finer details content/details.yaml tells by their words: the exact day, a
+ * person's life (birth, election, term), a length, a cost, a sum in another currency, a count of items,
+ * a law's or document's name, whether something was signed, which members of a group exactly.
+ */
+export const DETAILS = [
+  "date",
+  "amount",
+  "person",
+  "words",
+  "day",
+  "life",
+  "length",
+  "cost",
+  "currency",
+  "count",
+  "law",
+  "signed",
+  "members",
+] as const;
 export type Detail = (typeof DETAILS)[number];
+
+/** What in an answer's own text gives a finer detail: a day of a month, a sum of money, a length, a list of names. */
+export const SHOWN_BY = ["day", "money", "length", "list"] as const;
+
+// content/details.yaml: the words that ask for a finer detail, in every language, and what in an answer
+// gives it (besides its `details`).
+export const DetailAsksSchema = z
+  .object({
+    details: z.array(
+      z
+        .object({
+          detail: z.enum(DETAILS),
+          asks: z.object({ en: questionList, ru: questionList, tr: questionList, ky: questionList }).strict(),
+          // The answer's English text shows it (a day of a month, a sum, a length)…
+          shownBy: z.enum(SHOWN_BY).optional(),
+          // …or one of these words in its text in any language ("signed", "подписан", "imza").
+          givenBy: z.array(text).default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type DetailAsk = z.infer<typeof DetailAsksSchema>["details"][number];
 
 export const AnswerSchema = z
   .object({

@@ -4,15 +4,23 @@
 // say, instead of getting the nearest fact. What a question asks is read from its kind of question
 // (the lexicon's #q-when, #q-how-much, #q-who; #say outside "what does the article say"); what an
 // answer gives is read from its English text (dates, figures, people's names) plus its `details`
-// in content/answers.
+// in content/answers. Finer details ("what exact day", "in som", "did they sign anything", "the name of
+// the law") are asked by the words content/details.yaml lists in every language, and given by what that
+// file says shows them in an answer.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import type { Answer, Detail } from "../content/schema.ts";
+import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
+import { LANGS } from "../content/schema.ts";
+import { tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
 const DAY_MONTH = new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b`, "g");
 const A_MONTH = new RegExp(`\\b(${MONTH})\\b`);
+const A_DAY = new RegExp(DAY_MONTH.source);
+/** A sum of money as the answers print it. */
+const MONEY = /[$€£¥]\s?\d|\d\s?(million|billion|thousand)?\s?(dollars?|euros?|yen|som|rubles?)\b/i;
+const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?)\b/i;
 
 /** What a kind of question asks for. */
 const ASKS: ReadonlyMap<string, Detail> = new Map([
@@ -21,8 +29,22 @@ const ASKS: ReadonlyMap<string, Detail> = new Map([
   ["#q-who", "person"],
 ]);
 
+/** One word of a term as folded text: whole, or (written with a final "*") as the start of a longer word. */
+interface TermWord {
+  key: string;
+  prefix: boolean;
+}
+
+/** A finer detail and one of the word sequences that ask for it. */
+interface FinerAsk {
+  detail: Detail;
+  words: TermWord[];
+}
+
 export class DetailCheck {
   private readonly gives = new Map<string, ReadonlySet<Detail>>();
+  /** The word sequences that ask for a finer detail, in content/details.yaml's order. */
+  private readonly finer: FinerAsk[];
   /** Terms that name someone who could be quoted: people, and offices (content/lexicon.yaml kind office). */
   private readonly speakers: ReadonlySet<string>;
   /** The one-word terms of the lexicon's "say" concept. */
@@ -37,16 +59,42 @@ export class DetailCheck {
       kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
     );
     const people = kb.entities.filter((e) => e.kind === "person").flatMap((e) => e.names.map(wordsOf));
-    for (const a of kb.answers) this.gives.set(a.id, detailsOf(a, people));
+    // Two or more of the article's names in one answer make a list ("the CSTO, the SCO and the CIS").
+    const names = kb.entities.map((e) => e.names.map(wordsOf));
+    this.finer = kb.detailAsks.flatMap((d) =>
+      (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
+        d.asks[lang].map((term) => ({ detail: d.detail, words: termWords(term, lang) })),
+      ),
+    );
+    for (const a of kb.answers) {
+      const gives = new Set(detailsOf(a, people));
+      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d, names)) gives.add(d.detail);
+      this.gives.set(a.id, gives);
+    }
+  }
+
+  /** The finer details the asking sentences of a question ask for, in content/details.yaml's order. */
+  finerAsked(words: readonly string[]): Detail[] {
+    const out: Detail[] = [];
+    for (const ask of this.finer)
+      if (!out.includes(ask.detail) && occurs(ask.words, words)) out.push(ask.detail);
+    return out;
   }
 
   /** The detail the question asks for that the answer lacks, if any. */
-  lacking(analysis: Pick<Analysis, "terms" | "framed" | "words">, answerId: string): Detail | undefined {
+  lacking(
+    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords">,
+    answerId: string,
+  ): Detail | undefined {
     const gives = this.gives.get(answerId);
+    if (!gives) return undefined;
+    // A finer detail is named in so many words: each one asked must be given ("how long is the railway
+    // and how much will it cost" lacks both).
+    for (const detail of this.finerAsked(analysis.askingWords)) if (!gives.has(detail)) return detail;
     const wants = this.asked(analysis);
     // One detail asked in one question: a message of several questions, or one asking for two kinds of
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
-    if (!gives || wants.length !== 1) return undefined;
+    if (wants.length !== 1) return undefined;
     const [detail] = wants as [Detail];
     return gives.has(detail) ? undefined : detail;
   }
@@ -111,4 +159,45 @@ function detailsOf(a: Answer, people: readonly string[]): ReadonlySet<Detail> {
   // An answer about the bot, or one gathering several facts, is no near miss of a detail.
   if (a.kind !== "fact") for (const d of ["date", "amount", "person", "words"] as const) out.add(d);
   return out;
+}
+
+/** A term of content/details.yaml as folded words, the way questions are tokenised. */
+function termWords(term: string, lang: Lang | "ky"): TermWord[] {
+  return tokenize(term.replace(/\*/g, ""), lang === "tr").map((t, i, all) => ({
+    key: t.key,
+    prefix: i === all.length - 1 && term.trimEnd().endsWith("*"),
+  }));
+}
+
+/** Does the sequence occur in `words`, word after word? */
+function occurs(seq: readonly TermWord[], words: readonly string[]): boolean {
+  if (seq.length === 0) return false;
+  for (let i = 0; i + seq.length <= words.length; i++) {
+    let all = true;
+    for (let k = 0; k < seq.length && all; k++) {
+      const w = words[i + k] as string;
+      const t = seq[k] as TermWord;
+      all = t.prefix ? w.startsWith(t.key) : w === t.key;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+/** Does the answer give a finer detail: its English text shows it, or its text in some language has a word that does. */
+function finerShown(a: Answer, d: DetailAsk, names: readonly (readonly string[])[]): boolean {
+  const en = a.answer.en;
+  if (d.shownBy === "day" && A_DAY.test(en)) return true;
+  if (d.shownBy === "money" && MONEY.test(en)) return true;
+  if (d.shownBy === "length" && LENGTH.test(en)) return true;
+  if (d.shownBy === "list") {
+    const words = wordsOf(en);
+    if (names.filter((spellings) => spellings.some((n) => words.includes(n))).length >= 2) return true;
+  }
+  if (d.givenBy.length === 0) return false;
+  const given = d.givenBy.map((w) => termWords(w, "en"));
+  return LANGS.some((lang) => {
+    const words = tokenize(a.answer[lang], lang === "tr").map((t) => t.key);
+    return given.some((seq) => occurs(seq, words));
+  });
 }

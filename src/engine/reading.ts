@@ -36,6 +36,8 @@ export interface Analysis {
   terms: QueryTerm[];
   /** Every word (folded, typos corrected), stop words included: small talk is mostly stop words. */
   words: string[];
+  /** The words of the sentences that ask (the preamble's left out): what a question asks for is read here. */
+  askingWords: string[];
   outOfScope: { id: string; surface: string }[];
   /** Capitalised words in mid-sentence that are neither content words nor known names. */
   unknownNames: string[];
@@ -178,6 +180,7 @@ export class QuestionReader {
       lang,
       terms,
       words: tokens.map((t) => t.key),
+      askingWords: tokens.filter((t) => !inPreamble(t)).map((t) => t.key),
       outOfScope,
       unknownNames,
       unknownYears,

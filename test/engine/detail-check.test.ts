@@ -22,6 +22,7 @@ const reading = (terms: string[], words: string[] = []) => ({
   terms: terms.map((term): QueryTerm => ({ term, surface: term, unknown: false, clause: 0 })),
   framed: false,
   words,
+  askingWords: words,
 });
 
 describe("what an answer gives", () => {
@@ -83,5 +84,42 @@ describe("near misses", () => {
       kind: "answer",
       ids: ["japan-grant-batken"],
     });
+  });
+});
+
+describe("finer details (content/details.yaml)", () => {
+  it("declines a finer detail than the answer gives, naming what the article does say", () => {
+    const cases: [string, string, string][] = [
+      ["Which day in May will Japarov visit Beijing?", "day", "The article does not give the exact day"],
+      ["Japonya'nın Batken hibesi kaç som?", "currency", "o para biriminde değil"],
+      ["Did Kulubaev and Syromolotov sign anything when they met?", "signed", "anything was signed"],
+      ["Under which law are the Soros-funded structures limited?", "law", "does not name a law"],
+    ];
+    for (const [question, detail, says] of cases) {
+      const d = engine.ask(question);
+      expect(d, question).toMatchObject({ kind: "decline", reason: "lacks", detail });
+      expect(renderReply(d, kb, "plain"), question).toContain(says);
+    }
+  });
+
+  it("answers where the answer gives it: the day of the meeting, the sum as printed, the agreement signed", () => {
+    expect(engine.ask("Which day did Kulubaev and Syromolotov meet?")).toMatchObject({
+      kind: "answer",
+      ids: ["kulubaev-syromolotov-meeting"],
+    });
+    expect(engine.ask("When will Japarov go to Beijing?")).toMatchObject({
+      kind: "answer",
+      ids: ["du-dewen-visit-announcement"],
+    });
+    expect(engine.ask("Did Kyrgyzstan sign anything with Japan?")).toMatchObject({
+      kind: "answer",
+      ids: ["japan-agreement"],
+    });
+  });
+
+  it("reads the asking sentence, not the preamble", () => {
+    expect(check.finerAsked(["the", "law", "says", "nothing"])).toEqual(["law"]);
+    const d = engine.ask("I study law in Bishkek. How much is Japan's grant for Batken?");
+    expect(d).toMatchObject({ kind: "answer", ids: ["japan-grant-batken"] });
   });
 });
