@@ -273,16 +273,23 @@ function postgresStore(
     }
   }
 
-  const conversations: ConversationMemory = {
-    async get(key, at) {
-      const found = await pool.query<{ ids: string[]; lang: string; topic: string; at: string }>(
-        "SELECT ids, lang, topic, at FROM conversations WHERE key = $1 AND at >= $2",
-        [key, at - conversationTtl],
+  // Every update with a conversation reads it: the reads of the moment share one statement.
+  const readConversations = gathered(
+    async (asked: { key: string; since: number }[]): Promise<(Conversation | undefined)[]> => {
+      const found = await pool.query<{ key: string; ids: string[]; lang: string; topic: string; at: string }>(
+        "SELECT key, ids, lang, topic, at FROM conversations WHERE key = ANY($1::text[])",
+        [[...new Set(asked.map((a) => a.key))]],
       );
-      const row = found.rows[0];
-      if (!row || !isLang(row.lang)) return undefined;
-      return { ids: row.ids, lang: row.lang, topic: row.topic, at: Number(row.at) };
+      const byKey = new Map(found.rows.map((row) => [row.key, row]));
+      return asked.map(({ key, since }) => {
+        const row = byKey.get(key);
+        if (!row || Number(row.at) < since || !isLang(row.lang)) return undefined;
+        return { ids: row.ids, lang: row.lang, topic: row.topic, at: Number(row.at) };
+      });
     },
+  );
+  const conversations: ConversationMemory = {
+    get: (key, at) => readConversations({ key, since: at - conversationTtl }),
     async set(key, conversation) {
       queue.push({
         kind: "conversation",
