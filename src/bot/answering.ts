@@ -48,9 +48,28 @@ function conversationKey(ctx: MyContext): string | undefined {
 
 const clock = (ctx: MyContext) => (ctx.deps.now?.() ?? new Date()).getTime();
 
-async function recall(ctx: MyContext): Promise<Conversation | undefined> {
-  const key = conversationKey(ctx);
-  if (!key) return undefined;
+/**
+ * The update's conversation, read once: the question is read against it and the answer added to it
+ * (a shared memory is a database round trip, the key a keyed hash). A chat's updates run one at a
+ * time, so it cannot change in between.
+ */
+interface Recalled {
+  key: string | undefined;
+  conversation: Promise<Conversation | undefined>;
+}
+const recalled = new WeakMap<MyContext, Recalled>();
+
+function conversationOf(ctx: MyContext): Recalled {
+  let found = recalled.get(ctx);
+  if (!found) {
+    const key = conversationKey(ctx);
+    found = { key, conversation: key ? read(ctx, key) : Promise.resolve(undefined) };
+    recalled.set(ctx, found);
+  }
+  return found;
+}
+
+async function read(ctx: MyContext, key: string): Promise<Conversation | undefined> {
   try {
     return await ctx.deps.memory.get(key, clock(ctx));
   } catch (error) {
@@ -61,11 +80,12 @@ async function recall(ctx: MyContext): Promise<Conversation | undefined> {
 
 /** Remembers an answer just given, for follow-ups. A failing memory never stops the reply. */
 async function remember(ctx: MyContext, decision: Decision): Promise<void> {
-  const key = conversationKey(ctx);
-  if (!key || decision.kind !== "answer") return;
+  if (decision.kind !== "answer") return;
+  const { key, conversation } = conversationOf(ctx);
+  if (!key) return;
   const id = decision.ids[0];
   try {
-    const before = await recall(ctx);
+    const before = await conversation;
     await ctx.deps.memory.set(key, {
       ids: [...decision.ids, ...(before?.ids ?? []).filter((x) => !decision.ids.includes(x))],
       lang: decision.lang,
@@ -194,7 +214,7 @@ export async function answerQuestion(
   // Checked on the shared logger first: the update's child logger is made only when something logs.
   if (ctx.deps.logger.isLevelEnabled("debug")) ctx.logger.debug({ text: question }, "question");
   const { kb, engine } = ctx.deps;
-  const conversation = await recall(ctx);
+  const conversation = await conversationOf(ctx).conversation;
   const reading = readFollowUp(kb, engine, question, conversation, askOptions(ctx));
   const { decision } = reading;
   recordQuestion(

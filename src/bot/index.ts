@@ -1,7 +1,7 @@
 // createBot: the Telegram bot, built from its dependencies, with no side effects on import. The same
 // handlers serve long polling, webhooks, tests and the terminal chat; only the transport differs.
-// First: grammY's filters must be registered through the lean branch (see the file).
-import "./lean-branch.ts";
+// First: grammY's middleware must be composed the lean way (see the file).
+import "./lean-composer.ts";
 import { Bot, type BotConfig, type BotError, GrammyError } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Logger } from "pino";

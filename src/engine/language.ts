@@ -24,7 +24,7 @@ zaman icin hakkinda neden nasil kac oldu olan var yok makale makalede neler nele
 dedi soyledi gorustu ziyaret edecek gidecek nerede hangisi kimdir nelerdir niye acaba lutfen anlat`);
 
 const RU_LATN_MARKERS = words(`kto chto chem kogda gde pochemu zachem kak kakoy kakaya kakie kakih kakim kakom
-skolko so vo na ob po pro ili eto etot eta etoy byl byla bylo byli budet li kuda otkuda chey kem kogo komu ego
+kakoi kakaja kakuyu kakuju skolko so vo na ob po pro ili eto etot eta etoy byl byla bylo byli budet li kuda otkuda chey kem kogo komu ego
 ih mezhdu posle dlya pri iz ot za vstrecha vstretilsya vstretil skazal posol ministr poedet vizit rasskazhi
 skazhi pozhaluysta privet spasibo statya statye stati obsuzhdali obsudili yavlyaetsya takoe chto-to nuzhno
 mozhno pochemu-to zdravstvuyte poka`);
@@ -37,7 +37,7 @@ makalanyn eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat bar
 berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
 orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
 boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
-chong chon azamatsyn salam elchi elchisinin bizdin bizde silerge menin maga`);
+chong chon azamatsyn salam azyr kimdiki dagy elchi elchisinin bizdin bizde silerge menin maga`);
 
 const KY_MARKERS =
   words(`жана менен эмне эмнени эмнеге эмнелер эмнеси кайсы качан кайда кандай канча үчүн болгон болот
@@ -51,7 +51,7 @@ const RU_MARKERS = words(`что кто когда где почему как к
 было были будет ли не куда чем кем кого кому его их между после для при из от до за уже ещё еще сколько зачем`);
 
 const RU_LATN_ENDINGS =
-  /(ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
+  /(oi|yi|ii|yy|ogo|ego|omu|emu|ykh|ikh|aya|yaya|oye|yye|iye|skiy|skaya|skoe|tsya|sya|etsya|itsya|ovat|ovali|ilsya|alas|yami|ami)$/;
 // Kyrgyz endings as typed in Latin letters: y stands for ы, which Turkish writes ı (or i).
 const KY_LATN_ENDINGS = /(nyn|dyn|tyn|ga|ge|gan|gen|daky|dagy|tuu|duu)$/;
 // Weaker signs, which English shares ("intensity", "good"): they only tell Kyrgyz from Turkish and
@@ -124,6 +124,14 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
   if (en === best) return "en";
   if (tr === best) return "tr";
   return ruLatn === best ? "ru-latn" : "ky-latn";
+}
+
+// Paired quotation marks of the four languages' keyboards; a lone apostrophe is a Turkish suffix ("Bişkek'te").
+const QUOTED = /«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g;
+
+/** The text with its quoted spans left out. */
+export function outsideQuotes(text: string): string {
+  return text.replace(QUOTED, " ");
 }
 
 /** The reply language for a detected language: Kyrgyz and Latin-typed Russian are answered in Russian. */

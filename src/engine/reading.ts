@@ -7,7 +7,7 @@
 // know, capitalised names it has never seen and years the article never gives. One reading per question;
 // nothing is kept between questions.
 import type { DetectedLang } from "./decision.ts";
-import { detectLanguage, detectQuestionLanguage } from "./language.ts";
+import { detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
 import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
@@ -70,10 +70,13 @@ export class QuestionReader {
     // Telegram's own limit; the engine bounds its work whoever calls it.
     let text = question.slice(0, MAX_QUESTION_LENGTH);
     let raw = tokenize(text, false);
-    const detected = detectQuestionLanguage(raw, {
-      nameSpellings: v.names.nameSpellings,
-      soleLanguage: v.soleLanguage,
-    });
+    const content = { nameSpellings: v.names.nameSpellings, soleLanguage: v.soleLanguage };
+    // A quoted title or phrase is in the article's language, not the asker's: «Steps to Strengthen…» in
+    // a Russian question. The words outside the quotes tell, when they tell anything.
+    const unquoted = outsideQuotes(text);
+    const detectedOutside =
+      unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content);
+    const detected = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content);
     // Kyrgyz in Latin letters is read as the Kyrgyz it stands for.
     if (detected === "ky-latn") {
       text = this.kyrgyzInCyrillic(text);

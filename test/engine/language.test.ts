@@ -32,6 +32,11 @@ describe("language of a question", () => {
     // "kim" is Turkish too: "j" before a vowel and "y" between consonants tell Kyrgyz typed in Latin.
     ["orustar menen kim joluktu", "ky-latn", "ru"],
     ["delegaciyany kim jetektedi, kaisy jyly", "ky-latn", "ru"],
+    // Russian adjectives typed as people do ("какой" → kakoi).
+    ["kakoi glavnyi vyvod u avtora", "ru-latn", "ru"],
+    // A quoted English title or phrase does not make the question English.
+    ["О чём статья «Steps to Strengthen Kyrgyzstan's Multi-Vector Foreign Policy»?", "ru", "ru"],
+    ['Makalede "potential hegemonic power" kim?', "tr", "tr"],
   ])("%s → detected %s, reply in %s", (q, detected, lang) => {
     expect(detect(q)).toEqual({ detected, lang });
   });
