@@ -23,7 +23,7 @@ import { topicsFeature } from "./features/topics.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { createConversationMemory } from "./memory.ts";
 import { replyText } from "./send.ts";
-import { setUpdateContext } from "./update-context.ts";
+import { updateContextClass } from "./update-context.ts";
 
 export type { BotDeps, MyContext } from "./context.ts";
 
@@ -33,6 +33,7 @@ export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<M
   const deps: ResolvedDeps = { ...given, memory: given.memory ?? createConversationMemory() };
   const bot = new Bot<MyContext>(token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ContextConstructor: updateContextClass(deps),
     ...botConfig,
     client: { ...deps.client, ...botConfig?.client },
   });
@@ -40,7 +41,6 @@ export function createBot(token: string, given: BotDeps, botConfig?: BotConfig<M
 
   bot.use(async (ctx, next) => {
     const started = performance.now();
-    setUpdateContext(ctx, deps);
     try {
       await next();
     } finally {

@@ -14,14 +14,15 @@ export function chatKey(deps: Pick<BotDeps, "hash">, chatId: number): string {
 /** The chat's /lang choice; a failing store counts as "no choice" (answers must not depend on it). */
 export function storedChatLanguage(
   deps: Pick<BotDeps, "hash" | "store">,
-  logger: Pick<BotDeps["logger"], "warn">,
+  /** Asked only when reading fails: a logger for the update is made only then. */
+  logger: () => Pick<BotDeps["logger"], "warn">,
   chatId: number | undefined,
 ): Lang | undefined {
   if (chatId === undefined) return undefined;
   try {
     return deps.store.getChatLang(chatKey(deps, chatId));
   } catch (error) {
-    logger.warn({ err: errorSummary(error) }, "store: reading the chat language failed");
+    logger().warn({ err: errorSummary(error) }, "store: reading the chat language failed");
     return undefined;
   }
 }
