@@ -19,7 +19,7 @@ let db: string;
 
 // What people asked, as the issue found it: each case that must never be offered as a paraphrase.
 const MOSCOW = "when will zhaparov visit moscow?";
-const BIASED = "is the author biased?";
+const BIASED = "is the author biased against russia?";
 const LOAN = "is the japanese money a loan or a gift";
 const MARKUP = "<b>japan</b> & grant <script>";
 const TURKISH = "peki o ne dedi?";
