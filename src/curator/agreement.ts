@@ -22,25 +22,31 @@ interface AnswerFacts {
 
 const LOCALES = ["en", "ru", "tr", "ky"] as const;
 
-/** Month names from the runtime's own calendar data (nominative and, for Russian, genitive forms). */
-const MONTH_FORMS: { month: number; form: string }[] = LOCALES.flatMap((locale) =>
-  Array.from({ length: 12 }, (_, month) => {
-    const day = new Date(Date.UTC(2024, month, 15));
-    const long = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(day);
-    const inDate = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", timeZone: "UTC" })
-      .formatToParts(day)
-      .find((p) => p.type === "month")?.value;
-    return [...new Set([long, inDate ?? long])].map((form) => ({
-      month,
-      form: form.toLocaleLowerCase(locale),
-    }));
-  }).flat(),
-);
+/**
+ * Month names from the runtime's own calendar data (nominative and, for Russian, genitive forms).
+ * Made on first use: 96 date formatters cost the bot's start-up about 80 ms, and only a curator's
+ * check reads them.
+ */
+let monthFormsMade: { month: number; form: string }[] | undefined;
+const monthForms = (): { month: number; form: string }[] =>
+  (monthFormsMade ??= LOCALES.flatMap((locale) =>
+    Array.from({ length: 12 }, (_, month) => {
+      const day = new Date(Date.UTC(2024, month, 15));
+      const long = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(day);
+      const inDate = new Intl.DateTimeFormat(locale, { month: "long", day: "numeric", timeZone: "UTC" })
+        .formatToParts(day)
+        .find((p) => p.type === "month")?.value;
+      return [...new Set([long, inDate ?? long])].map((form) => ({
+        month,
+        form: form.toLocaleLowerCase(locale),
+      }));
+    }).flat(),
+  ));
 /** Month names that are also everyday words ("may", "march", aralık "interval", ocak "hearth"). */
 const EVERYDAY_WORDS = new Set(["may", "march", "aralık", "ocak"]);
 
 function monthOf(word: string): number | undefined {
-  for (const { month, form } of MONTH_FORMS) {
+  for (const { month, form } of monthForms()) {
     if (word === form) return month;
     // Inflected forms: марте, июне (Russian endings replace a final ь/я), martta, mayısta; a stem shorter
     // than three letters (мая) only matches itself.
