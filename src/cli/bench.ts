@@ -418,7 +418,48 @@ function printPrecisionRecall(kb: KnowledgeBase, sets: { name: string; questions
     const mark = Math.abs(answer - current) < 1e-9 ? " ◀ the engine's" : "";
     console.log(`  ${answer.toFixed(2).padEnd(9)}  ${cells.join("")}${mark}`);
   }
+  printBand(kb, sets);
   printSureCurve(kb, sets);
+}
+
+/**
+ * The hedged band below the answer threshold (decide.ts): as its floor moves, what the answers given in
+ * it add (right and wrong, each answer there hedged) and the resulting precision / recall / wrong share.
+ */
+function printBand(kb: KnowledgeBase, sets: { name: string; questions: EvalQuestion[] }[]): void {
+  const { answer, hedge } = THRESHOLDS;
+  const steps = [...new Set([answer, 0.45, 0.4, hedge, 0.3])].sort((a, b) => b - a);
+  console.log("");
+  console.log(
+    `hedged band [floor, ${answer}) (margin ≥ ${THRESHOLDS.hedgeMargin}, model ≥ ${THRESHOLDS.hedgeProbability}, no missing name or type): band right / band wrong — precision / recall / wrong`,
+  );
+  console.log(`  floor      ${sets.map((s) => `${s.name} (${s.questions.length})`.padEnd(36)).join("")}`);
+  for (const floor of steps) {
+    const engine = createEngine(kb, { thresholds: { hedge: floor } });
+    const cells = sets.map(({ questions }) => {
+      let answered = 0;
+      let right = 0;
+      let answerable = 0;
+      let bandRight = 0;
+      let bandWrong = 0;
+      for (const q of questions) {
+        const d = engine.ask(q.q);
+        if (q.expect !== "decline" && q.expect !== "smalltalk") answerable += 1;
+        if (d.kind !== "answer") continue;
+        answered += 1;
+        const ok = isCorrect(kb, q, d);
+        if (ok) right += 1;
+        if (d.score < answer) {
+          if (ok) bandRight += 1;
+          else bandWrong += 1;
+        }
+      }
+      const cell = `${bandRight} / ${bandWrong} — ${percent(right / Math.max(1, answered))} / ${percent(right / Math.max(1, answerable))} / ${percent((answered - right) / Math.max(1, questions.length))}`;
+      return cell.padEnd(36);
+    });
+    const mark = Math.abs(floor - hedge) < 1e-9 ? " ◀ the engine's" : floor === answer ? " (no band)" : "";
+    console.log(`  ${floor.toFixed(2).padEnd(9)}  ${cells.join("")}${mark}`);
+  }
 }
 
 /**

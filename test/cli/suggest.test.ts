@@ -19,15 +19,15 @@ let db: string;
 
 // What people asked, as the issue found it: each case that must never be offered as a paraphrase.
 const MOSCOW = "when will zhaparov visit moscow?";
-const BIASED = "is the author biased?";
+const BIASED = "is the author biased against russia?";
 const LOAN = "is the japanese money a loan or a gift";
 const MARKUP = "<b>japan</b> & grant <script>";
 const TURKISH = "peki o ne dedi?";
 const KYRGYZ_LATIN = "beshbarmak kantip jasalat";
 const PUTIN = "what did putin say";
-// Safe: a typo-ridden paraphrase of the Batken grant answer. Unsafe: "who is" would pull the eval set's
+// Safe: a typo-ridden, chatty paraphrase of the Batken grant answer (declined: too weak even for a hedge). Unsafe: "who is" would pull the eval set's
 // "А ты вообще кто такой?" (small talk) to the author answer.
-const SAFE = "how much mony did japan giv kyrgyzstan for batken";
+const SAFE = "yo quick q how much mony did japan giv kyrgyzstan for batken thx bro";
 const BREAKS_EVAL = "who is";
 const NOISE = ["???", "a", "<b></b>"];
 

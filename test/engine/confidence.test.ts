@@ -62,3 +62,23 @@ describe("hedged answers", () => {
     }
   });
 });
+
+describe("the hedged band below the answer threshold", () => {
+  it("gives a best answer clearly ahead with a hedge, though it scores below the threshold", () => {
+    const d = engine.ask("wen is the presidnt going to beijng?");
+    expect(d).toMatchObject({ kind: "answer", ids: ["du-dewen-visit-announcement"], confidence: "hedged" });
+    if (d.kind !== "answer") return;
+    expect(d.score).toBeLessThan(0.5);
+    expect(renderReply(d, kb, "plain")).toMatch(/^I think you are asking about this: /);
+  });
+
+  it("declines when the answer lacks a name the question gives, however far ahead it is", () => {
+    for (const q of ["When will Japarov visit Moscow?", "How much did China give to Batken?"])
+      expect(engine.ask(q), q).toMatchObject({ kind: "decline", reason: "weak" });
+  });
+
+  it("is switched off by a floor at the answer threshold", () => {
+    const strict = createEngine(kb, { thresholds: { hedge: 0.5 } });
+    expect(strict.ask("wen is the presidnt going to beijng?")).toMatchObject({ kind: "decline" });
+  });
+});

@@ -143,7 +143,7 @@ describe("declines and small talk", () => {
 
   it("say they did not find exactly that when related answers exist, and offer those as what was meant", () => {
     const d = engine.ask(
-      "Why does the author insist Kyrgyzstan shouldn't become dependent on Russia or China alone?",
+      "Why are Central Asian governments leaning towards multi-vector diplomacy at this particular moment?",
     );
     if (d.kind !== "decline") throw new Error(`expected a decline, got ${d.kind}`);
     const related = d.related;
