@@ -292,10 +292,13 @@ export class AnswerIndex {
     return this.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
-  /** A question term's weight: an unknown word that looks like a verb weighs as a common word. */
+  /** A question term's weight: an unknown word that looks like a verb weighs as a common word… */
   private queryWeight(q: QueryTerm, lang: Analysis["lang"]): number {
     const w = this.weightOf(q.term) * (q.context ? SCORING.contextWeight : 1);
-    return q.unknown && looksLikeVerb(foldKey(q.surface.toLowerCase()), lang) ? w * SCORING.lightWeight : w;
+    // …and so does one of a chatty message's question (the reading marks it).
+    return q.unknown && (q.chatter || looksLikeVerb(foldKey(q.surface.toLowerCase()), lang))
+      ? w * SCORING.lightWeight
+      : w;
   }
 
   /** All answers with any evidence, best first. */

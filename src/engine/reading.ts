@@ -26,6 +26,8 @@ export interface QueryTerm {
   clause: number;
   /** It comes from the message's preamble, not from a sentence that asks: context, weighed less. */
   context?: boolean;
+  /** An unknown word of a chatty message's question: more likely chatter than a claim, weighed less. */
+  chatter?: boolean;
 }
 
 export interface Analysis {
@@ -106,6 +108,9 @@ export class QuestionReader {
     const unknownYears: string[] = [];
 
     const inPreamble = preambleOf(tokens);
+    // In a chatty message (a preamble, then the question), the question's own unknown words are more
+    // often chatter ("why does this author even bring it up?") than a claim the content lacks.
+    const chatty = tokens.some(inPreamble);
     const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn));
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
@@ -170,6 +175,7 @@ export class QuestionReader {
         surface: t.original,
         unknown: true,
         clause,
+        ...(chatty ? { chatter: true } : {}),
       });
     }
     // A question that names nothing of its own ("how much, and for what?", "what does it say about

@@ -67,7 +67,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       cost: "The article does not give a cost or budget for that, and I would rather not guess.",
       currency:
         "The article gives the sum only as it prints it, not in that currency, and I would rather not convert it.",
-      count: "The article does not say how many items that is, and I would rather not guess.",
+      count: "The article does not give that number, and I would rather not guess.",
       law: "The article does not name a law or document for that, and I would rather not guess.",
       signed: "The article does not say that anything was signed there, and I would rather not guess.",
       members: "The article does not name them one by one, and I would rather not guess.",
@@ -107,7 +107,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       cost: "Стоимости или бюджета статья не называет, а гадать я не буду.",
       currency:
         "Статья даёт сумму только так, как она напечатана, не в этой валюте, а пересчитывать я не буду.",
-      count: "Сколько это единиц, статья не говорит, а гадать я не буду.",
+      count: "Такого числа статья не приводит, а гадать я не буду.",
       law: "Закона или документа статья здесь не называет, а гадать я не буду.",
       signed: "О том, что там что-то подписали, статья не говорит, а гадать я не буду.",
       members: "Поимённо статья их не называет, а гадать я не буду.",
@@ -145,7 +145,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       length: "Makale bunun uzunluğunu vermiyor ve tahmin yürütmek istemem.",
       cost: "Makale bunun maliyetini ya da bütçesini vermiyor ve tahmin yürütmek istemem.",
       currency: "Makale tutarı yalnızca yazdığı biçimde veriyor, o para biriminde değil; çevirmek istemem.",
-      count: "Makale bunun kaç adet olduğunu söylemiyor ve tahmin yürütmek istemem.",
+      count: "Makale bu sayıyı vermiyor ve tahmin yürütmek istemem.",
       law: "Makale burada bir yasa ya da belge adı vermiyor ve tahmin yürütmek istemem.",
       signed: "Makale orada bir şey imzalandığını söylemiyor ve tahmin yürütmek istemem.",
       members: "Makale bunları tek tek saymıyor ve tahmin yürütmek istemem.",

@@ -361,6 +361,16 @@ describe("chat messages: a preamble, then the question", () => {
     );
   });
 
+  it("weighs the question's unknown words in a chatty message as chatter, not as claims the content lacks", () => {
+    const d = asked(
+      "thanks a lot, this bot saves me hours 🙏 my supervisor wonders who wrote the article and what his academic background is, could you help?",
+      "answer",
+    );
+    expect(d.ids).toEqual(["author"]);
+    // The same words with no preamble are not chatter: the question stands on its own.
+    expect(engine.ask("Does the author discuss quantum chromodynamics?").kind).toBe("decline");
+  });
+
   it("reads an emoji as the end of a sentence", () => {
     expect(first("my teacher gave us this text 🙈 who did Kulubaev meet")).toBe(
       "kulubaev-syromolotov-meeting",
