@@ -20,7 +20,8 @@ const A_MONTH = new RegExp(`\\b(${MONTH})\\b`);
 const A_DAY = new RegExp(DAY_MONTH.source);
 /** A sum of money as the answers print it. */
 const MONEY = /[$€£¥]\s?\d|\d\s?(million|billion|thousand)?\s?(dollars?|euros?|yen|som|rubles?)\b/i;
-const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?)\b/i;
+/** A length, or a length of time: "280 km", "for 5 years". */
+const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?|years?|months?)\b/i;
 
 /** What a kind of question asks for. */
 const ASKS: ReadonlyMap<string, Detail> = new Map([

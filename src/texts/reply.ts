@@ -63,7 +63,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       words: "The article does not quote what was said there, and I would rather not guess.",
       day: "The article does not give the exact day, and I would rather not guess.",
       life: "The article does not give those facts of the person's life (birth, election, term), and I would rather not guess.",
-      length: "The article does not give a length for that, and I would rather not guess.",
+      length: "The article does not give a length or duration for that, and I would rather not guess.",
       cost: "The article does not give a cost or budget for that, and I would rather not guess.",
       currency:
         "The article gives the sum only as it prints it, not in that currency, and I would rather not convert it.",
@@ -103,7 +103,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       words: "Что именно там было сказано, статья не цитирует, а гадать я не буду.",
       day: "Точного дня статья не называет, а гадать я не буду.",
       life: "Этих фактов биографии (рождение, избрание, срок) статья не приводит, а гадать я не буду.",
-      length: "Длины статья не приводит, а гадать я не буду.",
+      length: "Ни длины, ни срока статья здесь не приводит, а гадать я не буду.",
       cost: "Стоимости или бюджета статья не называет, а гадать я не буду.",
       currency:
         "Статья даёт сумму только так, как она напечатана, не в этой валюте, а пересчитывать я не буду.",
@@ -142,7 +142,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       words: "Makale orada tam olarak ne söylendiğini aktarmıyor ve tahmin yürütmek istemem.",
       day: "Makale kesin günü vermiyor ve tahmin yürütmek istemem.",
       life: "Makale kişinin hayatına dair bu bilgileri (doğum, seçilme, görev süresi) vermiyor ve tahmin yürütmek istemem.",
-      length: "Makale bunun uzunluğunu vermiyor ve tahmin yürütmek istemem.",
+      length: "Makale bunun uzunluğunu ya da süresini vermiyor ve tahmin yürütmek istemem.",
       cost: "Makale bunun maliyetini ya da bütçesini vermiyor ve tahmin yürütmek istemem.",
       currency: "Makale tutarı yalnızca yazdığı biçimde veriyor, o para biriminde değil; çevirmek istemem.",
       count: "Makale bu sayıyı vermiyor ve tahmin yürütmek istemem.",
