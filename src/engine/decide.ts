@@ -205,7 +205,13 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   };
 
-  const clause = best && best.score < limits.answer ? bestClause(clauses, limits) : undefined;
+  // A clause that names nobody is the question only if its answer has the names the rest of the question
+  // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
+  // about the Japanese agreement, however well "signed documents" alone matches it.
+  const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
+  const hasNames = (id: string) =>
+    names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
+  const clause = best && best.score < limits.answer ? bestClause(clauses, limits, hasNames) : undefined;
   if (clause) {
     const near = lacking(clause);
     if (near) return near;
@@ -277,7 +283,11 @@ function twoPartAnswer(
 }
 
 /** The best answer to one clause of a several-clause question, if it is strong enough on its own. */
-function bestClause(clauses: ClauseTops, limits: Thresholds): (Scored & { clause: number }) | undefined {
+function bestClause(
+  clauses: ClauseTops,
+  limits: Thresholds,
+  hasNames: (id: string) => boolean,
+): (Scored & { clause: number }) | undefined {
   if (clauses.terms.length < 2) return undefined;
   let best: (Scored & { clause: number }) | undefined;
   for (const [i, terms] of clauses.terms.entries()) {
@@ -285,7 +295,8 @@ function bestClause(clauses: ClauseTops, limits: Thresholds): (Scored & { clause
     const own = terms.filter((t) => !t.term.startsWith("#q-")).length;
     if (own < 2 && !(own === 1 && own < terms.length)) continue;
     const top = clauses.top(i);
-    if (!top) continue;
+    // A clause naming nobody ("any signed documents?") leans on the names of the rest of the question.
+    if (!top || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id))) continue;
     const score = top.score * limits.clauseDiscount;
     if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score, clause: i };
   }

@@ -48,6 +48,10 @@ export class DetailCheck {
   private readonly finer: FinerAsk[];
   /** Terms that name someone who could be quoted: people, and offices (content/lexicon.yaml kind office). */
   private readonly speakers: ReadonlySet<string>;
+  /** Details a list of names gives ("which organisations exactly"). */
+  private readonly listDetails: ReadonlySet<Detail>;
+  /** The article's names each answer's English text gives, as terms ("@csto"). */
+  private readonly named = new Map<string, ReadonlySet<string>>();
   /** The one-word terms of the lexicon's "say" concept. */
   private readonly sayWords: ReadonlySet<string>;
 
@@ -60,8 +64,7 @@ export class DetailCheck {
       kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
     );
     const people = kb.entities.filter((e) => e.kind === "person").flatMap((e) => e.names.map(wordsOf));
-    // Two or more of the article's names in one answer make a list ("the CSTO, the SCO and the CIS").
-    const names = kb.entities.map((e) => e.names.map(wordsOf));
+    this.listDetails = new Set(kb.detailAsks.filter((d) => d.shownBy === "list").map((d) => d.detail));
     this.finer = kb.detailAsks.flatMap((d) =>
       (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
         d.asks[lang].map((term) => ({ detail: d.detail, words: termWords(term, lang) })),
@@ -69,8 +72,15 @@ export class DetailCheck {
     );
     for (const a of kb.answers) {
       const gives = new Set(detailsOf(a, people));
-      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d, names)) gives.add(d.detail);
+      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d)) gives.add(d.detail);
       this.gives.set(a.id, gives);
+      const words = wordsOf(a.answer.en);
+      this.named.set(
+        a.id,
+        new Set(
+          kb.entities.filter((e) => e.names.some((n) => words.includes(wordsOf(n)))).map((e) => `@${e.id}`),
+        ),
+      );
     }
   }
 
@@ -91,13 +101,26 @@ export class DetailCheck {
     if (!gives) return undefined;
     // A finer detail is named in so many words: each one asked must be given ("how long is the railway
     // and how much will it cost" lacks both).
-    for (const detail of this.finerAsked(analysis.askingWords)) if (!gives.has(detail)) return detail;
+    for (const detail of this.finerAsked(analysis.askingWords))
+      if (!gives.has(detail) && !(this.listDetails.has(detail) && this.listsNames(analysis, answerId)))
+        return detail;
     const wants = this.asked(analysis);
     // One detail asked in one question: a message of several questions, or one asking for two kinds of
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
     if (wants.length !== 1) return undefined;
     const [detail] = wants as [Detail];
     return gives.has(detail) ? undefined : detail;
+  }
+
+  /**
+   * Does the answer name two or more of the article's names besides those the question gives? "Which
+   * Soros organisations were closed in Kyrgyzstan?" is not answered by a text naming Soros and Kyrgyzstan.
+   */
+  private listsNames(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
+    const asked = new Set(analysis.terms.map((t) => t.term));
+    let other = 0;
+    for (const name of this.named.get(answerId) ?? []) if (!asked.has(name)) other += 1;
+    return other >= 2;
   }
 
   /** The details a question asks for: its kinds of question, and someone's words when it asks what someone said. */
@@ -186,15 +209,11 @@ function occurs(seq: readonly TermWord[], words: readonly string[]): boolean {
 }
 
 /** Does the answer give a finer detail: its English text shows it, or its text in some language has a word that does. */
-function finerShown(a: Answer, d: DetailAsk, names: readonly (readonly string[])[]): boolean {
+function finerShown(a: Answer, d: DetailAsk): boolean {
   const en = a.answer.en;
   if (d.shownBy === "day" && A_DAY.test(en)) return true;
   if (d.shownBy === "money" && MONEY.test(en)) return true;
   if (d.shownBy === "length" && LENGTH.test(en)) return true;
-  if (d.shownBy === "list") {
-    const words = wordsOf(en);
-    if (names.filter((spellings) => spellings.some((n) => words.includes(n))).length >= 2) return true;
-  }
   if (d.givenBy.length === 0) return false;
   const given = d.givenBy.map((w) => termWords(w, "en"));
   return LANGS.some((lang) => {

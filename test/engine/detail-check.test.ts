@@ -117,6 +117,26 @@ describe("finer details (content/details.yaml)", () => {
     });
   });
 
+  it("wants a list beyond the names the question gives itself", () => {
+    // The answer names Soros and Kyrgyzstan, which the question names too: that is no list of organisations.
+    expect(engine.ask("Какие именно организации Сороса закрыли в Кыргызстане?")).toMatchObject({
+      kind: "decline",
+      reason: "lacks",
+      detail: "members",
+    });
+    // The consultations' answer names the organisations.
+    expect(engine.ask("Which organisations exactly did they discuss at the consultations?")).toMatchObject({
+      kind: "answer",
+      ids: ["consultations-organisations"],
+    });
+  });
+
+  it("does not let a clause that names nobody drop the names the rest of the question gives", () => {
+    // "signed documents" alone is the Japanese agreement; with Kulubaev and Syromolotov it is a near miss.
+    const d = engine.ask("what did kulubaev and syromolotov agree on? any signed documents?");
+    expect(d.kind === "answer" ? d.ids : []).not.toContain("japan-agreement");
+  });
+
   it("reads the asking sentence, not the preamble", () => {
     expect(check.finerAsked(["the", "law", "says", "nothing"])).toEqual(["law"]);
     const d = engine.ask("I study law in Bishkek. How much is Japan's grant for Batken?");
