@@ -208,9 +208,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
-  const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
-  const hasNames = (id: string) =>
-    names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
+  const hasNames = (id: string) => {
+    const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
+    return names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
+  };
   const clause = best && best.score < limits.answer ? bestClause(clauses, limits, hasNames) : undefined;
   if (clause) {
     const near = lacking(clause);

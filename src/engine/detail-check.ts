@@ -64,6 +64,8 @@ export class DetailCheck {
       kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
     );
     const people = kb.entities.filter((e) => e.kind === "person").flatMap((e) => e.names.map(wordsOf));
+    // Every spelling of every name as whole words, worked out once for all the answers.
+    const nameWords = kb.entities.map((e) => ({ term: `@${e.id}`, words: e.names.map(wordsOf) }));
     this.listDetails = new Set(kb.detailAsks.filter((d) => d.shownBy === "list").map((d) => d.detail));
     this.finer = kb.detailAsks.flatMap((d) =>
       (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
@@ -77,9 +79,7 @@ export class DetailCheck {
       const words = wordsOf(a.answer.en);
       this.named.set(
         a.id,
-        new Set(
-          kb.entities.filter((e) => e.names.some((n) => words.includes(wordsOf(n)))).map((e) => `@${e.id}`),
-        ),
+        new Set(nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term)),
       );
     }
   }
