@@ -4,8 +4,9 @@
 //   numbers → "n:2023", other words → Snowball stem in the question's language (stop words dropped).
 // It detects the question's language (language.ts), corrects typos (spelling.ts), tells the question
 // from a chatty preamble and what it sets aside from what it asks, and notes words the content does not
-// know, capitalised names it has never seen and years the article never gives. One reading per question;
-// nothing is kept between questions.
+// know, capitalised names it has never seen and years the article never gives. A QuestionReader keeps
+// nothing between questions; a RememberingReader keeps its last few readings, so the bot reads a message
+// once for the decision, the follow-up check and the report.
 import type { DetectedLang } from "./decision.ts";
 import { detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
