@@ -7,6 +7,7 @@ import type { Answered, AskOptions, Candidate, Decision, Declined } from "./deci
 import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
+import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
 
@@ -66,6 +67,8 @@ export interface EngineParts {
   confidence: ConfidenceModel;
   /** Near misses: a detail asked for that the answer lacks. */
   details: DetailCheck;
+  /** The article's own words, quoted by the question. */
+  quoted: QuotedPhrases;
 }
 
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
@@ -178,15 +181,6 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  // Both the two-part and the one-clause readings rank each clause: once is enough.
-  const clauses = new ClauseTops(index, analysis);
-  const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
-  if (twoParts) {
-    return answered(twoParts.ids, twoParts.score, [], "sure");
-  }
-
-  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
-  // question is often one clause of it.
   // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
   // answer as what the article does say.
   const lacking = (found: Scored): Declined | undefined => {
@@ -205,6 +199,28 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   };
 
+  // A phrase quoted word for word from one answer's text or quotes names the answer ("who is called a
+  // 'potential hegemonic power'?"): it is given, with a hedge unless it is also a strong match, when its
+  // words match at all; the detail check still declines a near miss.
+  const quotedIds = parts.quoted.answersQuoted(question);
+  const quoted = quotedIds.length > 0 ? ranked.find((s) => quotedIds.includes(s.id)) : undefined;
+  if (quoted && quoted.score >= limits.suggest) {
+    const strong = quoted === best && quoted.score >= limits.answer;
+    // "Who" of a quoted label asks what it stands for, a country as often as a person.
+    const near = lacking(quoted);
+    if (near?.reason === "lacks" && near.detail !== "person") return near;
+    return answered([quoted.id], quoted.score, [], strong ? sureOf(ranked) : "hedged");
+  }
+
+  // Both the two-part and the one-clause readings rank each clause: once is enough.
+  const clauses = new ClauseTops(index, analysis);
+  const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
+  if (twoParts) {
+    return answered(twoParts.ids, twoParts.score, [], "sure");
+  }
+
+  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
+  // question is often one clause of it.
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
@@ -212,7 +228,12 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
     return names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
   };
-  const clause = best && best.score < limits.answer ? bestClause(clauses, limits, hasNames) : undefined;
+  // A question about the bot itself is asked whole ("what can you do?"), not as one clause of a message
+  // about the article ("…the Primakov doctrine lol. what does kyrgyzstan have to do with it?").
+  const clause =
+    best && best.score < limits.answer
+      ? bestClause(clauses, limits, hasNames, (id) => isFact(kb, id))
+      : undefined;
   if (clause) {
     const near = lacking(clause);
     if (near) return near;
@@ -288,6 +309,7 @@ function bestClause(
   clauses: ClauseTops,
   limits: Thresholds,
   hasNames: (id: string) => boolean,
+  isFactual: (id: string) => boolean,
 ): (Scored & { clause: number }) | undefined {
   if (clauses.terms.length < 2) return undefined;
   let best: (Scored & { clause: number }) | undefined;
@@ -297,7 +319,8 @@ function bestClause(
     if (own < 2 && !(own === 1 && own < terms.length)) continue;
     const top = clauses.top(i);
     // A clause naming nobody ("any signed documents?") leans on the names of the rest of the question.
-    if (!top || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id))) continue;
+    if (!top || !isFactual(top.id) || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id)))
+      continue;
     const score = top.score * limits.clauseDiscount;
     if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score, clause: i };
   }

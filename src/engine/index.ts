@@ -8,6 +8,7 @@ import type { AskOptions, Decision } from "./decision.ts";
 import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
 import { AnswerIndex } from "./matcher.ts";
+import { QuotedPhrases } from "./quoted.ts";
 import { plainTerms, RememberingReader } from "./reading.ts";
 import { SmalltalkMatcher } from "./smalltalk.ts";
 import { type IndexParts, type IndexSnapshot, restoreSnapshot, takeSnapshot } from "./snapshot.ts";
@@ -70,6 +71,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   // The bot asks about a message, checks it for a follow-up and groups it for the report: read once.
   const reader = new RememberingReader(vocabulary);
+  const quoted = new QuotedPhrases(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
@@ -98,7 +100,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   return {
     ask: (question, opts = {}) =>
       decide(
-        { thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence, details },
+        { thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence, details, quoted },
         question,
         opts,
       ),
