@@ -37,6 +37,8 @@ export const THRESHOLDS: Thresholds = {
   combinedPart: 0.6,
   /** …and the best single answer must explain the whole question less well than this. */
   combinedSingle: 0.75,
+  /** A part naming nobody that matches its answer this well is a question of its own, not one about the rest's names. */
+  standalonePart: 0.95,
   /** A clause answered alone counts for this share of its score (the rest of the message is unexplained). */
   clauseDiscount: 0.9,
 };
@@ -51,6 +53,7 @@ export interface Thresholds {
   smalltalk: number;
   combinedPart: number;
   combinedSingle: number;
+  standalonePart: number;
   clauseDiscount: number;
 }
 
@@ -214,13 +217,6 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // Both the two-part and the one-clause readings rank each clause: once is enough.
   const clauses = new ClauseTops(index, analysis);
-  const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
-  if (twoParts) {
-    return answered(twoParts.ids, twoParts.score, [], "sure");
-  }
-
-  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
-  // question is often one clause of it.
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
@@ -228,6 +224,13 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
     return names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
   };
+  const twoParts = best ? twoPartAnswer(clauses, best, limits, hasNames) : undefined;
+  if (twoParts) {
+    return answered(twoParts.ids, twoParts.score, [], "sure");
+  }
+
+  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
+  // question is often one clause of it.
   // A question about the bot itself is asked whole ("what can you do?"), not as one clause of a message
   // about the article ("…the Primakov doctrine lol. what does kyrgyzstan have to do with it?").
   const clause =
@@ -289,6 +292,7 @@ function twoPartAnswer(
   clauses: ClauseTops,
   best: Scored,
   limits: Thresholds,
+  hasNames: (id: string) => boolean,
 ): { ids: [string, string]; score: number } | undefined {
   if (best.score >= limits.combinedSingle) return undefined;
   if (clauses.terms.length < 2) return undefined;
@@ -297,7 +301,12 @@ function twoPartAnswer(
     // A preamble's clause is context, not a second question.
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2 || terms.every((t) => t.context)) continue;
     const top = clauses.top(i);
-    if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
+    // A part naming nobody ("…and what was signed there?") leans on the names of the rest, unless it is
+    // a question of its own that its answer matches nearly word for word ("…and who wrote the article?").
+    const leans =
+      !terms.some((t) => t.term.startsWith("@")) && top !== undefined && top.score < limits.standalonePart;
+    if (!top || (leans && !hasNames(top.id))) continue;
+    if (top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
   const [a, b] = parts as [Scored, Scored];

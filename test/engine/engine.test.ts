@@ -257,6 +257,22 @@ describe("two questions in one message", () => {
     expect(d.ids).toContain("russia-influence-primakov");
   });
 
+  it("does not answer a second part that names nobody with an answer about someone else", () => {
+    // "signed there" is about Beijing, not the Japanese agreement; the article reports no outcome.
+    const d = asked(
+      "Did Japarov's trip to Beijing take place, and which documents were signed there?",
+      "decline",
+    );
+    expect(d.reason).toBe("lacks");
+  });
+
+  it("answers a second part that is a question of its own", () => {
+    expect(asked("how much was the japanese grant? and who wrote this article btw", "answer").ids).toEqual([
+      "japan-grant-batken",
+      "author",
+    ]);
+  });
+
   it("still flags an unknown name that follows a comma", () => {
     expect(engine.ask("Tell me about Kulubaev, Zhumabekov and the grant").kind).toBe("decline");
   });
