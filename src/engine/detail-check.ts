@@ -8,8 +8,8 @@
 // the law") are asked by the words content/details.yaml lists in every language, and given by what that
 // file says shows them in an answer.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/langs.ts";
 import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
-import { LANGS } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
 

@@ -5,7 +5,7 @@
 // Unlike BM25 alone, words of the question that the content never uses count against the match, so
 // "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS } from "../content/schema.ts";
+import { LANGS } from "../content/langs.ts";
 import { foldKey } from "./normalize.ts";
 import type { Analysis, QueryTerm } from "./reading.ts";
 import { looksLikeVerb } from "./stopwords.ts";

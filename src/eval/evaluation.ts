@@ -4,8 +4,8 @@
 import { parse } from "yaml";
 import * as z from "zod";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/langs.ts";
 import type { Lang } from "../content/schema.ts";
-import { LANGS } from "../content/schema.ts";
 
 /** What is scored of a decision: the engine's Decision is one; the benchmark's baselines make their own. */
 export type Verdict = { score: number; lang: Lang } & (
