@@ -2,7 +2,7 @@
 // bot with a message that names each variable and why it is wrong, never the value itself.
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
-import { z } from "zod";
+import * as z from "zod";
 import type { SendLimits } from "./transports/throttle.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

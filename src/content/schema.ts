@@ -1,5 +1,5 @@
 // Schemas for every file in content/. Loading fails fast with file, entry and reason.
-import { z } from "zod";
+import * as z from "zod";
 
 export const LANGS = ["en", "ru", "tr"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -2,7 +2,7 @@
 // baseline in the benchmark): accuracy per category, reply language, and every miss. No I/O here:
 // the callers read the files.
 import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { LANGS } from "../content/schema.ts";
