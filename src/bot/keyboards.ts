@@ -2,7 +2,7 @@
 // data goes through encodeAction, which refuses anything over Telegram's 64 bytes.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import { type Decision, offeredIds } from "../engine/decision.ts";
 import { canonicalQuestion } from "../presentation/render.ts";
 import { botTexts } from "../texts/bot.ts";

@@ -7,6 +7,7 @@ import type { Answered, AskOptions, Candidate, Decision, Declined } from "./deci
 import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
+import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
 
@@ -36,6 +37,8 @@ export const THRESHOLDS: Thresholds = {
   combinedPart: 0.6,
   /** …and the best single answer must explain the whole question less well than this. */
   combinedSingle: 0.75,
+  /** A part naming nobody that matches its answer this well is a question of its own, not one about the rest's names. */
+  standalonePart: 0.95,
   /** A clause answered alone counts for this share of its score (the rest of the message is unexplained). */
   clauseDiscount: 0.9,
 };
@@ -50,6 +53,7 @@ export interface Thresholds {
   smalltalk: number;
   combinedPart: number;
   combinedSingle: number;
+  standalonePart: number;
   clauseDiscount: number;
 }
 
@@ -66,6 +70,8 @@ export interface EngineParts {
   confidence: ConfidenceModel;
   /** Near misses: a detail asked for that the answer lacks. */
   details: DetailCheck;
+  /** The article's own words, quoted by the question. */
+  quoted: QuotedPhrases;
 }
 
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
@@ -178,15 +184,6 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   }
 
-  // Both the two-part and the one-clause readings rank each clause: once is enough.
-  const clauses = new ClauseTops(index, analysis);
-  const twoParts = best ? twoPartAnswer(clauses, best, limits) : undefined;
-  if (twoParts) {
-    return answered(twoParts.ids, twoParts.score, [], "sure");
-  }
-
-  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
-  // question is often one clause of it.
   // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
   // answer as what the article does say.
   const lacking = (found: Scored): Declined | undefined => {
@@ -205,6 +202,21 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   };
 
+  // A phrase quoted word for word from one answer's text or quotes names the answer ("who is called a
+  // 'potential hegemonic power'?"): it is given, with a hedge unless it is also a strong match, when its
+  // words match at all; the detail check still declines a near miss.
+  const quotedIds = parts.quoted.answersQuoted(question);
+  const quoted = quotedIds.length > 0 ? ranked.find((s) => quotedIds.includes(s.id)) : undefined;
+  if (quoted && quoted.score >= limits.suggest) {
+    const strong = quoted === best && quoted.score >= limits.answer;
+    // "Who" of a quoted label asks what it stands for, a country as often as a person.
+    const near = lacking(quoted);
+    if (near?.reason === "lacks" && near.detail !== "person") return near;
+    return answered([quoted.id], quoted.score, [], strong ? sureOf(ranked) : "hedged");
+  }
+
+  // Both the two-part and the one-clause readings rank each clause: once is enough.
+  const clauses = new ClauseTops(index, analysis);
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
@@ -212,7 +224,19 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
     return names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
   };
-  const clause = best && best.score < limits.answer ? bestClause(clauses, limits, hasNames) : undefined;
+  const twoParts = best ? twoPartAnswer(clauses, best, limits, hasNames) : undefined;
+  if (twoParts) {
+    return answered(twoParts.ids, twoParts.score, [], "sure");
+  }
+
+  // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
+  // question is often one clause of it.
+  // A question about the bot itself is asked whole ("what can you do?"), not as one clause of a message
+  // about the article ("…the Primakov doctrine lol. what does kyrgyzstan have to do with it?").
+  const clause =
+    best && best.score < limits.answer
+      ? bestClause(clauses, limits, hasNames, (id) => isFact(kb, id))
+      : undefined;
   if (clause) {
     const near = lacking(clause);
     if (near) return near;
@@ -268,6 +292,7 @@ function twoPartAnswer(
   clauses: ClauseTops,
   best: Scored,
   limits: Thresholds,
+  hasNames: (id: string) => boolean,
 ): { ids: [string, string]; score: number } | undefined {
   if (best.score >= limits.combinedSingle) return undefined;
   if (clauses.terms.length < 2) return undefined;
@@ -276,7 +301,12 @@ function twoPartAnswer(
     // A preamble's clause is context, not a second question.
     if (terms.filter((t) => !t.term.startsWith("#q-")).length < 2 || terms.every((t) => t.context)) continue;
     const top = clauses.top(i);
-    if (top && top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
+    // A part naming nobody ("…and what was signed there?") leans on the names of the rest, unless it is
+    // a question of its own that its answer matches nearly word for word ("…and who wrote the article?").
+    const leans =
+      !terms.some((t) => t.term.startsWith("@")) && top !== undefined && top.score < limits.standalonePart;
+    if (!top || (leans && !hasNames(top.id))) continue;
+    if (top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;
   const [a, b] = parts as [Scored, Scored];
@@ -288,6 +318,7 @@ function bestClause(
   clauses: ClauseTops,
   limits: Thresholds,
   hasNames: (id: string) => boolean,
+  isFactual: (id: string) => boolean,
 ): (Scored & { clause: number }) | undefined {
   if (clauses.terms.length < 2) return undefined;
   let best: (Scored & { clause: number }) | undefined;
@@ -297,7 +328,8 @@ function bestClause(
     if (own < 2 && !(own === 1 && own < terms.length)) continue;
     const top = clauses.top(i);
     // A clause naming nobody ("any signed documents?") leans on the names of the rest of the question.
-    if (!top || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id))) continue;
+    if (!top || !isFactual(top.id) || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id)))
+      continue;
     const score = top.score * limits.clauseDiscount;
     if (score >= limits.answer && (!best || score > best.score)) best = { ...top, score, clause: i };
   }

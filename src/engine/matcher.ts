@@ -5,7 +5,7 @@
 // Unlike BM25 alone, words of the question that the content never uses count against the match, so
 // "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS } from "../content/schema.ts";
+import { LANGS } from "../content/langs.ts";
 import { foldKey } from "./normalize.ts";
 import type { Analysis, QueryTerm } from "./reading.ts";
 import { looksLikeVerb } from "./stopwords.ts";
@@ -60,6 +60,11 @@ export const SCORING = {
   minEvidence: 1.6,
   /** Share of its weight a word of the message's preamble keeps (context, not the question). */
   contextWeight: 0.15,
+  /**
+   * A preamble's name at least this rare (share of the rarest term's weight) is evidence for an answer
+   * that has it, in full: measured on the seen sets, 0.3 leaves out the four names nearly every answer has.
+   */
+  contextNameRarity: 0.3,
   /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
   lightWeight: 0.4,
   /**
@@ -106,8 +111,10 @@ export interface MatchDetail extends Coverage {
 
 function coverage(
   matched: number,
+  matchedFully: number,
   weight: number,
   inAnswer: number,
+  inAnswerFully: number,
   inArticle: number,
   total: number,
   missing: number,
@@ -115,20 +122,25 @@ function coverage(
   // The paraphrase's terms are among the answer's: the rest of the answer's matches are elsewhere.
   const elsewhere = inAnswer - matched;
   const article = SCORING.articleShare * inArticle;
-  const paraphraseCoverage = weight > 0 ? matched / weight : 0;
+  // The preamble is context, not evidence against: its words weigh little in the question (an unmatched
+  // one costs little), but a specific name of it that matches counts in full for the paraphrase and as
+  // evidence (see evidenceWeight).
+  const paraphraseCoverage = weight > 0 ? Math.min(1, matchedFully / weight) : 0;
   return {
     questionCoverage: (matched + SCORING.elsewhereShare * elsewhere + article) / (total + missing),
     paraphraseCoverage,
     // A question that is one of the paraphrases needs no more evidence than that.
-    evidence: paraphraseCoverage >= 0.999 ? 1 : Math.min(1, (matched + elsewhere) / SCORING.minEvidence),
+    evidence: paraphraseCoverage >= 0.999 ? 1 : Math.min(1, inAnswerFully / SCORING.minEvidence),
   };
 }
 
 /** rank's reusable working arrays (see AnswerIndex.scratch). */
 interface Scratch {
   inParaphrase: Float64Array;
+  fully: Float64Array;
   touched: Int32Array;
   inAnswer: Float64Array;
+  inAnswerFully: Float64Array;
   inArticle: Float64Array;
   mismatch: Float64Array;
   best: Float64Array;
@@ -311,34 +323,59 @@ export class AnswerIndex {
       : w;
   }
 
+  /**
+   * A matched term's weight as evidence for an answer. A name the preamble gives counts in full when it
+   * is specific (Japan, Batken, the colour revolutions), not when most answers have it (Kyrgyzstan,
+   * Russia): "just watched a video on colour revolutions. did Kyrgyzstan have one?" (see coverage).
+   */
+  private evidenceWeight(q: QueryTerm, weight: number): number {
+    if (!q.context || q.term.charCodeAt(0) !== 64 /* @ */) return weight;
+    return this.weightOf(q.term) >= SCORING.contextNameRarity * this.maxIdf
+      ? weight / SCORING.contextWeight
+      : weight;
+  }
+
   /** All answers with any evidence, best first. */
   rank(analysis: Analysis, terms: readonly QueryTerm[] = analysis.terms): Scored[] {
     if (terms.length === 0) return [];
     const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
     const total = weights.reduce((a, b) => a + b, 0);
+    const hasContext = terms.some((q) => q.context);
     // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's
     // terms. Typed arrays and a list of the paraphrases touched: this loop is most of a question's time.
     const count = this.paraphraseAnswer.length;
-    const { inParaphrase, touched, inAnswer, inArticle, mismatch, best } = this.scratch(count);
+    const work = this.scratch(count);
+    const { inParaphrase, touched, inAnswer, inArticle, mismatch, best } = work;
+    // Only a message with a preamble weighs its matches twice (see coverage).
+    const fully = hasContext ? work.fully : inParaphrase;
     let touchedCount = 0;
+    const inAnswerFully = hasContext ? work.inAnswerFully : inAnswer;
     for (let i = 0; i < terms.length; i++) {
-      const term = (terms[i] as QueryTerm).term;
+      const q = terms[i] as QueryTerm;
+      const term = q.term;
       const w = weights[i] as number;
+      const full = this.evidenceWeight(q, w);
       const postings = this.postings.get(term);
       if (postings)
         for (let k = 0; k < postings.length; k++) {
           const p = postings[k] as number;
           if (inParaphrase[p] === 0) touched[touchedCount++] = p;
           inParaphrase[p] = (inParaphrase[p] as number) + w;
+          if (hasContext) fully[p] = (fully[p] as number) + full;
         }
       const answers = this.answerPostings.get(term);
-      if (answers) for (const a of answers) inAnswer[a] = (inAnswer[a] as number) + w;
+      if (answers)
+        for (const a of answers) {
+          inAnswer[a] = (inAnswer[a] as number) + w;
+          if (hasContext) inAnswerFully[a] = (inAnswerFully[a] as number) + full;
+        }
       const around = this.articlePostings.get(term);
       if (around) for (const a of around) inArticle[a] = (inArticle[a] as number) + w;
     }
     for (let k = 0; k < touchedCount; k++) {
       const pi = touched[k] as number;
       const matched = inParaphrase[pi] as number;
+      const matchedFully = fully[pi] as number;
       inParaphrase[pi] = 0;
       const answer = this.paraphraseAnswer[pi] as number;
       const weight = this.paraphraseWeight[pi] as number;
@@ -349,8 +386,10 @@ export class AnswerIndex {
       }
       const c = coverage(
         matched,
+        matchedFully,
         weight,
         inAnswer[answer] as number,
+        inAnswerFully[answer] as number,
         inArticle[answer] as number,
         total,
         missing,
@@ -361,6 +400,8 @@ export class AnswerIndex {
       const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
+    // Left zeroed for the next question, like inParaphrase above.
+    if (hasContext) for (let k = 0; k < touchedCount; k++) fully[touched[k] as number] = 0;
     const out: Scored[] = [];
     best.forEach((score, ai) => {
       if (score > 0) out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
@@ -383,27 +424,45 @@ export class AnswerIndex {
     const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
     const total = weights.reduce((a, b) => a + b, 0);
     let inAnswer = 0;
+    let inAnswerFully = 0;
     let inArticle = 0;
     let unknown = 0;
     let context = 0;
     let raw = 0;
     const perParaphrase = new Map<number, number>();
+    const perParaphraseFully = new Map<number, number>();
     terms.forEach((q, i) => {
       const w = weights[i] as number;
+      const full = this.evidenceWeight(q, w);
       if (q.unknown) unknown += w;
       const plain = this.weightOf(q.term);
       raw += plain;
       if (q.context) context += plain;
       for (const p of this.postings.get(q.term) ?? [])
-        if (this.paraphraseAnswer[p] === ai) perParaphrase.set(p, (perParaphrase.get(p) ?? 0) + w);
-      if (this.answerPostings.get(q.term)?.includes(ai)) inAnswer += w;
+        if (this.paraphraseAnswer[p] === ai) {
+          perParaphrase.set(p, (perParaphrase.get(p) ?? 0) + w);
+          perParaphraseFully.set(p, (perParaphraseFully.get(p) ?? 0) + full);
+        }
+      if (this.answerPostings.get(q.term)?.includes(ai)) {
+        inAnswer += w;
+        inAnswerFully += full;
+      }
       if (this.articlePostings.get(q.term)?.includes(ai)) inArticle += w;
     });
     const { names, type } = this.mismatchParts(answer, terms, weights);
     let best: MatchDetail | undefined;
     for (const [p, matched] of perParaphrase) {
       const weight = this.paraphraseWeight[p] as number;
-      const c = coverage(matched, weight, inAnswer, inArticle, total, names + type);
+      const c = coverage(
+        matched,
+        perParaphraseFully.get(p) ?? matched,
+        weight,
+        inAnswer,
+        inAnswerFully,
+        inArticle,
+        total,
+        names + type,
+      );
       const score =
         c.questionCoverage ** SCORING.questionExponent *
         c.evidence *
@@ -448,14 +507,17 @@ export class AnswerIndex {
     if (this.work === undefined || this.work.inParaphrase.length !== size || this.work.best.length !== n)
       this.work = {
         inParaphrase: new Float64Array(size),
+        fully: new Float64Array(size),
         touched: new Int32Array(size),
         inAnswer: new Float64Array(n),
+        inAnswerFully: new Float64Array(n),
         inArticle: new Float64Array(n),
         mismatch: new Float64Array(n),
         best: new Float64Array(n),
       };
     const w = this.work;
     w.inAnswer.fill(0);
+    w.inAnswerFully.fill(0);
     w.inArticle.fill(0);
     w.mismatch.fill(-1);
     w.best.fill(0);

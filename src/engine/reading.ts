@@ -14,7 +14,7 @@ import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./n
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
-import { isAskingWord, isStopword, isTurkicStopword, TRANSPARENT } from "./stopwords.ts";
+import { isAskingWord, isOpeningAuxiliary, isStopword, isTurkicStopword, TRANSPARENT } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -168,7 +168,8 @@ export class QuestionReader {
         pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
       }
-      if (context) continue;
+      // A lone letter nobody's content uses is shorthand ("w" for with, "n" for and), not a claim.
+      if (context || [...t.key].length === 1) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
       pushTerm(into, intoSeen, {
@@ -329,12 +330,14 @@ function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
   const sentences = new Set<number>();
+  let previous = -1;
   for (const t of tokens) {
     sentences.add(t.sentence);
     // As typed: "whole" corrected to "whose" asks nothing.
     const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
     if (t.questionMark) marked.add(t.sentence);
-    if (isAskingWord(typed)) worded.add(t.sentence);
+    if (isAskingWord(typed) || (t.sentence !== previous && isOpeningAuxiliary(typed))) worded.add(t.sentence);
+    previous = t.sentence;
   }
   // Where the message has a question mark, a question word before it is a statement's ("my dad says
   // the West remembers us only when it needs something. Does the author…?"); after it, a second question.

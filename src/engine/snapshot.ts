@@ -4,12 +4,13 @@
 // Sets. A snapshot of another format or of other content is refused, never trusted: the caller builds.
 import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { DetailCheck, type DetailCheckData } from "./detail-check.ts";
 import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
 import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
 import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 export interface IndexSnapshot {
   format: number;
@@ -18,12 +19,14 @@ export interface IndexSnapshot {
   vocabulary: VocabularyData;
   index: AnswerIndexData;
   smalltalk: SmalltalkPhrase[];
+  details: DetailCheckData;
 }
 
 export interface IndexParts {
   vocabulary: Vocabulary;
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
+  details: DetailCheck;
 }
 
 export class SnapshotError extends Error {}
@@ -51,6 +54,7 @@ export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapsho
     vocabulary: parts.vocabulary.toData(),
     index: parts.index.toData(),
     smalltalk: parts.smalltalk.toData(),
+    details: parts.details.toData(),
   };
 }
 
@@ -65,7 +69,8 @@ export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexPart
     const vocabulary = Vocabulary.fromData(s.vocabulary as VocabularyData);
     const index = AnswerIndex.fromData(s.index as AnswerIndexData, (term) => vocabulary.isLight(term));
     const smalltalk = new SmalltalkMatcher(s.smalltalk as SmalltalkPhrase[]);
-    return { vocabulary, index, smalltalk };
+    const details = new DetailCheck(s.details as DetailCheckData);
+    return { vocabulary, index, smalltalk, details };
   } catch (error) {
     throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -179,8 +179,8 @@ export function questionWordLang(word: string): "en" | "ru" | "tr" | undefined {
  * message's sentences with none of them and no question mark are its preamble ("I'm from Osh and…").
  */
 const ASKING_WORDS: ReadonlySet<string> = new Set(
-  `what whats who whom whose when where which why how tell explain describe
-что кто когда где почему какой какая какое какие каких каким как зачем сколько ли чем кем кого кому чего расскажи расскажите скажи скажите объясни объясните
+  `what whats wat wut whos hows whys wheres who whom whose when where which why how tell explain describe
+что че чо шо кто когда где почему какой какая какое какие каких каким как зачем сколько ли чем кем кого кому чего расскажи расскажите скажи скажите объясни объясните
 ne neler nedir neden niye nasil hangi nerede nereye kim kime kimin kimle kac mi mu midir misin anlat anlatir soyler
 эмне эмнени эмнеге эмнелер ким кимге кимди кимдин качан кайда кандай канча кайсы кантип бекен барбы
 chto kto kogda gde pochemu kak kakie kakoy kakaya skolko zachem`.split(/\s+/),
@@ -188,4 +188,13 @@ chto kto kogda gde pochemu kak kakie kakoy kakaya skolko zachem`.split(/\s+/),
 
 export function isAskingWord(key: string): boolean {
   return ASKING_WORDS.has(key);
+}
+
+/** English auxiliaries that ask when they open a sentence ("Does the author claim…", "is there…"). */
+const OPENING_AUXILIARIES: ReadonlySet<string> = new Set(
+  "do does did is are was were can could would will should has have".split(" "),
+);
+
+export function isOpeningAuxiliary(key: string): boolean {
+  return OPENING_AUXILIARIES.has(key);
 }

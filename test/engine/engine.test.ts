@@ -257,6 +257,22 @@ describe("two questions in one message", () => {
     expect(d.ids).toContain("russia-influence-primakov");
   });
 
+  it("does not answer a second part that names nobody with an answer about someone else", () => {
+    // "signed there" is about Beijing, not the Japanese agreement; the article reports no outcome.
+    const d = asked(
+      "Did Japarov's trip to Beijing take place, and which documents were signed there?",
+      "decline",
+    );
+    expect(d.reason).toBe("lacks");
+  });
+
+  it("answers a second part that is a question of its own", () => {
+    expect(asked("how much was the japanese grant? and who wrote this article btw", "answer").ids).toEqual([
+      "japan-grant-batken",
+      "author",
+    ]);
+  });
+
   it("still flags an unknown name that follows a comma", () => {
     expect(engine.ask("Tell me about Kulubaev, Zhumabekov and the grant").kind).toBe("decline");
   });
@@ -371,10 +387,65 @@ describe("chat messages: a preamble, then the question", () => {
     expect(engine.ask("Does the author discuss quantum chromodynamics?").kind).toBe("decline");
   });
 
+  it("counts a specific name of the preamble as evidence for the answer that has it", () => {
+    // Batken is the preamble's; the question alone (Japan, Kyrgyzstan) fits the Japan-as-partner answer.
+    expect(
+      first("Last week I drove through Batken, the roads are awful. Did Japan help Kyrgyzstan there?"),
+    ).toBe("japan-grant-batken");
+  });
+
+  it("does not give the answer about the bot for one clause of a message about the article", () => {
+    expect(first("I keep hearing about Du Dewen on the news. so what did he tell kyrgyzstan")).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+
+  it("reads a sentence opening with 'did' or 'does' as the question, without a question mark", () => {
+    // Otherwise the preamble's Kazakh is a name the question asks about, and the article lacks it.
+    const d = asked(
+      "Sorry for the long message. My Kazakh neighbour keeps asking me about it. Did Japarov plan a visit to China",
+      "answer",
+    );
+    expect(d.ids).toEqual(["du-dewen-visit-announcement"]);
+  });
+
   it("reads an emoji as the end of a sentence", () => {
     expect(first("my teacher gave us this text 🙈 who did Kulubaev meet")).toBe(
       "kulubaev-syromolotov-meeting",
     );
+  });
+});
+
+describe("chat shorthand", () => {
+  it("reads KG as Kyrgyzstan", () => {
+    const d = asked("what did KG and Russia discuss at the consultations", "answer");
+    expect(d.ids).toEqual(["consultations-topics"]);
+  });
+
+  it("weighs a lone letter ('w' for with) as nothing, not as a word the content lacks", () => {
+    expect(asked("whats the railway got to do w china", "answer")).toMatchObject({
+      ids: ["railway-project"],
+      confidence: "sure",
+    });
+  });
+});
+
+describe("the article's own words, quoted", () => {
+  it("gives the answer whose text has the quoted phrase word for word", () => {
+    expect(first("В статье есть фраза «Democracy Island» — почему так?")).toBe("democracy-island");
+  });
+
+  it("reads 'who' of a quoted label as asking what it stands for, not for a person", () => {
+    const d = asked("so who exactly is 'a potential hegemonic power' supposed to be", "answer");
+    expect(d.ids).toEqual(["multi-vector-why-now"]);
+  });
+
+  it("still declines a quoted phrase's near miss: a detail its answer lacks", () => {
+    const d = asked(
+      "On what exact day was the 'foreign currency notes and grants' agreement signed?",
+      "decline",
+    );
+    expect(d.reason).toBe("lacks");
   });
 });
 

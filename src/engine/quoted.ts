@@ -1,0 +1,51 @@
+// The article's own words, quoted: "who is called a 'potential hegemonic power'?", "what does
+// «Demokrasi Adası» mean here?". A phrase the user puts in quotation marks and that stands word for
+// word in one answer's texts or article quotes (and in few others) says which answer is meant better
+// than any weighing of its words: the words of a coined label are often common ones ("island",
+// "power", "logic"), and the question around it often asks "who" of a sentence that names a country.
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { foldKey } from "./normalize.ts";
+
+/**
+ * A phrase in the quotation marks people type, each with its own closing mark: straight, curly, German,
+ * guillemets, single (not an apostrophe: "Kyrgyzstan's", "Çin'e").
+ */
+const QUOTED = /"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|«([^»]+)»|‘([^’]+)’|(?<!\p{L})'([^']+)'(?!\p{L})/gu;
+/** A quoted phrase counts with this many words or more: one word is a name or a term, weighed already. */
+const MIN_WORDS = 2;
+/** …and when this many answers or fewer have it: a phrase found everywhere ("multi-vector") tells nothing. */
+const MAX_ANSWERS = 2;
+
+export class QuotedPhrases {
+  /** Each fact answer's texts (every language) and article quotes, folded, space-padded for whole-word search. */
+  private readonly texts: { id: string; text: string }[];
+
+  constructor(kb: KnowledgeBase) {
+    this.texts = kb.answers
+      .filter((a) => a.kind !== "bot")
+      .map((a) => ({
+        id: a.id,
+        text: ` ${[...Object.values(a.answer), ...a.quotes.map((q) => q.text)].map(plain).join(" | ")} `,
+      }));
+  }
+
+  /** The answers that have, word for word, a phrase the question quotes; none when no phrase is specific. */
+  answersQuoted(question: string): string[] {
+    if (!/["'“”„«»‘’`]/u.test(question)) return [];
+    const found = new Set<string>();
+    for (const m of question.matchAll(QUOTED)) {
+      const phrase = plain(m.slice(1).find((g) => g !== undefined) ?? "");
+      if (phrase.split(" ").length < MIN_WORDS) continue;
+      const ids = this.texts.filter((t) => t.text.includes(` ${phrase} `)).map((t) => t.id);
+      if (ids.length > 0 && ids.length <= MAX_ANSWERS) for (const id of ids) found.add(id);
+    }
+    return [...found];
+  }
+}
+
+/** Lower case, diacritics and punctuation folded away, words separated by single spaces. */
+function plain(text: string): string {
+  return foldKey(text.toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
