@@ -56,6 +56,14 @@ export class DetailCheck {
   private readonly gives = new Map<string, ReadonlySet<Detail>>();
   /** The word sequences that ask for a finer detail, in content/details.yaml's order. */
   private readonly finer: FinerAsk[];
+  /**
+   * Where to look for them: the sequences by their first word, and those whose one word is a prefix.
+   * A question's words then pick the few sequences worth trying instead of all of them (about 300).
+   */
+  private readonly finerByFirst = new Map<string, number[]>();
+  private readonly finerByPrefix: number[] = [];
+  /** finerAsked's answer per question (lacking asks it for each candidate answer). */
+  private readonly finerOf = new WeakMap<readonly string[], readonly Detail[]>();
   /** Terms that name someone who could be quoted: people, and offices (content/lexicon.yaml kind office). */
   private readonly speakers: ReadonlySet<string>;
   /** Details a list of names gives ("which organisations exactly"). */
@@ -71,6 +79,16 @@ export class DetailCheck {
     this.sayWords = new Set(data.sayWords);
     this.listDetails = new Set(data.listDetails);
     this.finer = data.finer;
+    this.finer.forEach((ask, i) => {
+      const first = ask.words[0];
+      if (!first) return;
+      if (first.prefix) this.finerByPrefix.push(i);
+      else {
+        const list = this.finerByFirst.get(first.key);
+        if (list) list.push(i);
+        else this.finerByFirst.set(first.key, [i]);
+      }
+    });
     for (const [id, gives] of data.gives) this.gives.set(id, new Set(gives));
     for (const [id, named] of data.named) this.named.set(id, new Set(named));
   }
@@ -118,10 +136,17 @@ export class DetailCheck {
   }
 
   /** The finer details the asking sentences of a question ask for, in content/details.yaml's order. */
-  finerAsked(words: readonly string[]): Detail[] {
+  finerAsked(words: readonly string[]): readonly Detail[] {
+    const known = this.finerOf.get(words);
+    if (known) return known;
+    const candidates = new Set<number>(this.finerByPrefix);
+    for (const w of words) for (const i of this.finerByFirst.get(w) ?? []) candidates.add(i);
     const out: Detail[] = [];
-    for (const ask of this.finer)
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const ask = this.finer[i] as FinerAsk;
       if (!out.includes(ask.detail) && occurs(ask.words, words)) out.push(ask.detail);
+    }
+    this.finerOf.set(words, out);
     return out;
   }
 
