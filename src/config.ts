@@ -1,8 +1,9 @@
-// Start-up configuration: `.env` plus the environment, checked by one schema. A bad value stops the
-// bot with a message that names each variable and why it is wrong, never the value itself.
+// Start-up configuration: `.env` plus the environment, each variable checked by a small rule below. A
+// bad value stops the bot with a message that names each variable and why it is wrong, never the value
+// itself. Checked by hand rather than with zod: building zod's schemas cost about 60 ms of every start
+// (issue 11), for twenty variables; the content's schemas (src/content/schema.ts) stay zod.
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
-import { z } from "zod";
 import type { SendLimits } from "./transports/throttle.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -13,79 +14,88 @@ const TOKEN_PATTERN = /^\d+:[\w-]+$/;
 /** What Telegram accepts as `secret_token` in setWebhook. */
 const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
 
-const optionalUrl = (protocols: RegExp, what: string) =>
-  z
-    .string()
-    .refine((value) => URL.canParse(value) && protocols.test(new URL(value).protocol), `must be ${what}`)
-    .optional();
+/** A variable's rule: its value read from the (trimmed, non-empty) text, or why the text is wrong. */
+type Rule<T> = (text: string) => { value: T } | { reason: string };
+type RuleValue<R> = R extends Rule<infer T> ? T : never;
 
-const integer = (min: number, max: number, fallback: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`)
-    .prefault(String(fallback));
+const text: Rule<string> = (value) => ({ value });
 
-/** Settings every mode shares. Empty variables count as unset (see `dropEmpty`). */
-const CommonSchema = z.object({
-  BOT_TOKEN: z
-    .string()
-    .regex(TOKEN_PATTERN, "must look like 123456789:AbCdEf… (digits, a colon, then letters, digits, _ or -)")
-    .optional(),
-  TELEGRAM_API_ROOT: optionalUrl(/^https?:$/, "an http(s) URL such as http://127.0.0.1:8081"),
-  LOG_LEVEL: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(", ")}`).default("info"),
-  ADMIN_IDS: z
-    .string()
-    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, "must be Telegram user ids separated by commas, e.g. 12345,67890")
-    .optional()
-    .transform((list) => (list ? list.split(",").map((id) => Number(id.trim())) : [])),
-  DATABASE_PATH: z.string().default("data/bot.sqlite"),
-  DATABASE_URL: optionalUrl(
-    /^postgres(ql)?:$/,
-    "a postgres:// URL such as postgres://bot:pass@127.0.0.1:5432/bot",
+const matching =
+  (pattern: RegExp, reason: string): Rule<string> =>
+  (value) =>
+    pattern.test(value) ? { value } : { reason };
+
+const url =
+  (protocols: RegExp, what: string): Rule<string> =>
+  (value) =>
+    URL.canParse(value) && protocols.test(new URL(value).protocol)
+      ? { value }
+      : { reason: `must be ${what}` };
+
+const integer =
+  (min: number, max: number): Rule<number> =>
+  (value) => {
+    const n = Number(value);
+    return /^\d+$/.test(value) && n >= min && n <= max
+      ? { value: n }
+      : { reason: `must be a whole number from ${min} to ${max}` };
+  };
+
+const oneOf =
+  <T extends string>(values: readonly T[]): Rule<T> =>
+  (value) =>
+    (values as readonly string[]).includes(value)
+      ? { value: value as T }
+      : { reason: `must be one of ${values.join(", ")}` };
+
+/** Settings every mode shares. Empty variables count as unset (see `dropEmpty`); defaults in parseConfig. */
+const COMMON = {
+  BOT_TOKEN: matching(
+    TOKEN_PATTERN,
+    "must look like 123456789:AbCdEf… (digits, a colon, then letters, digits, _ or -)",
   ),
-  CONTENT_DIR: z.string().optional(),
-  INDEX_CACHE_DIR: z.string().optional(),
-  RETENTION_DAYS: integer(1, 3650, 90),
-  CONVERSATION_SECONDS: integer(1, 86_400, 900),
+  TELEGRAM_API_ROOT: url(/^https?:$/, "an http(s) URL such as http://127.0.0.1:8081"),
+  LOG_LEVEL: oneOf(LOG_LEVELS),
+  ADMIN_IDS: matching(
+    /^\s*\d+\s*(,\s*\d+\s*)*$/,
+    "must be Telegram user ids separated by commas, e.g. 12345,67890",
+  ),
+  DATABASE_PATH: text,
+  DATABASE_URL: url(/^postgres(ql)?:$/, "a postgres:// URL such as postgres://bot:pass@127.0.0.1:5432/bot"),
+  CONTENT_DIR: text,
+  INDEX_CACHE_DIR: text,
+  RETENTION_DAYS: integer(1, 3650),
+  CONVERSATION_SECONDS: integer(1, 86_400),
   // Telegram's limits on sending; lower only for a test or a local Bot API server.
-  SEND_CHAT_INTERVAL_MS: integer(0, 60_000, 1000),
-  SEND_GROUP_PER_MINUTE: integer(1, 1_000_000, 20),
-  SEND_TOTAL_PER_SECOND: integer(1, 1_000_000, 30),
-  PRIVACY_SECRET: z.string().min(16, "must be at least 16 characters long").optional(),
-});
+  SEND_CHAT_INTERVAL_MS: integer(0, 60_000),
+  SEND_GROUP_PER_MINUTE: integer(1, 1_000_000),
+  SEND_TOTAL_PER_SECOND: integer(1, 1_000_000),
+  PRIVACY_SECRET: (value: string) =>
+    value.length >= 16 ? { value } : { reason: "must be at least 16 characters long" },
+};
 
-/** Polling and webhook are separate shapes, so a webhook without its URL or secret cannot start. */
-const TransportSchema = z.discriminatedUnion(
-  "BOT_MODE",
-  [
-    z.object({ BOT_MODE: z.literal("polling") }),
-    z.object({
-      BOT_MODE: z.literal("webhook"),
-      WEBHOOK_URL: z
-        .string({ error: "is required when BOT_MODE=webhook (the public https URL Telegram posts to)" })
-        .refine(
-          (value) => URL.canParse(value) && new URL(value).protocol === "https:",
-          "must be an https URL (Telegram only delivers webhooks over https)",
-        ),
-      WEBHOOK_SECRET: z
-        .string({ error: "is required when BOT_MODE=webhook (Telegram sends it back in a header we check)" })
-        .regex(WEBHOOK_SECRET_PATTERN, "must be 1-256 characters of A-Z, a-z, 0-9, _ or -"),
-      HOST: z.string().default("0.0.0.0"),
-      PORT: integer(1, 65535, 8080),
-      MAX_WEBHOOK_BODY_BYTES: integer(1024, 10_000_000, 262_144),
-    }),
-  ],
-  { error: "must be polling or webhook" },
-);
+/** Webhook mode's own settings; polling has none. A webhook without its URL or secret cannot start. */
+const WEBHOOK = {
+  WEBHOOK_URL: (value: string) =>
+    URL.canParse(value) && new URL(value).protocol === "https:"
+      ? { value }
+      : { reason: "must be an https URL (Telegram only delivers webhooks over https)" },
+  WEBHOOK_SECRET: matching(WEBHOOK_SECRET_PATTERN, "must be 1-256 characters of A-Z, a-z, 0-9, _ or -"),
+  HOST: text,
+  PORT: integer(1, 65535),
+  MAX_WEBHOOK_BODY_BYTES: integer(1024, 10_000_000),
+} satisfies Record<string, Rule<unknown>>;
 
-/** Every variable the schema reads (documented in .env.example). */
+const REQUIRED_FOR_WEBHOOK: Partial<Record<keyof typeof WEBHOOK, string>> = {
+  WEBHOOK_URL: "is required when BOT_MODE=webhook (the public https URL Telegram posts to)",
+  WEBHOOK_SECRET: "is required when BOT_MODE=webhook (Telegram sends it back in a header we check)",
+};
+
+/** Every variable the configuration reads (documented in .env.example). */
 export const CONFIG_VARIABLES: readonly string[] = [
-  ...new Set([
-    ...Object.keys(CommonSchema.shape),
-    ...TransportSchema.options.flatMap((option) => Object.keys(option.shape)),
-  ]),
+  ...Object.keys(COMMON),
+  "BOT_MODE",
+  ...Object.keys(WEBHOOK),
 ];
 
 export type TransportConfig =
@@ -160,70 +170,81 @@ function dropEmpty(env: Env): Record<string, string> {
   return out;
 }
 
-function problemsOf(error: z.ZodError, fallbackVariable: string): ConfigProblem[] {
-  return error.issues.map((issue) => ({
-    variable: typeof issue.path[0] === "string" ? issue.path[0] : fallbackVariable,
-    reason: issue.message,
-  }));
+/**
+ * Each variable of `rules` that is set, read by its rule; what is wrong, or missing of `required`
+ * (variable → why it is needed), goes to `problems` in the rules' order.
+ */
+function readAll<R extends Record<string, Rule<unknown>>>(
+  rules: R,
+  env: Record<string, string>,
+  problems: ConfigProblem[],
+  required: Partial<Record<keyof R, string>> = {},
+): { [K in keyof R]?: RuleValue<R[K]> } {
+  const out: { [K in keyof R]?: RuleValue<R[K]> } = {};
+  for (const variable of Object.keys(rules) as (keyof R & string)[]) {
+    const value = env[variable];
+    const needed = required[variable];
+    if (value === undefined && needed !== undefined) problems.push({ variable, reason: needed });
+    if (value === undefined) continue;
+    const result = (rules[variable] as Rule<RuleValue<R[typeof variable]>>)(value);
+    if ("reason" in result) problems.push({ variable, reason: result.reason });
+    else out[variable] = result.value;
+  }
+  return out;
 }
 
 /** Checks the variables and returns the typed config; throws ConfigError listing every problem. */
 export function parseConfig(rawEnv: Env): Config {
   const env = dropEmpty(rawEnv);
-  const common = CommonSchema.safeParse(env);
-  const transport = TransportSchema.safeParse({ BOT_MODE: "polling", ...env });
-  const problems = [
-    ...(common.success ? [] : problemsOf(common.error, "?")),
-    ...(transport.success ? [] : problemsOf(transport.error, "BOT_MODE")),
-  ];
-  if (
-    common.success &&
-    transport.success &&
-    transport.data.BOT_MODE === "webhook" &&
-    !common.data.BOT_TOKEN
-  ) {
-    problems.push({ variable: "BOT_TOKEN", reason: "is required when BOT_MODE=webhook" });
+  const problems: ConfigProblem[] = [];
+  const c = readAll(COMMON, env, problems);
+  const commonOk = problems.length === 0;
+  const mode = env.BOT_MODE ?? "polling";
+  let transport: TransportConfig = { mode: "polling" };
+  if (mode === "webhook") {
+    const w = readAll(WEBHOOK, env, problems, REQUIRED_FOR_WEBHOOK);
+    if (w.WEBHOOK_URL !== undefined && w.WEBHOOK_SECRET !== undefined)
+      transport = {
+        mode: "webhook",
+        url: w.WEBHOOK_URL,
+        path: new URL(w.WEBHOOK_URL).pathname,
+        secret: w.WEBHOOK_SECRET,
+        host: w.HOST ?? "0.0.0.0",
+        port: w.PORT ?? 8080,
+        maxBodyBytes: w.MAX_WEBHOOK_BODY_BYTES ?? 262_144,
+      };
+  } else if (mode !== "polling") {
+    problems.push({ variable: "BOT_MODE", reason: "must be polling or webhook" });
   }
+  if (problems.length === 0 && transport.mode === "webhook" && !c.BOT_TOKEN)
+    problems.push({ variable: "BOT_TOKEN", reason: "is required when BOT_MODE=webhook" });
   // Instances sharing a server database must hash ids alike; a key generated by each would not agree.
-  if (common.success && common.data.DATABASE_URL && !common.data.PRIVACY_SECRET) {
+  if (commonOk && c.DATABASE_URL && !c.PRIVACY_SECRET) {
     problems.push({
       variable: "PRIVACY_SECRET",
       reason: "is required with DATABASE_URL (every instance must hash ids with the same key)",
     });
   }
-  if (!common.success || !transport.success || problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems);
 
-  const c = common.data;
-  const t = transport.data;
   return {
     botToken: c.BOT_TOKEN,
     apiRoot: c.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
-    logLevel: c.LOG_LEVEL,
-    adminIds: c.ADMIN_IDS,
-    databasePath: c.DATABASE_PATH,
+    logLevel: c.LOG_LEVEL ?? "info",
+    adminIds: c.ADMIN_IDS ? c.ADMIN_IDS.split(",").map((id) => Number(id.trim())) : [],
+    databasePath: c.DATABASE_PATH ?? "data/bot.sqlite",
     databaseUrl: c.DATABASE_URL,
     contentDir: c.CONTENT_DIR,
     indexCacheDir: c.INDEX_CACHE_DIR,
-    retentionDays: c.RETENTION_DAYS,
-    conversationSeconds: c.CONVERSATION_SECONDS,
+    retentionDays: c.RETENTION_DAYS ?? 90,
+    conversationSeconds: c.CONVERSATION_SECONDS ?? 900,
     sendLimits: {
-      chatIntervalMs: c.SEND_CHAT_INTERVAL_MS,
-      groupPerMinute: c.SEND_GROUP_PER_MINUTE,
-      totalPerSecond: c.SEND_TOTAL_PER_SECOND,
+      chatIntervalMs: c.SEND_CHAT_INTERVAL_MS ?? 1000,
+      groupPerMinute: c.SEND_GROUP_PER_MINUTE ?? 20,
+      totalPerSecond: c.SEND_TOTAL_PER_SECOND ?? 30,
     },
     privacySecret: c.PRIVACY_SECRET,
-    transport:
-      t.BOT_MODE === "polling"
-        ? { mode: "polling" }
-        : {
-            mode: "webhook",
-            url: t.WEBHOOK_URL,
-            path: new URL(t.WEBHOOK_URL).pathname,
-            secret: t.WEBHOOK_SECRET,
-            host: t.HOST,
-            port: t.PORT,
-            maxBodyBytes: t.MAX_WEBHOOK_BODY_BYTES,
-          },
+    transport,
   };
 }
 

@@ -15,10 +15,10 @@ import { deserialize, serialize } from "node:v8";
 import type { KnowledgeBase } from "./content/knowledge-base.ts";
 import { DEFAULT_CONTENT_DIR } from "./content/paths.ts";
 import { contentHash, createEngine, type Engine, SNAPSHOT_FORMAT } from "./engine/index.ts";
+import { ROOT } from "./paths.ts";
 
 /** node_modules/.cache is where tools keep disposable caches; a fresh `npm ci` starts it empty. */
-export const DEFAULT_INDEX_CACHE_DIR = new URL("../node_modules/.cache/article-bot/", import.meta.url)
-  .pathname;
+export const DEFAULT_INDEX_CACHE_DIR = `${ROOT}node_modules/.cache/article-bot/`;
 
 /** The cache folder for a setting (INDEX_CACHE_DIR): unset → the default folder, "off" → none. */
 export function indexCacheDir(setting: string | undefined): string | undefined {
@@ -26,8 +26,19 @@ export function indexCacheDir(setting: string | undefined): string | undefined {
   return setting.toLowerCase() === "off" ? undefined : setting;
 }
 
-const ENGINE_DIR = new URL("./engine/", import.meta.url);
-const CONTENT_CODE_DIR = new URL("./content/", import.meta.url);
+/**
+ * Digests of src/engine/ and src/content/ (scripts/build.mjs: folderDigest), written into the built
+ * dist/ by the build, which bundles those folders' code away; undefined when running from src/.
+ */
+declare const __CODE_DIGESTS__: { engine: string; content: string } | undefined;
+
+/** The code that builds the index (engine) or loads the content (content): any change, another digest. */
+function codeDigest(part: "engine" | "content"): string {
+  if (typeof __CODE_DIGESTS__ !== "undefined") return __CODE_DIGESTS__[part];
+  const hash = createHash("sha256");
+  hashFolder(hash, new URL(`file://${ROOT}src/${part}/`));
+  return hash.digest("hex");
+}
 const STEMMERS = ["@orama/stemmers/english", "@orama/stemmers/russian", "@orama/stemmers/turkish"];
 const FILE = /^(index|content)-[0-9a-f]{24}\.bin$/;
 const DIGEST_BYTES = 32;
@@ -114,7 +125,7 @@ function contentFingerprint(folder: string): string {
   const hash = createHash("sha256");
   hash.update(`${process.versions.node}\0${process.versions.v8}\0`);
   hashFolder(hash, new URL(`file://${folder.endsWith("/") ? folder : `${folder}/`}`));
-  hashFolder(hash, CONTENT_CODE_DIR);
+  hash.update(codeDigest("content"));
   return hash.digest("hex").slice(0, 24);
 }
 
@@ -133,10 +144,7 @@ export function fingerprint(kb: KnowledgeBase): string {
   const hash = createHash("sha256");
   hash.update(`${SNAPSHOT_FORMAT}\0${process.versions.node}\0`);
   // The engine's code: any change to how text is analysed or indexed.
-  for (const name of readdirSync(ENGINE_DIR).sort()) {
-    hash.update(`${name}\0`);
-    hash.update(readFileSync(new URL(name, ENGINE_DIR)));
-  }
+  hash.update(codeDigest("engine"));
   const require = createRequire(import.meta.url);
   for (const stemmer of STEMMERS) hash.update(readFileSync(require.resolve(stemmer)));
   hash.update(contentHash(kb));

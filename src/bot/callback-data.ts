@@ -1,7 +1,7 @@
 // Compact codes for inline-button callback_data. Telegram allows 1–64 bytes, and anything can arrive
 // here (old keyboards, forged data), so decoding validates every part and returns undefined otherwise.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 
 import { CALLBACK_DATA_MAX_BYTES } from "../telegram.ts";
 

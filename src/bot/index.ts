@@ -5,7 +5,7 @@ import "./lean-composer.ts";
 import { Bot, type BotConfig, type BotError, GrammyError } from "grammy";
 import type { BotCommand, LanguageCode } from "grammy/types";
 import type { Logger } from "pino";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import { errorSummary } from "../logger.ts";
 import { botTexts, type CommandName } from "../texts/bot.ts";
 import type { BotDeps, MyContext, ResolvedDeps } from "./context.ts";

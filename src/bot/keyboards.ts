@@ -2,7 +2,7 @@
 // data goes through encodeAction, which refuses anything over Telegram's 64 bytes.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import { type Decision, offeredIds } from "../engine/decision.ts";
 import { canonicalQuestion } from "../presentation/render.ts";
 import { botTexts } from "../texts/bot.ts";
@@ -31,8 +31,31 @@ function markup(rows: Row[]): InlineKeyboardMarkup | undefined {
   return kept.length > 0 ? { inline_keyboard: kept } : undefined;
 }
 
+/**
+ * Buttons and rows that depend on the content alone (an answer's question, its Source/share/vote row),
+ * made once per knowledge base and shared by every keyboard showing them: grammY only serialises a
+ * keyboard, nothing changes one after it is built. Bounded by the content (answers × languages).
+ */
+const madeOnce = new WeakMap<KnowledgeBase, Map<string, InlineKeyboardButton | Row>>();
+
+function once<T extends InlineKeyboardButton | Row>(kb: KnowledgeBase, key: string, make: () => T): T {
+  let made = madeOnce.get(kb);
+  if (!made) {
+    made = new Map();
+    madeOnce.set(kb, made);
+  }
+  let found = made.get(key) as T | undefined;
+  if (found === undefined) {
+    found = make();
+    made.set(key, found);
+  }
+  return found;
+}
+
 function questionButton(kb: KnowledgeBase, id: string, lang: Lang, type: "ask" | "topicAnswer" = "ask") {
-  return button(canonicalQuestion(kb, id, lang), { type, ref: answerRef(kb, id), lang });
+  return once(kb, `${type} ${id} ${lang}`, () =>
+    button(canonicalQuestion(kb, id, lang), { type, ref: answerRef(kb, id), lang }),
+  );
 }
 
 /** Distinct known ids, in order, without those excluded, at most `limit`. */
@@ -82,6 +105,10 @@ function shareButton(kb: KnowledgeBase, id: string, lang: Lang): InlineKeyboardB
 
 /** Source (when the answer rests on the article), share and 👍/👎, in one row. */
 function answerRow(kb: KnowledgeBase, id: string, lang: Lang, withSource: boolean): Row {
+  return once(kb, `row ${id} ${lang} ${withSource}`, () => makeAnswerRow(kb, id, lang, withSource));
+}
+
+function makeAnswerRow(kb: KnowledgeBase, id: string, lang: Lang, withSource: boolean): Row {
   const answer = kb.answerById.get(id);
   const ref = answerRef(kb, id);
   const row: Row = [];

@@ -4,9 +4,9 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
-import { LANGS, type Lang } from "../content/schema.ts";
 import type { Decision } from "../engine/decision.ts";
 import type { Engine } from "../engine/index.ts";
 import { indexCacheDir, startEngine } from "../index-cache.ts";

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { KnowledgeBase } from "./knowledge-base.ts";
 import { DEFAULT_CONTENT_DIR } from "./paths.ts";
 import { ContentError, type Problem } from "./problems.ts";

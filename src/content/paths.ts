@@ -1,3 +1,5 @@
 // Where the content lives by default: kept apart from load.ts so a start that finds the content in the
 // start-up cache does not load the YAML parser and the schemas just to learn the folder.
-export const DEFAULT_CONTENT_DIR = new URL("../../content/", import.meta.url).pathname;
+import { ROOT } from "../paths.ts";
+
+export const DEFAULT_CONTENT_DIR = `${ROOT}content/`;

@@ -1,8 +1,8 @@
 // Schemas for every file in content/. Loading fails fast with file, entry and reason.
-import { z } from "zod";
+import * as z from "zod";
+import { LANGS, type Lang } from "./langs.ts";
 
-export const LANGS = ["en", "ru", "tr"] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 const text = z.string().trim().min(1);
 const perLang = z.object({ en: text, ru: text, tr: text }).strict();

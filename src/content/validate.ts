@@ -1,8 +1,8 @@
 // Cross-file checks that a schema cannot express: quotes are verbatim, footnotes are the ones the
 // article attaches to the quoted passage, everything is covered, nothing is shared or ambiguous.
 import type { KnowledgeBase } from "./knowledge-base.ts";
+import { LANGS } from "./langs.ts";
 import type { Problem } from "./problems.ts";
-import { LANGS } from "./schema.ts";
 
 export const MIN_QUESTIONS = { en: 6, ru: 4, tr: 4 } as const;
 

@@ -8,8 +8,8 @@
 // the law") are asked by the words content/details.yaml lists in every language, and given by what that
 // file says shows them in an answer.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/langs.ts";
 import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
-import { LANGS } from "../content/schema.ts";
 import { tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
 
@@ -42,10 +42,28 @@ interface FinerAsk {
   words: TermWord[];
 }
 
+/** A DetailCheck as plain data, for the saved index (src/engine/snapshot.ts). */
+export interface DetailCheckData {
+  gives: [string, Detail[]][];
+  finer: FinerAsk[];
+  speakers: string[];
+  listDetails: Detail[];
+  named: [string, string[]][];
+  sayWords: string[];
+}
+
 export class DetailCheck {
   private readonly gives = new Map<string, ReadonlySet<Detail>>();
   /** The word sequences that ask for a finer detail, in content/details.yaml's order. */
   private readonly finer: FinerAsk[];
+  /**
+   * Where to look for them: the sequences by their first word, and those whose one word is a prefix.
+   * A question's words then pick the few sequences worth trying instead of all of them (about 300).
+   */
+  private readonly finerByFirst = new Map<string, number[]>();
+  private readonly finerByPrefix: number[] = [];
+  /** finerAsked's answer per question (lacking asks it for each candidate answer). */
+  private readonly finerOf = new WeakMap<readonly string[], readonly Detail[]>();
   /** Terms that name someone who could be quoted: people, and offices (content/lexicon.yaml kind office). */
   private readonly speakers: ReadonlySet<string>;
   /** Details a list of names gives ("which organisations exactly"). */
@@ -55,40 +73,80 @@ export class DetailCheck {
   /** The one-word terms of the lexicon's "say" concept. */
   private readonly sayWords: ReadonlySet<string>;
 
-  constructor(kb: KnowledgeBase) {
-    this.speakers = new Set([
-      ...kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`),
-      ...kb.concepts.filter((c) => c.kind === "office").map((c) => `#${c.id}`),
-    ]);
-    this.sayWords = new Set(
-      kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
-    );
+  /** From a saved index's data (src/engine/snapshot.ts); `DetailCheck.fromContent` works it out. */
+  constructor(data: DetailCheckData) {
+    this.speakers = new Set(data.speakers);
+    this.sayWords = new Set(data.sayWords);
+    this.listDetails = new Set(data.listDetails);
+    this.finer = data.finer;
+    this.finer.forEach((ask, i) => {
+      const first = ask.words[0];
+      if (!first) return;
+      if (first.prefix) this.finerByPrefix.push(i);
+      else {
+        const list = this.finerByFirst.get(first.key);
+        if (list) list.push(i);
+        else this.finerByFirst.set(first.key, [i]);
+      }
+    });
+    for (const [id, gives] of data.gives) this.gives.set(id, new Set(gives));
+    for (const [id, named] of data.named) this.named.set(id, new Set(named));
+  }
+
+  /** Reads what each answer gives and how each finer detail is asked (tens of ms: kept in the saved index). */
+  static fromContent(kb: KnowledgeBase): DetailCheck {
     const people = kb.entities.filter((e) => e.kind === "person").flatMap((e) => e.names.map(wordsOf));
     // Every spelling of every name as whole words, worked out once for all the answers.
     const nameWords = kb.entities.map((e) => ({ term: `@${e.id}`, words: e.names.map(wordsOf) }));
-    this.listDetails = new Set(kb.detailAsks.filter((d) => d.shownBy === "list").map((d) => d.detail));
-    this.finer = kb.detailAsks.flatMap((d) =>
-      (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
-        d.asks[lang].map((term) => ({ detail: d.detail, words: termWords(term, lang) })),
-      ),
-    );
+    const gives: [string, Detail[]][] = [];
+    const named: [string, string[]][] = [];
     for (const a of kb.answers) {
-      const gives = new Set(detailsOf(a, people));
-      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d)) gives.add(d.detail);
-      this.gives.set(a.id, gives);
+      const given = new Set(detailsOf(a, people));
+      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d)) given.add(d.detail);
+      gives.push([a.id, [...given]]);
       const words = wordsOf(a.answer.en);
-      this.named.set(
-        a.id,
-        new Set(nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term)),
-      );
+      named.push([a.id, nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term)]);
     }
+    return new DetailCheck({
+      gives,
+      named,
+      speakers: [
+        ...kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`),
+        ...kb.concepts.filter((c) => c.kind === "office").map((c) => `#${c.id}`),
+      ],
+      sayWords: kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
+      listDetails: kb.detailAsks.filter((d) => d.shownBy === "list").map((d) => d.detail),
+      finer: kb.detailAsks.flatMap((d) =>
+        (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
+          d.asks[lang].map((term) => ({ detail: d.detail, words: termWords(term, lang) })),
+        ),
+      ),
+    });
+  }
+
+  toData(): DetailCheckData {
+    return {
+      gives: [...this.gives].map(([id, gives]) => [id, [...gives]]),
+      finer: this.finer,
+      speakers: [...this.speakers],
+      listDetails: [...this.listDetails],
+      named: [...this.named].map(([id, named]) => [id, [...named]]),
+      sayWords: [...this.sayWords],
+    };
   }
 
   /** The finer details the asking sentences of a question ask for, in content/details.yaml's order. */
-  finerAsked(words: readonly string[]): Detail[] {
+  finerAsked(words: readonly string[]): readonly Detail[] {
+    const known = this.finerOf.get(words);
+    if (known) return known;
+    const candidates = new Set<number>(this.finerByPrefix);
+    for (const w of words) for (const i of this.finerByFirst.get(w) ?? []) candidates.add(i);
     const out: Detail[] = [];
-    for (const ask of this.finer)
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const ask = this.finer[i] as FinerAsk;
       if (!out.includes(ask.detail) && occurs(ask.words, words)) out.push(ask.detail);
+    }
+    this.finerOf.set(words, out);
     return out;
   }
 

@@ -5,7 +5,7 @@
 // Unlike BM25 alone, words of the question that the content never uses count against the match, so
 // "the weather in Bishkek" does not ride on "Bishkek" to the Japan grant.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS } from "../content/schema.ts";
+import { LANGS } from "../content/langs.ts";
 import { foldKey } from "./normalize.ts";
 import type { Analysis, QueryTerm } from "./reading.ts";
 import { looksLikeVerb } from "./stopwords.ts";
@@ -132,6 +132,18 @@ function coverage(
     // A question that is one of the paraphrases needs no more evidence than that.
     evidence: paraphraseCoverage >= 0.999 ? 1 : Math.min(1, inAnswerFully / SCORING.minEvidence),
   };
+}
+
+/** rank's reusable working arrays (see AnswerIndex.scratch). */
+interface Scratch {
+  inParaphrase: Float64Array;
+  fully: Float64Array;
+  touched: Int32Array;
+  inAnswer: Float64Array;
+  inAnswerFully: Float64Array;
+  inArticle: Float64Array;
+  mismatch: Float64Array;
+  best: Float64Array;
 }
 
 /** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
@@ -332,14 +344,12 @@ export class AnswerIndex {
     // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's
     // terms. Typed arrays and a list of the paraphrases touched: this loop is most of a question's time.
     const count = this.paraphraseAnswer.length;
-    const inParaphrase = this.scratch(count);
+    const work = this.scratch(count);
+    const { inParaphrase, touched, inAnswer, inArticle, mismatch, best } = work;
     // Only a message with a preamble weighs its matches twice (see coverage).
-    const fully = hasContext ? new Float64Array(count) : inParaphrase;
-    const touched = new Int32Array(count);
+    const fully = hasContext ? work.fully : inParaphrase;
     let touchedCount = 0;
-    const inAnswer = new Float64Array(this.answers.length);
-    const inAnswerFully = hasContext ? new Float64Array(this.answers.length) : inAnswer;
-    const inArticle = new Float64Array(this.answers.length);
+    const inAnswerFully = hasContext ? work.inAnswerFully : inAnswer;
     for (let i = 0; i < terms.length; i++) {
       const q = terms[i] as QueryTerm;
       const term = q.term;
@@ -362,8 +372,6 @@ export class AnswerIndex {
       const around = this.articlePostings.get(term);
       if (around) for (const a of around) inArticle[a] = (inArticle[a] as number) + w;
     }
-    const mismatch = new Float64Array(this.answers.length).fill(-1);
-    const best = new Float64Array(this.answers.length);
     for (let k = 0; k < touchedCount; k++) {
       const pi = touched[k] as number;
       const matched = inParaphrase[pi] as number;
@@ -392,6 +400,8 @@ export class AnswerIndex {
       const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
+    // Left zeroed for the next question, like inParaphrase above.
+    if (hasContext) for (let k = 0; k < touchedCount; k++) fully[touched[k] as number] = 0;
     const out: Scored[] = [];
     best.forEach((score, ai) => {
       if (score > 0) out.push({ id: (this.answers[ai] as IndexedAnswer).id, score: Math.min(1, score) });
@@ -487,13 +497,34 @@ export class AnswerIndex {
     );
   }
 
-  /** A zeroed array of per-paraphrase sums, reused: rank leaves it zeroed again. */
-  private scratch(size: number): Float64Array {
-    if (this.sums === undefined || this.sums.length !== size) this.sums = new Float64Array(size);
-    return this.sums;
+  /**
+   * rank's working arrays, made once and reused (rank runs twice per question, and each array of this
+   * size was a separate allocation outside the heap): the per-paraphrase sums, which rank leaves zeroed
+   * again, and the per-answer ones, reset here.
+   */
+  private scratch(size: number): Scratch {
+    const n = this.answers.length;
+    if (this.work === undefined || this.work.inParaphrase.length !== size || this.work.best.length !== n)
+      this.work = {
+        inParaphrase: new Float64Array(size),
+        fully: new Float64Array(size),
+        touched: new Int32Array(size),
+        inAnswer: new Float64Array(n),
+        inAnswerFully: new Float64Array(n),
+        inArticle: new Float64Array(n),
+        mismatch: new Float64Array(n),
+        best: new Float64Array(n),
+      };
+    const w = this.work;
+    w.inAnswer.fill(0);
+    w.inAnswerFully.fill(0);
+    w.inArticle.fill(0);
+    w.mismatch.fill(-1);
+    w.best.fill(0);
+    return w;
   }
 
-  private sums: Float64Array | undefined;
+  private work: Scratch | undefined;
 
   /**
    * What an answer cannot give though the question asks for it, counted on top of the question's

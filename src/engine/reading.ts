@@ -168,7 +168,8 @@ export class QuestionReader {
         pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
       }
-      if (context) continue;
+      // A lone letter nobody's content uses is shorthand ("w" for with, "n" for and), not a claim.
+      if (context || [...t.key].length === 1) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
       pushTerm(into, intoSeen, {

@@ -4,12 +4,14 @@
 // Sets. A snapshot of another format or of other content is refused, never trusted: the caller builds.
 import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { DetailCheck, type DetailCheckData } from "./detail-check.ts";
 import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
+import { QuotedPhrases, type QuotedTexts } from "./quoted.ts";
 import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
 import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 6;
 
 export interface IndexSnapshot {
   format: number;
@@ -18,12 +20,16 @@ export interface IndexSnapshot {
   vocabulary: VocabularyData;
   index: AnswerIndexData;
   smalltalk: SmalltalkPhrase[];
+  details: DetailCheckData;
+  quoted: QuotedTexts;
 }
 
 export interface IndexParts {
   vocabulary: Vocabulary;
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
+  details: DetailCheck;
+  quoted: QuotedPhrases;
 }
 
 export class SnapshotError extends Error {}
@@ -51,6 +57,8 @@ export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapsho
     vocabulary: parts.vocabulary.toData(),
     index: parts.index.toData(),
     smalltalk: parts.smalltalk.toData(),
+    details: parts.details.toData(),
+    quoted: parts.quoted.toData(),
   };
 }
 
@@ -65,7 +73,10 @@ export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexPart
     const vocabulary = Vocabulary.fromData(s.vocabulary as VocabularyData);
     const index = AnswerIndex.fromData(s.index as AnswerIndexData, (term) => vocabulary.isLight(term));
     const smalltalk = new SmalltalkMatcher(s.smalltalk as SmalltalkPhrase[]);
-    return { vocabulary, index, smalltalk };
+    const details = new DetailCheck(s.details as DetailCheckData);
+    if (!Array.isArray(s.quoted)) throw new Error("no quoted texts");
+    const quoted = new QuotedPhrases(s.quoted);
+    return { vocabulary, index, smalltalk, details, quoted };
   } catch (error) {
     throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -3,7 +3,7 @@
 // index takes them) while its words are learnt, then the words of texts that are not indexed. The
 // builder lives only for the build; what it hands out is the immutable Vocabulary.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS } from "../content/schema.ts";
+import { LANGS } from "../content/langs.ts";
 import { detectLanguage } from "./language.ts";
 import { key, langForScript, Names, phraseIndex } from "./names.ts";
 import { lowerCase, type Token, tokenize } from "./normalize.ts";

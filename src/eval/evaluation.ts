@@ -2,10 +2,10 @@
 // baseline in the benchmark): accuracy per category, reply language, and every miss. No I/O here:
 // the callers read the files.
 import { parse } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/langs.ts";
 import type { Lang } from "../content/schema.ts";
-import { LANGS } from "../content/schema.ts";
 
 /** What is scored of a decision: the engine's Decision is one; the benchmark's baselines make their own. */
 export type Verdict = { score: number; lang: Lang } & (

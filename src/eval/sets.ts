@@ -2,8 +2,8 @@
 // test/eval/ (first-sight batches, measured once and kept), and the development questions. A new batch
 // is picked up by dropping its file into test/eval/.
 import { readdirSync } from "node:fs";
-
-const ROOT = new URL("../../", import.meta.url);
+import { resolve } from "node:path";
+import { ROOT } from "../paths.ts";
 
 /** The held-out set, as the repository names it. */
 export const HELD_OUT_SET = "test/eval/questions.yaml";
@@ -12,7 +12,7 @@ export const DEV_SET = "test/engine/dev-questions.yaml";
 
 /** Every other test/eval/*.yaml, by name. */
 export function keptBatches(): string[] {
-  return readdirSync(new URL("test/eval/", ROOT))
+  return readdirSync(`${ROOT}test/eval/`)
     .filter((f) => f.endsWith(".yaml"))
     .map((f) => `test/eval/${f}`)
     .filter((name) => name !== HELD_OUT_SET)
@@ -26,5 +26,5 @@ export function questionSets(): string[] {
 
 /** A set's path on disk. */
 export function setPath(name: string): string {
-  return new URL(name, ROOT).pathname;
+  return resolve(ROOT, name);
 }

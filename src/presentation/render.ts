@@ -71,6 +71,36 @@ function shorten(text: string, limit: number, mark: string): string {
   return `${(atSpace > limit / 2 ? cut.slice(0, atSpace) : cut).trimEnd()}${mark}`;
 }
 
+/**
+ * Answers as rendered, per knowledge base: an answer's block depends on the content and the options
+ * alone, never on who asked, so each is built once and every reply showing it reuses the string.
+ * Bounded by the content: answers × languages × formats × the few quote limits renderReply tries.
+ */
+const renderedAnswers = new WeakMap<KnowledgeBase, Map<string, string>>();
+
+function renderAnswerOnce(
+  a: Answer,
+  kb: KnowledgeBase,
+  lang: Lang,
+  format: Format,
+  quoteLimit: number,
+  options: RenderOptions,
+  withShort: boolean,
+): string {
+  let known = renderedAnswers.get(kb);
+  if (!known) {
+    known = new Map();
+    renderedAnswers.set(kb, known);
+  }
+  const key = `${a.id} ${lang} ${format} ${quoteLimit} ${options.buttons === true} ${withShort}`;
+  let text = known.get(key);
+  if (text === undefined) {
+    text = renderAnswer(a, kb, lang, format, quoteLimit, options, withShort);
+    known.set(key, text);
+  }
+  return text;
+}
+
 /** An answer with its evidence: text, quotes, then the citation (footnotes, or paragraphs without one). */
 function renderAnswer(
   a: Answer,
@@ -167,7 +197,9 @@ function build(
       for (const id of decision.ids) {
         const a = kb.answerById.get(id);
         if (a)
-          blocks.push(renderAnswer(a, kb, lang, format, quoteLimit, options, decision.shortFor.includes(id)));
+          blocks.push(
+            renderAnswerOnce(a, kb, lang, format, quoteLimit, options, decision.shortFor.includes(id)),
+          );
       }
       if (!options.buttons) list(t.alsoMean, known(decision.alternatives.map((c) => c.id)));
       break;

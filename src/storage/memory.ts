@@ -2,7 +2,7 @@
 // be opened. Same rules as the SQLite store (rules.ts), so a test written against one holds for the
 // other. Nothing survives a restart, and every table is bounded: a flood of questions while the
 // database is down must not exhaust the heap (the oldest entries go first).
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import {
   assertRetentionDays,
   DEFAULT_NEAR_TIE_GAP,

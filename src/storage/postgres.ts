@@ -15,7 +15,7 @@ import {
   type ConversationMemory,
   MAX_ANSWERS,
 } from "../bot/memory.ts";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import type { ClaimOutcome, UpdateClaims } from "../transports/update-claims.ts";
 import { describeError, type StoreLogger, stderrLogger, writeFailureReport } from "./log.ts";
 import { migratePostgres, POSTGRES_LATEST_VERSION } from "./postgres-schema.ts";

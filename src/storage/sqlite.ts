@@ -7,7 +7,7 @@
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import {
   describeError,
   type StoreLogger,

@@ -3,7 +3,7 @@
 // few times; a write that still cannot be kept is dropped and counted, and the failure is reported at
 // least once a minute while it lasts (log.ts). Backend-neutral: `apply` may be sync (SQLite) or async
 // (a server database), and an async one is given up on after `timeoutMs`.
-import { LANGS, type Lang } from "../content/schema.ts";
+import { LANGS, type Lang } from "../content/langs.ts";
 import type { WriteFailures } from "./log.ts";
 import { DAY_PATTERN } from "./rules.ts";
 import type { QuestionEvent, Store, StoreHealth, VoteEvent, VoteResult } from "./store.ts";

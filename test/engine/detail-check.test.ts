@@ -14,7 +14,7 @@ let check: DetailCheck;
 beforeAll(() => {
   kb = loadKnowledgeBase();
   engine = createEngine(kb);
-  check = new DetailCheck(kb);
+  check = DetailCheck.fromContent(kb);
 });
 
 /** A question reading of these terms, in one clause. */

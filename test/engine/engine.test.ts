@@ -416,6 +416,20 @@ describe("chat messages: a preamble, then the question", () => {
   });
 });
 
+describe("chat shorthand", () => {
+  it("reads KG as Kyrgyzstan", () => {
+    const d = asked("what did KG and Russia discuss at the consultations", "answer");
+    expect(d.ids).toEqual(["consultations-topics"]);
+  });
+
+  it("weighs a lone letter ('w' for with) as nothing, not as a word the content lacks", () => {
+    expect(asked("whats the railway got to do w china", "answer")).toMatchObject({
+      ids: ["railway-project"],
+      confidence: "sure",
+    });
+  });
+});
+
 describe("the article's own words, quoted", () => {
   it("gives the answer whose text has the quoted phrase word for word", () => {
     expect(first("В статье есть фраза «Democracy Island» — почему так?")).toBe("democracy-island");

@@ -2,7 +2,7 @@
 // question is answered in its own language). /lang alone shows buttons; /lang ru, /lang auto choose
 // directly. In groups only admins may change it.
 import { Composer } from "grammy";
-import { LANGS, type Lang } from "../../content/schema.ts";
+import { LANGS, type Lang } from "../../content/langs.ts";
 import { errorSummary } from "../../logger.ts";
 import { botTexts } from "../../texts/bot.ts";
 import { acknowledge, onButton } from "../buttons.ts";
