@@ -104,7 +104,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-c.yaml": { right: 184, wrong: 5 },
     "test/eval/batch-d.yaml": { right: 175, wrong: 6 },
     "test/eval/batch-e.yaml": { right: 180, wrong: 9 },
-    "test/eval/batch-f.yaml": { right: 183, wrong: 6 },
+    "test/eval/batch-f.yaml": { right: 185, wrong: 6 },
     "test/eval/batch-g.yaml": { right: 184, wrong: 4 },
     "test/eval/fresh-questions.yaml": { right: 59, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 185, wrong: 5 },
