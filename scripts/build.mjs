@@ -13,8 +13,11 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SRC = join(ROOT, "src");
 export const DIST = join(ROOT, "dist");
-/** What can be run from dist/ (`node dist/cli/report.js`…): `npm start` runs main.js. */
-const ENTRIES = ["main.ts", "cli/ask.ts", "cli/report.ts", "cli/suggest.ts", "cli/validate.ts"];
+/**
+ * What can be run from dist/: `npm start` runs main.js; `node dist/cli/report.js`… the tools. Built
+ * apart, so the bot's start reads its own few files, not chunks cut to what it shares with the tools.
+ */
+const ENTRIES = [["main.ts"], ["cli/ask.ts", "cli/report.ts", "cli/suggest.ts", "cli/validate.ts"]];
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const BUNDLED = ["zod"];
 /** What the build was made from: each source file's path and modification time. */
@@ -61,24 +64,26 @@ export async function build() {
   const out = `${DIST}.${process.pid}.tmp`;
   rmSync(out, { recursive: true, force: true });
   const digests = { engine: folderDigest(join(SRC, "engine")), content: folderDigest(join(SRC, "content")) };
-  await esbuild({
-    entryPoints: ENTRIES.map((name) => join(SRC, name)),
-    outdir: out,
-    outbase: SRC,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    bundle: true,
-    // What more than one entry uses, and what is imported lazily (`await import()`: the PostgreSQL
-    // store, the YAML loading), goes into chunks of its own, loaded only when needed.
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    // Packages stay imports of node_modules, but for zod: its package is 111 modules (every locale
-    // of its messages) that a start would read and compile; bundled, only what the schemas use is kept.
-    external: Object.keys(PACKAGE.dependencies).filter((name) => !BUNDLED.includes(name)),
-    define: { __CODE_DIGESTS__: JSON.stringify(digests) },
-    logLevel: "warning",
-  });
+  const bundle = (entries) =>
+    esbuild({
+      entryPoints: entries.map((name) => join(SRC, name)),
+      outdir: out,
+      outbase: SRC,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      bundle: true,
+      // What more than one entry uses, and what is imported lazily (`await import()`: the PostgreSQL
+      // store, the YAML loading), goes into chunks of its own, loaded only when needed.
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+      // Packages stay imports of node_modules, but for zod: its package is 111 modules (every locale
+      // of its messages) that would be read and compiled; bundled, only what the schemas use is kept.
+      external: Object.keys(PACKAGE.dependencies).filter((name) => !BUNDLED.includes(name)),
+      define: { __CODE_DIGESTS__: JSON.stringify(digests) },
+      logLevel: "warning",
+    });
+  await Promise.all(ENTRIES.map(bundle));
   writeFileSync(join(out, STAMP), JSON.stringify(stamp));
   const old = `${DIST}.${process.pid}.old`;
   try {

@@ -104,7 +104,7 @@ export async function loadContent(
   const started = performance.now();
   const ms = () => Math.round((performance.now() - started) * 10) / 10;
   const folder = contentDir ?? DEFAULT_CONTENT_DIR;
-  const file = dir === undefined ? undefined : join(dir, `content-${contentFingerprint(folder)}.bin`);
+  const file = dir === undefined ? undefined : contentFile(dir, folder);
   const saved = file === undefined ? undefined : readSaved(file, logger);
   if (saved) {
     try {
@@ -118,6 +118,15 @@ export async function loadContent(
   const loaded = ms();
   if (dir !== undefined && file !== undefined) writeSaved(dir, file, serialize(kb), logger);
   return { kb, from: "loaded", ms: loaded };
+}
+
+/** The saved content's file; none when the folder cannot be read (loading it then says what is wrong). */
+function contentFile(dir: string, folder: string): string | undefined {
+  try {
+    return join(dir, `content-${contentFingerprint(folder)}.bin`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every file of the content folder (names and bytes) and the loading code: same hash, same content. */

@@ -1,7 +1,7 @@
 // What `npm start` runs once the configuration is good: load the content, build the engine, the
 // store and the bot, then serve Telegram (long polling or a webhook) or the terminal chat. Kept apart
 // from main.ts so a bad configuration is reported before any of this is even loaded.
-import { type Bot, type Context, GrammyError, HttpError } from "grammy";
+import { Api, type Bot, type Context, GrammyError, HttpError } from "grammy";
 import { createBot, setupCommands } from "./bot/index.ts";
 import { createConversationMemory } from "./bot/memory.ts";
 import { type Config, terminalDatabasePath } from "./config.ts";
@@ -124,6 +124,10 @@ export async function runTelegram(
   token: string,
   { logger, shutdown, steps }: TelegramRun,
 ): Promise<void> {
+  // Asked first, so Telegram's answer travels while the content and the index load (one round trip
+  // less before the first getUpdates); its failure is handled where it is awaited, below.
+  const me = new Api(token, config.apiRoot ? { apiRoot: config.apiRoot } : {}).getMe();
+  me.catch(() => undefined);
   const kb = await readContent(config, logger);
   const engine = readyEngine(kb, config, logger);
   let storage: Awaited<ReturnType<typeof openTelegramStorage>>;
@@ -162,7 +166,7 @@ export async function runTelegram(
   // Fail fast on a wrong token or an unreachable API, before retries would hide it. Not bot.init():
   // it retries network errors with back-off for ever, so an unreachable API left the bot silent.
   try {
-    bot.botInfo = await bot.api.getMe();
+    bot.botInfo = await me;
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) {
       logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized); check the token with @BotFather");

@@ -5,11 +5,10 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS, type Lang } from "../content/langs.ts";
-import { DEFAULT_CONTENT_DIR, loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
 import type { Decision } from "../engine/decision.ts";
 import type { Engine } from "../engine/index.ts";
-import { indexCacheDir, startEngine } from "../index-cache.ts";
+import { indexCacheDir, loadContent, startEngine } from "../index-cache.ts";
 import { renderReply } from "../presentation/render.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
@@ -105,12 +104,14 @@ async function main(argv: string[]): Promise<number> {
   if (!opts.jsonl && opts.question.trim() === "") throw new UsageError("no question given");
   if (opts.jsonl && opts.question.trim() !== "")
     throw new UsageError("--jsonl reads questions from stdin, not arguments");
-  const kb = loadKnowledgeBase(opts.content ?? DEFAULT_CONTENT_DIR);
-  // Saved between runs (INDEX_CACHE_DIR, as for the bot): a one-question run should not rebuild it.
-  const { engine } = startEngine(kb, {
+  // Both saved between runs (INDEX_CACHE_DIR, as for the bot): a one-question run should neither
+  // parse the YAML nor rebuild the index when the content has not changed.
+  const cache = {
     dir: indexCacheDir(process.env.INDEX_CACHE_DIR || undefined),
-    logger: { warn: (_fields, message) => console.error(`ask: ${message}`), debug: () => {} },
-  });
+    logger: { warn: (_fields: object, message: string) => console.error(`ask: ${message}`), debug: () => {} },
+  };
+  const { kb } = await loadContent(opts.content, cache);
+  const { engine } = startEngine(kb, cache);
   const askOptions = {
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts["user-lang"] ? { userLanguageCode: opts["user-lang"] } : {}),

@@ -62,16 +62,16 @@ export function buildIndex(kb: KnowledgeBase): IndexParts {
     index,
     smalltalk: SmalltalkMatcher.fromContent(kb.smalltalk),
     details: DetailCheck.fromContent(kb),
+    quoted: QuotedPhrases.fromContent(kb),
   };
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const thresholds = { ...THRESHOLDS, ...options.thresholds };
-  const { vocabulary, index, smalltalk, details } =
+  const { vocabulary, index, smalltalk, details, quoted } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   // The bot asks about a message, checks it for a follow-up and groups it for the report: read once.
   const reader = new RememberingReader(vocabulary);
-  const quoted = new QuotedPhrases(kb);
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.
@@ -113,7 +113,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
-    snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk, details }),
+    snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk, details, quoted }),
   };
 }
 

@@ -16,17 +16,26 @@ const MIN_WORDS = 2;
 /** …and when this many answers or fewer have it: a phrase found everywhere ("multi-vector") tells nothing. */
 const MAX_ANSWERS = 2;
 
-export class QuotedPhrases {
-  /** Each fact answer's texts (every language) and article quotes, folded, space-padded for whole-word search. */
-  private readonly texts: { id: string; text: string }[];
+/** Each fact answer's texts (every language) and article quotes, folded, space-padded for whole-word search. */
+export type QuotedTexts = { id: string; text: string }[];
 
-  constructor(kb: KnowledgeBase) {
-    this.texts = kb.answers
-      .filter((a) => a.kind !== "bot")
-      .map((a) => ({
-        id: a.id,
-        text: ` ${[...Object.values(a.answer), ...a.quotes.map((q) => q.text)].map(plain).join(" | ")} `,
-      }));
+export class QuotedPhrases {
+  /** From a saved index's data (src/engine/snapshot.ts); `QuotedPhrases.fromContent` works it out. */
+  constructor(private readonly texts: QuotedTexts) {}
+
+  static fromContent(kb: KnowledgeBase): QuotedPhrases {
+    return new QuotedPhrases(
+      kb.answers
+        .filter((a) => a.kind !== "bot")
+        .map((a) => ({
+          id: a.id,
+          text: ` ${[...Object.values(a.answer), ...a.quotes.map((q) => q.text)].map(plain).join(" | ")} `,
+        })),
+    );
+  }
+
+  toData(): QuotedTexts {
+    return this.texts;
   }
 
   /** The answers that have, word for word, a phrase the question quotes; none when no phrase is specific. */

@@ -191,7 +191,10 @@ export class QuestionReader {
       lang,
       terms,
       words: tokens.map((t) => t.key),
-      askingWords: tokens.filter((t) => !inPreamble(t)).map((t) => t.key),
+      // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
+      askingWords: tokens
+        .filter((t) => !inPreamble(t))
+        .map((t) => (ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : t.key)),
       outOfScope,
       unknownNames,
       unknownYears,

@@ -6,11 +6,12 @@ import { createHash } from "node:crypto";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { DetailCheck, type DetailCheckData } from "./detail-check.ts";
 import { AnswerIndex, type AnswerIndexData } from "./matcher.ts";
+import { QuotedPhrases, type QuotedTexts } from "./quoted.ts";
 import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
 import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 
 export interface IndexSnapshot {
   format: number;
@@ -20,6 +21,7 @@ export interface IndexSnapshot {
   index: AnswerIndexData;
   smalltalk: SmalltalkPhrase[];
   details: DetailCheckData;
+  quoted: QuotedTexts;
 }
 
 export interface IndexParts {
@@ -27,6 +29,7 @@ export interface IndexParts {
   index: AnswerIndex;
   smalltalk: SmalltalkMatcher;
   details: DetailCheck;
+  quoted: QuotedPhrases;
 }
 
 export class SnapshotError extends Error {}
@@ -55,6 +58,7 @@ export function takeSnapshot(kb: KnowledgeBase, parts: IndexParts): IndexSnapsho
     index: parts.index.toData(),
     smalltalk: parts.smalltalk.toData(),
     details: parts.details.toData(),
+    quoted: parts.quoted.toData(),
   };
 }
 
@@ -70,7 +74,9 @@ export function restoreSnapshot(kb: KnowledgeBase, snapshot: unknown): IndexPart
     const index = AnswerIndex.fromData(s.index as AnswerIndexData, (term) => vocabulary.isLight(term));
     const smalltalk = new SmalltalkMatcher(s.smalltalk as SmalltalkPhrase[]);
     const details = new DetailCheck(s.details as DetailCheckData);
-    return { vocabulary, index, smalltalk, details };
+    if (!Array.isArray(s.quoted)) throw new Error("no quoted texts");
+    const quoted = new QuotedPhrases(s.quoted);
+    return { vocabulary, index, smalltalk, details, quoted };
   } catch (error) {
     throw new SnapshotError(`damaged snapshot (${error instanceof Error ? error.message : String(error)})`);
   }

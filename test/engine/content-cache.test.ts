@@ -54,4 +54,11 @@ describe("the content cache", () => {
     await expect(loadContent(content, { dir })).rejects.toThrow(/footnotes\.yaml/);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it("reports a content folder that is not there as the content's problem, not as a crash", async () => {
+    const dir = temp("content-cache-");
+    const missing = join(temp("content-gone-"), "content");
+    await expect(loadContent(missing, { dir })).rejects.toThrow(ContentError);
+    await expect(loadContent(missing, { dir })).rejects.toThrow(/article\.yaml/);
+  });
 });

@@ -284,6 +284,11 @@ describe("Russian typed in Latin letters", () => {
       "consultations-organisations",
     );
   });
+
+  it("declines a finer detail asked in Russian words typed in Latin letters ('kakogo chisla': the exact day)", () => {
+    const d = asked("kakogo chisla Japarov poletit v Pekin?", "decline");
+    expect(d.reason === "lacks" && d.about).toBe("du-dewen-visit-announcement");
+  });
 });
 
 describe("longer typos and chattier small talk", () => {
