@@ -83,7 +83,8 @@ export async function build() {
       define: { __CODE_DIGESTS__: JSON.stringify(digests) },
       logLevel: "warning",
     });
-  await Promise.all(ENTRIES.map(bundle));
+  // One after the other: both may write a chunk of the same name (same code, same hash).
+  for (const entries of ENTRIES) await bundle(entries);
   writeFileSync(join(out, STAMP), JSON.stringify(stamp));
   const old = `${DIST}.${process.pid}.old`;
   try {
