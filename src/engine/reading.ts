@@ -140,8 +140,12 @@ export class QuestionReader {
           if (!context) outOfScope.push({ id: phrase.target.id, surface });
           else continue;
         }
+        // A narrower idea no answer words ("накатал" for wrote) stands for its broader ones alone: its own
+        // term would weigh as a word the content never uses.
+        const narrowerOnly = (phrase.target.broader?.length ?? 0) > 0 && !v.known.has(phrase.target.term);
         for (const term of v.names.phraseTerms(phrase, tokens, lang, ruLatn, QUESTION))
-          pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
+          if (!(narrowerOnly && term === phrase.target.term))
+            pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
         continue;
       }
       if (t.isNumber) {

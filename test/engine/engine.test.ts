@@ -421,6 +421,19 @@ describe("chat messages: a preamble, then the question", () => {
   });
 });
 
+describe("narrower words for an idea", () => {
+  it("reads a word only questions use ('cash', 'сделка') as its broader idea, not as a word the content lacks", () => {
+    expect(asked("how much cash did japan give for batken", "answer")).toMatchObject({
+      ids: ["japan-grant-batken"],
+      confidence: "sure",
+    });
+    expect(asked("какая сделка была подписана с Японией", "answer")).toMatchObject({
+      ids: ["japan-agreement"],
+      confidence: "sure",
+    });
+  });
+});
+
 describe("chat shorthand", () => {
   it("reads KG as Kyrgyzstan", () => {
     const d = asked("what did KG and Russia discuss at the consultations", "answer");
