@@ -126,12 +126,32 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
   return ruLatn === best ? "ru-latn" : "ky-latn";
 }
 
-// Paired quotation marks of the four languages' keyboards; a lone apostrophe is a Turkish suffix ("Bişkek'te").
-const QUOTED = /«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g;
+/**
+ * Paired quotation marks of the four languages' keyboards, each with its own closing mark. A single
+ * quote counts only between non-letters: an apostrophe is a suffix or a contraction ("Bişkek'te",
+ * "Kyrgyzstan's").
+ */
+const QUOTED = /«([^»]*)»|“([^”“]*)[”“]|„([^“”]*)[“”]|"([^"]*)"|‘([^’]*)’|(?<!\p{L})'([^']+)'(?!\p{L})/gu;
 
 /** The text with its quoted spans left out. */
 export function outsideQuotes(text: string): string {
   return text.replace(QUOTED, " ");
+}
+
+/** The phrases the text puts in quotation marks. */
+export function quotedPhrases(text: string): string[] {
+  return [...text.matchAll(QUOTED)].map((m) => m.slice(1).find((g) => g !== undefined) ?? "");
+}
+
+/** The text with `change` applied outside its quoted spans; what it quotes stays as typed. */
+export function changeOutsideQuotes(text: string, change: (part: string) => string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    out += change(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + change(text.slice(last));
 }
 
 /** The reply language for a detected language: Kyrgyz and Latin-typed Russian are answered in Russian. */

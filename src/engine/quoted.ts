@@ -4,13 +4,9 @@
 // than any weighing of its words: the words of a coined label are often common ones ("island",
 // "power", "logic"), and the question around it often asks "who" of a sentence that names a country.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { quotedPhrases } from "./language.ts";
 import { foldKey } from "./normalize.ts";
 
-/**
- * A phrase in the quotation marks people type, each with its own closing mark: straight, curly, German,
- * guillemets, single (not an apostrophe: "Kyrgyzstan's", "Çin'e").
- */
-const QUOTED = /"([^"]+)"|“([^”“]+)[”“]|„([^“”]+)[“”]|«([^»]+)»|‘([^’]+)’|(?<!\p{L})'([^']+)'(?!\p{L})/gu;
 /** A quoted phrase counts with this many words or more: one word is a name or a term, weighed already. */
 const MIN_WORDS = 2;
 /** …and when this many answers or fewer have it: a phrase found everywhere ("multi-vector") tells nothing. */
@@ -40,10 +36,9 @@ export class QuotedPhrases {
 
   /** The answers that have, word for word, a phrase the question quotes; none when no phrase is specific. */
   answersQuoted(question: string): string[] {
-    if (!/["'“”„«»‘’`]/u.test(question)) return [];
     const found = new Set<string>();
-    for (const m of question.matchAll(QUOTED)) {
-      const phrase = plain(m.slice(1).find((g) => g !== undefined) ?? "");
+    for (const quoted of quotedPhrases(question)) {
+      const phrase = plain(quoted);
       if (phrase.split(" ").length < MIN_WORDS) continue;
       const ids = this.texts.filter((t) => t.text.includes(` ${phrase} `)).map((t) => t.id);
       if (ids.length > 0 && ids.length <= MAX_ANSWERS) for (const id of ids) found.add(id);

@@ -8,7 +8,7 @@
 // nothing between questions; a RememberingReader keeps its last few readings, so the bot reads a message
 // once for the decision, the follow-up check and the report.
 import type { DetectedLang } from "./decision.ts";
-import { detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
+import { changeOutsideQuotes, detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
 import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
@@ -209,6 +209,11 @@ export class QuestionReader {
 
   /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
   private kyrgyzInCyrillic(text: string): string {
+    // What the message quotes is the article's English ("'Near Periphery Doctrine' degen emne"): as typed.
+    return changeOutsideQuotes(text, (part) => this.kyrgyzWordsInCyrillic(part));
+  }
+
+  private kyrgyzWordsInCyrillic(text: string): string {
     return text.replace(/\p{Script=Latin}+/gu, (word) => {
       const lower = word.toLowerCase();
       const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));

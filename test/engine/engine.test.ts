@@ -458,6 +458,17 @@ describe("the article's own words, quoted", () => {
     expect(d.ids).toEqual(["multi-vector-why-now"]);
   });
 
+  it("keeps the article's English quoted in Kyrgyz typed in Latin letters as typed, not as Kyrgyz", () => {
+    for (const [q, id] of [
+      ["'Primakov Doctrine' degen emne?", "russia-influence-primakov"],
+      ["makalada “win-win logic” degen soz emneni bildiret", "multi-vector-why-now"],
+    ] as const) {
+      const d = asked(q, "answer");
+      expect(d.ids, q).toEqual([id]);
+      expect(d.lang).toBe("ru");
+    }
+  });
+
   it("still declines a quoted phrase's near miss: a detail its answer lacks", () => {
     const d = asked(
       "On what exact day was the 'foreign currency notes and grants' agreement signed?",
