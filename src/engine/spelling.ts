@@ -43,6 +43,13 @@ export class SpellingCorrector {
     return near ? corrected(t, near.word) : t;
   }
 
+  /** A word of six letters or more one edit from a name's spelling. */
+  private isMistypedName(t: Token): boolean {
+    if (t.key.length < 6) return false;
+    const near = this.vocabulary.spellingIndex[t.script === "cyrillic" ? "cyrillic" : "latin"].nearest(t.key);
+    return near !== undefined && near.distance === 1 && this.vocabulary.names.nameSpellings.has(near.word);
+  }
+
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
   private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): boolean {
     const vocabulary = this.vocabulary;
@@ -63,7 +70,9 @@ export class SpellingCorrector {
         () => true,
       ).length > 0
     )
-      return true;
+      // …unless the word is a name mistyped by one letter and the stem a short guess at it ("Kulibaev"
+      // is Kulubaev, not Turkish "kül…", culture).
+      return !this.isMistypedName(t);
     return names.trie.prefixName(t.key, 5, 5) !== undefined;
   }
 }

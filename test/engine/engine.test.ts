@@ -33,6 +33,11 @@ const first = (q: string) => {
 };
 
 describe("names in every spelling", () => {
+  it("reads a name mistyped by one letter as the name, not as a Turkish stem of another word", () => {
+    // Turkish stemming cuts "kulibaev" to "kul", the start of "kültür" (culture).
+    expect(first("Kulibaev Rusya'dan kiminle gorustu")).toBe("kulubaev-syromolotov-meeting");
+  });
+
   it.each([
     ["When will Japarov visit Beijing?"],
     ["When will Zhaparov visit Beijing?"],
