@@ -445,6 +445,10 @@ describe("chat shorthand", () => {
     expect(d.ids).toEqual(["consultations-topics"]);
   });
 
+  it("reads chat filler ('tho', 'ngl') as filler, not as words the content lacks", () => {
+    expect(first("what is the belt and road initiative tho")).toBe("belt-and-road");
+  });
+
   it("weighs a lone letter ('w' for with) as nothing, not as a word the content lacks", () => {
     expect(asked("whats the railway got to do w china", "answer")).toMatchObject({
       ids: ["railway-project"],
