@@ -25,9 +25,11 @@ const MARKUP = "<b>japan</b> & grant <script>";
 const TURKISH = "peki o ne dedi?";
 const KYRGYZ_LATIN = "beshbarmak kantip jasalat";
 const PUTIN = "what did putin say";
-// Safe: a typo-ridden, chatty paraphrase of the Batken grant answer (declined: too weak even for a hedge). Unsafe: "who is" would pull the eval set's
-// "А ты вообще кто такой?" (small talk) to the author answer.
-const SAFE = "yo quick q how much mony did japan giv kyrgyzstan for batken thx bro";
+// Safe: a typo-ridden, chatty paraphrase of the Batken grant answer (declined: too weak even for a hedge).
+// Whether it is safe depends on every eval set: with "quick q" in it, it cost batch I's "…quick q: what
+// does the article say is the main thing…" its answer, and suggest rightly refused it. Unsafe: "who is"
+// would pull the eval set's "А ты вообще кто такой?" (small talk) to the author answer.
+const SAFE = "yo how much mony did japan giv kyrgyzstan for batken thx bro";
 const BREAKS_EVAL = "who is";
 const NOISE = ["???", "a", "<b></b>"];
 
