@@ -186,7 +186,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
   // answer as what the article does say.
-  const lacking = (found: Scored): Declined | undefined => {
+  const lacking = (found: Scored): Extract<Declined, { reason: "lacks" }> | undefined => {
     const detail = parts.details.lacking(analysis, found.id);
     if (!detail) return undefined;
     const { related, examples } = offers(ranked, [found.id]);
@@ -211,7 +211,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const strong = quoted === best && quoted.score >= limits.answer;
     // "Who" of a quoted label asks what it stands for, a country as often as a person.
     const near = lacking(quoted);
-    if (near?.reason === "lacks" && near.detail !== "person") return near;
+    if (near && near.detail !== "person") return near;
     return answered([quoted.id], quoted.score, [], strong ? sureOf(ranked) : "hedged");
   }
 
@@ -220,19 +220,18 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
-  const hasNames = (id: string) => {
-    const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
-    return names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
-  };
+  const names = analysis.terms.filter((t) => t.term.startsWith("@") && !t.context);
+  const hasNames = (id: string) =>
+    names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
   const twoParts = best ? twoPartAnswer(clauses, best, limits, hasNames) : undefined;
   if (twoParts) {
     return answered(twoParts.ids, twoParts.score, [], "sure");
   }
 
   // A long, chatty message ("I'm a student writing a paper… what is the Japanese money for?"): the
-  // question is often one clause of it.
-  // A question about the bot itself is asked whole ("what can you do?"), not as one clause of a message
-  // about the article ("…the Primakov doctrine lol. what does kyrgyzstan have to do with it?").
+  // question is often one clause of it. Not one about the bot itself, which is asked whole ("what can
+  // you do?"), not as a clause of a message about the article ("…the Primakov doctrine lol. what does
+  // kyrgyzstan have to do with it?").
   const clause =
     best && best.score < limits.answer
       ? bestClause(clauses, limits, hasNames, (id) => isFact(kb, id))
