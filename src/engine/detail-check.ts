@@ -193,6 +193,13 @@ export class DetailCheck {
     const inLast = (term: string) => own.some((t) => t.term === term && t.clause === last);
     const out: Detail[] = [];
     for (const [term, detail] of ASKS) if (inLast(term)) out.push(detail);
+    // "What is the name of Japan's ambassador?" asks for a person, as "who" does.
+    if (
+      !out.includes("person") &&
+      inLast("#name") &&
+      own.some((t) => t.clause === last && t.term.startsWith("#") && this.speakers.has(t.term))
+    )
+      out.push("person");
     // "What did Du Dewen / the ambassador say?" asks for words; "what does it / the author say about…"
     // asks what the article says.
     const speaker = [...terms].some((t) => this.speakers.has(t));

@@ -216,6 +216,10 @@ export class QuestionReader {
   private kyrgyzWordsInCyrillic(text: string): string {
     return text.replace(/\p{Script=Latin}+/gu, (word) => {
       const lower = word.toLowerCase();
+      // A name typed in its Latin spelling, perhaps with a Kyrgyz ending ("Beijingge", "Japoniyanyn"),
+      // is the name: transliterated, "Beijing" would be a word no one knows.
+      const name = latinNameStem(foldKey(lower), this.vocabulary.names.nameSpellings);
+      if (name !== undefined) return word.slice(0, name);
       const variants = kyrgyzVowelVariants(kyrgyzLatinToCyrillic(lower));
       // A spelling the content or the stop words have exactly ("үчүн" of "эмне үчүн") before one that is
       // a stop word only as typed without ө ү ("учун").
@@ -251,6 +255,63 @@ export class QuestionReader {
     if (lang === "tr" || lang === "ky") return undefined;
     return v.relative(v.primaryTerm(t, lang, ruLatn));
   }
+}
+
+/** Kyrgyz case and possessive endings as typed in Latin letters, longest first. */
+const KY_LATIN_ENDINGS = [
+  "dan",
+  "den",
+  "tan",
+  "ten",
+  "don",
+  "dön",
+  "nan",
+  "nen",
+  "nyn",
+  "nin",
+  "dyn",
+  "din",
+  "tyn",
+  "tin",
+  "nun",
+  "dun",
+  "tun",
+  "ga",
+  "ge",
+  "ka",
+  "ke",
+  "go",
+  "ko",
+  "da",
+  "de",
+  "ta",
+  "te",
+  "ny",
+  "ni",
+  "dy",
+  "di",
+  "ty",
+  "ti",
+  "na",
+  "ne",
+  "a",
+  "e",
+  "y",
+  "i",
+];
+
+/**
+ * How many letters of a Latin word are a name's spelling (`spellings`: the content's name words, folded):
+ * the whole word, or the word without one Kyrgyz ending. Undefined when it is no name.
+ */
+function latinNameStem(folded: string, spellings: ReadonlySet<string>): number | undefined {
+  if (folded.length < 4) return undefined;
+  if (spellings.has(folded)) return folded.length;
+  for (const end of KY_LATIN_ENDINGS) {
+    const stem = folded.slice(0, -end.length);
+    if (folded.endsWith(end) && stem.length >= 4 && spellings.has(stem)) return stem.length;
+  }
+  return undefined;
 }
 
 /** How many recent analyses a RememberingReader keeps. */
