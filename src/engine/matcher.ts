@@ -134,6 +134,24 @@ function coverage(
   };
 }
 
+const POWER_STEPS = 64;
+let powerTable = { exponent: Number.NaN, bounds: new Float64Array(0) };
+
+/**
+ * Upper bounds of x ** exponent for x in [0, 1], by x's step of 1/POWER_STEPS: entry k bounds every x
+ * below (k + 1) / POWER_STEPS, with a step to spare against rounding; x = 1 (the last entry) is exact.
+ */
+function powerBounds(exponent: number): Float64Array {
+  if (powerTable.exponent !== exponent) {
+    const bounds = new Float64Array(POWER_STEPS + 1);
+    // A negative exponent falls as x grows: no bound then.
+    for (let k = 0; k <= POWER_STEPS; k++)
+      bounds[k] = exponent < 0 ? Number.POSITIVE_INFINITY : Math.min(1, (k + 2) / POWER_STEPS) ** exponent;
+    powerTable = { exponent, bounds };
+  }
+  return powerTable.bounds;
+}
+
 /** A question term an answer may fail (see AnswerIndex.asking): a name it lacks, or the kind of thing asked. */
 interface Asking {
   i: number;
@@ -399,6 +417,7 @@ export class AnswerIndex {
     const work = this.scratch(count);
     const { inParaphrase, touched, inAnswer, inArticle, mismatch, best } = work;
     const asking = this.asking(terms);
+    const powerBound = powerBounds(SCORING.paraphraseExponent);
     // Only a message with a preamble weighs its matches twice (see coverage).
     const fully = hasContext ? work.fully : inParaphrase;
     let touchedCount = 0;
@@ -448,8 +467,15 @@ export class AnswerIndex {
         missing,
       );
       // Paraphrase coverage is at most 1: a paraphrase that cannot beat its answer's best is not scored.
-      const bound = c.questionCoverage ** SCORING.questionExponent * c.evidence;
+      const q = SCORING.questionExponent;
+      const bound = (q === 1 ? c.questionCoverage : c.questionCoverage ** q) * c.evidence;
       if (bound <= (best[answer] as number)) continue;
+      // The power is the loop's costliest step: a tabled bound on it skips most of the rest.
+      if (
+        bound * (powerBound[Math.floor(c.paraphraseCoverage * POWER_STEPS)] as number) <=
+        (best[answer] as number)
+      )
+        continue;
       const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
