@@ -11,6 +11,9 @@ import { foldKey } from "./normalize.ts";
 /** The languages words are analysed in; Kyrgyz is analysed like Turkish (both agglutinative, Turkic). */
 export type AnalysisLang = "en" | "ru" | "tr" | "ky";
 
+/** Each analysis language's number, for tables kept per language (0–3). */
+export const LANG_NUMBER: Readonly<Record<AnalysisLang, number>> = { en: 0, ru: 1, tr: 2, ky: 3 };
+
 const stemmers = {
   en: { stem: english },
   ru: { stem: russian },
