@@ -7,7 +7,7 @@
 // read by content and questions alike.
 import type { Script, Token } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
-import { type AnalysisLang, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
+import { type AnalysisLang, keptTable, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
 import { isStopword } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 
@@ -110,9 +110,10 @@ export class Names {
    * per way of reading it (the list is shared: callers only read it).
    */
   keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): readonly string[] {
-    const table = (this.keysKept[
-      (reader === "question" ? 8 : 0) + LANG_NUMBER[lang] * 2 + (ruLatn ? 1 : 0)
-    ] ??= new Map());
+    const table = keptTable(
+      this.keysKept,
+      (reader === "question" ? 8 : 0) + LANG_NUMBER[lang] * 2 + (ruLatn ? 1 : 0),
+    );
     const kept = table.get(t.lower);
     if (kept && kept.key === t.key && kept.script === t.script) return kept.keys;
     const keys = this.workOutKeys(t, lang, ruLatn, reader);

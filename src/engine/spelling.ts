@@ -4,7 +4,7 @@
 // word within a few edits, if there is one (see typos.ts).
 import type { Reader } from "./names.ts";
 import { type Script, scriptOf, type Token } from "./normalize.ts";
-import { type AnalysisLang, LANG_NUMBER } from "./stem.ts";
+import { type AnalysisLang, keptTable, LANG_NUMBER } from "./stem.ts";
 import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet } from "./typos.ts";
@@ -36,9 +36,10 @@ export class SpellingCorrector {
    */
   correct(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): QueryToken {
     if (t.isNumber || t.script === "other") return t;
-    const table = (this.kept[
-      LANG_NUMBER[lang] * 8 + (ruLatn ? 4 : 0) + (english ? 2 : 0) + (t.capitalisedMidSentence ? 1 : 0)
-    ] ??= new Map());
+    const table = keptTable(
+      this.kept,
+      LANG_NUMBER[lang] * 8 + (ruLatn ? 4 : 0) + (english ? 2 : 0) + (t.capitalisedMidSentence ? 1 : 0),
+    );
     const kept = table.get(t.lower);
     if (kept && kept.key === t.key && kept.script === t.script)
       return kept.word === undefined ? t : corrected(t, kept.word);
