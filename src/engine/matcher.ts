@@ -543,8 +543,10 @@ export class AnswerIndex {
     let names = 0;
     let type = 0;
     for (let i = 0; i < terms.length; i++) {
-      const term = (terms[i] as QueryTerm).term;
-      if (term.charCodeAt(0) === 64 /* @ */ && !answer.bag.has(term))
+      const q = terms[i] as QueryTerm;
+      const term = q.term;
+      // A name of the preamble is context: an answer without it lacks nothing that was asked.
+      if (term.charCodeAt(0) === 64 /* @ */ && !q.context && !answer.bag.has(term))
         names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
