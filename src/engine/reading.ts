@@ -14,7 +14,14 @@ import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./n
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
-import { isAskingWord, isOpeningAuxiliary, isStopword, isTurkicStopword, TRANSPARENT } from "./stopwords.ts";
+import {
+  isAskingWord,
+  isFrameVerb,
+  isOpeningAuxiliary,
+  isStopword,
+  isTurkicStopword,
+  TRANSPARENT,
+} from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -184,6 +191,7 @@ export class QuestionReader {
         ...(chatty ? { chatter: true } : {}),
       });
     }
+    if (unframe(terms)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
@@ -312,6 +320,26 @@ function latinNameStem(folded: string, spellings: ReadonlySet<string>): number |
     if (folded.endsWith(end) && stem.length >= 4 && spellings.has(stem)) return stem.length;
   }
   return undefined;
+}
+
+/** The article and its author, as the subject of a question's frame. */
+const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
+
+/**
+ * "What does the piece say about the Belt and Road?": the article or its author telling is how the
+ * question is framed, not what it asks, when the question asks about something else too. Drops the
+ * frame's terms (in place); true when it did.
+ */
+function unframe(terms: QueryTerm[]): boolean {
+  const own = terms.filter((t) => !t.context);
+  const subject = own.some((t) => FRAME_SUBJECTS.has(t.term));
+  const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
+  if (!subject || verbs.length === 0) return false;
+  const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
+  const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
+  if (rest.length === 0) return false;
+  for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
+  return true;
 }
 
 /** How many recent analyses a RememberingReader keeps. */
