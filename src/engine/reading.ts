@@ -385,6 +385,13 @@ const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
 /** The tokens (a word, or a whole name or phrase) a question sets aside. */
+/** Most content words one "besides…" sets aside. */
+const MAX_SET_ASIDE = 4;
+/** Words that join the parts of what "besides…" sets aside. */
+const ASIDE_JOINERS: ReadonlySet<string> = new Set(
+  "and or of in with и или в во с со на ve veya ile da de жана же менен".split(" "),
+);
+
 function setAsideTokens(
   tokens: readonly Token[],
   phraseAt: ReadonlyMap<number, PhraseMatch>,
@@ -406,11 +413,22 @@ function setAsideTokens(
     const pair = next ? `${t.key} ${next.key}` : "";
     const before = ASIDE_BEFORE.has(t.key) ? i + 1 : ASIDE_BEFORE_PAIRS.has(pair) ? i + 2 : -1;
     if (before >= 0) {
-      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++)
-        if (content(j)) {
-          take(j);
-          break;
+      // The thing set aside may be several words joined by "and", "of", "in" ("кроме сотрудничества в
+      // организациях", "besides Russia and China"), not the words after it.
+      let taken = 0;
+      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++) {
+        if (!content(j)) {
+          if (taken === 0) continue;
+          const joiner = tokens[j] as Token;
+          if (!ASIDE_JOINERS.has(joiner.key) || !content(j + 1)) break;
+          continue;
         }
+        if (taken > 0 && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
+        take(j);
+        const p = phraseAt.get(j);
+        if (p) j = p.end - 1;
+        if (++taken === MAX_SET_ASIDE) break;
+      }
     } else if (ASIDE_AFTER.has(t.key)) {
       for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
         if (content(j)) {
