@@ -17,6 +17,7 @@ import {
   resolvePrivacySecret,
   type StoreHealth,
 } from "./storage/index.ts";
+import { leanFetch } from "./transports/bot-api-fetch.ts";
 import { isConflict, type Polling, startPolling } from "./transports/polling.ts";
 import { createReplyMarks, type ReplyMarks, replyHooks } from "./transports/reply-marks.ts";
 import { installSendPath } from "./transports/send-path.ts";
@@ -149,7 +150,7 @@ export async function runTelegram(
     adminIds: config.adminIds,
     retentionDays: config.retentionDays,
     memory: shared?.conversations ?? createConversationMemory({ ttlMs: config.conversationSeconds * 1000 }),
-    ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
+    client: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), fetch: leanFetch },
   });
 
   const throttle = createSendThrottle(config.sendLimits);
