@@ -191,7 +191,9 @@ export class QuestionReader {
         ...(chatty ? { chatter: true } : {}),
       });
     }
-    if (unframe(terms)) framed = true;
+    // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
+    const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
+    if (unframe(terms, telling)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
@@ -330,11 +332,12 @@ const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
  * question is framed, not what it asks, when the question asks about something else too. Drops the
  * frame's terms (in place); true when it did.
  */
-function unframe(terms: QueryTerm[]): boolean {
+function unframe(terms: QueryTerm[], telling: boolean): boolean {
   const own = terms.filter((t) => !t.context);
   const subject = own.some((t) => FRAME_SUBJECTS.has(t.term));
   const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
-  if (!subject || verbs.length === 0) return false;
+  // "Who wrote the article?" asks for its author.
+  if (!subject || !telling || own.some((t) => t.term === "#q-who")) return false;
   const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
   const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
   if (rest.length === 0) return false;
