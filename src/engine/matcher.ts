@@ -134,6 +134,66 @@ function coverage(
   };
 }
 
+const POWER_STEPS = 64;
+let powerTable = { exponent: Number.NaN, bounds: new Float64Array(0) };
+
+/**
+ * Upper bounds of x ** exponent for x in [0, 1], by x's step of 1/POWER_STEPS: entry k bounds every x
+ * below (k + 1) / POWER_STEPS, with a step to spare against rounding; x = 1 (the last entry) is exact.
+ */
+function powerBounds(exponent: number): Float64Array {
+  if (powerTable.exponent !== exponent) {
+    const bounds = new Float64Array(POWER_STEPS + 1);
+    // A negative exponent falls as x grows: no bound then.
+    for (let k = 0; k <= POWER_STEPS; k++)
+      bounds[k] = exponent < 0 ? Number.POSITIVE_INFINITY : Math.min(1, (k + 2) / POWER_STEPS) ** exponent;
+    powerTable = { exponent, bounds };
+  }
+  return powerTable.bounds;
+}
+
+/** A question term an answer may fail (see AnswerIndex.asking): a name it lacks, or the kind of thing asked. */
+interface Asking {
+  i: number;
+  term: string;
+  name: boolean;
+  asks: AnswerKind | undefined;
+}
+
+/** explain's reusable working arrays (see AnswerIndex.explainScratch). */
+interface ExplainScratch {
+  matchedIn: Float64Array;
+  matchedFullyIn: Float64Array;
+  marked: Uint8Array;
+  order: Int32Array;
+}
+
+/** Each answer's first paraphrase number, and the count after the last: the paraphrases come in answer order. */
+function firstParaphrases(paraphraseAnswer: Int32Array, answers: number): Int32Array {
+  const first = new Int32Array(answers + 1).fill(paraphraseAnswer.length);
+  for (let p = paraphraseAnswer.length - 1; p >= 0; p--) {
+    const a = paraphraseAnswer[p] as number;
+    if (p > 0 && (paraphraseAnswer[p - 1] as number) > a) throw new Error("paraphrases out of answer order");
+    first[a] = p;
+  }
+  // An answer without paraphrases starts (and ends) where the next one starts.
+  for (let a = answers - 1; a >= 0; a--)
+    if ((first[a] as number) > (first[a + 1] as number)) first[a] = first[a + 1] as number;
+  return first;
+}
+
+/** The first position of an ascending list holding a value at least `value`. */
+function lowerBound(list: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** rank's reusable working arrays (see AnswerIndex.scratch). */
 interface Scratch {
   inParaphrase: Float64Array;
@@ -167,6 +227,13 @@ export class AnswerIndex {
   /** Term → the answers whose paragraphs or footnotes have it (and the answer itself does not). */
   private readonly articlePostings = new Map<string, number[]>();
   private readonly df = new Map<string, number>();
+  /** Answer id → its number. */
+  private readonly answerNumber = new Map<string, number>();
+  /**
+   * Answer number → its first paraphrase's number (one more entry: the paraphrase count). An answer's
+   * paraphrases are numbered consecutively, in answer order (see the constructor).
+   */
+  private readonly firstParaphrase: Int32Array;
   private maxIdf = 1;
 
   /**
@@ -185,6 +252,7 @@ export class AnswerIndex {
       for (const [t, list] of data.articlePostings) this.articlePostings.set(t, list);
       this.maxIdf = this.idf(0);
       this.paraphraseAnswer = Int32Array.from(data.paraphraseAnswer);
+      this.firstParaphrase = firstParaphrases(this.paraphraseAnswer, this.answers.length);
       this.paraphraseWeight = Float64Array.from(data.paraphraseWeight);
       for (const [t, list] of data.postings) this.postings.set(t, Int32Array.from(list));
       return;
@@ -251,6 +319,7 @@ export class AnswerIndex {
     });
     this.maxIdf = this.idf(0);
     this.paraphraseAnswer = Int32Array.from(paraphrases, (p) => p.answer);
+    this.firstParaphrase = firstParaphrases(this.paraphraseAnswer, this.answers.length);
     this.paraphraseWeight = Float64Array.from(paraphrases, (p) =>
       p.terms.reduce((sum, t) => sum + this.weightOf(t), 0),
     );
@@ -289,6 +358,7 @@ export class AnswerIndex {
   private addAnswer(answer: IndexedAnswer): void {
     const index = this.answers.length;
     this.answers.push(answer);
+    if (!this.answerNumber.has(answer.id)) this.answerNumber.set(answer.id, index);
     for (const t of answer.bag) {
       this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const list = this.answerPostings.get(t);
@@ -346,6 +416,8 @@ export class AnswerIndex {
     const count = this.paraphraseAnswer.length;
     const work = this.scratch(count);
     const { inParaphrase, touched, inAnswer, inArticle, mismatch, best } = work;
+    const asking = this.asking(terms);
+    const powerBound = powerBounds(SCORING.paraphraseExponent);
     // Only a message with a preamble weighs its matches twice (see coverage).
     const fully = hasContext ? work.fully : inParaphrase;
     let touchedCount = 0;
@@ -381,7 +453,7 @@ export class AnswerIndex {
       const weight = this.paraphraseWeight[pi] as number;
       let missing = mismatch[answer] as number;
       if (missing < 0) {
-        missing = this.mismatch(this.answers[answer] as IndexedAnswer, terms, weights);
+        missing = this.mismatch(this.answers[answer] as IndexedAnswer, terms, weights, asking);
         mismatch[answer] = missing;
       }
       const c = coverage(
@@ -395,8 +467,15 @@ export class AnswerIndex {
         missing,
       );
       // Paraphrase coverage is at most 1: a paraphrase that cannot beat its answer's best is not scored.
-      const bound = c.questionCoverage ** SCORING.questionExponent * c.evidence;
+      const q = SCORING.questionExponent;
+      const bound = (q === 1 ? c.questionCoverage : c.questionCoverage ** q) * c.evidence;
       if (bound <= (best[answer] as number)) continue;
+      // The power is the loop's costliest step: a tabled bound on it skips most of the rest.
+      if (
+        bound * (powerBound[Math.floor(c.paraphraseCoverage * POWER_STEPS)] as number) <=
+        (best[answer] as number)
+      )
+        continue;
       const score = bound * c.paraphraseCoverage ** SCORING.paraphraseExponent;
       if (score > (best[answer] as number)) best[answer] = score;
     }
@@ -418,7 +497,7 @@ export class AnswerIndex {
     id: string,
     terms: readonly QueryTerm[] = analysis.terms,
   ): MatchDetail | undefined {
-    const ai = this.answers.findIndex((a) => a.id === id);
+    const ai = this.answerNumber.get(id) ?? -1;
     const answer = this.answers[ai];
     if (!answer || terms.length === 0) return undefined;
     const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
@@ -429,33 +508,53 @@ export class AnswerIndex {
     let unknown = 0;
     let context = 0;
     let raw = 0;
-    const perParaphrase = new Map<number, number>();
-    const perParaphraseFully = new Map<number, number>();
-    terms.forEach((q, i) => {
+    // The answer's paraphrases are numbers first..end-1 and every posting list is ascending: each term's
+    // matches in this answer are found by bisection, and summed in scratch arrays (explain runs for the
+    // best answers of every question; a Map per call was a third of a question's allocation).
+    const first = this.firstParaphrase[ai] as number;
+    const end = this.firstParaphrase[ai + 1] as number;
+    const { matchedIn, matchedFullyIn, marked, order } = this.explainScratch(end - first);
+    let touched = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const q = terms[i] as QueryTerm;
       const w = weights[i] as number;
       const full = this.evidenceWeight(q, w);
       if (q.unknown) unknown += w;
       const plain = this.weightOf(q.term);
       raw += plain;
       if (q.context) context += plain;
-      for (const p of this.postings.get(q.term) ?? [])
-        if (this.paraphraseAnswer[p] === ai) {
-          perParaphrase.set(p, (perParaphrase.get(p) ?? 0) + w);
-          perParaphraseFully.set(p, (perParaphraseFully.get(p) ?? 0) + full);
+      const postings = this.postings.get(q.term);
+      if (postings)
+        for (let k = lowerBound(postings, first); k < postings.length; k++) {
+          const p = (postings[k] as number) - first;
+          if (p >= end - first) break;
+          if (marked[p] === 0) {
+            marked[p] = 1;
+            order[touched++] = p;
+          }
+          matchedIn[p] = (matchedIn[p] as number) + w;
+          matchedFullyIn[p] = (matchedFullyIn[p] as number) + full;
         }
       if (this.answerPostings.get(q.term)?.includes(ai)) {
         inAnswer += w;
         inAnswerFully += full;
       }
       if (this.articlePostings.get(q.term)?.includes(ai)) inArticle += w;
-    });
+    }
     const { names, type } = this.mismatchParts(answer, terms, weights);
     let best: MatchDetail | undefined;
-    for (const [p, matched] of perParaphrase) {
-      const weight = this.paraphraseWeight[p] as number;
+    for (let k = 0; k < touched; k++) {
+      const local = order[k] as number;
+      const matched = matchedIn[local] as number;
+      const matchedFully = matchedFullyIn[local] as number;
+      // Left zeroed for the next call.
+      matchedIn[local] = 0;
+      matchedFullyIn[local] = 0;
+      marked[local] = 0;
+      const weight = this.paraphraseWeight[local + first] as number;
       const c = coverage(
         matched,
-        perParaphraseFully.get(p) ?? matched,
+        matchedFully,
         weight,
         inAnswer,
         inAnswerFully,
@@ -526,29 +625,59 @@ export class AnswerIndex {
 
   private work: Scratch | undefined;
 
+  /** explain's working arrays, by paraphrase number within one answer; explain leaves them zeroed. */
+  private explainScratch(size: number): ExplainScratch {
+    if (this.explainWork === undefined || this.explainWork.order.length < size)
+      this.explainWork = {
+        matchedIn: new Float64Array(size),
+        matchedFullyIn: new Float64Array(size),
+        marked: new Uint8Array(size),
+        order: new Int32Array(size),
+      };
+    return this.explainWork;
+  }
+
+  private explainWork: ExplainScratch | undefined;
+
   /**
    * What an answer cannot give though the question asks for it, counted on top of the question's
    * weight: names it lacks, a figure for "how much", a date for "when", a person for "who".
    */
-  private mismatch(answer: IndexedAnswer, terms: readonly QueryTerm[], weights: readonly number[]): number {
-    const { names, type } = this.mismatchParts(answer, terms, weights);
+  private mismatch(
+    answer: IndexedAnswer,
+    terms: readonly QueryTerm[],
+    weights: readonly number[],
+    asking: readonly Asking[],
+  ): number {
+    const { names, type } = this.mismatchParts(answer, terms, weights, asking);
     return names + type;
+  }
+
+  /** The question's terms that an answer may fail: its names and what it asks for (rank checks every answer against them). */
+  private asking(terms: readonly QueryTerm[]): Asking[] {
+    const out: Asking[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const term = (terms[i] as QueryTerm).term;
+      const name = term.charCodeAt(0) === 64; /* @ */
+      const asks = ASKS_FOR.get(term);
+      if (name || asks) out.push({ i, term, name, asks });
+    }
+    return out;
   }
 
   private mismatchParts(
     answer: IndexedAnswer,
     terms: readonly QueryTerm[],
     weights: readonly number[],
+    asking: readonly Asking[] = this.asking(terms),
   ): { names: number; type: number } {
     let names = 0;
     let type = 0;
-    for (let i = 0; i < terms.length; i++) {
-      const term = (terms[i] as QueryTerm).term;
-      if (term.charCodeAt(0) === 64 /* @ */ && !answer.bag.has(term))
+    for (const { i, term, name, asks } of asking) {
+      if (name && !answer.bag.has(term))
         names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
-      const asks = ASKS_FOR.get(term);
       if (asks && !this.gives(answer, asks, terms)) type += this.maxIdf * SCORING.unmetQuestionType;
     }
     return { names, type };

@@ -5,9 +5,9 @@
 // Every token offers the phrase trie several keys (its spelling, its stem in each likely language), so
 // "Кулубаевым" finds "Кулубаев" and "Japonya'dan" finds "Japonya". Built once (vocabulary-builder.ts),
 // read by content and questions alike.
-import type { Token } from "./normalize.ts";
+import type { Script, Token } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
-import { type AnalysisLang, stemWord, turkishStem } from "./stem.ts";
+import { type AnalysisLang, keptTable, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
 import { isStopword } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 
@@ -20,8 +20,11 @@ export const key = {
 
 /** A token of a text being read, with its phrase-trie keys once worked out. */
 export interface KeyedToken extends Token {
-  keys?: string[];
+  keys?: readonly string[];
 }
+
+/** How many words' keys are kept per way of reading (see Names.keysOf). */
+const KEYS_KEPT = 20_000;
 
 /** Who reads: content is read in its known language; a question may also borrow another's words. */
 export type Reader = "content" | "question";
@@ -101,8 +104,27 @@ export class Names {
     return this.softStems.get(stem) ?? stem;
   }
 
-  /** Keys a token offers to the phrase trie, given the language it is read in (stems are costly: only the likely ones). */
-  keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): string[] {
+  /**
+   * Keys a token offers to the phrase trie, given the language it is read in (stems are costly: only the
+   * likely ones). The same words come in question after question: a word's keys are kept, up to a bound,
+   * per way of reading it (the list is shared: callers only read it).
+   */
+  keysOf(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): readonly string[] {
+    const table = keptTable(
+      this.keysKept,
+      (reader === "question" ? 8 : 0) + LANG_NUMBER[lang] * 2 + (ruLatn ? 1 : 0),
+    );
+    const kept = table.get(t.lower);
+    if (kept && kept.key === t.key && kept.script === t.script) return kept.keys;
+    const keys = this.workOutKeys(t, lang, ruLatn, reader);
+    if (table.size >= KEYS_KEPT) table.clear();
+    table.set(t.lower, { key: t.key, script: t.script, keys });
+    return keys;
+  }
+
+  private readonly keysKept: Map<string, { key: string; script: Script; keys: readonly string[] }>[] = [];
+
+  private workOutKeys(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): string[] {
     const keys = [key.spelling(t.key)];
     if ((lang === "tr" || lang === "ky") && t.key.length > 4)
       for (const n of [4, 3]) {

@@ -3,8 +3,8 @@
 // left alone; a mistyped question word becomes that word; any other word becomes the nearest content
 // word within a few edits, if there is one (see typos.ts).
 import type { Reader } from "./names.ts";
-import { scriptOf, type Token } from "./normalize.ts";
-import type { AnalysisLang } from "./stem.ts";
+import { type Script, scriptOf, type Token } from "./normalize.ts";
+import { type AnalysisLang, keptTable, LANG_NUMBER } from "./stem.ts";
 import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet } from "./typos.ts";
@@ -15,10 +15,13 @@ export interface QueryToken extends Token {
   /** The spelling was corrected to a content word: it is no unknown name. */
   corrected?: boolean;
   /** Its phrase-trie keys, once worked out (the same for the whole question). */
-  keys?: string[];
+  keys?: readonly string[];
 }
 
 const QUESTION: Reader = "question";
+
+/** How many words' corrections are kept per way of reading (see SpellingCorrector.correct). */
+const CORRECTIONS_KEPT = 20_000;
 
 export class SpellingCorrector {
   /** Question words, for catching them mistyped. */
@@ -26,21 +29,42 @@ export class SpellingCorrector {
 
   constructor(private readonly vocabulary: Vocabulary) {}
 
-  /** The word as the content knows it: unchanged if known, else a mistyped question word or the nearest content word. */
+  /**
+   * The word as the content knows it: unchanged if known, else a mistyped question word or the nearest
+   * content word. The same words come in question after question: what became of a word is kept, up to a
+   * bound, per way of reading it.
+   */
   correct(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): QueryToken {
-    if (t.isNumber || t.script === "other" || isQuestionStopword(t, lang, ruLatn)) return t;
-    if (this.isKnownWord(t, lang, ruLatn, english)) return t;
+    if (t.isNumber || t.script === "other") return t;
+    const table = keptTable(
+      this.kept,
+      LANG_NUMBER[lang] * 8 + (ruLatn ? 4 : 0) + (english ? 2 : 0) + (t.capitalisedMidSentence ? 1 : 0),
+    );
+    const kept = table.get(t.lower);
+    if (kept && kept.key === t.key && kept.script === t.script)
+      return kept.word === undefined ? t : corrected(t, kept.word);
+    const word = this.correction(t, lang, ruLatn, english);
+    if (table.size >= CORRECTIONS_KEPT) table.clear();
+    table.set(t.lower, { key: t.key, script: t.script, word });
+    return word === undefined ? t : corrected(t, word);
+  }
+
+  private readonly kept: Map<string, { key: string; script: Script; word: string | undefined }>[] = [];
+
+  /** The content word a word stands for, when it is not the word as typed. */
+  private correction(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): string | undefined {
+    if (t.isNumber || t.script === "other" || isQuestionStopword(t, lang, ruLatn)) return undefined;
+    if (this.isKnownWord(t, lang, ruLatn, english)) return undefined;
     if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
       const questionWord = this.questionWords.find(t.key);
       const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
       // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
-      if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru")))
-        return corrected(t, questionWord);
+      if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru"))) return questionWord;
     }
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const index = this.vocabulary.spellingIndex;
-    const near = (translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key);
-    return near ? corrected(t, near.word) : t;
+    return ((translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key))
+      ?.word;
   }
 
   /** A word of six letters or more one edit from a name's spelling. */

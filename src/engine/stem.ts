@@ -11,6 +11,19 @@ import { foldKey } from "./normalize.ts";
 /** The languages words are analysed in; Kyrgyz is analysed like Turkish (both agglutinative, Turkic). */
 export type AnalysisLang = "en" | "ru" | "tr" | "ky";
 
+/** Each analysis language's number, for tables kept per language (0–3). */
+export const LANG_NUMBER: Readonly<Record<AnalysisLang, number>> = { en: 0, ru: 1, tr: 2, ky: 3 };
+
+/** Table number `n` of a list of tables kept per way of reading a word, made on first use. */
+export function keptTable<V>(tables: Map<string, V>[], n: number): Map<string, V> {
+  let table = tables[n];
+  if (!table) {
+    table = new Map();
+    tables[n] = table;
+  }
+  return table;
+}
+
 const stemmers = {
   en: { stem: english },
   ru: { stem: russian },
