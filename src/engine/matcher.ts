@@ -678,8 +678,10 @@ export class AnswerIndex {
   private asking(terms: readonly QueryTerm[]): Asking[] {
     const out: Asking[] = [];
     for (let i = 0; i < terms.length; i++) {
-      const term = (terms[i] as QueryTerm).term;
-      const name = term.charCodeAt(0) === 64; /* @ */
+      const q = terms[i] as QueryTerm;
+      const term = q.term;
+      // A name of the preamble is context: an answer without it lacks nothing that was asked.
+      const name = term.charCodeAt(0) === 64 /* @ */ && !q.context;
       const asks = ASKS_FOR.get(term);
       if (name || asks) out.push({ i, term, name, asks });
     }

@@ -14,7 +14,14 @@ import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./n
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
-import { isAskingWord, isOpeningAuxiliary, isStopword, isTurkicStopword, TRANSPARENT } from "./stopwords.ts";
+import {
+  isAskingWord,
+  isFrameVerb,
+  isOpeningAuxiliary,
+  isStopword,
+  isTurkicStopword,
+  TRANSPARENT,
+} from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
@@ -184,6 +191,9 @@ export class QuestionReader {
         ...(chatty ? { chatter: true } : {}),
       });
     }
+    // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
+    const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
+    if (unframe(terms, telling)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
@@ -314,6 +324,27 @@ function latinNameStem(folded: string, spellings: ReadonlySet<string>): number |
   return undefined;
 }
 
+/** The article and its author, as the subject of a question's frame. */
+const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
+
+/**
+ * "What does the piece say about the Belt and Road?": the article or its author telling is how the
+ * question is framed, not what it asks, when the question asks about something else too. Drops the
+ * frame's terms (in place); true when it did.
+ */
+function unframe(terms: QueryTerm[], telling: boolean): boolean {
+  const own = terms.filter((t) => !t.context);
+  const subject = own.some((t) => FRAME_SUBJECTS.has(t.term));
+  const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
+  // "Who wrote the article?" asks for its author.
+  if (!subject || !telling || own.some((t) => t.term === "#q-who")) return false;
+  const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
+  const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
+  if (rest.length === 0) return false;
+  for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
+  return true;
+}
+
 /** How many recent analyses a RememberingReader keeps. */
 const REMEMBERED = 8;
 
@@ -357,6 +388,13 @@ const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
 /** The tokens (a word, or a whole name or phrase) a question sets aside. */
+/** Most content words one "besides…" sets aside. */
+const MAX_SET_ASIDE = 4;
+/** Words that join the parts of what "besides…" sets aside. */
+const ASIDE_JOINERS: ReadonlySet<string> = new Set(
+  "and or of in with и или в во с со на ve veya ile da de жана же менен".split(" "),
+);
+
 function setAsideTokens(
   tokens: readonly Token[],
   phraseAt: ReadonlyMap<number, PhraseMatch>,
@@ -378,11 +416,22 @@ function setAsideTokens(
     const pair = next ? `${t.key} ${next.key}` : "";
     const before = ASIDE_BEFORE.has(t.key) ? i + 1 : ASIDE_BEFORE_PAIRS.has(pair) ? i + 2 : -1;
     if (before >= 0) {
-      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++)
-        if (content(j)) {
-          take(j);
-          break;
+      // The thing set aside may be several words joined by "and", "of", "in" ("кроме сотрудничества в
+      // организациях", "besides Russia and China"), not the words after it.
+      let taken = 0;
+      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++) {
+        if (!content(j)) {
+          if (taken === 0) continue;
+          const joiner = tokens[j] as Token;
+          if (!ASIDE_JOINERS.has(joiner.key) || !content(j + 1)) break;
+          continue;
         }
+        if (taken > 0 && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
+        take(j);
+        const p = phraseAt.get(j);
+        if (p) j = p.end - 1;
+        if (++taken === MAX_SET_ASIDE) break;
+      }
     } else if (ASIDE_AFTER.has(t.key)) {
       for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
         if (content(j)) {

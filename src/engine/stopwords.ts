@@ -44,7 +44,7 @@ bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nas
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
-ayrıca anılıyor anılır anılan`;
+ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -197,4 +197,21 @@ const OPENING_AUXILIARIES: ReadonlySet<string> = new Set(
 
 export function isOpeningAuxiliary(key: string): boolean {
   return OPENING_AUXILIARIES.has(key);
+}
+
+/**
+ * Verbs of telling, as the starts of words: with the article or its author as subject ("what does the
+ * piece say about…", "что статья говорит о…", "makale … ne diyor", "автор … эмне дейт") they frame a
+ * question about something else.
+ */
+const FRAME_VERB_STARTS: readonly string[] =
+  `say said write wrote writt mention describ tell talk think claim argu
+  говор сказ пиш писа написа упомина описыва счита утвержда расска
+  diyor demiş yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia
+  дейт жазат жазган жазылган айтат айтылат баян`
+    .split(/\s+/)
+    .filter(Boolean);
+
+export function isFrameVerb(lowerWord: string): boolean {
+  return FRAME_VERB_STARTS.some((start) => lowerWord.startsWith(start));
 }

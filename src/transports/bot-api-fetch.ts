@@ -37,6 +37,40 @@ const agents = {
   https: new https.Agent({ keepAlive: true }),
 };
 
+/** Where a URL's requests go, parsed once: a bot calls a handful of methods on one API root. */
+interface Target {
+  secure: boolean;
+  hostname: string;
+  port: string;
+  path: string;
+  /** user:password from the URL (a proxy in front of a local Bot API server may want one). */
+  auth?: string;
+}
+const targets = new Map<string, Target>();
+/** Bounds the map whatever the calls (the methods a bot uses are far fewer). */
+const MAX_TARGETS = 256;
+
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (!target) {
+    const parsed = new URL(url);
+    // [::1] in a URL is ::1 to the socket.
+    const hostname = parsed.hostname.replace(/^\[(.*)\]$/, "$1");
+    target = {
+      secure: parsed.protocol === "https:",
+      hostname,
+      port: parsed.port,
+      path: parsed.pathname + parsed.search,
+      ...(parsed.username
+        ? { auth: `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}` }
+        : {}),
+    };
+    if (targets.size >= MAX_TARGETS) targets.clear();
+    targets.set(url, target);
+  }
+  return target;
+}
+
 function abortError(): Error {
   const error = new Error("The operation was aborted.");
   error.name = "AbortError";
@@ -67,18 +101,20 @@ function readAll(response: IncomingMessage): Promise<ApiResponse> {
 export function botApiFetch(url: string, init: RequestInit = {}): Promise<ApiResponse> {
   const { signal, body } = init;
   if (signal?.aborted) return Promise.reject(abortError());
-  const secure = url.startsWith("https:");
+  const { secure, ...where } = targetOf(url);
   const headers = { ...init.headers };
   if (typeof body === "string") headers["content-length"] = String(Buffer.byteLength(body));
   else if (body instanceof Uint8Array) headers["content-length"] = String(body.byteLength);
   return new Promise((resolve, reject) => {
+    // Host, port and path given apart: a URL string is parsed again by every request.
     const options = {
+      ...where,
       method: init.method ?? "GET",
       headers,
       agent: init.agent ?? (secure ? agents.https : agents.http),
     };
     const onAbort = () => request.destroy(abortError());
-    const request = (secure ? https : http).request(url, options, (response) => {
+    const request = (secure ? https : http).request(options, (response) => {
       readAll(response)
         .then(resolve, reject)
         .finally(() => signal?.removeEventListener("abort", onAbort));

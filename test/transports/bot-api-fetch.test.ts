@@ -76,6 +76,15 @@ describe("botApiFetch", () => {
     });
   });
 
+  it("keeps the API root's path and its user:password (a proxy in front of a local Bot API server)", async () => {
+    answer = (_m, res) => json(res, 200, { ok: true, result: { id: 1, is_bot: true, first_name: "B" } });
+    const root = apiRoot.replace("http://", "http://relay:p%40ss@");
+    await new Api(TOKEN, { apiRoot: `${root}/tg`, fetch: leanFetch }).getMe();
+    const request = seen.at(-1) as Seen;
+    expect(request.path).toBe(`/tg/bot${TOKEN}/getMe`);
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from("relay:p@ss").toString("base64")}`);
+  });
+
   it("reuses its connection from one call to the next (keep-alive)", async () => {
     answer = (_m, res) => json(res, 200, { ok: true, result: true });
     const ports = new Set<number | undefined>();
