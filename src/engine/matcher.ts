@@ -134,7 +134,7 @@ function coverage(
   };
 }
 
-const POWER_STEPS = 64;
+const POWER_STEPS = 1024;
 let powerTable = { exponent: Number.NaN, bounds: new Float64Array(0) };
 
 /**
@@ -542,7 +542,11 @@ export class AnswerIndex {
       if (this.articlePostings.get(q.term)?.includes(ai)) inArticle += w;
     }
     const { names, type } = this.mismatchParts(answer, terms, weights);
-    let best: MatchDetail | undefined;
+    // The best paraphrase first (a score each), then its detail, once.
+    let bestScore = -1;
+    let bestMatched = 0;
+    let bestMatchedFully = 0;
+    let bestWeight = 0;
     for (let k = 0; k < touched; k++) {
       const local = order[k] as number;
       const matched = matchedIn[local] as number;
@@ -566,19 +570,36 @@ export class AnswerIndex {
         c.questionCoverage ** SCORING.questionExponent *
         c.evidence *
         c.paraphraseCoverage ** SCORING.paraphraseExponent;
-      if (best && score <= best.score) continue;
-      best = {
-        score: Math.min(1, score),
-        ...c,
-        paraphraseShare: matched / total,
-        elsewhereShare: (inAnswer - matched) / total,
-        articleShare: inArticle / total,
-        missingNames: names / (total + names + type),
-        unmetType: type > 0,
-        unknownShare: unknown / total,
-        contextShare: raw > 0 ? context / raw : 0,
-      };
+      // Against the best's score as reported (at most 1).
+      if (bestScore >= 0 && score <= Math.min(1, bestScore)) continue;
+      bestScore = score;
+      bestMatched = matched;
+      bestMatchedFully = matchedFully;
+      bestWeight = weight;
     }
+    const best: MatchDetail | undefined =
+      bestScore < 0
+        ? undefined
+        : {
+            score: Math.min(1, bestScore),
+            ...coverage(
+              bestMatched,
+              bestMatchedFully,
+              bestWeight,
+              inAnswer,
+              inAnswerFully,
+              inArticle,
+              total,
+              names + type,
+            ),
+            paraphraseShare: bestMatched / total,
+            elsewhereShare: (inAnswer - bestMatched) / total,
+            articleShare: inArticle / total,
+            missingNames: names / (total + names + type),
+            unmetType: type > 0,
+            unknownShare: unknown / total,
+            contextShare: raw > 0 ? context / raw : 0,
+          };
     return (
       best ?? {
         score: 0,
