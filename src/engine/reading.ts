@@ -198,8 +198,13 @@ export class QuestionReader {
     // that?") asks about its preamble: the preamble's known words are then the question's.
     const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
     // One question about it, not a question per sentence of it.
-    if (ownWords === 0 && terms.some((t) => t.context))
+    if (ownWords === 0 && terms.some((t) => t.context)) {
       for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
+      // …its names and the article's ideas, that is: a story's other words are the story's.
+      if (terms.some((t) => /^[@#]/.test(t.term) && !t.term.startsWith("#q-")))
+        for (let i = terms.length - 1; i >= 0; i--)
+          if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
+    }
     return {
       detected,
       lang,

@@ -89,6 +89,10 @@ class VocabularyBuilder {
       if (also && also.length > 0) target.broader = also.map((b) => `#${b}`);
       for (const t of c.terms) this.addPhrase(t, target);
     }
+    // The article's title names the article ("«Steps to Strengthen…» — who wrote it?"), not the ideas
+    // its words name one by one.
+    if (kb.concepts.some((c) => c.id === ARTICLE))
+      this.addPhrase(kb.article.title, { term: `#${ARTICLE}`, kind: "concept", id: ARTICLE });
     for (const o of kb.outOfScope)
       for (const name of o.names) this.addPhrase(name, { term: `!${o.id}`, kind: "out-of-scope", id: o.id });
     this.names = new Names({
@@ -273,6 +277,9 @@ class VocabularyBuilder {
     });
   }
 }
+
+/** The lexicon's concept for the article itself. */
+const ARTICLE = "article";
 
 /** Every concept's broader concepts, followed transitively (cycles are cut). */
 function broaderClosure(concepts: KnowledgeBase["concepts"]): Map<string, string[]> {
