@@ -95,12 +95,10 @@ describe("fresh questions", () => {
 // Every set kept (the held-out set, the first-sight batches, the development questions): none falls
 // below where it stood after issue 13's fourth round began (the preamble's names as evidence, quoted
 // article phrases), and none gives more wrong answers. A change that answers more by guessing more fails here;
-// a new set in test/eval/ fails until its figures are written down. Lowered once, in the fifth round:
-// "Who met whom on 23 March 2023?" (questions.yaml, dev) went to the Kulubaev–Syromolotov meeting, 0.0002
-// ahead of the day's timeline, when one answer more (the article's other languages) moved every idf.
+// a new set in test/eval/ fails until its figures are written down.
 describe("every kept set, against where it stood", () => {
   const STOOD: Record<string, { right: number; wrong: number }> = {
-    "test/eval/questions.yaml": { right: 575, wrong: 5 },
+    "test/eval/questions.yaml": { right: 576, wrong: 4 },
     "test/eval/batch-a.yaml": { right: 216, wrong: 6 },
     "test/eval/batch-b.yaml": { right: 210, wrong: 3 },
     "test/eval/batch-c.yaml": { right: 187, wrong: 4 },
@@ -112,7 +110,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-i.yaml": { right: 186, wrong: 3 },
     "test/eval/batch-j.yaml": { right: 176, wrong: 8 },
     "test/eval/fresh-questions.yaml": { right: 60, wrong: 1 },
-    "test/engine/dev-questions.yaml": { right: 185, wrong: 5 },
+    "test/engine/dev-questions.yaml": { right: 186, wrong: 4 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
