@@ -134,7 +134,10 @@ export function tokenize(text: string, turkish: boolean): Token[] {
   let clause = 0;
   let sentence = 0;
   let sentenceStart = true;
-  for (const m of cleanText(text).matchAll(TOKEN)) {
+  const cleaned = cleanText(text);
+  // exec on the one pattern, not matchAll, which copies the pattern and makes an iterator per text.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(cleaned); m !== null; m = TOKEN.exec(cleaned)) {
     const raw = m[0];
     const first = raw.charCodeAt(0);
     if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10 || first === 44) {
