@@ -108,8 +108,9 @@ export const AnswerSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, "ids are lower-case words joined by '-'"),
     topic: z.string(),
-    // "fact": one claim of the article; "combined": gathers several (a timeline); "bot": about this bot.
-    kind: z.enum(["fact", "combined", "bot"]).default("fact"),
+    // "fact": one claim of the article; "combined": gathers several (a timeline); "bot": about this bot;
+    // "page": what the article's page says of it besides its text (the other languages it is published in).
+    kind: z.enum(["fact", "combined", "bot", "page"]).default("fact"),
     answer: perLang,
     // The answer in a few words, shown first in bold ("$5.3 million", "May 2023"). Required for facts.
     short: perLang.optional(),

@@ -141,7 +141,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
       if (r === a.id) add("an answer cannot be related to itself");
       else if (!kb.answerById.has(r)) add(`related answer "${r}" does not exist`);
     }
-    if (a.kind !== "bot" && a.quotes.length === 0)
+    if (a.kind !== "bot" && a.kind !== "page" && a.quotes.length === 0)
       add("a fact needs at least one verbatim quote from the article");
 
     const attached = new Set<number>();

@@ -154,7 +154,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
   const aside = analysis.excluded.length > 0 ? index.rank(analysis, analysis.excluded)[0]?.id : undefined;
   const all = index.rank(analysis);
-  const ranked = all[0]?.id === aside ? all : all.filter((s) => s.id !== aside);
+  const ranked = preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside));
   const best = ranked[0];
   const chat = smalltalk.match(analysis.words);
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
@@ -388,4 +388,19 @@ function isFact(kb: KnowledgeBase, id: string): boolean {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** Scores this close are one match: the rounding of idf weights, not the question, tells them apart. */
+const SAME_SCORE = 0.005;
+
+/**
+ * Between two answers that match equally well, one gathering several facts (a day's timeline) before a
+ * single fact it contains: it answers the question at least as fully ("who met whom on 23 March?").
+ */
+function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
+  const [first, second] = ranked;
+  if (!first || !second || first.score - second.score > SAME_SCORE) return ranked;
+  if (kb.answerById.get(first.id)?.kind !== "fact" || kb.answerById.get(second.id)?.kind !== "combined")
+    return ranked;
+  return [second, first, ...ranked.slice(2)];
 }

@@ -121,6 +121,10 @@ function renderAnswer(
     parts.push(m.italic(t.aboutTheBot));
     return parts.join("\n\n");
   }
+  if (a.kind === "page" && a.quotes.length === 0) {
+    parts.push(m.italic(t.fromThePage));
+    return parts.join("\n\n");
+  }
   const long = options.buttons && a.quotes.reduce((n, q) => n + q.text.length, 0) > LONG_EVIDENCE;
   const shown = long ? a.quotes.slice(0, 1) : a.quotes;
   const limit = long ? Math.min(quoteLimit, KEPT_QUOTE) : quoteLimit;

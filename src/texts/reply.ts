@@ -16,6 +16,8 @@ export interface ReplyTexts {
   noFootnote: (paragraph: number) => string;
   /** Replies about the bot itself rest on no passage of the article. */
   aboutTheBot: string;
+  /** Under an answer from the article's page (its header), not its text. */
+  fromThePage: string;
   alsoMean: string;
   /** Opens a hedged answer: the best match, not a sure one; the answer's own question says what it answers. */
   hedge: (question: string) => string;
@@ -51,6 +53,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     translation: (t) => `translation: ${t}`,
     noFootnote: (p) => `From the article, paragraph ${p} (no footnote)`,
     aboutTheBot: "This is about the bot itself, not a fact from the article.",
+    fromThePage: "Source: the article's page (its header), not the article's text.",
     alsoMean: "You may also mean:",
     hedge: (q) => `I think you are asking about this: “${q}” If not, please ask in other words.`,
     declineOutOfScope: (name) =>
@@ -92,6 +95,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     translation: (t) => `перевод: ${t}`,
     noFootnote: (p) => `Из статьи, абзац ${p} (без сноски)`,
     aboutTheBot: "Это ответ о самом боте, а не факт из статьи.",
+    fromThePage: "Источник: страница статьи (её заголовок), а не текст статьи.",
     alsoMean: "Возможно, вы имели в виду:",
     hedge: (q) => `Кажется, вы спрашиваете об этом: «${q}» Если нет, спросите, пожалуйста, иначе.`,
     declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
@@ -131,6 +135,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     translation: (t) => `çeviri: ${t}`,
     noFootnote: (p) => `Makaleden, paragraf ${p} (dipnot yok)`,
     aboutTheBot: "Bu, makaleden bir bilgi değil, botun kendisiyle ilgili bir yanıttır.",
+    fromThePage: "Kaynak: makalenin sayfası (başlık kısmı), makalenin metni değil.",
     alsoMean: "Şunu da kastetmiş olabilirsiniz:",
     hedge: (q) => `Sanırım şunu soruyorsunuz: “${q}” Değilse lütfen başka sözcüklerle sorun.`,
     declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,

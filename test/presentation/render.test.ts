@@ -130,6 +130,18 @@ describe("answers", () => {
     expect(text).toContain("not a fact from the article");
     expect(text).not.toMatch(/\[\d\]/);
   });
+
+  it("from the article's page cite the page, not a paragraph or footnote", () => {
+    const d = engine.ask("is this article available in other languages?");
+    expect(d.kind === "answer" && d.ids[0]).toBe("article-languages");
+    const text = renderReply(d, kb, "plain");
+    expect(text).toContain("Türkçe, Русский");
+    expect(text).toContain("Source: the article's page");
+    expect(text).not.toMatch(/\[\d\]|paragraph \d/);
+    expect(renderReply(engine.ask("есть ли статья на других языках?"), kb, "plain")).toContain(
+      "страница статьи",
+    );
+  });
 });
 
 describe("declines and small talk", () => {
