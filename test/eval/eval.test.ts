@@ -109,6 +109,8 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-h.yaml": { right: 180, wrong: 9 },
     "test/eval/batch-i.yaml": { right: 186, wrong: 3 },
     "test/eval/batch-j.yaml": { right: 176, wrong: 8 },
+    "test/eval/batch-k.yaml": { right: 182, wrong: 6 },
+    "test/eval/batch-l.yaml": { right: 188, wrong: 4 },
     "test/eval/fresh-questions.yaml": { right: 60, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 186, wrong: 4 },
   };
