@@ -273,47 +273,10 @@ export class QuestionReader {
 }
 
 /** Kyrgyz case and possessive endings as typed in Latin letters, longest first. */
-const KY_LATIN_ENDINGS = [
-  "dan",
-  "den",
-  "tan",
-  "ten",
-  "don",
-  "dön",
-  "nan",
-  "nen",
-  "nyn",
-  "nin",
-  "dyn",
-  "din",
-  "tyn",
-  "tin",
-  "nun",
-  "dun",
-  "tun",
-  "ga",
-  "ge",
-  "ka",
-  "ke",
-  "go",
-  "ko",
-  "da",
-  "de",
-  "ta",
-  "te",
-  "ny",
-  "ni",
-  "dy",
-  "di",
-  "ty",
-  "ti",
-  "na",
-  "ne",
-  "a",
-  "e",
-  "y",
-  "i",
-];
+const KY_LATIN_ENDINGS: readonly string[] =
+  "dan den tan ten don dön nan nen nyn nin dyn din tyn tin nun dun tun ga ge ka ke go ko da de ta te ny ni dy di ty ti na ne a e y i".split(
+    " ",
+  );
 
 /**
  * How many letters of a Latin word are a name's spelling (`spellings`: the content's name words, folded):
@@ -340,9 +303,9 @@ const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
 function unframe(terms: QueryTerm[], telling: boolean): boolean {
   const own = terms.filter((t) => !t.context);
   const subject = own.some((t) => FRAME_SUBJECTS.has(t.term));
-  const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
   // "Who wrote the article?" asks for its author.
   if (!subject || !telling || own.some((t) => t.term === "#q-who")) return false;
+  const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
   const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
   const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
   if (rest.length === 0) return false;
@@ -392,7 +355,6 @@ const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "�
 const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
-/** The tokens (a word, or a whole name or phrase) a question sets aside. */
 /** Most content words one "besides…" sets aside. */
 const MAX_SET_ASIDE = 4;
 /** Words that join the parts of what "besides…" sets aside. */
@@ -400,6 +362,7 @@ const ASIDE_JOINERS: ReadonlySet<string> = new Set(
   "and or of in with и или в во с со на ve veya ile da de жана же менен".split(" "),
 );
 
+/** The tokens (a word, or a whole name or phrase) a question sets aside. */
 function setAsideTokens(
   tokens: readonly Token[],
   phraseAt: ReadonlyMap<number, PhraseMatch>,
