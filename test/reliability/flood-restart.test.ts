@@ -1,9 +1,10 @@
 // A flooded group across a restart (issue 12, points 1-3): 130 questions queued in one group that
 // Telegram (the shim) holds to a send pace, five private chats asking meanwhile, SIGTERM in the middle,
 // a restart on the same database. Every group question is answered exactly once over both runs, in
-// order; no send breaks the pace (the shim answers 429 to any that would); private chats are answered
-// within 3 s before and after the restart (from the bot's receipt of the question to its answer reaching
-// Telegram, after one warm-up question in the new process); the first process exits 0 within 6 s.
+// order; no send breaks the pace (the shim answers 429 to any that would); private chats are not held up
+// by the group's backlog before or after the restart (while a private question waits for its answer, the
+// group gets only a few of its paced replies, not the rest of its queue); the first process exits 0 within 6 s.
+// Counted in group replies, not milliseconds: a loaded machine slows both alike, so the count holds.
 // The pace is Telegram's shape scaled up (150 ms per chat instead of 1 s) so the test takes seconds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestChat } from "../e2e/support/emulator.ts";
@@ -18,6 +19,8 @@ const PACE_ENV = {
   SEND_TOTAL_PER_SECOND: String(PACE.totalPerSecond),
 };
 const GROUP_QUESTIONS = 130;
+/** Group replies a private question may see sent before its own answer (a few in flight or due at once). */
+const MAX_WAITED = 12;
 
 let t: BotUnderTest;
 let known: KnownQuestion[];
@@ -44,11 +47,15 @@ function answeredInGroup(group: TestChat): number[] {
 
 /**
  * Asks in a private chat; returns how long the bot took from receiving the update (the getUpdates
- * answer that handed it over) to its answer reaching Telegram, in ms, and the same from the ask. Only
- * the first is the bot's doing: the second adds the test's own scheduling and the emulator, which a
- * loaded machine slows as much as the bot.
+ * answer that handed it over) to its answer reaching Telegram, in ms, the same from the ask (which adds
+ * the test's own scheduling and the emulator), and how many group replies were sent in between: the
+ * measure of being held up, since the group's queue is sent at a fixed pace whatever the machine's load.
  */
-async function privateLatency(chat: TestChat, question: string): Promise<{ bot: number; asked: number }> {
+async function privateLatency(
+  chat: TestChat,
+  question: string,
+  group: TestChat,
+): Promise<{ bot: number; asked: number; groupSendsWaited: number; groupLeft: number }> {
   const before = t.world.shim.calls.filter(sentTo(chat)).length;
   const asked = Date.now();
   const { messageId } = await chat.say(question);
@@ -60,7 +67,10 @@ async function privateLatency(chat: TestChat, question: string): Promise<{ bot: 
   const received = update && t.world.shim.deliveredAt.get(update.update_id);
   if (received === undefined)
     throw new Error(`chat ${chat.id}: answered, but its update was never delivered`);
-  return { bot: reply.at - received, asked: reply.at - asked };
+  const groupSends = t.world.shim.calls.filter(sentTo(group));
+  const groupSendsWaited = groupSends.filter((c) => c.at > received && c.at < reply.at).length;
+  const groupLeft = GROUP_QUESTIONS - groupSends.filter((c) => c.at <= reply.at).length;
+  return { bot: reply.at - received, asked: reply.at - asked, groupSendsWaited, groupLeft };
 }
 
 describe("a flooded group across a restart", () => {
@@ -75,7 +85,7 @@ describe("a flooded group across a restart", () => {
     await until(() => answeredInGroup(group).length >= 30, 30_000, "the group's first answers");
 
     const before = await Promise.all(
-      people.map((p, i) => privateLatency(p, (known[i] as KnownQuestion).question)),
+      people.map((p, i) => privateLatency(p, (known[i] as KnownQuestion).question, group)),
     );
 
     const stopAsked = Date.now();
@@ -93,9 +103,10 @@ describe("a flooded group across a restart", () => {
     await privateLatency(
       t.world.privateChat(40_006, { languageCode: "en" }),
       (known[10] as KnownQuestion).question,
+      group,
     );
     const after = await Promise.all(
-      people.map((p, i) => privateLatency(p, (known[i + 5] as KnownQuestion).question)),
+      people.map((p, i) => privateLatency(p, (known[i + 5] as KnownQuestion).question, group)),
     );
     await until(
       () => new Set(answeredInGroup(group)).size >= GROUP_QUESTIONS,
@@ -113,6 +124,9 @@ describe("a flooded group across a restart", () => {
         privateMsAfter: after.map((l) => l.bot),
         privateMsFromAskBefore: before.map((l) => l.asked),
         privateMsFromAskAfter: after.map((l) => l.asked),
+        groupSendsWaitedBefore: before.map((l) => l.groupSendsWaited),
+        groupSendsWaitedAfter: after.map((l) => l.groupSendsWaited),
+        groupLeftAfter: after.map((l) => l.groupLeft),
         group429: t.world.shim.calls.filter((c) => c.status === 429).length,
       })}\n`,
     );
@@ -121,8 +135,14 @@ describe("a flooded group across a restart", () => {
     expect(answeredBeforeStop, "SIGTERM came in the middle of the backlog").toBeLessThan(GROUP_QUESTIONS);
     expect(answeredBeforeStop).toBeGreaterThan(0);
     expect(answeredInGroup(group), "each question once, in the order asked").toEqual(asked);
-    for (const { bot } of [...before, ...after])
-      expect(bot, "a private chat is not held up by the group").toBeLessThan(3000);
+    // Held up behind the group, a private answer would wait for the rest of its queue (about 100 replies
+    // before the restart); answered alongside it, it waits for a few at most.
+    for (const { groupSendsWaited } of [...before, ...after])
+      expect(groupSendsWaited, "a private chat is not held up by the group").toBeLessThanOrEqual(MAX_WAITED);
+    expect(
+      before.every((l) => l.groupLeft > MAX_WAITED),
+      "the group still had a queue to wait behind",
+    ).toBe(true);
     expect(
       t.world.shim.calls.filter((c) => c.status === 429),
       "no send broke Telegram's pace",
