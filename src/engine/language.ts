@@ -7,6 +7,7 @@ import type { DetectedLang } from "./decision.ts";
 import { foldKyrgyz } from "./kyrgyz.ts";
 import type { Token } from "./normalize.ts";
 import type { AnalysisLang } from "./stem.ts";
+import { latinToCyrillic } from "./translit.ts";
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -33,7 +34,7 @@ mozhno pochemu-to zdravstvuyte poka`);
 const KY_LATN_MARKERS =
   words(`emne emnege emneni emneler emnelerdi emnesi kachan kaida kaisy kaysy kandai kanday kancha
 kansha kantip kandaicha kandaycha jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany
-makalanyn eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat baraby bolot boldu bolgon boluldu
+makalanyn kim kimder eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat baraby bolot boldu bolgon boluldu
 berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
 orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
 boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
@@ -73,7 +74,10 @@ const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uy
  * Detects the language from the words of a question (names already removed by the caller).
  * `folded`: lower-case with Latin diacritics folded; `lower`: lower-case as typed.
  */
-export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "script">[]): DetectedLang {
+export function detectLanguage(
+  tokens: readonly Pick<Token, "lower" | "key" | "script">[],
+  cyrillicWords = 0,
+): DetectedLang {
   let cyr = 0;
   let lat = 0;
   for (const t of tokens) {
@@ -118,6 +122,10 @@ export function detectLanguage(tokens: readonly Pick<Token, "lower" | "key" | "s
     if (t.key.length > 4 && TR_ENDINGS.test(t.key)) tr += 0.5;
   }
   if (en === 0 && (tr > 0 || kyLatn > 0)) kyLatn += kyWeak;
+  // Words that are content words only once written in Cyrillic ("avtor", "proekt") are Russian or
+  // Kyrgyz typed in Latin letters, whatever the function words beside them look like.
+  ruLatn += cyrillicWords;
+  kyLatn += cyrillicWords;
   const best = Math.max(en, tr, ruLatn, kyLatn);
   if (best === 0) return "unknown";
   // Ties go to English, the article's own language, then Turkish.
@@ -189,6 +197,8 @@ export interface ContentLanguages {
   nameSpellings: ReadonlySet<string>;
   /** Spellings only one language's content uses → that language. */
   soleLanguage: ReadonlyMap<string, AnalysisLang>;
+  /** The content has this spelling (folded). */
+  hasSpelling(spelling: string): boolean;
 }
 
 /** The language of a question, falling back to the languages its content words come from. */
@@ -196,7 +206,14 @@ export function detectQuestionLanguage(tokens: readonly Token[], content: Conten
   // Names first left out ("Who is Doğacan Başaran?" is English), then, if nothing else tells, counted.
   const all = tokens.filter((t) => !t.isNumber);
   const words = all.filter((t) => !content.nameSpellings.has(t.key));
-  const detected = detectLanguage(words.length > 0 ? words : all);
+  const cyrillicWords = words.filter(
+    (t) =>
+      t.script === "latin" &&
+      t.key.length >= 4 &&
+      !content.hasSpelling(t.key) &&
+      content.hasSpelling(latinToCyrillic(t.key)),
+  ).length;
+  const detected = detectLanguage(words.length > 0 ? words : all, cyrillicWords);
   if (detected !== "unknown") return detected;
   if (words.length < all.length) {
     const withNames = detectLanguage(all);

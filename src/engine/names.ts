@@ -126,7 +126,8 @@ export class Names {
 
   private workOutKeys(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): string[] {
     const keys = [key.spelling(t.key)];
-    if ((lang === "tr" || lang === "ky") && t.key.length > 4)
+    // Not when the word is a longer name with a suffix: "kulubaevin" is Kulubaev's, not a word on "kul".
+    if ((lang === "tr" || lang === "ky") && t.key.length > 4 && !this.trie.prefixName(t.key, 5, 5))
       for (const n of [4, 3]) {
         const start = t.key.slice(0, n);
         if (!this.shortNameWords.has(start)) continue;

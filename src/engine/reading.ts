@@ -80,7 +80,11 @@ export class QuestionReader {
     // Telegram's own limit; the engine bounds its work whoever calls it.
     let text = question.slice(0, MAX_QUESTION_LENGTH);
     let raw = tokenize(text, false);
-    const content = { nameSpellings: v.names.nameSpellings, soleLanguage: v.soleLanguage };
+    const content = {
+      nameSpellings: v.names.nameSpellings,
+      soleLanguage: v.soleLanguage,
+      hasSpelling: (spelling: string) => v.hasSpelling(spelling),
+    };
     // A quoted title or phrase is in the article's language, not the asker's: «Steps to Strengthen…» in
     // a Russian question. The words outside the quotes tell, when they tell anything.
     const unquoted = outsideQuotes(text);

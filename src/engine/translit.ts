@@ -72,6 +72,9 @@ export function latinToCyrillic(word: string): string {
       // After a vowel "y" is й (Kitay, moy); elsewhere ы (vy, byl).
       const prev = word[i - 1];
       out += prev !== undefined && VOWELS.has(prev) ? "й" : "ы";
+    } else if (c === "i" && i === word.length - 1 && /[aeouy]/.test(word[i - 1] ?? "")) {
+      // A final "i" after a vowel is й: kakoi, drugoi, kotoryi (not after i: organizatsii).
+      out += "й";
     } else if (c === "e" && i === 0) {
       // это, этот, экономика; but его, ее, ей, ему, еще begin with е.
       out += /^e(?:g|e|i|j|m|y|sh|s?ch)/.test(word) ? "е" : "э";

@@ -59,6 +59,10 @@ describe("names in every spelling", () => {
     expect(first("Что обсуждали с Кулубаевым?")).toBe("kulubaev-syromolotov-meeting");
     expect(first("Жапаровдун эң маанилүү жетишкендиги эмне?")).toBe("japarov-achievement");
   });
+
+  it("reads a long name with a Turkish suffix and no apostrophe as the name, not as a word on its first letters", () => {
+    expect(first("kulubaevin gorusmesi ne zaman")).toBe("kulubaev-syromolotov-meeting");
+  });
 });
 
 describe("typos, word order, case and chatter", () => {
@@ -222,6 +226,10 @@ describe("function words are not content", () => {
     expect(engine.ask("Bişkek'te hava nasıl?").kind).toBe("decline");
   });
 
+  it("takes Kyrgyz demonstratives and chat 'че' as function words ('муну ким жазган' asks for the author)", () => {
+    expect(first("муну ким жазган")).toBe("author");
+  });
+
   it("does not read Russian 'какие' as 'как' (how), nor correct a name into a Kyrgyz particle", () => {
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
     const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
@@ -288,6 +296,15 @@ describe("Russian typed in Latin letters", () => {
     expect(first("kakie organizacii obsuzhdali na konsultaciyah s Rossiey")).toBe(
       "consultations-organisations",
     );
+  });
+
+  it("reads a final 'oi' as ой ('kakoi' is какой, a function word, not an unknown word against the answer)", () => {
+    expect(first("kakoi grant dala yaponiya")).toBe("japan-grant-batken");
+  });
+
+  it("reads a short Latin message as Kyrgyz or Russian when its words are content words only in Cyrillic", () => {
+    const d = asked("avtor kim", "answer");
+    expect([d.ids[0], d.detected]).toEqual(["author", "ky-latn"]);
   });
 
   it("declines a finer detail asked in Russian words typed in Latin letters ('kakogo chisla': the exact day)", () => {

@@ -89,5 +89,7 @@ describe("transliteration of Russian typed in Latin letters", () => {
     expect(latinToCyrillic("kitay")).toBe("китай");
     expect(latinToCyrillic("vstrecha")).toBe("встреча");
     expect(latinToCyrillic("organizacii")).toBe("организации");
+    expect(latinToCyrillic("kakoi")).toBe("какой");
+    expect(latinToCyrillic("drugoi")).toBe("другой");
   });
 });
