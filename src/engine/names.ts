@@ -8,7 +8,7 @@
 import type { Script, Token } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
 import { type AnalysisLang, keptTable, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
-import { isStopword } from "./stopwords.ts";
+import { isStopword, LIGHT_WORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 
 /** Key namespaces, so a Russian stem never meets an English spelling by accident. */
@@ -126,6 +126,10 @@ export class Names {
 
   private workOutKeys(t: Token, lang: AnalysisLang, ruLatn: boolean, reader: Reader): string[] {
     const keys = [key.spelling(t.key)];
+    // A common Turkic verb is itself, not a name or concept its short stem collides with ("кылды", did, is
+    // not "кылым", century). English light words may still be concepts ("expect", "call").
+    if (reader === "question" && (lang === "ky" || lang === "tr") && LIGHT_WORDS[lang].has(t.key))
+      return keys;
     // Not when the word is a longer name with a suffix: "kulubaevin" is Kulubaev's, not a word on "kul".
     if ((lang === "tr" || lang === "ky") && t.key.length > 4 && !this.trie.prefixName(t.key, 5, 5))
       for (const n of [4, 3]) {

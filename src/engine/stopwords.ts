@@ -108,12 +108,17 @@ const VERB_ENDINGS = {
   en: /(?:ing|ed)$/,
   ru: /(?:ся|сь|ет|ют|ит|ят|ешь|ишь|ал|ял|ил|ел|ла|ло|ли|ать|ять|ить|еть|уть)$/,
   tr: /(?:yor|yordu|di|du|ti|tu|mis|mus|acak|ecek|digi|dugu|tigi|tugu|masi|mesi|abilir|ebilir|mali|meli|iyor|uyor)$/,
+  // Kyrgyz (Cyrillic, or Latin letters read as Cyrillic): converbs (окуп, барып), participles (келген), the
+  // past with a person (кеттим) or heard of (окуптур), the plural present (айтышат), first and second
+  // persons. Not a bare -ты or -ат: nouns end so too (саясаты, мамлекет).
+  ky: /(?:[ыиуүаеоө]п|[гк][аеоө]н|[дт][ыиуү][мңк]|п[тд][ыиуү]р|[ыиуү]ш[аеоө]т|йт|[мс][ыиуү]н|[ыиуү]ңыз|[ыиуү]ңиз)$/,
 } as const;
 
 /** An unknown word (folded) that looks like an inflected verb in the question's language. */
 export function looksLikeVerb(key: string, lang: "en" | "ru" | "tr" | "ky"): boolean {
   if (key.length < 5) return false;
-  if (lang === "ky") return VERB_ENDINGS.tr.test(key) || VERB_ENDINGS.ru.test(key);
+  if (lang === "ky")
+    return VERB_ENDINGS.ky.test(key) || VERB_ENDINGS.tr.test(key) || VERB_ENDINGS.ru.test(key);
   return VERB_ENDINGS[lang].test(key);
 }
 

@@ -226,6 +226,11 @@ describe("function words are not content", () => {
     expect(engine.ask("Bişkek'te hava nasıl?").kind).toBe("decline");
   });
 
+  it("reads a common Kyrgyz verb as itself, not as a concept its stem collides with ('кылды' is not 'кылым')", () => {
+    const d = asked("Жапаров Кытайга барып эмне кылды", "answer");
+    expect([d.ids[0], d.confidence]).toEqual(["du-dewen-visit-announcement", "sure"]);
+  });
+
   it("takes Kyrgyz demonstratives and chat 'че' as function words ('муну ким жазган' asks for the author)", () => {
     expect(first("муну ким жазган")).toBe("author");
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanText, foldKey, lowerCase, mostlyCapitalised, tokenize } from "../../src/engine/normalize.ts";
 import { stemWord } from "../../src/engine/stem.ts";
+import { looksLikeVerb } from "../../src/engine/stopwords.ts";
 import { latinToCyrillic } from "../../src/engine/translit.ts";
 
 const keys = (text: string, turkish = false) => tokenize(text, turkish).map((t) => t.key);
@@ -91,5 +92,14 @@ describe("transliteration of Russian typed in Latin letters", () => {
     expect(latinToCyrillic("organizacii")).toBe("организации");
     expect(latinToCyrillic("kakoi")).toBe("какой");
     expect(latinToCyrillic("drugoi")).toBe("другой");
+  });
+});
+
+describe("inflected verbs, weighed as common words when the content lacks them", () => {
+  it("knows Kyrgyz converbs, participles and persons, and leaves nouns alone", () => {
+    for (const verb of ["чыгып", "кеттим", "айтышат", "келишкен", "окуптур", "сурадыңыз"])
+      expect(looksLikeVerb(verb, "ky"), verb).toBe(true);
+    for (const noun of ["өкмөттүн", "саясаты", "өлкөлөр"])
+      expect(looksLikeVerb(noun, "ky"), noun).toBe(false);
   });
 });
