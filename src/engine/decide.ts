@@ -154,7 +154,12 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
   const aside = analysis.excluded.length > 0 ? index.rank(analysis, analysis.excluded)[0]?.id : undefined;
   const all = index.rank(analysis);
-  const ranked = preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside));
+  const ranked = preferAsked(
+    kb,
+    analysis,
+    preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+    limits.suggest,
+  );
   const best = ranked[0];
   const chat = smalltalk.match(analysis.words);
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
@@ -403,4 +408,31 @@ function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
   if (kb.answerById.get(first.id)?.kind !== "fact" || kb.answerById.get(second.id)?.kind !== "combined")
     return ranked;
   return [second, first, ...ranked.slice(2)];
+}
+
+/**
+ * "Which outlet reported Japarov's visit?", "where was the ambassador's quote published?": a question
+ * asking, in its own words, for what a combined answer is preferred for (content: preferredFor) about a
+ * fact that answer gathers (it cites all the fact's footnotes) gets the combined answer first, as sure
+ * as the fact, and the fact right after it (offered as "you may also mean").
+ */
+function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], floor: number): Scored[] {
+  const [first] = ranked;
+  const fact = first && kb.answerById.get(first.id);
+  if (!first || fact?.kind !== "fact" || fact.footnotes.length === 0) return ranked;
+  const asks = (concept: string) => analysis.terms.some((t) => !t.context && t.term === `#${concept}`);
+  const gathering = ranked.find((s) => {
+    const a = kb.answerById.get(s.id);
+    return (
+      s.score >= floor &&
+      a?.kind === "combined" &&
+      a.preferredFor.some(asks) &&
+      fact.footnotes.every((n) => a.footnotes.includes(n))
+    );
+  });
+  if (!gathering) return ranked;
+  return [
+    { id: gathering.id, score: Math.max(first.score, gathering.score) },
+    ...ranked.filter((s) => s.id !== gathering.id),
+  ];
 }

@@ -232,6 +232,15 @@ describe("content validation", () => {
     expectProblem(dir, /unknown topic "sports"/);
   });
 
+  it("rejects preferredFor on a single fact, and a concept the lexicon lacks", () => {
+    const dir = copyContent();
+    editAnswer(dir, MEETING, (a) => {
+      (a as unknown as { preferredFor: string[] }).preferredFor = ["no-such-concept"];
+    });
+    expectProblem(dir, /only a combined answer can be preferredFor/);
+    expectProblem(dir, /preferredFor concept "no-such-concept" is not in content\/lexicon.yaml/);
+  });
+
   it("rejects a spelling shared by two entities, and an 'out of scope' name that the article mentions", () => {
     const dir = copyContent();
     edit(dir, "aliases.yaml", (doc) => {

@@ -151,6 +151,20 @@ describe("small talk", () => {
   });
 });
 
+describe("questions about the sources", () => {
+  it("answers which source a fact comes from with the sources, and offers the fact itself next", () => {
+    const d = asked("which source is the ambassador's statement from?", "answer");
+    expect(d.ids).toEqual(["sources-list"]);
+    expect(d.alternatives.map((a) => a.id)).toEqual(["du-dewen-quote"]);
+  });
+
+  it("still answers what a report said with the fact", () => {
+    expect(first("What did the report say about Japarov's state visit to China?")).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+});
+
 describe("questions spanning answers", () => {
   it("answers who met whom on 23 March with the timeline, citing each footnote involved", () => {
     const d = asked("Who met whom on 23 March 2023?", "answer");
