@@ -142,9 +142,12 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
       else if (!kb.answerById.has(r)) add(`related answer "${r}" does not exist`);
     }
     if (a.preferredFor.length > 0 && a.kind !== "combined")
-      add("only a combined answer can be preferredFor a concept (it must gather the facts it is preferred to)");
+      add(
+        "only a combined answer can be preferredFor a concept (it must gather the facts it is preferred to)",
+      );
     for (const c of a.preferredFor)
-      if (!kb.concepts.some((k) => k.id === c)) add(`preferredFor concept "${c}" is not in content/lexicon.yaml`);
+      if (!kb.concepts.some((k) => k.id === c))
+        add(`preferredFor concept "${c}" is not in content/lexicon.yaml`);
     if (a.kind !== "bot" && a.kind !== "page" && a.quotes.length === 0)
       add("a fact needs at least one verbatim quote from the article");
 
