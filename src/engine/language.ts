@@ -34,7 +34,7 @@ mozhno pochemu-to zdravstvuyte poka`);
 const KY_LATN_MARKERS =
   words(`emne emnege emneni emneler emnelerdi emnesi kachan kaida kaisy kaysy kandai kanday kancha
 kansha kantip kandaicha kandaycha jana menen uchun ychyn dep degen jazgan jazat jazylgan makala makalada makalany
-makalanyn kim kimder eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat baraby bolot boldu bolgon boluldu
+makalanyn kim eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat baraby bolot boldu bolgon boluldu
 berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
 orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
 boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
