@@ -78,6 +78,7 @@ export const DETAILS = [
   "law",
   "signed",
   "members",
+  "outcome",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -117,6 +117,30 @@ describe("finer details (content/details.yaml)", () => {
     });
   });
 
+  it("declines what came of a plan or a meeting afterwards, which the article does not report", () => {
+    const cases: [string, string][] = [
+      ["So did Japarov actually go to Beijing in May? What came of it?", "does not say what came of it"],
+      ["Состоялся ли визит Жапарова в Пекин?", "Чем это закончилось потом, статья не говорит"],
+      ["Japarov Pekin'e gitti mi?", "sonradan nasıl sonuçlandığını söylemiyor"],
+    ];
+    for (const [question, says] of cases) {
+      const d = engine.ask(question);
+      // …and offers what the article does say: the visit announced for May 2023.
+      expect(d, question).toMatchObject({
+        kind: "decline",
+        reason: "lacks",
+        detail: "outcome",
+        about: "du-dewen-visit-announcement",
+      });
+      expect(renderReply(d, kb, "plain"), question).toContain(says);
+    }
+    // An outcome the article does report: the Japanese agreement was signed.
+    expect(engine.ask("What came of Kyrgyzstan's talks with Japan, was anything signed?")).toMatchObject({
+      kind: "answer",
+      ids: ["japan-agreement"],
+    });
+  });
+
   it("wants a list beyond the names the question gives itself", () => {
     // The answer names Soros and Kyrgyzstan, which the question names too: that is no list of organisations.
     expect(engine.ask("Какие именно организации Сороса закрыли в Кыргызстане?")).toMatchObject({
