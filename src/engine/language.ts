@@ -17,7 +17,14 @@ function words(list: string): ReadonlySet<string> {
 const EN_MARKERS =
   words(`the what who whom whose when where why how which did does is are was were of with about
 and for will would from this that these has have can could you me tell please meet met say said visit visited
-discuss discussed between who's what's whats there their they his her its been an any much many does`);
+discuss discussed between who's what's whats there their they his her its been an any much many does
+at by than then should could here some more most get got give gave just know think want need pls thanks
+today now still also only very really actually exactly anything something okay`);
+
+// Letter sequences only English spelling has among the four languages typed in Latin letters (Russian
+// and Kyrgyz transliterate ч and ш as ch and sh, not th or wh; Kyrgyz long vowels are aa, ee, oo, uu):
+// "exchange rate today", "customs clearance", "football score" are English keywords.
+const EN_SHAPES = /(th|wh|ck|ght|ph|tion|sion|ance|ence|ness|ea|ou)/;
 
 const TR_MARKERS =
   words(`ve ile bir bu su ne mi mu kim kimle kiminle kimi kime kimin nedir hangi nerede nereye
@@ -111,6 +118,7 @@ export function detectLanguage(
     if (/[çğışâî]/.test(t.lower)) tr += 2;
     else if (/[öü]/.test(t.lower)) tr += 1;
     if (EN_MARKERS.has(t.key)) en += 1;
+    else if (t.key.length > 3 && EN_SHAPES.test(t.key)) en += 0.5;
     if (TR_MARKERS.has(t.key)) tr += 1;
     if (RU_LATN_MARKERS.has(t.key)) ruLatn += 1;
     if (KY_LATN_MARKERS.has(t.key)) kyLatn += 1;

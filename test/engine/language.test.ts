@@ -51,6 +51,12 @@ describe("language of a question", () => {
     expect(detect("грант Баткен").lang).toBe("ru");
   });
 
+  it("reads English keywords the content does not know as English, by their spelling", () => {
+    // "-ge" is a Kyrgyz ending too, and "dostuk" a Kyrgyz word: the English spelling outweighs them.
+    expect(detect("exchange rate today").lang).toBe("en");
+    expect(detect("customs clearance time at dostuk border post").lang).toBe("en");
+  });
+
   it("falls back to the Telegram language code when the text is too short to tell", () => {
     expect(detect("Kulubaev", { userLanguageCode: "ru" }).lang).toBe("ru");
     expect(detect("Kulubaev", { userLanguageCode: "kk" }).lang).toBe("ru");
