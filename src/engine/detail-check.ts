@@ -152,14 +152,17 @@ export class DetailCheck {
 
   /** The detail the question asks for that the answer lacks, if any. */
   lacking(
-    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords">,
+    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "askingTyped">,
     answerId: string,
   ): Detail | undefined {
     const gives = this.gives.get(answerId);
     if (!gives) return undefined;
     // A finer detail is named in so many words: each one asked must be given ("how long is the railway
     // and how much will it cost" lacks both).
-    for (const detail of this.finerAsked(analysis.askingWords))
+    const asked = analysis.askingTyped
+      ? [...new Set([...this.finerAsked(analysis.askingWords), ...this.finerAsked(analysis.askingTyped)])]
+      : this.finerAsked(analysis.askingWords);
+    for (const detail of asked)
       if (!gives.has(detail) && !(this.listDetails.has(detail) && this.listsNames(analysis, answerId)))
         return detail;
     const wants = this.asked(analysis);

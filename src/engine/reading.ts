@@ -48,6 +48,11 @@ export interface Analysis {
   words: string[];
   /** The words of the sentences that ask (the preamble's left out): what a question asks for is read here. */
   askingWords: string[];
+  /**
+   * The same words as typed, where a correction changed them: a real word the content does not use
+   * ("company", corrected to "compare") may still ask for a detail. Undefined when nothing was corrected.
+   */
+  askingTyped?: string[];
   outOfScope: { id: string; surface: string }[];
   /** Capitalised words in mid-sentence that are neither content words nor known names. */
   unknownNames: string[];
@@ -209,15 +214,25 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
+    const asking = tokens.filter((t) => !inPreamble(t));
+    // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
+    const asked = (word: string, script: Token["script"]) =>
+      ruLatn && script === "latin" ? latinToCyrillic(word) : word;
     return {
       detected,
       lang,
       terms,
       words: tokens.map((t) => t.key),
-      // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
-      askingWords: tokens
-        .filter((t) => !inPreamble(t))
-        .map((t) => (ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : t.key)),
+      askingWords: asking.map((t) => asked(t.key, t.script)),
+      ...(asking.some((t) => t.corrected)
+        ? {
+            askingTyped: asking.map((t) =>
+              t.corrected
+                ? asked(foldKey(lowerCase(t.original, lang === "tr")), t.script)
+                : asked(t.key, t.script),
+            ),
+          }
+        : {}),
       outOfScope,
       unknownNames,
       unknownYears,

@@ -141,6 +141,24 @@ describe("finer details (content/details.yaml)", () => {
     });
   });
 
+  it("declines a company or an appointment the article never names, even where the word is one the content lacks", () => {
+    // "company" is no word of the content, and the spelling corrector would make it "compare".
+    const cases: [string, string, string][] = [
+      [
+        "Which Japanese company will supply the road maintenance equipment for Batken?",
+        "company",
+        "name a company",
+      ],
+      ["Demiryolunu hangi Çin şirketi inşa edecek?", "company", "şirket adı vermiyor"],
+      ["when was kulubaev appointed foreign minister", "life", "election or appointment"],
+    ];
+    for (const [question, detail, says] of cases) {
+      const d = engine.ask(question);
+      expect(d, question).toMatchObject({ kind: "decline", reason: "lacks", detail });
+      expect(renderReply(d, kb, "plain"), question).toContain(says);
+    }
+  });
+
   it("wants a list beyond the names the question gives itself", () => {
     // The answer names Soros and Kyrgyzstan, which the question names too: that is no list of organisations.
     expect(engine.ask("Какие именно организации Сороса закрыли в Кыргызстане?")).toMatchObject({
