@@ -19,8 +19,14 @@ const DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033";
 /** Only Latin, Cyrillic, spaces and ASCII punctuation, precomposed: NFKC would change nothing. */
 const ALREADY_NFKC = /^[\n\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400-\u04ff]*$/;
 
+// A smiley standing alone between spaces (or at either end), or brackets doubled as one ("привет)))").
+const EMOTICON = /(^|\s)(?:[:;=]-?[()DPpOo3[\]|*]+|[xX][dD]+|\^_*\^)(?=\s|$)|\){2,}|\({2,}/g;
+const EMOTICON_HINT = /[()^:;=]|[xX][dD]/;
+
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
-export function cleanText(text: string): string {
+export function cleanText(raw: string): string {
+  // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
+  const text = EMOTICON_HINT.test(raw) ? raw.replace(EMOTICON, "$1 \n ") : raw;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
   if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
   const normal = ALREADY_NFKC.test(text) ? text : text.normalize("NFKC");

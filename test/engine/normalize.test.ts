@@ -63,6 +63,13 @@ describe("cleaning", () => {
     expect(tokenize("hi. who met? and\nwhen", false).map((t) => t.clause)).toEqual([0, 1, 1, 2, 3]);
   });
 
+  it("ends a sentence at a typed smiley, as at an emoji, but not at brackets in a sentence", () => {
+    const sentences = (text: string) => tokenize(cleanText(text), false).map((t) => t.sentence);
+    expect(sentences("exams all week :D who wrote it")).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(sentences("привет))) кто автор")).toEqual([0, 1, 1]);
+    expect(sentences("the grant (5.3 million) for Batken")).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
   it("knows a capitalised word in mid-sentence from one that starts a sentence", () => {
     const t = tokenize("What did Tokayev say? Putin", false);
     expect(t.filter((x) => x.capitalisedMidSentence).map((x) => x.original)).toEqual(["Tokayev"]);
