@@ -112,6 +112,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-k.yaml": { right: 186, wrong: 2 },
     "test/eval/batch-l.yaml": { right: 188, wrong: 4 },
     "test/eval/batch-m.yaml": { right: 163, wrong: 23 },
+    "test/eval/batch-n.yaml": { right: 163, wrong: 22 },
     "test/eval/batch-p.yaml": { right: 109, wrong: 8 },
     "test/eval/fresh-questions.yaml": { right: 60, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 186, wrong: 4 },
