@@ -100,7 +100,9 @@ export interface Token {
 
 // A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
 // Numbers keep their decimal part (5.3, 5,3).
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*|[?!;.,\n]+/gu;
+// A Russian indefinite pronoun ("кого-то", "что-нибудь") is one word: "кого" alone would ask "whom".
+const TOKEN =
+  /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)(?![\p{L}\p{M}]))?|[?!;.,\n]+/gu;
 
 // The same words come again and again (content, then questions): their lower-cased and folded forms
 // are kept, up to a bound.

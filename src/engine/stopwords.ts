@@ -44,7 +44,8 @@ bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nas
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
-ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo`;
+ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
+çok hiç`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -133,7 +134,13 @@ export const TRANSPARENT: ReadonlySet<string> = wordSet(
 
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {
-  return STOPWORDS.en.has(key) || STOPWORDS.ru.has(key) || STOPWORDS.tr.has(key) || STOPWORDS.ky.has(key);
+  return (
+    STOPWORDS.en.has(key) ||
+    STOPWORDS.ru.has(key) ||
+    STOPWORDS.tr.has(key) ||
+    STOPWORDS.ky.has(key) ||
+    INDEFINITE.test(key)
+  );
 }
 
 // Turkish and Kyrgyz stop words take suffixes too ("anlatıyor", "hakkındaki"): compare their first five
@@ -146,6 +153,10 @@ const TURKIC_STOP_PREFIXES: ReadonlySet<string> = new Set(
     .map((w) => w.slice(0, TURKIC_PREFIX)),
 );
 const KY_FOLDED: ReadonlySet<string> = new Set([...STOPWORDS.ky].map(foldKyrgyz));
+
+// Russian indefinite pronouns ("кого-то", "что-нибудь", "где-либо", one token: see normalize.ts) say
+// "someone", "something": they ask nothing.
+const INDEFINITE = /-(?:то|нибудь|либо|nibud|libo)$/;
 
 /** A stop word in a Turkish or Kyrgyz question, suffixes allowed. */
 export function isTurkicStopword(key: string): boolean {

@@ -257,6 +257,22 @@ describe("function words are not content", () => {
     expect(first("Что сказал посол Китая Ду Девен?")).toMatch(/^du-dewen-/);
   });
 
+  it("reads Russian 'кого-то' (someone) as no question word, and Turkish 'çok' (very) as no content word", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("Надо выбрать кого-то одного?")).not.toContain("#q-who");
+    expect(terms("Кого выбрал Кыргызстан?")).toContain("#q-who");
+    expect(terms("ama cok uzun ya, kisaca makale ne anlatiyor?")).not.toContain("cok");
+    expect(first("selam :) odevim bu makale. ama cok uzun ya, kisaca makale ne anlatiyor?")).toBe(
+      "article-summary",
+    );
+  });
+
+  it("asks for the author with 'who has written it', and for a place with 'in which city'", () => {
+    expect(first("My host family showed me this article. Who has written it actually?")).toBe("author");
+    expect(first("Кыргыз-орус консультациялары кайсы шаарда болгон?")).toBe("consultations-delegations");
+  });
+
   it("knows China in every Russian case, and who was toppled is not the Tulip Revolution answer", () => {
     for (const q of ["Политика Китая в регионе", "Кыргызстан и Китай", "инвестиции в Китае"])
       expect(engine.groupKey(q)).toContain("@china");
