@@ -49,6 +49,10 @@ export interface DetailCheckData {
   speakers: string[];
   listDetails: Detail[];
   named: [string, string[]][];
+  places: string[];
+  people: string[];
+  /** Per answer, the months its English text gives a day of ("23 March": "march"). */
+  dayMonths: [string, string[]][];
   sayWords: string[];
 }
 
@@ -70,6 +74,10 @@ export class DetailCheck {
   private readonly listDetails: ReadonlySet<Detail>;
   /** The article's names each answer's English text gives, as terms ("@csto"). */
   private readonly named = new Map<string, ReadonlySet<string>>();
+  /** Names of places ("@russia"): the setting of most answers, a list only when there are several. */
+  private readonly places: ReadonlySet<string>;
+  private readonly people: ReadonlySet<string>;
+  private readonly dayMonths = new Map<string, ReadonlySet<string>>();
   /** The one-word terms of the lexicon's "say" concept. */
   private readonly sayWords: ReadonlySet<string>;
 
@@ -78,6 +86,9 @@ export class DetailCheck {
     this.speakers = new Set(data.speakers);
     this.sayWords = new Set(data.sayWords);
     this.listDetails = new Set(data.listDetails);
+    this.places = new Set(data.places);
+    this.people = new Set(data.people);
+    for (const [id, months] of data.dayMonths) this.dayMonths.set(id, new Set(months));
     this.finer = data.finer;
     this.finer.forEach((ask, i) => {
       const first = ask.words[0];
@@ -100,16 +111,21 @@ export class DetailCheck {
     const nameWords = kb.entities.map((e) => ({ term: `@${e.id}`, words: e.names.map(wordsOf) }));
     const gives: [string, Detail[]][] = [];
     const named: [string, string[]][] = [];
+    const dayMonths: [string, string[]][] = [];
     for (const a of kb.answers) {
       const given = new Set(detailsOf(a, people));
       for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d)) given.add(d.detail);
       gives.push([a.id, [...given]]);
+      dayMonths.push([a.id, monthsWithDay(a.answer.en)]);
       const words = wordsOf(a.answer.en);
       named.push([a.id, nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term)]);
     }
     return new DetailCheck({
       gives,
       named,
+      places: kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`),
+      people: kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`),
+      dayMonths,
       speakers: [
         ...kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`),
         ...kb.concepts.filter((c) => c.kind === "office").map((c) => `#${c.id}`),
@@ -131,6 +147,9 @@ export class DetailCheck {
       speakers: [...this.speakers],
       listDetails: [...this.listDetails],
       named: [...this.named].map(([id, named]) => [id, [...named]]),
+      places: [...this.places],
+      people: [...this.people],
+      dayMonths: [...this.dayMonths].map(([id, months]) => [id, [...months]]),
       sayWords: [...this.sayWords],
     };
   }
@@ -152,7 +171,7 @@ export class DetailCheck {
 
   /** The detail the question asks for that the answer lacks, if any. */
   lacking(
-    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "askingTyped">,
+    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "askingTyped" | "quoting">,
     answerId: string,
   ): Detail | undefined {
     const gives = this.gives.get(answerId);
@@ -165,6 +184,9 @@ export class DetailCheck {
     for (const detail of asked)
       if (!gives.has(detail) && !(this.listDetails.has(detail) && this.listsNames(analysis, answerId)))
         return detail;
+    // "When in May…?", "which date in May": the day within a month the question names. An answer giving
+    // only the month ("in May 2023"), or a day of another month, lacks it.
+    if (this.asksDayOf(analysis, answerId)) return "day";
     const wants = this.asked(analysis);
     // One detail asked in one question: a message of several questions, or one asking for two kinds of
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
@@ -173,15 +195,47 @@ export class DetailCheck {
     return gives.has(detail) ? undefined : detail;
   }
 
+  private asksDayOf(
+    analysis: Pick<Analysis, "terms" | "askingWords" | "quoting">,
+    answerId: string,
+  ): boolean {
+    // A month in a quoted title ("«…посетит Китай в мае 2023 года» — when was it accessed?") is the title's.
+    if (analysis.quoting) return false;
+    const own = analysis.terms.filter((t) => !t.context);
+    if (!own.some((t) => t.term === "#q-when")) return false;
+    const months = new Set(own.filter((t) => MONTH_TERMS.has(t.term)).map((t) => t.term.slice(1)));
+    // English "may" is a stop word: "in May", "May 2023" name the month.
+    analysis.askingWords.forEach((w, i) => {
+      const before = analysis.askingWords[i - 1] ?? "";
+      const after = analysis.askingWords[i + 1] ?? "";
+      if (MONTH_TERMS.has(`#${w}`) && (before === "in" || before === "of" || /^\d+$/.test(after)))
+        months.add(w);
+    });
+    // One month: "between March and May" asks something else.
+    if (months.size !== 1) return false;
+    return !this.dayMonths.get(answerId)?.has([...months][0] as string);
+  }
+
   /**
    * Does the answer name two or more of the article's names besides those the question gives? "Which
    * Soros organisations were closed in Kyrgyzstan?" is not answered by a text naming Soros and Kyrgyzstan.
+   * Places are where most answers happen ("Kulubaev met Syromolotov" names Kyrgyzstan and Russia): they
+   * make a list only three or more at a time ("Russia, China and the West"). Three organisations or
+   * events are a list even when the question names them too ("which organisations, CSTO, SCO, CIS?").
    */
   private listsNames(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
     const asked = new Set(analysis.terms.map((t) => t.term));
     let other = 0;
-    for (const name of this.named.get(answerId) ?? []) if (!asked.has(name)) other += 1;
-    return other >= 2;
+    let places = 0;
+    let things = 0;
+    for (const name of this.named.get(answerId) ?? []) {
+      const place = this.places.has(name);
+      if (!place && !this.people.has(name)) things += 1;
+      if (asked.has(name)) continue;
+      if (place) places += 1;
+      else other += 1;
+    }
+    return other >= 2 || places >= 3 || things >= 3;
   }
 
   /** The details a question asks for: its kinds of question, and someone's words when it asks what someone said. */
@@ -217,6 +271,18 @@ export class DetailCheck {
       out.push("words");
     return out;
   }
+}
+
+/** The lexicon's month concepts, if it has them ("#may"): language data, named in English. */
+const MONTH_TERMS: ReadonlySet<string> = new Set(
+  MONTH.toLowerCase()
+    .split("|")
+    .map((m) => `#${m}`),
+);
+
+/** The months an English text gives a day of: "23 March 2023" and "March 23" give "march". */
+function monthsWithDay(text: string): string[] {
+  return [...new Set([...text.matchAll(DAY_MONTH)].map((m) => (m[2] ?? m[3] ?? "").toLowerCase()))];
 }
 
 /** Pronouns that, just before "say", make the article or its author the one saying ("what does it say"). */

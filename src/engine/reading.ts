@@ -62,6 +62,8 @@ export interface Analysis {
   excluded: QueryTerm[];
   /** Framed by the article or its author ("according to the article", "did the author…"). */
   framed: boolean;
+  /** Puts something in quotation marks (a title, the article's words). */
+  quoting: boolean;
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -238,6 +240,7 @@ export class QuestionReader {
       unknownYears,
       excluded,
       framed,
+      quoting: unquoted !== text,
     };
   }
 

@@ -23,6 +23,7 @@ const reading = (terms: string[], words: string[] = []) => ({
   framed: false,
   words,
   askingWords: words,
+  quoting: false,
 });
 
 describe("what an answer gives", () => {
@@ -171,6 +172,46 @@ describe("finer details (content/details.yaml)", () => {
       kind: "answer",
       ids: ["consultations-organisations"],
     });
+  });
+
+  it("does not take the places an answer happens in for a list", () => {
+    // The meeting's answer names Kyrgyzstan and Russia: no list of the topics discussed.
+    expect(
+      engine.ask("Kulubaev ile Syromolotov görüşmesinde tam olarak hangi konular konuşuldu?"),
+    ).toMatchObject({
+      kind: "decline",
+      reason: "lacks",
+      detail: "members",
+    });
+    // Three organisations are a list even when the question names them itself.
+    expect(
+      engine.ask("which organisations like csto sco cis were discussed with the russians"),
+    ).toMatchObject({
+      kind: "answer",
+      ids: ["consultations-organisations"],
+    });
+  });
+
+  it("wants the day within the month a question names", () => {
+    // The visit is announced for May 2023, with no day; the meeting is on 23 March.
+    for (const question of [
+      "On which date in May 2023 does Japarov visit Beijing?",
+      "Когда именно в мае он поедет в Пекин?",
+    ])
+      expect(engine.ask(question), question).toMatchObject({
+        kind: "decline",
+        reason: "lacks",
+        detail: "day",
+      });
+    expect(engine.ask("When did Kulubaev meet Syromolotov in March?")).toMatchObject({
+      kind: "answer",
+      ids: ["kulubaev-syromolotov-meeting"],
+    });
+    // A month inside a quoted footnote title is the title's, not the question's.
+    const d = engine.ask(
+      "footnote 3 'Садыр Жапаров с государственным визитом посетит Китай в мае 2023 года' - which site is that from and when was it accessed?",
+    );
+    expect(d).toMatchObject({ kind: "answer", ids: ["sources-list"] });
   });
 
   it("does not let a clause that names nobody drop the names the rest of the question gives", () => {
