@@ -79,6 +79,7 @@ export const DETAILS = [
   "signed",
   "members",
   "outcome",
+  "membership",
   "company",
 ] as const;
 export type Detail = (typeof DETAILS)[number];

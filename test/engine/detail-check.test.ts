@@ -192,6 +192,27 @@ describe("finer details (content/details.yaml)", () => {
     });
   });
 
+  it("declines who belongs to which organisation, and what was decided, naming what the article says", () => {
+    for (const question of [
+      "is kyrgyzstan a member of the sco",
+      "şanghay işbirliği örgütü üyeleri kimler",
+      "Входит ли Кыргызстан в ОДКБ?",
+    ])
+      expect(engine.ask(question), question).toMatchObject({
+        kind: "decline",
+        reason: "lacks",
+        detail: "membership",
+      });
+    const d = engine.ask("a kakoi byl rezultat vizita v Pekin v mae");
+    expect(d).toMatchObject({ kind: "decline", reason: "lacks", detail: "outcome" });
+    expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[^]*Пекин/);
+    // The organisations discussed are still the answer to which ones were discussed.
+    expect(engine.ask("Which organisations did they discuss at the consultations?")).toMatchObject({
+      kind: "answer",
+      ids: ["consultations-organisations"],
+    });
+  });
+
   it("wants the day within the month a question names", () => {
     // The visit is announced for May 2023, with no day; the meeting is on 23 March.
     for (const question of [
