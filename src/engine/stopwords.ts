@@ -11,6 +11,7 @@ may might must i me my mine we us our you your yours he him his she her it its t
 those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
 question questions something anything thing things really actually exactly maybe perhaps
+precisely concretely literally verbatim
 mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
@@ -30,6 +31,7 @@ const RU = `и в во не что он на я с со как а то все в
 перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
+дословно конкретно точно подробно подробнее поподробнее
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо`;
 
