@@ -208,6 +208,18 @@ export class QuestionReader {
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
+    // A question pointing back with a pronoun and naming at most one thing of its own ("I always thought
+    // the Tulip Revolution was domestic. Does the article see it differently?") asks about the preamble's
+    // names and ideas too: they count as the question's; the preamble's other words stay out.
+    const pointsBack = tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key));
+    if (pointsBack && ownWords === 1 && terms.some((t) => t.context && /^[@#]/.test(t.term))) {
+      for (let i = terms.length - 1; i >= 0; i--) {
+        const t = terms[i] as QueryTerm;
+        if (!t.context) continue;
+        if (/^[@#]/.test(t.term) && !t.term.startsWith("#q-")) terms[i] = { ...t, context: false };
+        else terms.splice(i, 1);
+      }
+    }
     // One question about it, not a question per sentence of it.
     if (ownWords === 0 && terms.some((t) => t.context)) {
       for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
@@ -438,6 +450,13 @@ function setAsideTokens(
  * question word, in a message where some other sentence does ("I'm from Osh and always thought… Which
  * region is the grant for?"). A message that is all question, or all statement, has no preamble.
  */
+/** Pronouns that point back to what a message's preamble named (not "this", "bu": "this article"), folded. */
+const REFERRING: ReadonlySet<string> = new Set(
+  "it they them he him she her он она оно они его ее их bunu bunun buna bunda onu onun ona аны анын ага муну".split(
+    " ",
+  ),
+);
+
 function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();

@@ -268,6 +268,13 @@ describe("function words are not content", () => {
     );
   });
 
+  it("reads a question that points back with a pronoun as one about what the preamble named", () => {
+    // "его" is the Belt and Road of the first sentence, in the prepositional case there.
+    expect(
+      first("Хочу написать эссе о Поясе и пути, мне очень интересна эта тема. Упоминает ли автор его?"),
+    ).toBe("belt-and-road");
+  });
+
   it("asks for the author with 'who has written it', and for a place with 'in which city'", () => {
     expect(first("My host family showed me this article. Who has written it actually?")).toBe("author");
     expect(first("Кыргыз-орус консультациялары кайсы шаарда болгон?")).toBe("consultations-delegations");
