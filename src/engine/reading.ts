@@ -126,7 +126,7 @@ export class QuestionReader {
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
 
-    const inPreamble = preambleOf(tokens);
+    const inPreamble = preambleOf(tokens, lang === "en");
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
     const chatty = tokens.some(inPreamble);
@@ -450,6 +450,9 @@ function setAsideTokens(
  * question word, in a message where some other sentence does ("I'm from Osh and always thought… Which
  * region is the grant for?"). A message that is all question, or all statement, has no preamble.
  */
+/** How far into an English sentence its question word may stand ("and so why…", "ok but what…"). */
+const OPENING_WINDOW = 5;
+
 /** Pronouns that point back to what a message's preamble named (not "this", "bu": "this article"), folded. */
 const REFERRING: ReadonlySet<string> = new Set(
   "it they them he him she her он она оно они его ее их bunu bunun buna bunda onu onun ona аны анын ага муну".split(
@@ -457,17 +460,24 @@ const REFERRING: ReadonlySet<string> = new Set(
   ),
 );
 
-function preambleOf(tokens: readonly Token[]): (t: Token) => boolean {
+function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
   const sentences = new Set<number>();
+  const last = tokens.at(-1)?.sentence ?? 0;
   let previous = -1;
+  let position = 0;
   for (const t of tokens) {
     sentences.add(t.sentence);
+    position = t.sentence === previous ? position + 1 : 0;
     // As typed: "whole" corrected to "whose" asks nothing.
     const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
     if (t.questionMark) marked.add(t.sentence);
-    if (isAskingWord(typed) || (t.sentence !== previous && isOpeningAuxiliary(typed))) worded.add(t.sentence);
+    // In English a question opens with its question word; one deep inside an earlier sentence tells a story
+    // ("the grandpa kept talking about how Russia still matters here. Why does…").
+    const opens = !english || position < OPENING_WINDOW || t.sentence === last;
+    if ((isAskingWord(typed) && opens) || (position === 0 && isOpeningAuxiliary(typed)))
+      worded.add(t.sentence);
     previous = t.sentence;
   }
   // Where the message has a question mark, a question word before it is a statement's ("my dad says

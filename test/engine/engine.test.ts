@@ -275,6 +275,15 @@ describe("function words are not content", () => {
     ).toBe("belt-and-road");
   });
 
+  it("reads an English sentence with a question word deep inside it as the story, not the question", () => {
+    // Karakol is the story's town, not a place the question asks about.
+    expect(
+      first(
+        "Had plov with a family in Karakol last night and the grandpa kept talking about Soviet times and how Russia still matters here. Why does Russia still have so much pull according to this article",
+      ),
+    ).toBe("russia-influence-primakov");
+  });
+
   it("asks for the author with 'who has written it', and for a place with 'in which city'", () => {
     expect(first("My host family showed me this article. Who has written it actually?")).toBe("author");
     expect(first("Кыргыз-орус консультациялары кайсы шаарда болгон?")).toBe("consultations-delegations");
