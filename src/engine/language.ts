@@ -29,7 +29,9 @@ const EN_SHAPES = /(th|wh|ck|ght|ph|tion|sion|ance|ence|ness|ea|ou)/;
 const TR_MARKERS =
   words(`ve ile bir bu su ne mi mu kim kimle kiminle kimi kime kimin nedir hangi nerede nereye
 zaman icin hakkinda neden nasil kac oldu olan var yok makale makalede neler nelerdir midir midir gore yazar
-dedi soyledi gorustu ziyaret edecek gidecek nerede hangisi kimdir nelerdir niye acaba lutfen anlat`);
+dedi soyledi gorustu ziyaret edecek gidecek nerede hangisi kimdir nelerdir niye acaba lutfen anlat
+kimdi neydi nasildi bakan bakani yardimcisi disisleri buyukelci buyukelcisi cumhurbaskani gorusme gorusmede
+gorusen iliskiler iliskileri ulke ulkeler ziyareti anlasma anlasmasi hibe demiryolu yazari yazarin kisaca`);
 
 const RU_LATN_MARKERS = words(`kto chto chem kogda gde pochemu zachem kak kakoy kakaya kakie kakih kakim kakom
 kakoi kakaja kakuyu kakuju skolko so vo na ob po pro ili eto etot eta etoy byl byla bylo byli budet li kuda otkuda chey kem kogo komu ego

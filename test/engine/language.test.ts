@@ -57,6 +57,10 @@ describe("language of a question", () => {
     expect(detect("customs clearance time at dostuk border post").lang).toBe("en");
   });
 
+  it("reads Turkish typed without ç ş ı ğ as Turkish, not as Russian in Latin letters", () => {
+    expect(detect("Kulubayev ile gorusen rus bakan yardimcisi kimdi")).toEqual({ detected: "tr", lang: "tr" });
+  });
+
   it("falls back to the Telegram language code when the text is too short to tell", () => {
     expect(detect("Kulubaev", { userLanguageCode: "ru" }).lang).toBe("ru");
     expect(detect("Kulubaev", { userLanguageCode: "kk" }).lang).toBe("ru");
