@@ -205,7 +205,7 @@ describe("finer details (content/details.yaml)", () => {
       });
     const d = engine.ask("a kakoi byl rezultat vizita v Pekin v mae");
     expect(d).toMatchObject({ kind: "decline", reason: "lacks", detail: "outcome" });
-    expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[^]*Пекин/);
+    expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[\s\S]*Пекин/);
     // The organisations discussed are still the answer to which ones were discussed.
     expect(engine.ask("Which organisations did they discuss at the consultations?")).toMatchObject({
       kind: "answer",

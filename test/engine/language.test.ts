@@ -58,7 +58,10 @@ describe("language of a question", () => {
   });
 
   it("reads Turkish typed without ç ş ı ğ as Turkish, not as Russian in Latin letters", () => {
-    expect(detect("Kulubayev ile gorusen rus bakan yardimcisi kimdi")).toEqual({ detected: "tr", lang: "tr" });
+    expect(detect("Kulubayev ile gorusen rus bakan yardimcisi kimdi")).toEqual({
+      detected: "tr",
+      lang: "tr",
+    });
   });
 
   it("falls back to the Telegram language code when the text is too short to tell", () => {
