@@ -102,7 +102,7 @@ export interface Token {
 // Numbers keep their decimal part (5.3, 5,3).
 // A Russian indefinite pronoun ("кого-то", "что-нибудь") is one word: "кого" alone would ask "whom".
 const TOKEN =
-  /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)(?![\p{L}\p{M}]))?|[?!;.,\n]+/gu;
+  /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)|(?<=\b(?:kto|kogo|komu|chto|chego|kak|gde|kogda|kuda|kakoi|kakoy|kakie|pochemu|zachem))-to)?(?![\p{L}\p{M}])|[?!;.,\n]+/gu;
 
 // The same words come again and again (content, then questions): their lower-cased and folded forms
 // are kept, up to a bound.

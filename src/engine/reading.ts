@@ -67,6 +67,7 @@ export interface Analysis {
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+const SOFT_SIGN = /([a-z])['’]([a-z])/gi;
 const MAX_QUESTION_LENGTH = 4096;
 
 // Words that join two questions in one message ("who met Kulubaev and what did Du say"): a new clause.
@@ -98,6 +99,12 @@ export class QuestionReader {
     const detectedOutside =
       unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content);
     const detected = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content);
+    // Russian in Latin letters writes the soft sign as an apostrophe ("konsul'tatsii"): part of the word,
+    // not the suffix an apostrophe marks in Turkish or English.
+    if (detected === "ru-latn" && SOFT_SIGN.test(text)) {
+      text = text.replace(SOFT_SIGN, "$1$2");
+      raw = tokenize(text, false);
+    }
     // Kyrgyz in Latin letters is read as the Kyrgyz it stands for.
     if (detected === "ky-latn") {
       text = this.kyrgyzInCyrillic(text);

@@ -158,7 +158,7 @@ const KY_FOLDED: ReadonlySet<string> = new Set([...STOPWORDS.ky].map(foldKyrgyz)
 
 // Russian indefinite pronouns ("кого-то", "что-нибудь", "где-либо", one token: see normalize.ts) say
 // "someone", "something": they ask nothing.
-const INDEFINITE = /-(?:то|нибудь|либо|nibud|libo)$/;
+const INDEFINITE = /-(?:то|нибудь|либо|to|nibud|libo)$/;
 
 /** A stop word in a Turkish or Kyrgyz question, suffixes allowed. */
 export function isTurkicStopword(key: string): boolean {

@@ -75,6 +75,9 @@ export function latinToCyrillic(word: string): string {
     } else if (c === "i" && i === word.length - 1 && /[aeouy]/.test(word[i - 1] ?? "")) {
       // A final "i" after a vowel is й: kakoi, drugoi, kotoryi (not after i: organizatsii).
       out += "й";
+    } else if (c === "i" && word[i - 1] === "i" && /[bcdfgklmnpqrstvxz]/.test(word[i + 1] ?? "")) {
+      // "ii" before a consonant is ий: rossiiskii, rossiiskuyu.
+      out += "й";
     } else if (c === "e" && i === 0) {
       // это, этот, экономика; but его, ее, ей, ему, еще begin with е.
       out += /^e(?:g|e|i|j|m|y|sh|s?ch)/.test(word) ? "е" : "э";

@@ -203,6 +203,10 @@ describe("finer details (content/details.yaml)", () => {
         reason: "lacks",
         detail: "membership",
       });
+    expect(engine.ask("Caparov hangi yil devlet baskani oldu?")).toMatchObject({
+      kind: "decline",
+      detail: "life",
+    });
     const d = engine.ask("a kakoi byl rezultat vizita v Pekin v mae");
     expect(d).toMatchObject({ kind: "decline", reason: "lacks", detail: "outcome" });
     expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[\s\S]*Пекин/);

@@ -284,6 +284,12 @@ describe("function words are not content", () => {
     ).toBe("russia-influence-primakov");
   });
 
+  it("takes 'коротко' for a summary, Kyrgyz 'статьяны' for the article, and 'orgs' for organisations", () => {
+    expect(first("О чём эта статья, если коротко?")).toBe("article-summary");
+    expect(first("bul statyany kim jazdy ozu?")).toBe("author");
+    expect(first("wich orgs came up at the kg-rus consultatons")).toBe("consultations-organisations");
+  });
+
   it("asks for the author with 'who has written it', and for a place with 'in which city'", () => {
     expect(first("My host family showed me this article. Who has written it actually?")).toBe("author");
     expect(first("Кыргыз-орус консультациялары кайсы шаарда болгон?")).toBe("consultations-delegations");
@@ -343,6 +349,19 @@ describe("two questions in one message", () => {
 });
 
 describe("Russian typed in Latin letters", () => {
+  it("reads the apostrophe of a soft sign as part of the word, 'ii' before a consonant as ий, 'kak-to' as no question", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    const read = terms(
+      "Kto vozglavlyal rossiiskuyu delegatsiyu na konsul'tatsiyakh? Familiya kak-to stranno napisana.",
+    );
+    expect(read).toEqual(expect.arrayContaining(["@russia", "#consultations"]));
+    expect(read).not.toContain("#q-how");
+    expect(first("Pochemu, po mneniyu avtora, vliyanie Rossii v Tsentral'noi Azii sokhranyaetsya?")).toBe(
+      "russia-influence-primakov",
+    );
+  });
+
   it("finds words whose Cyrillic spelling has a soft sign the Latin letters cannot show", () => {
     expect(first("kakie organizacii obsuzhdali na konsultaciyah s Rossiey")).toBe(
       "consultations-organisations",
