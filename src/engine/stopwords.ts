@@ -47,14 +47,14 @@ istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam an
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
-çok hiç`;
+çok hiç geçen kısım kısmı kısımda kısmında`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
 кандай үчүн бул ошол ал алар мен сен биз силер деген болгон болот бар жок да дагы же бирок тууралуу жөнүндө
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
 айтылат айтылган болду өз өзү өзүнүн келет келди алкагында эми деги братан салам кутман кеч таң
-саламатсызбы тышкары делген делинген делет
+саламатсызбы тышкары делген делинген делет бир нерсе окуя
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну буну мунун бунун мына буга ушуну тиги тигил

@@ -284,6 +284,11 @@ describe("function words are not content", () => {
     ).toBe("russia-influence-primakov");
   });
 
+  it("takes Turkish 'diye geçen kısım' and Kyrgyz 'бир нерсе' for function words", () => {
+    expect(first("Makalede 'renkli devrimler' diye geçen kısım ne anlatıyor?")).toBe("tulip-revolution");
+    expect(first("Ozbekstan jonundo bir nerse barby statyada?")).toBe("railway-project");
+  });
+
   it("takes 'коротко' for a summary, Kyrgyz 'статьяны' for the article, and 'orgs' for organisations", () => {
     expect(first("О чём эта статья, если коротко?")).toBe("article-summary");
     expect(first("bul statyany kim jazdy ozu?")).toBe("author");
