@@ -207,6 +207,10 @@ describe("finer details (content/details.yaml)", () => {
       kind: "decline",
       detail: "life",
     });
+    expect(engine.ask("Сколько рабочих мест создаст японский грант в Баткенской области?")).toMatchObject({
+      kind: "decline",
+      detail: "count",
+    });
     const d = engine.ask("a kakoi byl rezultat vizita v Pekin v mae");
     expect(d).toMatchObject({ kind: "decline", reason: "lacks", detail: "outcome" });
     expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[\s\S]*Пекин/);
