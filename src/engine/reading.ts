@@ -214,7 +214,11 @@ export class QuestionReader {
     if (unframe(terms, telling)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
-    const ownWords = terms.filter((t) => !t.context && !t.term.startsWith("#q-") && !t.unknown).length;
+    // A verb of telling names nothing ("what does the article actually argue?").
+    const ownWords = terms.filter(
+      (t) =>
+        !t.context && !t.term.startsWith("#q-") && !t.unknown && !isFrameVerb(lowerCase(t.surface, false)),
+    ).length;
     // A question pointing back with a pronoun and naming at most one thing of its own ("I always thought
     // the Tulip Revolution was domestic. Does the article see it differently?") asks about the preamble's
     // names and ideas too: they count as the question's; the preamble's other words stay out.

@@ -268,6 +268,12 @@ describe("function words are not content", () => {
     );
   });
 
+  it("reads 'what does the article argue?' after a story as a question about the story's subject", () => {
+    expect(
+      first("My teacher keeps talking about the Primakov doctrine. What does the article actually argue?"),
+    ).toBe("russia-influence-primakov");
+  });
+
   it("reads a question that points back with a pronoun as one about what the preamble named", () => {
     // "его" is the Belt and Road of the first sentence, in the prepositional case there.
     expect(
