@@ -181,9 +181,13 @@ export class DetailCheck {
     const asked = analysis.askingTyped
       ? [...new Set([...this.finerAsked(analysis.askingWords), ...this.finerAsked(analysis.askingTyped)])]
       : this.finerAsked(analysis.askingWords);
-    for (const detail of asked)
-      if (!gives.has(detail) && !(this.listDetails.has(detail) && this.listsNames(analysis, answerId)))
-        return detail;
+    // "На какие именно цели?" asks what it is for, not for names one by one.
+    const forWhat = analysis.terms.some((t) => t.term === "#use-for");
+    for (const detail of asked) {
+      if (gives.has(detail)) continue;
+      if (this.listDetails.has(detail) && (forWhat || this.listsNames(analysis, answerId))) continue;
+      return detail;
+    }
     // "When in May…?", "which date in May": the day within a month the question names. An answer giving
     // only the month ("in May 2023"), or a day of another month, lacks it.
     if (this.asksDayOf(analysis, answerId)) return "day";

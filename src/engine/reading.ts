@@ -122,9 +122,12 @@ export class QuestionReader {
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
     const english = detected === "en";
-    const tokens = raw
-      .filter((t) => !TRANSPARENT.has(t.key))
-      .map((t) => this.corrector.correct(t, lang, ruLatn, english));
+    // Emphasis ("именно", "exactly") is left out of the words that are matched, not of those that ask for
+    // a detail: "какие именно организации" asks for them one by one.
+    const withEmphasis = raw.map(
+      (t): QueryToken => (TRANSPARENT.has(t.key) ? t : this.corrector.correct(t, lang, ruLatn, english)),
+    );
+    const tokens = withEmphasis.filter((t) => !TRANSPARENT.has(t.key));
 
     const phraseAt = phraseIndex(tokens, v.names.findPhrases(tokens, lang, ruLatn, QUESTION));
     const terms: QueryTerm[] = [];
@@ -239,7 +242,7 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
-    const asking = tokens.filter((t) => !inPreamble(t));
+    const asking = withEmphasis.filter((t) => !inPreamble(t));
     // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
     const asked = (word: string, script: Token["script"]) =>
       ruLatn && script === "latin" ? latinToCyrillic(word) : word;

@@ -174,6 +174,19 @@ describe("finer details (content/details.yaml)", () => {
     });
   });
 
+  it("hears emphasis in what a question asks for, though it is no evidence for an answer", () => {
+    // "именно" is left out of matching; "какие именно" still asks for the organisations one by one.
+    expect(engine.ask("какие именно соросовские организации закрыли в кыргызстане")).toMatchObject({
+      kind: "decline",
+      detail: "members",
+    });
+    // …but "на какие именно цели" asks what the grant is for.
+    expect(engine.ask("Какую сумму выделила Япония и на какие именно цели?")).toMatchObject({
+      kind: "answer",
+      ids: ["japan-grant-batken"],
+    });
+  });
+
   it("does not take the places an answer happens in for a list", () => {
     // The meeting's answer names Kyrgyzstan and Russia: no list of the topics discussed.
     expect(
