@@ -47,7 +47,8 @@ makalanyn kim eken bekenin beken jonundo tuuraluu tuuralu kerek jok jakshy barat
 berdi berchi aitchy aytchy aitkan aytkan kimder kimge kimdi kimdin jolukkan jolukty elchisi kytai kytaiga
 orusiya japoniya rahmat rakhmat rakmat raxmat kosh salamatsyzby salamatsyzbi bul ushul oshol boyuncha
 boiuncha deit deyt deshet jyly jyl aty baary barby emes beken kandaisyn kandaysyn jakshysyzby
-chong chon azamatsyn salam azyr kimdiki dagy elchi elchisinin bizdin bizde silerge menin maga`);
+chong chon azamatsyn salam azyr kimdiki dagy elchi elchisinin bizdin bizde silerge menin maga
+je jakyn jakynby batysh batyshka batyshtyn orusiyaga kytaiga kytaidyn`);
 
 const KY_MARKERS =
   words(`жана менен эмне эмнени эмнеге эмнелер эмнеси кайсы качан кайда кандай канча үчүн болгон болот

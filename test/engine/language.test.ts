@@ -64,6 +64,10 @@ describe("language of a question", () => {
     });
   });
 
+  it("reads a Kyrgyz either-or question in Latin letters as Kyrgyz ('je' is 'or')", () => {
+    expect(detect("Kyrgyzstan Batyshka jakynby je Orusiyagaby")).toEqual({ detected: "ky-latn", lang: "ru" });
+  });
+
   it("falls back to the Telegram language code when the text is too short to tell", () => {
     expect(detect("Kulubaev", { userLanguageCode: "ru" }).lang).toBe("ru");
     expect(detect("Kulubaev", { userLanguageCode: "kk" }).lang).toBe("ru");
