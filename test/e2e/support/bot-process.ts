@@ -51,7 +51,10 @@ export class BotProcess {
   private exit: Exit | undefined;
 
   constructor(options: BotProcessOptions) {
-    this.child = spawn(process.execPath, options.args ?? START_ARGS, {
+    // BOT_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the bot under a bench (Node refuses
+    // --cpu-prof in NODE_OPTIONS).
+    const extra = process.env.BOT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, options.args ?? [...extra, ...START_ARGS], {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? "/usr/bin:/bin",
