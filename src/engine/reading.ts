@@ -225,12 +225,22 @@ export class QuestionReader {
     // A question pointing back with a pronoun and naming at most one thing of its own ("I always thought
     // the Tulip Revolution was domestic. Does the article see it differently?") asks about the preamble's
     // names and ideas too: they count as the question's; the preamble's other words stay out.
-    const pointsBack = tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key));
-    if (pointsBack && ownWords === 1 && terms.some((t) => t.context && /^[@#]/.test(t.term))) {
+    // A word for a label ("that label", "bu sıfatı") points back to what the preamble named, not its ideas.
+    const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
+    const pointsBack = pointsToLabel || tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key));
+    const topic = pointsToLabel ? /^@/ : /^[@#]/;
+    // …and so does one whose own words name no person, place or idea of the article ("does the article at
+    // least explain why it gets that label?": "get" and "least" say nothing about what).
+    const ownTopics = terms.filter(
+      (t) =>
+        !t.context && /^[@#]/.test(t.term) && !t.term.startsWith("#q-") && !ABOUT_THE_ARTICLE.has(t.term),
+    );
+    const preambleTopics = terms.some((t) => t.context && topic.test(t.term) && !t.term.startsWith("#q-"));
+    if (pointsBack && (ownWords === 1 || ownTopics.length === 0) && preambleTopics) {
       for (let i = terms.length - 1; i >= 0; i--) {
         const t = terms[i] as QueryTerm;
         if (!t.context) continue;
-        if (/^[@#]/.test(t.term) && !t.term.startsWith("#q-")) terms[i] = { ...t, context: false };
+        if (topic.test(t.term) && !t.term.startsWith("#q-")) terms[i] = { ...t, context: false };
         else terms.splice(i, 1);
       }
     }
@@ -473,6 +483,69 @@ const REFERRING: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** The article and its author: what every question is about, not a topic of its own. */
+const ABOUT_THE_ARTICLE: ReadonlySet<string> = new Set([
+  "#article",
+  "#article-more",
+  "#author",
+  "#author-more",
+]);
+
+/**
+ * Words for what a preamble called something ("that label", "этот термин", "bu ifadeyi", "бул сөз"), folded
+ * prefixes: with a demonstrative before them they point back as a pronoun does.
+ */
+const LABEL_WORDS = [
+  "label",
+  "term",
+  "phrase",
+  "expression",
+  "word",
+  "nickname",
+  "description",
+  "notion",
+  "concept",
+  "claim",
+  "термин",
+  "выражени",
+  "слов",
+  "фраз",
+  "ярлык",
+  "поняти",
+  "определени",
+  "формулировк",
+  "эпитет",
+  "ifade",
+  "sifat",
+  "terim",
+  "deyim",
+  "kavram",
+  "lakap",
+  "nitelendirme",
+  "tabir",
+  "soz",
+  "сөз",
+  "аталыш",
+  "түшүнүк",
+];
+const DEMONSTRATIVES: ReadonlySet<string> = new Set(
+  "this that these those such этот эта это эти этого этой этим этому эту такой такое такая такие такого такую bu bunu su boyle бул ушул ошол ошондой мындай".split(
+    " ",
+  ),
+);
+
+/** Token i is a word for a label right after a demonstrative ("that label", "bu sıfatı"). */
+function namesPreamble(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const t = tokens[i] as Token;
+  return (
+    before !== undefined &&
+    before.clause === t.clause &&
+    DEMONSTRATIVES.has(before.key) &&
+    LABEL_WORDS.some((w) => t.key.startsWith(w))
+  );
+}
 
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
