@@ -200,6 +200,8 @@ describe("webhook security", () => {
         }, 200);
       });
     });
+    // The server notices the hang-up on its own time: under load, after a later request is answered.
+    await t.bot.waitForLog((l) => l.msg === "webhook request abandoned by the client", 10_000);
     await barrier();
     expect(
       t.bot
@@ -207,7 +209,6 @@ describe("webhook security", () => {
         .filter((l) => l.level >= 50)
         .slice(errorsBefore),
     ).toEqual([]);
-    expect(t.bot.logs().some((l) => l.msg === "webhook request abandoned by the client")).toBe(true);
   });
 
   it("a body over the limit → 413 (declared length and chunked), nothing handled", async () => {
