@@ -126,6 +126,9 @@ export const AnswerSchema = z
     // Concepts (content/lexicon.yaml ids) that, asked of a fact this combined answer gathers (shares its
     // footnotes), make this the answer: "which outlet reported the visit?" wants the sources, not the visit.
     preferredFor: z.array(z.string()).default([]),
+    // Concepts (content/lexicon.yaml ids) one of which a question must ask for this answer to be given: an
+    // answer about how the article spells names is no answer to what those people did.
+    requires: z.array(z.string()).default([]),
     // Details the answer gives or speaks to beyond what its English text shows (a date, a figure, a
     // person's name are read from it): "words" when it quotes what someone said; a detail the answer
     // says the article does not give ("it does not say when") counts as given. A question asking for a

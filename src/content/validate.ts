@@ -148,6 +148,8 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
     for (const c of a.preferredFor)
       if (!kb.concepts.some((k) => k.id === c))
         add(`preferredFor concept "${c}" is not in content/lexicon.yaml`);
+    for (const c of a.requires)
+      if (!kb.concepts.some((k) => k.id === c)) add(`required concept "${c}" is not in content/lexicon.yaml`);
     if (a.kind !== "bot" && a.kind !== "page" && a.quotes.length === 0)
       add("a fact needs at least one verbatim quote from the article");
 

@@ -74,6 +74,24 @@ export interface EngineParts {
   quoted: QuotedPhrases;
 }
 
+/**
+ * The index's ranking without the answers whose required concepts (content: requires) the question does
+ * not ask for: "when is Japarov going to Beijing?" is not about how the article spells his name.
+ */
+export function rankAsked(
+  kb: KnowledgeBase,
+  index: AnswerIndex,
+  analysis: Analysis,
+  terms: readonly QueryTerm[] = analysis.terms,
+): Scored[] {
+  const ranked = index.rank(analysis, terms);
+  if (!kb.answers.some((a) => a.requires.length > 0)) return ranked;
+  return ranked.filter((s) => {
+    const requires = kb.answerById.get(s.id)?.requires ?? [];
+    return requires.length === 0 || requires.some((c) => analysis.terms.some((t) => t.term === `#${c}`));
+  });
+}
+
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
 export function questionKinds(analysis: Pick<Analysis, "terms">): Set<string> {
   return new Set(analysis.terms.map((t) => t.term).filter((t) => t.startsWith("#q-")));
@@ -152,8 +170,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // "Besides the organisations": the set-aside words do not count, and the answer about them is not the
   // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
-  const aside = analysis.excluded.length > 0 ? index.rank(analysis, analysis.excluded)[0]?.id : undefined;
-  const all = index.rank(analysis);
+  const rank = (terms?: readonly QueryTerm[]) => rankAsked(kb, index, analysis, terms);
+  const aside = analysis.excluded.length > 0 ? rank(analysis.excluded)[0]?.id : undefined;
+  const all = rank();
   const ranked = preferAsked(
     kb,
     analysis,
@@ -185,7 +204,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       reason: "out-of-scope",
       name: outside,
       score: round(best?.score ?? 0),
-      ...offers(index.rank(analysis, rest)),
+      ...offers(rank(rest)),
     };
   }
 
@@ -221,7 +240,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   }
 
   // Both the two-part and the one-clause readings rank each clause: once is enough.
-  const clauses = new ClauseTops(index, analysis);
+  const clauses = new ClauseTops(rank, analysis);
   // A clause that names nobody is the question only if its answer has the names the rest of the question
   // gives (not its preamble): "what did Kulubaev and Syromolotov agree on? any signed documents?" is not
   // about the Japanese agreement, however well "signed documents" alone matches it.
@@ -245,7 +264,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const near = lacking(clause);
     if (near) return near;
     const terms = clauses.terms[clause.clause] ?? [];
-    return answered([clause.id], clause.score, [], sureOf(index.rank(analysis, terms), terms));
+    return answered([clause.id], clause.score, [], sureOf(rank(terms), terms));
   }
 
   const hedged = best && best.score < limits.answer ? inBand(parts, analysis, ranked) : false;
@@ -346,15 +365,14 @@ class ClauseTops {
   private readonly tops = new Map<number, Scored | undefined>();
 
   constructor(
-    private readonly index: AnswerIndex,
-    private readonly analysis: Analysis,
+    private readonly rank: (terms: readonly QueryTerm[]) => Scored[],
+    analysis: Analysis,
   ) {
     this.terms = clausesOf(analysis);
   }
 
   top(clause: number): Scored | undefined {
-    if (!this.tops.has(clause))
-      this.tops.set(clause, this.index.rank(this.analysis, this.terms[clause] ?? [])[0]);
+    if (!this.tops.has(clause)) this.tops.set(clause, this.rank(this.terms[clause] ?? [])[0]);
     return this.tops.get(clause);
   }
 }

@@ -24,6 +24,12 @@ interface IndexedAnswer {
   gives: ReadonlySet<AnswerKind>;
   /** Places its own text names: "which countries…" is answered by naming one the question does not. */
   places: ReadonlySet<string>;
+  /**
+   * Given only when the question asks for its required concepts (content: requires): left out of the
+   * document frequencies, so adding one ("how does the article spell the names?") leaves every other
+   * answer's weights as they were.
+   */
+  apart?: boolean;
 }
 
 type AnswerKind = "figure" | "person" | "place";
@@ -213,7 +219,7 @@ interface Scratch {
 
 /** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
 export interface AnswerIndexData {
-  answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[] }[];
+  answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[]; apart?: boolean }[];
   paraphraseAnswer: number[];
   paraphraseWeight: number[];
   postings: [string, number[]][];
@@ -240,6 +246,8 @@ export class AnswerIndex {
    */
   private readonly firstParaphrase: Int32Array;
   private maxIdf = 1;
+  /** Answers counted in the document frequencies (not the ones apart). */
+  private counted = 0;
 
   /**
    * Indexes the content's texts as `read` reads them; or, given `data`, the index a snapshot holds.
@@ -253,7 +261,13 @@ export class AnswerIndex {
   ) {
     if (data) {
       for (const a of data.answers)
-        this.addAnswer({ id: a.id, bag: new Set(a.bag), gives: new Set(a.gives), places: new Set(a.places) });
+        this.addAnswer({
+          id: a.id,
+          bag: new Set(a.bag),
+          gives: new Set(a.gives),
+          places: new Set(a.places),
+          ...(a.apart ? { apart: true } : {}),
+        });
       for (const [t, list] of data.articlePostings) this.articlePostings.set(t, list);
       this.maxIdf = this.idf(0);
       this.paraphraseAnswer = Int32Array.from(data.paraphraseAnswer);
@@ -295,7 +309,7 @@ export class AnswerIndex {
           if (placeTerms.has(t)) places.add(t);
         }
       for (const q of a.quotes) for (const t of read(q.text, "en")) if (ownWords) bag.add(t);
-      this.addAnswer({ id: a.id, bag, gives, places });
+      this.addAnswer({ id: a.id, bag, gives, places, ...(a.requires.length > 0 ? { apart: true } : {}) });
     });
     // The article around each answer: the paragraphs it quotes, the footnotes it cites.
     const paragraphTerms = new Map(kb.article.paragraphs.map((p) => [p.n, read(p.text, "en")] as const));
@@ -351,6 +365,7 @@ export class AnswerIndex {
         bag: [...a.bag],
         gives: [...a.gives],
         places: [...a.places],
+        ...(a.apart ? { apart: true } : {}),
       })),
       paraphraseAnswer: [...this.paraphraseAnswer],
       paraphraseWeight: [...this.paraphraseWeight],
@@ -364,8 +379,9 @@ export class AnswerIndex {
     const index = this.answers.length;
     this.answers.push(answer);
     if (!this.answerNumber.has(answer.id)) this.answerNumber.set(answer.id, index);
+    if (!answer.apart) this.counted += 1;
     for (const t of answer.bag) {
-      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      if (!answer.apart) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       const list = this.answerPostings.get(t);
       if (list) list.push(index);
       else this.answerPostings.set(t, [index]);
@@ -374,7 +390,7 @@ export class AnswerIndex {
 
   /** BM25's idf: rare terms tell answers apart, terms in every answer ("Kyrgyzstan") tell nothing. */
   private idf(df: number): number {
-    const n = this.answers.length;
+    const n = this.counted;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 

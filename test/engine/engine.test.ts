@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { rankAsked } from "../../src/engine/decide.ts";
 import {
   answerIds,
   buildIndex,
@@ -53,6 +54,22 @@ describe("names in every spelling", () => {
     expect(asked("Who headed the delegation together with Syeomolotov?", "answer").ids[0]).toBe(
       "consultations-delegations",
     );
+  });
+
+  it("answers how the article spells the names only when asked about spelling (content: requires)", () => {
+    expect(first("Are Zhaparov, Dzhaparov and Dzharov the same person?")).toBe("name-spellings");
+    expect(first("Syeomolotov eto opechatka?")).toBe("name-spellings");
+    // The answer names everyone it is about: without a word for spelling it is never given.
+    expect(first("When will Dzharov visit Beijing?")).toBe("du-dewen-visit-announcement");
+    expect(first("Who is Dzhaparov?")).not.toBe("name-spellings");
+    expect(first("Who headed the Russian delegation at the consultations?")).toBe(
+      "consultations-delegations",
+    );
+    // Not even as a runner-up (it would shrink the margin the hedged band needs).
+    const { vocabulary, index } = buildIndex(kb);
+    const reading = new QuestionReader(vocabulary).read("Who is Dzhaparov, and Syeomolotov?");
+    expect(index.rank(reading).map((s) => s.id)).toContain("name-spellings");
+    expect(rankAsked(kb, index, reading).map((s) => s.id)).not.toContain("name-spellings");
   });
 
   it("finds a name with Russian case endings and Kyrgyz suffixes", () => {
