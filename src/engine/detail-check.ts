@@ -264,8 +264,13 @@ export class DetailCheck {
     // "What did Du Dewen / the ambassador say?" asks for words; "what does it / the author say about…"
     // asks what the article says.
     const speaker = [...terms].some((t) => this.speakers.has(t));
+    // Asked in any clause of the question, or in a fragment after it ("what did they talk about? any
+    // quotes?"): a term counts once, where it first appears, and a trailing fragment reads as context.
+    const firstOwn = Math.min(...own.map((t) => t.clause));
+    const asksSay =
+      inLast("#say") || analysis.terms.some((t) => t.term === "#say" && (!t.context || t.clause > firstOwn));
     if (
-      inLast("#say") &&
+      asksSay &&
       speaker &&
       !analysis.framed &&
       !terms.has("#author") &&

@@ -252,7 +252,8 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
-    const asking = withEmphasis.filter((t) => !inPreamble(t));
+    const postscript = postscriptOf(tokens, inPreamble);
+    const asking = withEmphasis.filter((t) => !inPreamble(t) || postscript(t));
     // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
     const asked = (word: string, script: Token["script"]) =>
       ruLatn && script === "latin" ? latinToCyrillic(word) : word;
@@ -545,6 +546,21 @@ function namesPreamble(tokens: readonly Token[], i: number): boolean {
     DEMONSTRATIVES.has(before.key) &&
     LABEL_WORDS.some((w) => t.key.startsWith(w))
   );
+}
+
+/** Longest fragment after the question that still asks with it ("…shut down? names pls"). */
+const POSTSCRIPT_WORDS = 4;
+
+/**
+ * A short fragment after the last sentence that asks ("names pls", "exact figures") adds to what is
+ * asked, though it reads as context: the detail check reads it; its words do not count as the question's.
+ */
+function postscriptOf(tokens: readonly Token[], inPreamble: (t: Token) => boolean): (t: Token) => boolean {
+  const lastAsking = Math.max(-1, ...tokens.filter((t) => !inPreamble(t)).map((t) => t.sentence));
+  if (lastAsking < 0) return () => false;
+  const sizes = new Map<number, number>();
+  for (const t of tokens) sizes.set(t.sentence, (sizes.get(t.sentence) ?? 0) + 1);
+  return (t) => t.sentence > lastAsking && (sizes.get(t.sentence) ?? 0) <= POSTSCRIPT_WORDS;
 }
 
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {

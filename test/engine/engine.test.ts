@@ -364,6 +364,15 @@ describe("two questions in one message", () => {
     expect(d.reason).toBe("lacks");
   });
 
+  it("hears an ask for someone's words in any clause, and in a short fragment after the question", () => {
+    // "say" first appears in the first clause, "quote" in the second: a term is read once.
+    const words = asked("what did Kulubaev say to Syromolotov? any direct quote?", "decline");
+    expect(words.reason === "lacks" && words.detail).toBe("words");
+    // "names please" has no question mark: the fragment after the question still asks for names.
+    const names = asked("Which Sorosian structures were limited? names please", "decline");
+    expect(names.reason === "lacks" && names.detail).toBe("members");
+  });
+
   it("answers a second part that is a question of its own", () => {
     expect(asked("how much was the japanese grant? and who wrote this article btw", "answer").ids).toEqual([
       "japan-grant-batken",
