@@ -81,6 +81,7 @@ export const DETAILS = [
   "outcome",
   "membership",
   "company",
+  "workplace",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

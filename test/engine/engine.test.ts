@@ -373,6 +373,14 @@ describe("two questions in one message", () => {
     expect(names.reason === "lacks" && names.detail).toBe("members");
   });
 
+  it("declines where the author works now (his note gives studies, not a post), not where a minister works", () => {
+    const d = asked("Where does Başaran work now?", "decline");
+    expect(d.reason === "lacks" && d.detail).toBe("workplace");
+    asked("Where does the author work now?", "decline");
+    expect(asked("Yazar nerede çalışıyor?", "decline").reason).toBe("lacks");
+    expect(asked("where does Kulubaev work", "answer").ids[0]).toBe("kulubaev-syromolotov-meeting");
+  });
+
   it("answers a second part that is a question of its own", () => {
     expect(asked("how much was the japanese grant? and who wrote this article btw", "answer").ids).toEqual([
       "japan-grant-batken",

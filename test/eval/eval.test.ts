@@ -98,7 +98,7 @@ describe("fresh questions", () => {
 // a new set in test/eval/ fails until its figures are written down.
 describe("every kept set, against where it stood", () => {
   const STOOD: Record<string, { right: number; wrong: number }> = {
-    "test/eval/questions.yaml": { right: 576, wrong: 4 },
+    "test/eval/questions.yaml": { right: 577, wrong: 3 },
     "test/eval/batch-a.yaml": { right: 217, wrong: 5 },
     "test/eval/batch-b.yaml": { right: 212, wrong: 3 },
     "test/eval/batch-c.yaml": { right: 187, wrong: 4 },
