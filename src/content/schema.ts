@@ -152,6 +152,9 @@ export const AliasesSchema = z
           // Spellings people type, in any language and script. The article's own misspellings
           // belong here too: they are spellings, not facts.
           names: z.array(text).min(1),
+          // A capital standing for its country or government ("why should Bishkek keep ties with the
+          // West?"): an answer naming the country does not lack the capital the question names.
+          standsFor: z.string().optional(),
         })
         .strict(),
     ),

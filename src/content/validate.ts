@@ -234,6 +234,13 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
     nameOwner.set(key, owner);
   };
   for (const e of kb.entities) for (const n of e.names) claim("content/aliases.yaml", e.id, n);
+  for (const e of kb.entities)
+    if (e.standsFor !== undefined && !kb.entities.some((other) => other.id === e.standsFor && other !== e))
+      problems.push({
+        file: "content/aliases.yaml",
+        entry: e.id,
+        reason: `standsFor "${e.standsFor}" is not another entity in content/aliases.yaml`,
+      });
   for (const c of kb.concepts) for (const t of c.terms) claim("content/lexicon.yaml", `concept:${c.id}`, t);
   const foldedArticle = ` ${simpleFold(articleText)} `;
   for (const e of kb.outOfScope) {

@@ -220,6 +220,8 @@ interface Scratch {
 /** An index as plain data (see snapshot.ts); what follows from it (document frequencies, answer postings) is derived again. */
 export interface AnswerIndexData {
   answers: { id: string; bag: string[]; gives: AnswerKind[]; places: string[]; apart?: boolean }[];
+  /** Name term → the name it stands for ("@bishkek" → "@kyrgyzstan"). */
+  standsFor: [string, string][];
   paraphraseAnswer: number[];
   paraphraseWeight: number[];
   postings: [string, number[]][];
@@ -246,6 +248,8 @@ export class AnswerIndex {
    */
   private readonly firstParaphrase: Int32Array;
   private maxIdf = 1;
+  /** Name term → the name it stands for: a capital for its country (content: standsFor). */
+  private readonly standsFor = new Map<string, string>();
   /** Answers counted in the document frequencies (not the ones apart). */
   private counted = 0;
 
@@ -269,6 +273,7 @@ export class AnswerIndex {
           ...(a.apart ? { apart: true } : {}),
         });
       for (const [t, list] of data.articlePostings) this.articlePostings.set(t, list);
+      for (const [name, country] of data.standsFor) this.standsFor.set(name, country);
       this.maxIdf = this.idf(0);
       this.paraphraseAnswer = Int32Array.from(data.paraphraseAnswer);
       this.firstParaphrase = firstParaphrases(this.paraphraseAnswer, this.answers.length);
@@ -278,6 +283,7 @@ export class AnswerIndex {
     }
     if (!kb || !read) throw new Error("an answer index is built from the content or restored from its data");
     const people = new Set(kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`));
+    for (const e of kb.entities) if (e.standsFor) this.standsFor.set(`@${e.id}`, `@${e.standsFor}`);
     const placeTerms = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const paraphrases: Paraphrase[] = [];
     // The same terms for the same answer (the wording differed only in stop words, case or language)
@@ -371,6 +377,7 @@ export class AnswerIndex {
       paraphraseWeight: [...this.paraphraseWeight],
       postings: [...this.postings].map(([t, list]) => [t, [...list]]),
       articlePostings: [...this.articlePostings],
+      standsFor: [...this.standsFor],
     };
   }
 
@@ -732,7 +739,7 @@ export class AnswerIndex {
     let names = 0;
     let type = 0;
     for (const { i, term, name, asks } of asking) {
-      if (name && !answer.bag.has(term))
+      if (name && !answer.bag.has(term) && !answer.bag.has(this.standsFor.get(term) ?? ""))
         names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);

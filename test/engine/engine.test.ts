@@ -72,6 +72,13 @@ describe("names in every spelling", () => {
     expect(rankAsked(kb, index, reading).map((s) => s.id)).not.toContain("name-spellings");
   });
 
+  it("reads a capital standing for its country: an answer about Kyrgyzstan does not lack 'Bishkek'", () => {
+    expect(first("What has Bishkek gained from its balancing policy?")).toBe("multi-vector-benefits");
+    expect(first("What did Bishkek get out of the multi-vector policy?")).toBe("multi-vector-benefits");
+    // The city itself still counts where an answer names it.
+    expect(first("When will Japarov visit Beijing?")).toBe("du-dewen-visit-announcement");
+  });
+
   it("finds a name with Russian case endings and Kyrgyz suffixes", () => {
     expect(first("Что обсуждали с Кулубаевым?")).toBe("kulubaev-syromolotov-meeting");
     expect(first("Жапаровдун эң маанилүү жетишкендиги эмне?")).toBe("japarov-achievement");
