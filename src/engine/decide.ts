@@ -184,7 +184,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
   // greeting, not a question about the bot's sources).
   const factual = best && best.score >= limits.answer && isFact(kb, best.id);
-  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !factual)) {
+  // …but a message naming something the article never mentions asks about it ("does the article say
+  // anything about the Kumtor gold mine?" is no "good").
+  const namesOutside = analysis.outOfScope.length > 0 && !chat?.exact;
+  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !factual) && !namesOutside) {
     return {
       ...base,
       kind: "smalltalk",

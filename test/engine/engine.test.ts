@@ -442,6 +442,12 @@ describe("longer typos and chattier small talk", () => {
     expect(engine.ask("What happened in Karakol?").kind).toBe("decline");
   });
 
+  it("does not take a message naming something the article never mentions for small talk", () => {
+    // "gold" is corrected to "good", which alone would be an acknowledgement.
+    const d = asked("does the article say anything about the Kumtor gold mine?", "decline");
+    expect(d.reason).toBe("out-of-scope");
+  });
+
   it("takes 'today' and a compliment on the answer as small talk", () => {
     for (const q of ["Merhaba, bugün nasılsın?", "Рахмат, абдан жакшы жооп болду", "great answer, thanks"])
       expect(engine.ask(q).kind, q).toBe("smalltalk");
