@@ -69,6 +69,7 @@ export interface Analysis {
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
 const SOFT_SIGN = /([a-z])['’]([a-z])/gi;
 const MAX_QUESTION_LENGTH = 4096;
+const DISCUSS = "#discuss";
 
 // Words that join two questions in one message ("who met Kulubaev and what did Du say"): a new clause.
 const CONJUNCTIONS = new Set(["and", "also", "plus", "и", "а", "также", "ve", "ayrıca", "ayrica", "жана"]);
@@ -211,6 +212,15 @@ export class QuestionReader {
         clause,
         ...(chatty ? { chatter: true } : {}),
       });
+    }
+    // English strands the preposition: "what were the consultations about?" asks what was discussed,
+    // though "about" alone is a stop word.
+    if (english && v.known.has(DISCUSS) && !seen.has(DISCUSS)) {
+      const last = tokens.findIndex(
+        (t, i) => t.key === "about" && !inPreamble(t) && (tokens[i + 1]?.clause ?? -1) !== t.clause,
+      );
+      const t = tokens[last];
+      if (t) pushTerm(terms, seen, { term: DISCUSS, surface: t.original, unknown: false, clause: t.clause });
     }
     // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
     const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));

@@ -356,6 +356,12 @@ describe("questions that ask for a kind of thing", () => {
   });
 });
 
+describe("English prepositions at the end", () => {
+  it("reads 'what were X about?' as asking what was discussed", () => {
+    expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
+  });
+});
+
 describe("two questions in one message", () => {
   it("splits clauses at commas too, and answers both parts", () => {
     const d = asked("Primakov Doktrini nedir, bir de Kuşak ve Yol Girişimi ne?", "answer");
