@@ -34,7 +34,12 @@ const ASKS: ReadonlyMap<string, Detail> = new Map([
 interface TermWord {
   key: string;
   prefix: boolean;
+  /** How many other words may come before this one (after an ellipsis in the term). */
+  gap?: number;
 }
+
+const ELLIPSIS = /…|\.\.\./;
+const GAP = 2;
 
 /** A finer detail and one of the word sequences that ask for it. */
 interface FinerAsk {
@@ -330,23 +335,34 @@ function detailsOf(a: Answer, people: readonly string[]): ReadonlySet<Detail> {
 
 /** A term of content/details.yaml as folded words, the way questions are tokenised. */
 function termWords(term: string, lang: Lang | "ky"): TermWord[] {
-  return tokenize(term.replace(/\*/g, ""), lang === "tr").map((t, i, all) => ({
-    key: t.key,
-    prefix: i === all.length - 1 && term.trimEnd().endsWith("*"),
-  }));
+  // "which … organisations": up to GAP words may stand where the ellipsis does ("which Soros-funded ngos").
+  const parts = term.replace(/\*/g, "").split(ELLIPSIS);
+  const last = parts.length - 1;
+  return parts.flatMap((part, p) =>
+    tokenize(part, lang === "tr").map((t, i, all) => ({
+      key: t.key,
+      prefix: p === last && i === all.length - 1 && term.trimEnd().endsWith("*"),
+      ...(p > 0 && i === 0 ? { gap: GAP } : {}),
+    })),
+  );
 }
 
 /** Does the sequence occur in `words`, word after word? */
 function occurs(seq: readonly TermWord[], words: readonly string[]): boolean {
   if (seq.length === 0) return false;
-  for (let i = 0; i + seq.length <= words.length; i++) {
-    let all = true;
-    for (let k = 0; k < seq.length && all; k++) {
-      const w = words[i + k] as string;
-      const t = seq[k] as TermWord;
-      all = t.prefix ? w.startsWith(t.key) : w === t.key;
-    }
-    if (all) return true;
+  for (let i = 0; i < words.length; i++) if (occursAt(seq, 0, words, i)) return true;
+  return false;
+}
+
+/** Does seq[k…] start at words[i] (a word with a gap may come up to `gap` words later)? */
+function occursAt(seq: readonly TermWord[], k: number, words: readonly string[], i: number): boolean {
+  const t = seq[k];
+  if (!t) return true;
+  for (let skip = 0; skip <= (t.gap ?? 0); skip++) {
+    const w = words[i + skip];
+    if (w === undefined) return false;
+    if ((t.prefix ? w.startsWith(t.key) : w === t.key) && occursAt(seq, k + 1, words, i + skip + 1))
+      return true;
   }
   return false;
 }

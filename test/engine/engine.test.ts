@@ -362,6 +362,15 @@ describe("English prepositions at the end", () => {
   });
 });
 
+describe("asking for a list the answer does not give", () => {
+  it("declines 'which <adjective> organisations' when the answer names none", () => {
+    expect(asked("which soros-funded ngos did kyrgyzstan actually shut down", "decline").reason).toBe(
+      "lacks",
+    );
+    expect(first("which structures does the author call 'Sorosian'")).toBe("foreign-funded-structures");
+  });
+});
+
 describe("two questions in one message", () => {
   it("splits clauses at commas too, and answers both parts", () => {
     const d = asked("Primakov Doktrini nedir, bir de Kuşak ve Yol Girişimi ne?", "answer");
