@@ -87,6 +87,7 @@ const TR_ENDINGS = /(ler|lar|leri|lari|nin|nun|dir|dur|tir|mis|ecek|acak|iyor|uy
 export function detectLanguage(
   tokens: readonly Pick<Token, "lower" | "key" | "script">[],
   cyrillicWords = 0,
+  turkicTie: TurkicTie = "tr",
 ): DetectedLang {
   let cyr = 0;
   let lat = 0;
@@ -139,9 +140,10 @@ export function detectLanguage(
   kyLatn += cyrillicWords;
   const best = Math.max(en, tr, ruLatn, kyLatn);
   if (best === 0) return "unknown";
-  // Ties go to English, the article's own language, then Turkish.
+  // Ties go to English, the article's own language, then Turkish, unless the asker's Telegram language
+  // says Kyrgyz or Russian: "Isaev kim" is Kyrgyz from a phone set to Russian.
   if (en === best) return "en";
-  if (tr === best) return "tr";
+  if (tr === best && !(turkicTie === "ky-latn" && kyLatn === best)) return "tr";
   return ruLatn === best ? "ru-latn" : "ky-latn";
 }
 
@@ -212,8 +214,15 @@ export interface ContentLanguages {
   hasSpelling(spelling: string): boolean;
 }
 
+/** Which way a tie between Turkish and Kyrgyz in Latin letters goes (the same words mean "who" in both). */
+export type TurkicTie = "tr" | "ky-latn";
+
 /** The language of a question, falling back to the languages its content words come from. */
-export function detectQuestionLanguage(tokens: readonly Token[], content: ContentLanguages): DetectedLang {
+export function detectQuestionLanguage(
+  tokens: readonly Token[],
+  content: ContentLanguages,
+  turkicTie: TurkicTie = "tr",
+): DetectedLang {
   // Names first left out ("Who is Doğacan Başaran?" is English), then, if nothing else tells, counted.
   const all = tokens.filter((t) => !t.isNumber);
   const words = all.filter((t) => !content.nameSpellings.has(t.key));
@@ -224,10 +233,10 @@ export function detectQuestionLanguage(tokens: readonly Token[], content: Conten
       !content.hasSpelling(t.key) &&
       content.hasSpelling(latinToCyrillic(t.key)),
   ).length;
-  const detected = detectLanguage(words.length > 0 ? words : all, cyrillicWords);
+  const detected = detectLanguage(words.length > 0 ? words : all, cyrillicWords, turkicTie);
   if (detected !== "unknown") return detected;
   if (words.length < all.length) {
-    const withNames = detectLanguage(all);
+    const withNames = detectLanguage(all, 0, turkicTie);
     if (withNames !== "unknown") return withNames;
   }
   // Keyword questions ("japan grant", "lale devrimi"): which language's content alone uses these

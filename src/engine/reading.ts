@@ -97,9 +97,12 @@ export class QuestionReader {
     // A quoted title or phrase is in the article's language, not the asker's: «Steps to Strengthen…» in
     // a Russian question. The words outside the quotes tell, when they tell anything.
     const unquoted = outsideQuotes(text);
+    // The asker's own language (the fallback) settles a tie between Turkish and Latin-typed Kyrgyz.
+    const tie = fallback === "ru" || fallback === "ky" ? "ky-latn" : "tr";
     const detectedOutside =
-      unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content);
-    const detected = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content);
+      unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content, tie);
+    const detected =
+      detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
     // Russian in Latin letters writes the soft sign as an apostrophe ("konsul'tatsii"): part of the word,
     // not the suffix an apostrophe marks in Turkish or English.
     if (detected === "ru-latn" && SOFT_SIGN.test(text)) {
@@ -396,7 +399,9 @@ export class RememberingReader extends QuestionReader {
   override read(question: string, fallback: AnalysisLang = "en"): Analysis {
     const hit = this.kept.get(question);
     // The fallback language counts only for a text that does not tell its own.
-    if (hit && (hit.fallback === fallback || hit.analysis.detected !== "unknown")) return hit.analysis;
+    // …and for a tie between Turkish and Latin-typed Kyrgyz, which it settles.
+    const settled = !["unknown", "tr", "ky-latn"].includes(hit?.analysis.detected ?? "unknown");
+    if (hit && (hit.fallback === fallback || settled)) return hit.analysis;
     const analysis = super.read(question, fallback);
     if (this.kept.size >= REMEMBERED) {
       const oldest = this.kept.keys().next().value;

@@ -659,6 +659,20 @@ describe("Kyrgyz typed in Latin letters", () => {
   });
 });
 
+describe("Turkish or Kyrgyz: the same words", () => {
+  it("answers 'Isaev kim' in Russian to someone whose Telegram is in Russian or Kyrgyz, in Turkish otherwise", () => {
+    for (const code of ["ru", "ky"]) {
+      const d = engine.ask("Asein Isaev kim", { userLanguageCode: code });
+      expect(d.detected, code).toBe("ky-latn");
+      expect(d.lang, code).toBe("ru");
+    }
+    for (const code of ["tr", undefined])
+      expect(engine.ask("Asein Isaev kim", { userLanguageCode: code }).lang).toBe("tr");
+    // A question that tells its own language keeps it whoever asks.
+    expect(engine.ask("Kulubaev kiminle görüştü?", { userLanguageCode: "ru" }).lang).toBe("tr");
+  });
+});
+
 describe("what a question sets aside", () => {
   it("answers 'what besides X' with something other than X", () => {
     expect(first("Что обсуждали на консультациях кроме организаций?")).toBe("consultations-topics");
