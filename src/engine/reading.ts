@@ -189,6 +189,8 @@ export class QuestionReader {
         continue;
       }
       if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
+      // "this topic" names no topic of its own: it points back (see pointsBack below).
+      if (afterDemonstrative(tokens, i, TOPIC_WORDS)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
         pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
@@ -240,7 +242,11 @@ export class QuestionReader {
     // names and ideas too: they count as the question's; the preamble's other words stay out.
     // A word for a label ("that label", "bu sıfatı") points back to what the preamble named, not its ideas.
     const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
-    const pointsBack = pointsToLabel || tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key));
+    const pointsBack =
+      pointsToLabel ||
+      tokens.some(
+        (t, i) => !inPreamble(t) && (REFERRING.has(t.key) || afterDemonstrative(tokens, i, TOPIC_WORDS)),
+      );
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
@@ -552,14 +558,22 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
 );
 
 /** Token i is a word for a label right after a demonstrative ("that label", "bu sıfatı"). */
+/** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
+const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+
 function namesPreamble(tokens: readonly Token[], i: number): boolean {
+  return afterDemonstrative(tokens, i, LABEL_WORDS);
+}
+
+/** Is token i one of `words` (as the start of it) right after a demonstrative ("that label")? */
+function afterDemonstrative(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   const before = tokens[i - 1];
   const t = tokens[i] as Token;
   return (
     before !== undefined &&
     before.clause === t.clause &&
     DEMONSTRATIVES.has(before.key) &&
-    LABEL_WORDS.some((w) => t.key.startsWith(w))
+    words.some((w) => t.key.startsWith(w))
   );
 }
 

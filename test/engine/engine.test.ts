@@ -520,6 +520,20 @@ describe("names inside inflected phrases", () => {
 });
 
 describe("chat messages: a preamble, then the question", () => {
+  it("takes 'this topic' as pointing back to what the preamble names", () => {
+    for (const [q, id] of [
+      [
+        "Merhabalar, Kırgızistan'daki dış fonlu yapılarla ilgili bir haber üzerinde çalışıyorum. Makalede bu konuda ne deniyor?",
+        "foreign-funded-structures",
+      ],
+      [
+        "I'm writing about the Tulip Revolution for class. What does the article say on this subject?",
+        "tulip-revolution",
+      ],
+    ])
+      expect(first(q), q).toBe(id);
+  });
+
   it("takes a place in the preamble for context, not for a name the question asks about", () => {
     const d = asked(
       "I live in Almaty and study politics. How much money did Japan give for Batken?",
