@@ -530,7 +530,7 @@ describe("chat messages: a preamble, then the question", () => {
         "I'm writing about the Tulip Revolution for class. What does the article say on this subject?",
         "tulip-revolution",
       ],
-    ])
+    ] as const)
       expect(first(q), q).toBe(id);
   });
 
