@@ -82,6 +82,7 @@ export const DETAILS = [
   "membership",
   "company",
   "workplace",
+  "others",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -371,6 +371,19 @@ describe("asking for a list the answer does not give", () => {
   });
 });
 
+describe("who else", () => {
+  it("declines 'who else' of an answer that names the only people the article gives, in four languages", () => {
+    for (const q of [
+      "who else did Kulubaev meet?",
+      "kto eshe vstrechalsya s Kulubaevym",
+      "Kulubayev başka kimlerle görüştü?",
+      "Кулубаев дагы ким менен жолукту?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("Kulubayev kimlerle görüştü?")).toBe("kulubaev-syromolotov-meeting");
+  });
+});
+
 describe("two questions in one message", () => {
   it("splits clauses at commas too, and answers both parts", () => {
     const d = asked("Primakov Doktrini nedir, bir de Kuşak ve Yol Girişimi ne?", "answer");
