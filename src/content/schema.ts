@@ -83,11 +83,12 @@ export const DETAILS = [
   "company",
   "workplace",
   "others",
+  "outlet",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 
 /** What in an answer's own text gives a finer detail: a day of a month, a sum of money, a length, a list of names. */
-export const SHOWN_BY = ["day", "money", "length", "list"] as const;
+export const SHOWN_BY = ["day", "money", "length", "list", "footnote"] as const;
 
 // content/details.yaml: the words that ask for a finer detail, in every language, and what in an answer
 // gives it (besides its `details`).

@@ -373,6 +373,8 @@ function finerShown(a: Answer, d: DetailAsk): boolean {
   if (d.shownBy === "day" && A_DAY.test(en)) return true;
   if (d.shownBy === "money" && MONEY.test(en)) return true;
   if (d.shownBy === "length" && LENGTH.test(en)) return true;
+  // A footnote names the outlet that reported it.
+  if (d.shownBy === "footnote" && a.footnotes.length > 0) return true;
   if (d.givenBy.length === 0) return false;
   const given = d.givenBy.map((w) => termWords(w, "en"));
   return LANGS.some((lang) => {

@@ -384,6 +384,14 @@ describe("who else", () => {
   });
 });
 
+describe("which outlet reported it", () => {
+  it("declines when the article cites no footnote for it, answers with the sources when it does", () => {
+    const d = asked("Which Japanese newspaper reported the economic cooperation with Japan?", "decline");
+    expect(d.reason).toBe("lacks");
+    expect(first("which outlet reported the grant from Japan?")).toBe("sources-list");
+  });
+});
+
 describe("two questions in one message", () => {
   it("splits clauses at commas too, and answers both parts", () => {
     const d = asked("Primakov Doktrini nedir, bir de Kuşak ve Yol Girişimi ne?", "answer");
