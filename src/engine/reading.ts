@@ -140,7 +140,11 @@ export class QuestionReader {
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
 
-    const inPreamble = preambleOf(tokens, lang === "en");
+    // A run-on message's tokens with the sentences its turns to the asker start (see splitRunOn).
+    const split = splitRunOn(tokens);
+    const asSplit = sentenceMap(tokens, split);
+    const preamble = preambleOf(split, lang === "en");
+    const inPreamble = (t: Token) => preamble(asSplit(t));
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
     const chatty = tokens.some(inPreamble);
@@ -271,7 +275,8 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
-    const postscript = postscriptOf(tokens, inPreamble);
+    const inSplitPostscript = postscriptOf(split, preamble);
+    const postscript = (t: Token) => inSplitPostscript(asSplit(t));
     const asking = withEmphasis.filter((t) => !inPreamble(t) || postscript(t));
     // Russian typed in Latin letters asks for details in Russian words ("kakogo chisla" is "какого числа").
     const asked = (word: string, script: Token["script"]) =>
@@ -591,6 +596,59 @@ function postscriptOf(tokens: readonly Token[], inPreamble: (t: Token) => boolea
   for (const t of tokens) sizes.set(t.sentence, (sizes.get(t.sentence) ?? 0) + 1);
   return (t) => t.sentence > lastAsking && (sizes.get(t.sentence) ?? 0) <= POSTSCRIPT_WORDS;
 }
+
+/**
+ * Dictated messages run on without a full stop ("…he said something good was written about Sadyr so tell
+ * me who wrote this article"): in a long message with no sentence mark, words that turn to the asker
+ * ("so tell me", "короче", "neyse") start a sentence, so the story before them reads as a preamble.
+ * Split tokens are copies with a later sentence number; with nothing split, the same array.
+ */
+function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
+  let out: readonly T[] = tokens;
+  const oneSentence = tokens.every((t) => t.sentence === tokens[0]?.sentence);
+  if (oneSentence && tokens.length >= RUN_ON_WORDS && !tokens.some((t) => t.questionMark)) {
+    let shift = 0;
+    out = tokens.map((t, i) => {
+      const pair = `${tokens[i - 1]?.key ?? ""} ${t.key}`;
+      if (
+        i > 0 &&
+        !TURNS.has(pair) &&
+        (TURNS.has(t.key) || TURNS.has(`${t.key} ${tokens[i + 1]?.key ?? ""}`))
+      )
+        shift += 1;
+      return shift === 0 ? t : { ...t, sentence: t.sentence + shift };
+    });
+  }
+  return out;
+}
+
+/** From a token to its copy in the split message. */
+function sentenceMap(tokens: readonly Token[], split: readonly Token[]): (t: Token) => Token {
+  if (split === tokens) return (t) => t;
+  const copies = new Map(tokens.map((t, i) => [t, split[i] as Token]));
+  return (t) => copies.get(t) ?? t;
+}
+const RUN_ON_WORDS = 14;
+const TURNS: ReadonlySet<string> = new Set([
+  "so tell",
+  "anyway",
+  "tell me",
+  "короче",
+  "так вот",
+  "скажи",
+  "скажите",
+  "подскажи",
+  "подскажите",
+  "расскажи",
+  "расскажите",
+  "neyse",
+  "söyle",
+  "soyle",
+  "söyler misin",
+  "айтчы",
+  "айтып бериңизчи",
+  "айтып берчи",
+]);
 
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();

@@ -541,6 +541,20 @@ describe("names inside inflected phrases", () => {
 });
 
 describe("chat messages: a preamble, then the question", () => {
+  it("finds the question in a dictated run-on message where the speaker turns to the asker", () => {
+    expect(
+      first(
+        "слушай брат я вчера с соседом спорил он говорит что Япония нам ничего не даёт короче скажи сколько денег Япония дала Баткену",
+      ),
+    ).toBe("japan-grant-batken");
+    const d = asked(
+      "so my uncle keeps going on about china building everything here and how bad the roads are anyway what does the article say about the railway project",
+      "answer",
+    );
+    expect(d.ids[0]).toBe("railway-project");
+    expect(d.confidence).toBe("sure");
+  });
+
   it("takes 'this topic' as pointing back to what the preamble names", () => {
     for (const [q, id] of [
       [
