@@ -101,6 +101,7 @@ export interface Token {
 // A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
 // Numbers keep their decimal part (5.3, 5,3).
 // A Russian indefinite pronoun ("кого-то", "что-нибудь") is one word: "кого" alone would ask "whom".
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const TOKEN =
   /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)|(?<=\b(?:kto|kogo|komu|chto|chego|kak|gde|kogda|kuda|kakoi|kakoy|kakie|pochemu|zachem))-to)?(?![\p{L}\p{M}])|[?!;.,\n]+/gu;
 
@@ -149,6 +150,13 @@ export function tokenize(text: string, turkish: boolean): Token[] {
     const raw = m[0];
     const first = raw.charCodeAt(0);
     if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10 || first === 44) {
+      // A dot inside a word is no full stop: "24.kg", "akipress.org".
+      if (
+        raw === "." &&
+        WORD_CHAR.test(cleaned[m.index - 1] ?? " ") &&
+        WORD_CHAR.test(cleaned[m.index + 1] ?? " ")
+      )
+        continue;
       // ? ! ; . , or a line break end a clause ("What is X, and what is Y?"); only a comma-less run
       // ends a sentence, after which a capital letter says nothing about names.
       clause += 1;

@@ -722,6 +722,13 @@ describe("Turkish or Kyrgyz: the same words", () => {
   });
 });
 
+describe("Kyrgyz 'could you tell me'", () => {
+  it("reads 'айтып бересизби' as asking, not as giving", () => {
+    expect(first("Макаланын автору ким экенин айтып бересизби?")).toBe("author");
+    expect(first("Кулубаев ким менен жолукканын айтып бересизби?")).toBe("kulubaev-syromolotov-meeting");
+  });
+});
+
 describe("what a question sets aside", () => {
   it("answers 'what besides X' with something other than X", () => {
     expect(first("Что обсуждали на консультациях кроме организаций?")).toBe("consultations-topics");

@@ -110,3 +110,11 @@ describe("inflected verbs, weighed as common words when the content lacks them",
       expect(looksLikeVerb(noun, "ky"), noun).toBe(false);
   });
 });
+
+describe("sentences", () => {
+  it("does not end a sentence at a dot inside a word ('24.kg', 'akipress.org')", () => {
+    const tokens = tokenize("Dipnot 4'teki 24.kg haberi ve akipress.org linki ne? Bir de yazar kim.", true);
+    expect(new Set(tokens.slice(0, -4).map((t) => t.sentence)).size).toBe(1);
+    expect(tokens.at(-1)?.sentence).toBe(1);
+  });
+});
