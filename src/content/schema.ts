@@ -84,6 +84,7 @@ export const DETAILS = [
   "workplace",
   "others",
   "outlet",
+  "verbatim",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

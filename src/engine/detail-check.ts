@@ -248,7 +248,7 @@ export class DetailCheck {
   }
 
   /** The details a question asks for: its kinds of question, and someone's words when it asks what someone said. */
-  asked(analysis: Pick<Analysis, "terms" | "framed" | "words">): Detail[] {
+  asked(analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords">): Detail[] {
     const own = analysis.terms.filter((t) => !t.context);
     const terms = new Set(own.map((t) => t.term));
     // Several question words ("when… and what… / why…"): several questions, not one detail.
@@ -282,10 +282,19 @@ export class DetailCheck {
       !terms.has("#article") &&
       !pronounSays(analysis.words, this.sayWords)
     )
-      out.push("words");
+      // "What exactly did Syromolotov say?" asks for his own words, which only a quotation gives; "what did
+      // he say about Afghanistan?" is answered by what the talks covered (content: details).
+      out.push(analysis.askingWords.some((w) => EXACTLY.has(w)) ? "verbatim" : "words");
     return out;
   }
 }
+
+/** Words that ask for someone's very words: "what exactly did he say", "что именно сказал". */
+const EXACTLY: ReadonlySet<string> = new Set(
+  "exactly exact precisely verbatim literally именно конкретно дословно точно tam aynen birebir так".split(
+    " ",
+  ),
+);
 
 /** The lexicon's month concepts, if it has them ("#may"): language data, named in English. */
 const MONTH_TERMS: ReadonlySet<string> = new Set(

@@ -722,6 +722,17 @@ describe("Turkish or Kyrgyz: the same words", () => {
   });
 });
 
+describe("someone's very words", () => {
+  it("answers 'what exactly did X say' only with a quotation", () => {
+    expect(asked("What exactly did Syromolotov say about the Afghan conflict?", "decline").reason).toBe(
+      "lacks",
+    );
+    expect(asked("Что именно сказал Сыромолотов про терроризм?", "decline").reason).toBe("lacks");
+    expect(first("What exactly did Du Dewen say?")).toBe("du-dewen-quote");
+    expect(first("What did Syromolotov say about Afghanistan?")).toBe("consultations-topics");
+  });
+});
+
 describe("Kyrgyz 'could you tell me'", () => {
   it("reads 'айтып бересизби' as asking, not as giving", () => {
     expect(first("Макаланын автору ким экенин айтып бересизби?")).toBe("author");
