@@ -368,6 +368,11 @@ describe("asking for a list the answer does not give", () => {
       "lacks",
     );
     expect(first("which structures does the author call 'Sorosian'")).toBe("foreign-funded-structures");
+    for (const q of [
+      "Does the author give names of the Sorosian structures?",
+      "Yazar Soros bağlantılı hangi kuruluşları kastediyor?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
   });
 });
 
