@@ -128,7 +128,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   for (const row of langs.rows) if (isLang(row.lang)) chatLangs.set(row.chat_key, row.lang);
   for (const row of metaRows.rows) meta.set(row.key, row.value);
   const listener = await listenForChatLangs(options.url, chatLangs, logger);
-  return postgresStore(pool, listener, chatLangs, meta, { ...options, logger, now });
+  const store = postgresStore(pool, listener, chatLangs, meta, { ...options, logger, now });
+  // Once before the store is handed out, not beside its first writes: a start-up purge finishing late
+  // took the rows a caller's own purge then no longer found (never a row still within retention).
+  await store.purgeExpired();
+  return store;
 }
 
 /** Keeps the chat-language cache current with what other instances set; reconnects when dropped. */
@@ -257,7 +261,6 @@ function postgresStore(
       return 0;
     }
   }
-  void purgeExpired();
   // Hourly: update claims expire after a day, and instances may start at any time.
   const purgeTimer = setInterval(() => void purgeExpired(), DAY_MS / 24);
   purgeTimer.unref();
