@@ -599,27 +599,21 @@ function postscriptOf(tokens: readonly Token[], inPreamble: (t: Token) => boolea
 
 /**
  * Dictated messages run on without a full stop ("…he said something good was written about Sadyr so tell
- * me who wrote this article"): in a long message with no sentence mark, words that turn to the asker
- * ("so tell me", "короче", "neyse") start a sentence, so the story before them reads as a preamble.
- * Split tokens are copies with a later sentence number; with nothing split, the same array.
+ * me who wrote this article"): in a long message with no sentence mark, the last words that turn to the
+ * asker ("so tell me", "короче", "это правда", "neyse") start the question, as if it ended with "?", and
+ * the story before them reads as a preamble. Split tokens are copies; with nothing split, the same array.
  */
 function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
-  let out: readonly T[] = tokens;
   const oneSentence = tokens.every((t) => t.sentence === tokens[0]?.sentence);
-  if (oneSentence && tokens.length >= RUN_ON_WORDS && !tokens.some((t) => t.questionMark)) {
-    let shift = 0;
-    out = tokens.map((t, i) => {
-      const pair = `${tokens[i - 1]?.key ?? ""} ${t.key}`;
-      if (
-        i > 0 &&
-        !TURNS.has(pair) &&
-        (TURNS.has(t.key) || TURNS.has(`${t.key} ${tokens[i + 1]?.key ?? ""}`))
-      )
-        shift += 1;
-      return shift === 0 ? t : { ...t, sentence: t.sentence + shift };
-    });
-  }
-  return out;
+  if (!oneSentence || tokens.length < RUN_ON_WORDS || tokens.some((t) => t.questionMark)) return tokens;
+  let turn = -1;
+  tokens.forEach((t, i) => {
+    const pair = `${tokens[i - 1]?.key ?? ""} ${t.key}`;
+    if (i > 0 && !TURNS.has(pair) && (TURNS.has(t.key) || TURNS.has(`${t.key} ${tokens[i + 1]?.key ?? ""}`)))
+      turn = i;
+  });
+  if (turn < 0) return tokens;
+  return tokens.map((t, i) => (i < turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true }));
 }
 
 /** From a token to its copy in the split message. */
@@ -632,6 +626,10 @@ const RUN_ON_WORDS = 14;
 const TURNS: ReadonlySet<string> = new Set([
   "so tell",
   "anyway",
+  "is it true",
+  "is that true",
+  "это правда",
+  "правда ли",
   "tell me",
   "короче",
   "так вот",

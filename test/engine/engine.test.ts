@@ -558,6 +558,12 @@ describe("chat messages: a preamble, then the question", () => {
     );
     expect(d.ids[0]).toBe("railway-project");
     expect(d.confidence).toBe("sure");
+    const told = asked(
+      "слушай вчера по телевизору говорили что Жапаров в Китай поедет в мае это правда в статье так написано",
+      "answer",
+    );
+    expect(told.ids[0]).toBe("du-dewen-visit-announcement");
+    expect(told.confidence).toBe("sure");
   });
 
   it("takes 'this topic' as pointing back to what the preamble names", () => {
