@@ -63,8 +63,12 @@ export class SpellingCorrector {
     }
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const index = this.vocabulary.spellingIndex;
-    return ((translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key))
+    const word = ((translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key))
       ?.word;
+    // An English word the content lacks is not a mistyped Turkish one ("first" is not "fırsat").
+    const only = word === undefined ? undefined : this.vocabulary.soleLanguage.get(word);
+    if (english && only !== undefined && only !== "en") return undefined;
+    return word;
   }
 
   /** A word of six letters or more one edit from a name's spelling. */

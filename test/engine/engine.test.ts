@@ -337,6 +337,15 @@ describe("function words are not content", () => {
   });
 });
 
+describe("English words the content lacks", () => {
+  it("are not corrected to a word only the Turkish content uses", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const a = reader.read("what is the trade volume between Kyrgyzstan and Russia?", "en");
+    expect(a.askingWords).toContain("volume");
+    expect(engine.ask("what's Kyrgyzstan's trade volume with Russia vs China?").kind).toBe("decline");
+  });
+});
+
 describe("typos and small talk as people type them", () => {
   it("corrects two swapped letters in a short word, which share no letter pair with the right one", () => {
     expect(first("belt and raod initiative")).toBe("belt-and-road");
