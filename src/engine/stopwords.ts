@@ -16,7 +16,7 @@ mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sor
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
 morning evening afternoon tbh idk imo except excluding tho though ngl fr kinda sorta rn lowkey srsly omg ikr rip
-basically up down out off under above below across through throughout toward towards upon among amongst
+basically up down out off under above below across through throughout toward towards upon among amongst linked
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt

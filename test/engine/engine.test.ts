@@ -342,6 +342,9 @@ describe("English words the content lacks", () => {
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
     const a = reader.read("what is the trade volume between Kyrgyzstan and Russia?", "en");
     expect(a.askingWords).toContain("volume");
+    // "Soros-linked" is no web link.
+    const linked = reader.read("What does the article say about Soros-linked organisations?", "en");
+    expect(linked.terms.map((t) => t.term)).not.toContain("#source-link");
     expect(engine.ask("what's Kyrgyzstan's trade volume with Russia vs China?").kind).toBe("decline");
   });
 });
