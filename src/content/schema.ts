@@ -85,6 +85,7 @@ export const DETAILS = [
   "others",
   "outlet",
   "verbatim",
+  "evidence",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -401,6 +401,17 @@ describe("who else", () => {
   });
 });
 
+describe("evidence for a claim", () => {
+  it("declines a request for a source of what the article does not footnote, answers one it does", () => {
+    for (const q of [
+      "Does the article give any evidence for the claim that foreign powers manipulated the Tulip Revolution?",
+      "Yazar Sorosian yapılar için bir kaynak gösteriyor mu?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("Is there a source for the meeting between Kulubaev and Syromolotov?")).toBe("sources-list");
+  });
+});
+
 describe("which outlet reported it", () => {
   it("declines when the article cites no footnote for it, answers with the sources when it does", () => {
     const d = asked("Which Japanese newspaper reported the economic cooperation with Japan?", "decline");
