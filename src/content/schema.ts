@@ -86,6 +86,7 @@ export const DETAILS = [
   "outlet",
   "verbatim",
   "evidence",
+  "present",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -82,6 +82,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       outlet: "The article cites no outlet for that, and I would rather not guess.",
       verbatim: "The article does not quote those words, and I would rather not guess.",
       evidence: "The article cites no source for that, and I would rather not guess.",
+      present:
+        "The article speaks of March 2023 and says nothing of how things stand now, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -131,6 +133,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       outlet: "Издание, которое об этом сообщило, статья не называет, а гадать я не буду.",
       verbatim: "Этих слов статья не цитирует, а гадать я не буду.",
       evidence: "Источника на это статья не приводит, а гадать я не буду.",
+      present: "Статья описывает март 2023 года и не говорит, как обстоят дела сейчас, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -178,6 +181,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       outlet: "Makale bunu hangi yayın organının bildirdiğini söylemiyor ve tahmin yürütmek istemem.",
       verbatim: "Makale bu sözleri aktarmıyor ve tahmin yürütmek istemem.",
       evidence: "Makale bunun için bir kaynak göstermiyor ve tahmin yürütmek istemem.",
+      present:
+        "Makale Mart 2023'ü anlatıyor, bugün durumun ne olduğunu söylemiyor ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -401,6 +401,19 @@ describe("who else", () => {
   });
 });
 
+describe("how things stand now", () => {
+  it("declines whether someone still holds an office, which the article of March 2023 cannot say", () => {
+    for (const q of [
+      "Is Kulubaev still the foreign minister?",
+      "Кто сейчас министр иностранных дел Кыргызстана?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    // "still" in a question the article answers is no question about today.
+    expect(first("почему влияние России всё ещё ощущается в Кыргызстане?")).toBe("russia-influence-primakov");
+    expect(first("why is russian influence still felt in kyrgyzstan")).toBe("russia-influence-primakov");
+  });
+});
+
 describe("evidence for a claim", () => {
   it("declines a request for a source of what the article does not footnote, answers one it does", () => {
     for (const q of [
