@@ -87,6 +87,8 @@ export const DETAILS = [
   "verbatim",
   "evidence",
   "present",
+  "sum",
+  "breakdown",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

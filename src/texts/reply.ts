@@ -84,6 +84,9 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       evidence: "The article cites no source for that, and I would rather not guess.",
       present:
         "The article speaks of March 2023 and says nothing of how things stand now, and I would rather not guess.",
+      sum: "The article gives no sum for that, and I would rather not guess.",
+      breakdown:
+        "The article gives one total and does not say how it is split, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -134,6 +137,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       verbatim: "Этих слов статья не цитирует, а гадать я не буду.",
       evidence: "Источника на это статья не приводит, а гадать я не буду.",
       present: "Статья описывает март 2023 года и не говорит, как обстоят дела сейчас, а гадать я не буду.",
+      sum: "Суммы статья здесь не называет, а гадать я не буду.",
+      breakdown: "Статья называет одну общую сумму и не говорит, как она делится, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -183,6 +188,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       evidence: "Makale bunun için bir kaynak göstermiyor ve tahmin yürütmek istemem.",
       present:
         "Makale Mart 2023'ü anlatıyor, bugün durumun ne olduğunu söylemiyor ve tahmin yürütmek istemem.",
+      sum: "Makale bunun için bir tutar vermiyor ve tahmin yürütmek istemem.",
+      breakdown: "Makale tek bir toplam veriyor, nasıl bölündüğünü söylemiyor ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -414,6 +414,18 @@ describe("how things stand now", () => {
   });
 });
 
+describe("sums", () => {
+  it("declines a sum the answer does not give, and how a total is split", () => {
+    for (const q of [
+      "Does the article give the amount of Chinese investment in Kyrgyzstan?",
+      "how much of the grant goes to sidewalks?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    for (const q of ["What is the amount of the Japanese grant?", "Сумма японского гранта?"])
+      expect(first(q), q).toBe("japan-grant-batken");
+  });
+});
+
 describe("evidence for a claim", () => {
   it("declines a request for a source of what the article does not footnote, answers one it does", () => {
     for (const q of [
