@@ -103,7 +103,7 @@ export interface Token {
 // A Russian indefinite pronoun ("кого-то", "что-нибудь") is one word: "кого" alone would ask "whom".
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const TOKEN =
-  /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)|(?<=\b(?:kto|kogo|komu|chto|chego|kak|gde|kogda|kuda|kakoi|kakoy|kakie|pochemu|zachem))-to)?(?![\p{L}\p{M}])|[?!;.,\n]+/gu;
+  /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*(?:-(?:то|нибудь|либо|nibud|libo)|(?<=\b(?:kto|kogo|komu|chto|chego|kak|gde|kogda|kuda|kakoi|kakoy|kakie|pochemu|zachem))-to)?(?![\p{L}\p{M}])|[?!;.,\n]+|:(?=\s)/gu;
 
 // The same words come again and again (content, then questions): their lower-cased and folded forms
 // are kept, up to a bound.
@@ -143,13 +143,25 @@ export function tokenize(text: string, turkish: boolean): Token[] {
   let clause = 0;
   let sentence = 0;
   let sentenceStart = true;
+  let sentenceAt = 0;
   const cleaned = cleanText(text);
   // exec on the one pattern, not matchAll, which copies the pattern and makes an iterator per text.
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(cleaned); m !== null; m = TOKEN.exec(cleaned)) {
     const raw = m[0];
     const first = raw.charCodeAt(0);
-    if (first === 63 || first === 33 || first === 59 || first === 46 || first === 10 || first === 44) {
+    if (
+      first === 63 ||
+      first === 33 ||
+      first === 59 ||
+      first === 46 ||
+      first === 10 ||
+      first === 44 ||
+      first === 58
+    ) {
+      // A colon after a quotation introduces what is asked about it ("the footnote 'X': which outlet?"),
+      // so it joins them; after other words it ends a lead-in ("quick q: who…", "вопрос такой: что…").
+      if (first === 58 && /["']/.test(cleaned.slice(sentenceAt, m.index))) continue;
       // A dot inside a word is no full stop: "24.kg", "akipress.org".
       if (
         raw === "." &&
@@ -166,6 +178,7 @@ export function tokenize(text: string, turkish: boolean): Token[] {
           for (let k = tokens.length - 1; k >= 0 && (tokens[k] as Token).sentence === sentence; k--)
             (tokens[k] as Token).questionMark = true;
         sentence += 1;
+        sentenceAt = m.index;
       }
       continue;
     }

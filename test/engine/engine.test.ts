@@ -628,6 +628,14 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe(id);
   });
 
+  it("reads a lead-in ending in a colon as context ('quick question for my blog: …')", () => {
+    const d = asked(
+      "Back from the mountains, amazing trip. Quick question for my blog post: how does the article describe democracy in Kyrgyzstan?",
+      "answer",
+    );
+    expect(d.ids[0]).toBe("democracy-island");
+  });
+
   it("takes a place in the preamble for context, not for a name the question asks about", () => {
     const d = asked(
       "I live in Almaty and study politics. How much money did Japan give for Batken?",

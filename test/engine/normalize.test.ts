@@ -117,4 +117,13 @@ describe("sentences", () => {
     expect(new Set(tokens.slice(0, -4).map((t) => t.sentence)).size).toBe(1);
     expect(tokens.at(-1)?.sentence).toBe(1);
   });
+
+  it("ends a lead-in at a colon, but not a quotation's nor a time's", () => {
+    const lead = tokenize("Long day, one question for my seminar: who wrote it?", false);
+    expect(lead.find((t) => t.lower === "seminar")?.sentence).toBe(0);
+    expect(lead.find((t) => t.lower === "who")?.sentence).toBe(1);
+    const quoted = tokenize("The footnote 'Grant from Japan': which outlet?", false);
+    expect(new Set(quoted.map((t) => t.sentence)).size).toBe(1);
+    expect(new Set(tokenize("At 10:30 who spoke?", false).map((t) => t.sentence)).size).toBe(1);
+  });
 });
