@@ -193,8 +193,8 @@ export class QuestionReader {
         continue;
       }
       if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
-      // "this topic" names no topic of its own: it points back (see pointsBack below).
-      if (afterDemonstrative(tokens, i, TOPIC_WORDS)) continue;
+      // "this topic", "is that true" name no topic of their own: they point back (see pointsBack below).
+      if (pointsBackWord(tokens, i)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
       if (term) {
         pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
@@ -248,9 +248,7 @@ export class QuestionReader {
     const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
     const pointsBack =
       pointsToLabel ||
-      tokens.some(
-        (t, i) => !inPreamble(t) && (REFERRING.has(t.key) || afterDemonstrative(tokens, i, TOPIC_WORDS)),
-      );
+      tokens.some((t, i) => !inPreamble(t) && (REFERRING.has(t.key) || pointsBackWord(tokens, i)));
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
@@ -562,10 +560,17 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Token i is a word for a label right after a demonstrative ("that label", "bu sıfatı"). */
 /** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
 const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/** Words of a truth check: "это правда?", "is that true", "bu doğru mu", "бул чынбы" ask about the claim before them. */
+const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чын", "chyn"];
 
+/** Does token i name no topic of its own but point back ("this topic", "is that true")? */
+function pointsBackWord(tokens: readonly Token[], i: number): boolean {
+  return afterDemonstrative(tokens, i, TOPIC_WORDS) || afterDemonstrative(tokens, i, TRUTH_WORDS);
+}
+
+/** Token i is a word for a label right after a demonstrative ("that label", "bu sıfatı"). */
 function namesPreamble(tokens: readonly Token[], i: number): boolean {
   return afterDemonstrative(tokens, i, LABEL_WORDS);
 }

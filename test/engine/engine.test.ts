@@ -636,6 +636,18 @@ describe("chat messages: a preamble, then the question", () => {
     expect(d.ids[0]).toBe("democracy-island");
   });
 
+  it("reads 'is that true?' as asking about the claim before it", () => {
+    expect(asked("Komşum dedi ki Japarov mayısta Çin'e gidecekmiş. Bu doğru mu?", "answer").ids[0]).toBe(
+      "du-dewen-visit-announcement",
+    );
+    const d = asked(
+      "My neighbour told me Japan signed some agreement with Kyrgyzstan. Is that true?",
+      "answer",
+    );
+    expect(d.ids[0]).toBe("japan-agreement");
+    expect(d.confidence).toBe("sure");
+  });
+
   it("takes a place in the preamble for context, not for a name the question asks about", () => {
     const d = asked(
       "I live in Almaty and study politics. How much money did Japan give for Batken?",
