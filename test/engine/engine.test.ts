@@ -368,6 +368,13 @@ describe("questions that ask for a kind of thing", () => {
   });
 });
 
+describe("jobs for people and a person's job", () => {
+  it("reads jobs (рабочие места, работа) as employment, and someone's job as their post", () => {
+    expect(first("что в статье про рабочие места?")).toBe("western-capital");
+    expect(first("What is Isaev's job?")).toBe("consultations-delegations");
+  });
+});
+
 describe("English prepositions at the end", () => {
   it("reads 'what were X about?' as asking what was discussed", () => {
     expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
