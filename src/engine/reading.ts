@@ -67,6 +67,12 @@ export interface Analysis {
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+/** Words for "year" (folded), which say nothing beside the number they name. */
+const YEAR_WORDS: ReadonlySet<string> = new Set(
+  "year years yr god goda godu году года годе годов yil yili yilinda yilindaki sene senesinde жыл жылы жылда жылдын жылкы jyl jyly jylda".split(
+    " ",
+  ),
+);
 const SOFT_SIGN = /([a-z])['’]([a-z])/gi;
 const MAX_QUESTION_LENGTH = 4096;
 const DISCUSS = "#discuss";
@@ -128,10 +134,15 @@ export class QuestionReader {
     const english = detected === "en";
     // Emphasis ("именно", "exactly") is left out of the words that are matched, not of those that ask for
     // a detail: "какие именно организации" asks for them one by one.
+    // "2005 yılında", "в 2005 году", "the year 2005": beside a number, the word for year adds nothing to it.
+    const yearWord = (i: number) =>
+      YEAR_WORDS.has((raw[i] as Token).key) &&
+      (raw[i - 1]?.isNumber === true || raw[i + 1]?.isNumber === true);
     const withEmphasis = raw.map(
-      (t): QueryToken => (TRANSPARENT.has(t.key) ? t : this.corrector.correct(t, lang, ruLatn, english)),
+      (t, i): QueryToken =>
+        TRANSPARENT.has(t.key) || yearWord(i) ? t : this.corrector.correct(t, lang, ruLatn, english),
     );
-    const tokens = withEmphasis.filter((t) => !TRANSPARENT.has(t.key));
+    const tokens = withEmphasis.filter((t, i) => !TRANSPARENT.has(t.key) && !yearWord(i));
 
     const phraseAt = phraseIndex(tokens, v.names.findPhrases(tokens, lang, ruLatn, QUESTION));
     const terms: QueryTerm[] = [];

@@ -375,6 +375,13 @@ describe("jobs for people and a person's job", () => {
   });
 });
 
+describe("the word for year beside a year", () => {
+  it("adds nothing to the year it names ('2005 yılında', 'in the year 2005')", () => {
+    for (const q of ["2005 yılında ne oldu?", "What happened in the year 2005?"])
+      expect(asked(q, "answer").ids[0], q).toBe("tulip-revolution");
+  });
+});
+
 describe("English prepositions at the end", () => {
   it("reads 'what were X about?' as asking what was discussed", () => {
     expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
