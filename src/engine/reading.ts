@@ -203,6 +203,13 @@ export class QuestionReader {
         pushTerm(into, intoSeen, { term, surface: t.original, unknown: !known, ...own });
         continue;
       }
+      // "the first footnote" is footnote 1, as "footnote 1" is.
+      const nth = footnoteOrdinal(tokens, i);
+      if (nth !== undefined) {
+        const term = `n:${nth}`;
+        pushTerm(into, intoSeen, { term, surface: t.original, unknown: !v.known.has(term), ...own });
+        continue;
+      }
       if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
       // "this topic", "is that true" name no topic of their own: they point back (see pointsBack below).
       if (pointsBackWord(tokens, i)) continue;
@@ -573,6 +580,44 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
 
 /** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
 const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/** Ordinal words (folded) and the number they stand for. */
+const ORDINALS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    first: 1,
+    second: 2,
+    third: 3,
+    fourth: 4,
+    перв: 1,
+    втор: 2,
+    трет: 3,
+    четверт: 4,
+    birinci: 1,
+    ilk: 1,
+    ikinci: 2,
+    ucuncu: 3,
+    dorduncu: 4,
+    биринчи: 1,
+    экинчи: 2,
+    учунчу: 3,
+    тортунчу: 4,
+  }),
+);
+const ORDINAL_STARTS = [...ORDINALS.keys()];
+const FOOTNOTE_STARTS = ["footnote", "source", "сноск", "источник", "dipnot", "kaynak", "булак", "шилтеме"];
+
+/** The number an ordinal beside a word for a footnote stands for ("the first footnote", "вторая сноска"). */
+function footnoteOrdinal(tokens: readonly Token[], i: number): number | undefined {
+  const t = tokens[i] as Token;
+  const start = ORDINAL_STARTS.find(
+    (o) => t.key === o || (o.length >= 4 && t.key.startsWith(o) && t.key.length <= o.length + 3),
+  );
+  if (start === undefined) return undefined;
+  const beside = [tokens[i - 1], tokens[i + 1]].some(
+    (n) => n !== undefined && n.clause === t.clause && FOOTNOTE_STARTS.some((f) => n.key.startsWith(f)),
+  );
+  return beside ? ORDINALS.get(start) : undefined;
+}
+
 /** Words of a truth check: "это правда?", "is that true", "bu doğru mu", "бул чынбы" ask about the claim before them. */
 const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чын", "chyn"];
 

@@ -153,6 +153,8 @@ class VocabularyBuilder {
       // Misspelt names and concept words are corrected to them like any content word.
       for (const t of tokens) {
         this.phraseWords.add(t.key);
+        // A concept word with Turkish letters is Turkish ("fırsat"): an English "first" is no typo of it.
+        if (/[çğışöüÇĞİŞÖÜ]/.test(t.original)) this.noteLanguage(t.key, "tr");
         // A function word ("деген" in "деген эмне", "give") is no word to correct a typo into.
         if (t.script !== "other" && !isStopword(t.key))
           this.spellingIndex[t.script].add(t.key, tokens.length === 1 ? target.term : t.key);
@@ -171,12 +173,14 @@ class VocabularyBuilder {
   }
 
   private noteLanguages(text: string, lang: AnalysisLang): void {
-    for (const t of tokenize(text, lang === "tr")) {
-      if (t.isNumber || t.script === "other") continue;
-      const langs = this.spellingLangs.get(t.key);
-      if (langs) langs.add(lang);
-      else this.spellingLangs.set(t.key, new Set([lang]));
-    }
+    for (const t of tokenize(text, lang === "tr"))
+      if (!t.isNumber && t.script !== "other") this.noteLanguage(t.key, lang);
+  }
+
+  private noteLanguage(key: string, lang: AnalysisLang): void {
+    const langs = this.spellingLangs.get(key);
+    if (langs) langs.add(lang);
+    else this.spellingLangs.set(key, new Set([lang]));
   }
 
   /**

@@ -182,6 +182,18 @@ describe("questions about the sources", () => {
     expect(d.alternatives.map((a) => a.id)).toEqual(["du-dewen-quote"]);
   });
 
+  it("reads 'the first footnote' as footnote 1, in every language", () => {
+    for (const q of ["первая сноска откуда?", "ikinci dipnot hangi haber?"])
+      expect(asked(q, "answer").ids[0], q).toBe("sources-list");
+  });
+
+  it("does not take an English 'first' for the Turkish 'fırsat' (opportunity)", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    expect(reader.read("What was Japarov's first visit?").terms.map((t) => t.term)).not.toContain(
+      "#opportunity",
+    );
+  });
+
   it("still answers what a report said with the fact", () => {
     expect(first("What did the report say about Japarov's state visit to China?")).toBe(
       "du-dewen-visit-announcement",
