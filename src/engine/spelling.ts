@@ -63,8 +63,19 @@ export class SpellingCorrector {
     }
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const index = this.vocabulary.spellingIndex;
-    const word = ((translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key))
-      ?.word;
+    let near = (translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key);
+    // English plurals and possessives typed without the apostrophe ("the autors main work"): the word
+    // without its "s" may be the nearer idea ("author") than a plain word as near ("actors").
+    if (english && /[^s]s$/.test(t.key)) {
+      const single = index.latin.nearest(t.key.slice(0, -1));
+      if (
+        single &&
+        /^[#@]/.test(single.value) &&
+        (!near || (single.distance <= near.distance && !/^[#@]/.test(near.value)))
+      )
+        near = single;
+    }
+    const word = near?.word;
     // An English word the content lacks is not a mistyped Turkish one ("first" is not "fırsat").
     const only = word === undefined ? undefined : this.vocabulary.soleLanguage.get(word);
     if (english && only !== undefined && only !== "en") return undefined;

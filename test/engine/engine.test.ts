@@ -89,6 +89,12 @@ describe("names in every spelling", () => {
   });
 });
 
+describe("English plurals and possessives typed without the apostrophe", () => {
+  it("corrects 'autors' to the author, not to 'actors'", () => {
+    expect(asked("what are the autors main fields", "answer").ids[0]).toBe("author");
+  });
+});
+
 describe("typos, word order, case and chatter", () => {
   it.each([
     ["who did kulubaew meet", "kulubaev-syromolotov-meeting"],
