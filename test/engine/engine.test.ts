@@ -400,6 +400,16 @@ describe("the word for year beside a year", () => {
   });
 });
 
+describe("Russian the language and Russia the country", () => {
+  it("answers 'in Russian' with the article's languages, and 'what about Russia?' not with them", () => {
+    for (const q of ["Can I read this in Russian?", "статья есть на русском?", "Rusçası var mı?"])
+      expect(asked(q, "answer").ids[0], q).toBe("article-languages");
+    const d = engine.ask("What about Russia?");
+    expect(d.kind === "answer" ? d.ids[0] : d.kind).not.toBe("article-languages");
+    expect(engine.ask("How much money did Russia give Kyrgyzstan?").kind).toBe("decline");
+  });
+});
+
 describe("English prepositions at the end", () => {
   it("reads 'what were X about?' as asking what was discussed", () => {
     expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
