@@ -410,6 +410,13 @@ describe("Russian the language and Russia the country", () => {
   });
 });
 
+describe("names only the answer's text gives", () => {
+  it("finds the author by the universities his biography names", () => {
+    for (const q of ["tell me about Gazi University", "Trakya Üniversitesi?"])
+      expect(asked(q, "answer").ids[0], q).toBe("author");
+  });
+});
+
 describe("English prepositions at the end", () => {
   it("reads 'what were X about?' as asking what was discussed", () => {
     expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
