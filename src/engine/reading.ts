@@ -67,6 +67,29 @@ export interface Analysis {
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
+/** Words for the bot, and greetings that may come before them when it is addressed. */
+const BOT_WORDS: ReadonlySet<string> = new Set(["bot", "бот", "botum", "ботум", "ботик", "botik", "boti"]);
+const GREETINGS: ReadonlySet<string> = new Set(
+  "hey hi hello dear yo ok okay привет здравствуй здравствуйте салам слушай эй ну selam merhaba slm hocam саламатсызбы privet salam".split(
+    " ",
+  ),
+);
+
+/**
+ * Is token i the bot addressed ("bot, who wrote it?", "hey bot, …", "who wrote it, bot?"): a word for the
+ * bot at the message's start (after greetings only) followed by a comma or after a greeting, or at its end
+ * after a comma. "What can this bot do?" and "bot ne işe yarar" ask about it.
+ */
+function addressesBot(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!BOT_WORDS.has(t.key)) return false;
+  const before = tokens.slice(0, i);
+  const next = tokens[i + 1];
+  if (before.every((b) => GREETINGS.has(b.key)) && next !== undefined)
+    return before.length > 0 || next.clause !== t.clause;
+  return next === undefined && i > 0 && (tokens[i - 1] as Token).clause !== t.clause;
+}
+
 /** Words for "year" (folded), which say nothing beside the number they name. */
 const YEAR_WORDS: ReadonlySet<string> = new Set(
   "year years yr god goda godu году года годе годов yil yili yilinda yilindaki sene senesinde жыл жылы жылда жылдын жылкы jyl jyly jylda".split(
@@ -138,11 +161,13 @@ export class QuestionReader {
     const yearWord = (i: number) =>
       YEAR_WORDS.has((raw[i] as Token).key) &&
       (raw[i - 1]?.isNumber === true || raw[i + 1]?.isNumber === true);
+    // "Bot, who wrote it?", "hey bot…", "Selam bot, …": the bot addressed, not asked about.
+    const left = (i: number) => yearWord(i) || addressesBot(raw, i);
     const withEmphasis = raw.map(
       (t, i): QueryToken =>
-        TRANSPARENT.has(t.key) || yearWord(i) ? t : this.corrector.correct(t, lang, ruLatn, english),
+        TRANSPARENT.has(t.key) || left(i) ? t : this.corrector.correct(t, lang, ruLatn, english),
     );
-    const tokens = withEmphasis.filter((t, i) => !TRANSPARENT.has(t.key) && !yearWord(i));
+    const tokens = withEmphasis.filter((t, i) => !TRANSPARENT.has(t.key) && !left(i));
 
     const phraseAt = phraseIndex(tokens, v.names.findPhrases(tokens, lang, ruLatn, QUESTION));
     const terms: QueryTerm[] = [];

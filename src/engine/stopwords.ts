@@ -12,7 +12,7 @@ those there here what whats which who whom whose when where why how not no yes y
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
 question questions something anything thing things really actually exactly maybe perhaps
 precisely concretely literally verbatim
-mr mrs ms dr sir hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
+mr mrs ms dr sir dear hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
 morning evening afternoon tbh idk imo except excluding tho though ngl fr kinda sorta rn lowkey srsly omg ikr rip

@@ -417,6 +417,19 @@ describe("names only the answer's text gives", () => {
   });
 });
 
+describe("the bot addressed", () => {
+  it("reads 'bot, …' and 'hey bot …' as addressing the bot, not asking about it", () => {
+    for (const q of [
+      "Dear bot, who wrote the article?",
+      "hey bot who wrote this",
+      "Selam bot, yazar kim?",
+      "who wrote this, bot?",
+    ])
+      expect(asked(q, "answer").ids, q).toEqual(["author"]);
+    expect(first("what can this bot do?")).toBe("bot-capabilities");
+  });
+});
+
 describe("English prepositions at the end", () => {
   it("reads 'what were X about?' as asking what was discussed", () => {
     expect(first("What were the Kyrgyz-Russian consultations about?")).toBe("consultations-topics");
