@@ -90,6 +90,19 @@ function addressesBot(tokens: readonly Token[], i: number): boolean {
   return next === undefined && i > 0 && (tokens[i - 1] as Token).clause !== t.clause;
 }
 
+/** "You think" in every language: "what do you think the author means by…" asks what the author means. */
+const YOU = new Set(["you", "ты", "вы", "сен", "сиз"]);
+const THINK = new Set(["think", "думаешь", "думаете", "считаешь", "считаете", "ойлойсуң", "ойлойсуз"]);
+
+/** Is token i part of a "do you think" that wraps a question about the article? */
+function asksBotsView(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  // Only a wrapper: "what do you think?" alone is small talk, and needs its words.
+  if (tokens.length <= 4) return false;
+  if (YOU.has(t.key)) return THINK.has(tokens[i + 1]?.key ?? "");
+  return THINK.has(t.key) && YOU.has(tokens[i - 1]?.key ?? "");
+}
+
 /** Words for "year" (folded), which say nothing beside the number they name. */
 const YEAR_WORDS: ReadonlySet<string> = new Set(
   "year years yr god goda godu году года годе годов yil yili yilinda yilindaki sene senesinde жыл жылы жылда жылдын жылкы jyl jyly jylda".split(
@@ -162,7 +175,7 @@ export class QuestionReader {
       YEAR_WORDS.has((raw[i] as Token).key) &&
       (raw[i - 1]?.isNumber === true || raw[i + 1]?.isNumber === true);
     // "Bot, who wrote it?", "hey bot…", "Selam bot, …": the bot addressed, not asked about.
-    const left = (i: number) => yearWord(i) || addressesBot(raw, i);
+    const left = (i: number) => yearWord(i) || addressesBot(raw, i) || asksBotsView(raw, i);
     const withEmphasis = raw.map(
       (t, i): QueryToken =>
         TRANSPARENT.has(t.key) || left(i) ? t : this.corrector.correct(t, lang, ruLatn, english),

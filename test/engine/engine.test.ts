@@ -170,6 +170,9 @@ describe("small talk", () => {
     ["рахмат", "thanks", "ru"],
     ["who are you?", "who-are-you", "en"],
     ["ok thanks bye", "goodbye", "en"],
+    ["Do you agree with the author?", "opinion", "en"],
+    ["а ты как думаешь?", "opinion", "ru"],
+    ["yazara katılıyor musun?", "opinion", "tr"],
   ])("%s → %s in %s, never a fact", (q, intent, lang) => {
     const d = asked(q, "smalltalk");
     expect(d.intent).toBe(intent);
@@ -414,6 +417,14 @@ describe("names only the answer's text gives", () => {
   it("finds the author by the universities his biography names", () => {
     for (const q of ["tell me about Gazi University", "Trakya Üniversitesi?"])
       expect(asked(q, "answer").ids[0], q).toBe("author");
+  });
+});
+
+describe("asking what the bot thinks of the article", () => {
+  it("reads 'what do you think the author means by…' as asking what the author means", () => {
+    expect(asked("What do you think the author means by multi-vector?", "answer").ids[0]).toBe(
+      "multi-vector-meaning",
+    );
   });
 });
 
