@@ -411,6 +411,11 @@ describe("Russian the language and Russia the country", () => {
     expect(d.kind === "answer" ? d.ids[0] : d.kind).not.toBe("article-languages");
     expect(engine.ask("How much money did Russia give Kyrgyzstan?").kind).toBe("decline");
   });
+
+  it("tells Turkish the language from the author's nationality", () => {
+    expect(first("Is there a Turkish version?")).toBe("article-languages");
+    expect(first("Is the author Turkish?")).toBe("author");
+  });
 });
 
 describe("names only the answer's text gives", () => {
