@@ -14,6 +14,9 @@ const FILLER = new Set(
     .filter(Boolean),
 );
 
+/** Most words of a small-talk message that neither a phrase nor filler explains ("thanks, great job"). */
+const MAX_UNEXPLAINED = 2;
+
 export interface SmalltalkMatch {
   intent: string;
   /** Share of the message's words that small-talk phrases (and filler) explain, 0..1. */
@@ -104,7 +107,10 @@ export class SmalltalkMatcher {
     words.forEach((w, i) => {
       if ((FILLER.has(w) || isStopword(w)) && !isAskingWord(w)) explained.add(i);
     });
-    const coverage = explained.size / words.length;
+    // A long message of function words around a greeting still says something when several of its
+    // words are explained by nothing ("cheers… does it say anything about the base at Kant?").
+    const unexplained = words.length - explained.size;
+    const coverage = unexplained > MAX_UNEXPLAINED ? 0 : explained.size / words.length;
     return { intent: best.intent, coverage, exact: coverage === 1 && best.length === words.length };
   }
 }

@@ -20,7 +20,8 @@ basically up down out off under above below across through throughout toward tow
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
-don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn`;
+don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
+ought needs wants`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -34,6 +35,11 @@ const RU = `и в во не что он на я с со как а то все в
 дословно конкретно точно подробно подробнее поподробнее упоминает упоминают упоминал упомянул упомянута упомянут
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо`;
+
+// Modal words ("must", "should", "may") say how something is asked, not what about.
+const RU_MODAL = `должен должна должны должно следует могут можно хочет хотят обязан обязана обязаны`;
+const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
+const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç`;
@@ -75,9 +81,9 @@ const foldTr = (w: string) =>
 
 export const STOPWORDS = {
   en: wordSet(EN),
-  ru: wordSet(RU, foldRu),
-  tr: wordSet(`${TR}\n${TR_FILLER}`, foldTr),
-  ky: wordSet(KY),
+  ru: wordSet(`${RU}\n${RU_MODAL}`, foldRu),
+  tr: wordSet(`${TR}\n${TR_FILLER}\n${TR_MODAL}`, foldTr),
+  ky: wordSet(`${KY}\n${KY_MODAL}`),
 } as const;
 
 // Common verbs and nouns that carry little of a question's topic ("what happened", "is expected",

@@ -433,6 +433,23 @@ describe("asking what the bot thinks of the article", () => {
   });
 });
 
+describe("modal words", () => {
+  it("reads 'must', 'should' in every language as how a question asks, not what about", () => {
+    for (const q of [
+      "почему Кыргызстан не должен зависеть от России?",
+      "Kırgızistan neden Rusya'ya bağımlı olmamalı?",
+    ])
+      expect(asked(q, "answer").ids[0], q).toBe("one-sided-dependency");
+  });
+
+  it("does not take a long question after thanks for small talk", () => {
+    const d = engine.ask(
+      "cheers for that. one more from me - it says moscow wants more influence in the region, does it say anything about the russian base at kant",
+    );
+    expect(d.kind).not.toBe("smalltalk");
+  });
+});
+
 describe("the bot addressed", () => {
   it("reads 'bot, …' and 'hey bot …' as addressing the bot, not asking about it", () => {
     for (const q of [
