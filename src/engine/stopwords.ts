@@ -21,7 +21,7 @@ via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
-ought needs wants`;
+ought needs wants dude fella chap bloke`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -37,6 +37,7 @@ const RU = `и в во не что он на я с со как а то все в
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо`;
 
 // Modal words ("must", "should", "may") say how something is asked, not what about.
+const RU_FILLER = `чувак мужик`;
 const RU_MODAL = `должен должна должны должно следует могут можно хочет хотят обязан обязана обязаны`;
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
@@ -81,7 +82,7 @@ const foldTr = (w: string) =>
 
 export const STOPWORDS = {
   en: wordSet(EN),
-  ru: wordSet(`${RU}\n${RU_MODAL}`, foldRu),
+  ru: wordSet(`${RU}\n${RU_MODAL}\n${RU_FILLER}`, foldRu),
   tr: wordSet(`${TR}\n${TR_FILLER}\n${TR_MODAL}`, foldTr),
   ky: wordSet(`${KY}\n${KY_MODAL}`),
 } as const;
@@ -94,7 +95,7 @@ const LIGHT = {
 took get come came go went see look seem use used show shows showed work want need needs way why thing
 start started begin began end ended become became keep kept put set call called name named help try
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
-going
+going guy
 hear hearing heard soon lately recently everybody everyone ask asked asking
 insist insists claim claims argue argues suggest suggests believe believes consider considers treat treats
 stress stresses emphasise emphasize note notes point points lean leaning particular alone`,

@@ -450,6 +450,19 @@ describe("modal words", () => {
   });
 });
 
+describe("chat words for people", () => {
+  it("reads 'this guy', 'этот чувак' as chat, not as a claim", () => {
+    expect(asked("so who's this Syromolotov guy", "answer").ids[0]).toBe("kulubaev-syromolotov-meeting");
+    expect(asked("кто этот чувак Исаев", "answer").ids[0]).toBe("consultations-delegations");
+  });
+
+  it("does not take 'special' for the author's specialisation", () => {
+    expect(asked("why did the Chinese ambassador say the relationship is special", "answer").ids[0]).toBe(
+      "du-dewen-quote",
+    );
+  });
+});
+
 describe("the bot addressed", () => {
   it("reads 'bot, …' and 'hey bot …' as addressing the bot, not asking about it", () => {
     for (const q of [
