@@ -21,7 +21,7 @@ via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
-ought needs wants dude fella chap bloke`;
+ought needs dude fella chap bloke`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -38,7 +38,7 @@ const RU = `и в во не что он на я с со как а то все в
 
 // Modal words ("must", "should", "may") say how something is asked, not what about.
 const RU_FILLER = `чувак мужик`;
-const RU_MODAL = `должен должна должны должно следует могут можно хочет хотят обязан обязана обязаны`;
+const RU_MODAL = `должен должна должны должно следует могут можно обязан обязана обязаны`;
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 

@@ -463,6 +463,15 @@ describe("chat words for people", () => {
   });
 });
 
+describe("wanting and recommending", () => {
+  it("reads 'want' as the article's 'keen', and 'recommend' as asking for the conclusion", () => {
+    expect(first("What does Russia want in Central Asia?")).toBe("russia-influence-primakov");
+    expect(first("что хочет Россия в Центральной Азии?")).toBe("russia-influence-primakov");
+    expect(first("What does the author recommend?")).toBe("conclusion");
+    expect(first("yazar Kırgızistan için ne öneriyor?")).toBe("conclusion");
+  });
+});
+
 describe("the bot addressed", () => {
   it("reads 'bot, …' and 'hey bot …' as addressing the bot, not asking about it", () => {
     for (const q of [
