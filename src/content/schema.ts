@@ -89,6 +89,7 @@ export const DETAILS = [
   "present",
   "sum",
   "breakdown",
+  "hour",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

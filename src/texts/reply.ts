@@ -87,6 +87,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       sum: "The article gives no sum for that, and I would rather not guess.",
       breakdown:
         "The article gives one total and does not say how it is split, and I would rather not guess.",
+      hour: "The article gives no time of day for that, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -139,6 +140,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       present: "Статья описывает март 2023 года и не говорит, как обстоят дела сейчас, а гадать я не буду.",
       sum: "Суммы статья здесь не называет, а гадать я не буду.",
       breakdown: "Статья называет одну общую сумму и не говорит, как она делится, а гадать я не буду.",
+      hour: "Времени суток статья здесь не называет, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -190,6 +192,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
         "Makale Mart 2023'ü anlatıyor, bugün durumun ne olduğunu söylemiyor ve tahmin yürütmek istemem.",
       sum: "Makale bunun için bir tutar vermiyor ve tahmin yürütmek istemem.",
       breakdown: "Makale tek bir toplam veriyor, nasıl bölündüğünü söylemiyor ve tahmin yürütmek istemem.",
+      hour: "Makale bunun için günün saatini vermiyor ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -543,6 +543,18 @@ describe("sums", () => {
   });
 });
 
+describe("the time of day and counts", () => {
+  it("declines an hour or a count the article never gives, and still answers the date", () => {
+    for (const q of [
+      "What time did Kulubaev and Syromolotov meet?",
+      "в котором часу встретились Кулубаев и Сыромолотов?",
+      "How many roads in Batken will be repaired?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("When did Kulubaev meet Syromolotov?")).toBe("kulubaev-syromolotov-meeting");
+  });
+});
+
 describe("evidence for a claim", () => {
   it("declines a request for a source of what the article does not footnote, answers one it does", () => {
     for (const q of [
