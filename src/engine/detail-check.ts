@@ -258,7 +258,10 @@ export class DetailCheck {
     const last = Math.max(...own.map((t) => t.clause));
     const inLast = (term: string) => own.some((t) => t.term === term && t.clause === last);
     const out: Detail[] = [];
-    for (const [term, detail] of ASKS) if (inLast(term)) out.push(detail);
+    // "Who reported it?" asks for an outlet, which a cited report gives, not for a person.
+    const reported = terms.has("#press");
+    for (const [term, detail] of ASKS)
+      if (inLast(term)) out.push(detail === "person" && reported ? "outlet" : detail);
     // "What is the name of Japan's ambassador?" asks for a person, as "who" does.
     if (
       !out.includes("person") &&

@@ -239,6 +239,10 @@ export function readFollowUp(
     };
     return { kind: "resolved", decision, about: last, query };
   }
+  // Understood in context, and the article lacks what is asked ("and when?" of an answer without a
+  // date): say so, naming what it does say, rather than that the question was unclear.
+  if (found.kind === "decline" && found.reason === "lacks")
+    return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
   if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
   // The confidence model weighed the query with the last answer's words added, not what the user typed:
   // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it.

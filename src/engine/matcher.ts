@@ -32,7 +32,10 @@ interface IndexedAnswer {
   apart?: boolean;
 }
 
-type AnswerKind = "figure" | "person" | "place";
+type AnswerKind = "figure" | "person" | "place" | "outlet";
+
+/** "Who reported it?": the reporting word that makes "who" ask for an outlet, which a cited report names. */
+const REPORTED = "#press";
 
 /** What a kind of question asks for: "how much" and "when" need a figure or a date, "who" a person. */
 const ASKS_FOR: ReadonlyMap<string, AnswerKind> = new Map([
@@ -305,6 +308,7 @@ export class AnswerIndex {
       const gives = new Set<AnswerKind>();
       const places = new Set<string>();
       if (/\d/.test(a.answer.en)) gives.add("figure");
+      if (a.footnotes.length > 0) gives.add("outlet");
       // An answer about the bot itself lists the article's topics: those words say what the bot can
       // answer, not that the question is about the bot ("what about China?"). Only its paraphrases count.
       const ownWords = a.kind !== "bot";
@@ -749,6 +753,8 @@ export class AnswerIndex {
   }
 
   private gives(answer: IndexedAnswer, kind: AnswerKind, terms: readonly QueryTerm[]): boolean {
+    if (kind === "person" && terms.some((t) => t.term === REPORTED) && answer.gives.has("outlet"))
+      return true;
     if (kind !== "place") return answer.gives.has(kind);
     for (const place of answer.places) if (!terms.some((t) => t.term === place)) return true;
     return false;

@@ -159,6 +159,21 @@ describe("follow-ups in a private chat", () => {
     expect(buttons(call).map((b) => b.text)).toEqual(related.slice(0, 3).map((q) => q?.slice(0, 60)));
   });
 
+  it("'and when?' of an answer without a date says the article gives none, and 'who reported it?' gets the outlet", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    const when = textOf(only(await h.send(privateText("and when?"))));
+    expect(when).not.toBe(escapeHtml(botTexts("en").followUpUnsettled));
+    expect(when).toContain("does not give a date");
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+      followUp: "resolved",
+      about: GRANT.id,
+    });
+    const who = textOf(only(await h.send(privateText("who reported it?"))));
+    expect(who).toContain("24.kg");
+    expect(citesAnything(who)).toBe(true);
+  });
+
   it("expires: after 15 minutes 'why?' is no longer read against the old answer", async () => {
     let now = NOW;
     const h = createHarness({ now: () => now });

@@ -566,6 +566,12 @@ describe("evidence for a claim", () => {
   });
 });
 
+describe("who reported it", () => {
+  it("takes an outlet, not only a person, as the answer to 'who'", () => {
+    expect(asked("Who reported the Japanese grant?", "answer").ids[0]).toBe("japan-grant-batken");
+  });
+});
+
 describe("which outlet reported it", () => {
   it("declines when the article cites no footnote for it, answers with the sources when it does", () => {
     const d = asked("Which Japanese newspaper reported the economic cooperation with Japan?", "decline");
