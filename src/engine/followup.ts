@@ -134,6 +134,18 @@ function wordsOfSomeoneNamed(
   return quoting.length === 1 ? quoting[0] : undefined;
 }
 
+/**
+ * The language of a follow-up's reply. A few Latin words are often Turkish, Kyrgyz and Russian typed in
+ * Latin letters alike ("kim bildirdi?", "peki Rusya?"): between those, the conversation's language wins.
+ */
+function followUpLang(own: Decision, conversation: Lang): Lang {
+  const d = own.detected;
+  if (d === "unknown") return conversation;
+  if (conversation === "tr" && (d === "ky-latn" || d === "ru-latn")) return "tr";
+  if (conversation === "ru" && d === "tr") return "ru";
+  return own.lang;
+}
+
 /** Is this message a follow-up (true), or a question of its own? */
 export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
   if (own.kind === "smalltalk") return false;
@@ -184,7 +196,7 @@ export function readFollowUp(
     kind: "decline",
     reason: "weak",
     question: text,
-    lang: own.lang,
+    lang: context && !options.lang ? followUpLang(own, context.lang) : own.lang,
     detected: own.detected,
     score: 0,
     related: [],
@@ -192,7 +204,7 @@ export function readFollowUp(
   });
   if (last === undefined || !context) return { kind: "no-context", decision: declined() };
 
-  const lang = options.lang ?? (own.detected === "unknown" ? context.lang : own.lang);
+  const lang = options.lang ?? followUpLang(own, context.lang);
   // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
   const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
   const wantsOther = words(text).some((w) => ELSE.has(w));

@@ -174,6 +174,14 @@ describe("follow-ups in a private chat", () => {
     expect(citesAnything(who)).toBe(true);
   });
 
+  it("tr: a short follow-up that reads as Kyrgyz or Russian in Latin letters keeps the conversation's Turkish", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.tr[0] as string, ayse));
+    const who = textOf(only(await h.send(privateText("kim bildirdi?", ayse))));
+    expect(isAnswer(who, GRANT.id, "tr")).toBe(true);
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({ followUp: "resolved", lang: "tr" });
+  });
+
   it("expires: after 15 minutes 'why?' is no longer read against the old answer", async () => {
     let now = NOW;
     const h = createHarness({ now: () => now });
