@@ -22,7 +22,10 @@ export interface FollowUpContext {
 export type FollowUpReading =
   /** A question of its own (or small talk): answered as it stands. */
   | { kind: "own"; decision: Decision }
-  /** A follow-up, read against the last answer: the engine's answer to the question in context. */
+  /**
+   * A follow-up, read against the last answer: the engine's answer to the question in context, or its
+   * decline when the article lacks what is asked ("and when?" of an answer without a date).
+   */
   | { kind: "resolved"; decision: Decision; about: string; query: string }
   /** A follow-up the context does not settle: say so, offer the last answer's related questions. */
   | { kind: "unsettled"; decision: Declined; about: string }
