@@ -711,8 +711,34 @@ function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
     if (i > 0 && !TURNS.has(pair) && (TURNS.has(t.key) || TURNS.has(`${t.key} ${tokens[i + 1]?.key ?? ""}`)))
       turn = i;
   });
+  if (turn < 0) turn = lastQuestionStart(tokens);
   if (turn < 0) return tokens;
   return tokens.map((t, i) => (i < turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true }));
+}
+
+const WH = new Set("what why who when where which how".split(" "));
+const AUX = new Set("does did do is are was were can could will would should has have".split(" "));
+const RU_WH = new Set("что почему зачем кто когда где сколько как какие какой".split(" "));
+/** Fewest words of story before a question found by its question word alone. */
+const MIN_STORY = 5;
+
+/**
+ * Without a turn word, the last question to start in a run-on message ("…my uncle says china is taking
+ * over what does the article say about china", "…спорили про революции а что автор думает"): an English
+ * question word and an auxiliary, or Russian "а" and a question word, after a story of a few words.
+ */
+function lastQuestionStart(tokens: readonly Token[]): number {
+  // A story runs on without a mark; a message that opens with a question word, or has commas, is
+  // questions and clauses of its own ("where does it mention X and what does it say").
+  const first = tokens[0]?.key ?? "";
+  if (WH.has(first) || RU_WH.has(first) || tokens.some((t) => t.clause !== tokens[0]?.clause)) return -1;
+  for (let i = tokens.length - 2; i >= MIN_STORY; i--) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (WH.has(t.key) && AUX.has(next.key)) return i;
+    if (t.key === "а" && RU_WH.has(next.key)) return i;
+  }
+  return -1;
 }
 
 /** From a token to its copy in the split message. */

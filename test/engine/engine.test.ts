@@ -749,6 +749,14 @@ describe("chat messages: a preamble, then the question", () => {
     expect(told.confidence).toBe("sure");
   });
 
+  it("finds the question in a run-on message by its question word when no turn word marks it", () => {
+    for (const q of [
+      "i live in osh and my uncle says china is taking over what does the article say about china",
+      "слушай мой сосед говорит что Китай всё скупает а что автор пишет про Китай",
+    ])
+      expect(asked(q, "answer").ids[0], q).toBe("china-relations-importance");
+  });
+
   it("takes 'this topic' as pointing back to what the preamble names", () => {
     for (const [q, id] of [
       [
