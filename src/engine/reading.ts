@@ -201,15 +201,19 @@ export class QuestionReader {
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
     let framed = false;
+    // "I live in Bishkek and…", "Bişkek'te yaşıyorum ve…": a place in the clause where the asker says
+    // where they live is theirs, context, not what they ask about.
+    const living = livingClauses(tokens, phraseAt);
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
       const clause = t.clause + clauseShift;
-      // The preamble's known words are context; its unknown words, names and years claim nothing.
-      const context = inPreamble(t);
-      const own = context ? { clause, context } : { clause };
       const phrase = phraseAt.get(i);
+      // The preamble's known words are context; its unknown words, names and years claim nothing.
+      const context =
+        inPreamble(t) || (living.has(clause) && phrase !== undefined && phrase.target.kind !== "concept");
+      const own = context ? { clause, context } : { clause };
       if (phrase && phrase.start !== i) continue;
       // What the question sets aside is kept apart from what it asks about.
       const aside = setAside.has(i);
@@ -249,6 +253,7 @@ export class QuestionReader {
         continue;
       }
       if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
+      if (living.has(clause) && LIVE.has(livingKey(t))) continue;
       // "this topic", "is that true" name no topic of their own: they point back (see pointsBack below).
       if (pointsBackWord(tokens, i)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
@@ -268,6 +273,8 @@ export class QuestionReader {
       }
       // A lone letter nobody's content uses is shorthand ("w" for with, "n" for and), not a claim.
       if (context || [...t.key].length === 1) continue;
+      // Where the asker lives is theirs to name ("я живу в Оше"): no claim the content lacks.
+      if (living.has(clause) && t.capitalisedMidSentence) continue;
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
         unknownNames.push(t.original);
       pushTerm(into, intoSeen, {
@@ -618,6 +625,30 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
 
 /** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
 const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/** First-person verbs of living somewhere, folded ("I live in…", "живу в…", "…'te yaşıyorum", "…да жашайм"). */
+const LIVE = new Set(
+  "live living живу живем живём проживаю yasiyorum yasiyoruz oturuyorum жашайм жашап турам".split(" "),
+);
+
+/** A token's word as typed (before any typo correction: "live" is no "line"), folded. */
+function livingKey(t: Token): string {
+  return foldKey(t.original.toLowerCase());
+}
+
+/** The clauses (numbered as the reading numbers them) in which the asker says where they live. */
+function livingClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, unknown>): Set<number> {
+  const out = new Set<number>();
+  let shift = 0;
+  tokens.forEach((t, i) => {
+    if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) shift += 1;
+    // "I live", "we live": the asker's own place; "the people living in Batken" is not.
+    const key = livingKey(t);
+    const mine = key !== "live" && key !== "living" ? true : ["i", "we"].includes(tokens[i - 1]?.key ?? "");
+    if (LIVE.has(key) && mine) out.add(t.clause + shift);
+  });
+  return out;
+}
+
 /** Ordinal words (folded) and the number they stand for. */
 const ORDINALS: ReadonlyMap<string, number> = new Map(
   Object.entries({

@@ -799,6 +799,14 @@ describe("chat messages: a preamble, then the question", () => {
     expect(d.ids).toEqual(["japan-grant-batken"]);
   });
 
+  it("takes the place the asker lives in as theirs, within the same sentence", () => {
+    for (const q of [
+      "я живу в Оше и хочу знать сколько дала Япония",
+      "ben Bişkek'te yaşıyorum ve yollar çok kötü Japonya ne kadar para verdi",
+    ])
+      expect(asked(q, "answer").ids[0], q).toBe("japan-grant-batken");
+  });
+
   it("still declines a name the article lacks when the question itself asks about it", () => {
     const d = asked("I read the article twice. What did Putin say about it?", "decline");
     expect(d.reason === "out-of-scope" && d.name).toBe("Putin");
