@@ -5,7 +5,7 @@
 import type { Reader } from "./names.ts";
 import { type Script, scriptOf, type Token } from "./normalize.ts";
 import { type AnalysisLang, keptTable, LANG_NUMBER } from "./stem.ts";
-import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang } from "./stopwords.ts";
+import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang, STOPWORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 import { OneEditSet } from "./typos.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -19,6 +19,9 @@ export interface QueryToken extends Token {
 }
 
 const QUESTION: Reader = "question";
+
+/** Shortest typo of a function word corrected ("diyr"): shorter ones are too often other words. */
+const MIN_FUNCTION_TYPO = 4;
 
 /** How many words' corrections are kept per way of reading (see SpellingCorrector.correct). */
 const CORRECTIONS_KEPT = 20_000;
@@ -79,8 +82,23 @@ export class SpellingCorrector {
     // An English word the content lacks is not a mistyped Turkish one ("first" is not "fırsat").
     const only = word === undefined ? undefined : this.vocabulary.soleLanguage.get(word);
     if (english && only !== undefined && only !== "en") return undefined;
+    // Near no content word: perhaps a function word of the question's language with a letter dropped
+    // ("diyr" is "diyor"), which then weighs nothing rather than as a word the content lacks. Only a
+    // dropped letter: "сому" (som) is no "кому", "bugun" (today) no "бунун".
+    if (word === undefined && t.key.length >= MIN_FUNCTION_TYPO) {
+      const fn = this.functionWords[lang].find(t.key);
+      if (fn !== undefined && fn.length === t.key.length + 1) return fn;
+    }
     return word;
   }
+
+  /** Function words of four letters or more per language, for catching them mistyped. */
+  private readonly functionWords: Record<AnalysisLang, OneEditSet> = {
+    en: new OneEditSet([...STOPWORDS.en].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
+    ru: new OneEditSet([...STOPWORDS.ru].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
+    tr: new OneEditSet([...STOPWORDS.tr].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
+    ky: new OneEditSet([...STOPWORDS.ky].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
+  };
 
   /** A word of six letters or more one edit from a name's spelling. */
   private isMistypedName(t: Token): boolean {

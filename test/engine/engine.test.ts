@@ -89,6 +89,20 @@ describe("names in every spelling", () => {
   });
 });
 
+describe("function words with a letter dropped", () => {
+  it("reads 'diyr' as 'diyor' and 'acording' as 'according', but keeps 'сому' (som) a word of its own", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const unknown = (q: string) =>
+      reader
+        .read(q)
+        .terms.filter((t) => t.unknown)
+        .map((t) => t.surface);
+    expect(unknown("Kırgızistan Çin'e bağımlı olmamalı mı, yazar ne diyr?")).toEqual([]);
+    expect(unknown("what is the policy acording to the author")).toEqual([]);
+    expect(unknown("Какой курс доллара к сому?")).toEqual(["сому"]);
+  });
+});
+
 describe("English plurals and possessives typed without the apostrophe", () => {
   it("corrects 'autors' to the author, not to 'actors'", () => {
     expect(asked("what are the autors main fields", "answer").ids[0]).toBe("author");
