@@ -204,6 +204,7 @@ export class QuestionReader {
     // "I live in Bishkek and…", "Bişkek'te yaşıyorum ve…": a place in the clause where the asker says
     // where they live is theirs, context, not what they ask about.
     const living = livingClauses(tokens, phraseAt);
+    const framing = framingSources(tokens, phraseAt);
     let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
@@ -212,7 +213,9 @@ export class QuestionReader {
       const phrase = phraseAt.get(i);
       // The preamble's known words are context; its unknown words, names and years claim nothing.
       const context =
-        inPreamble(t) || (living.has(clause) && phrase !== undefined && phrase.target.kind !== "concept");
+        inPreamble(t) ||
+        framing.has(i) ||
+        (living.has(clause) && phrase !== undefined && phrase.target.kind !== "concept");
       const own = context ? { clause, context } : { clause };
       if (phrase && phrase.start !== i) continue;
       // What the question sets aside is kept apart from what it asks about.
@@ -625,6 +628,37 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
 
 /** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
 const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/** Words for a source that may stand between a name and its verb ("24.kg source says"). */
+const SOURCE_NOUNS = new Set(["source", "report", "article", "источник", "сообщение", "haber", "haberi"]);
+
+/**
+ * A name quoted as the source of what follows ("according to Aki Press, who did Kulubaev meet?", "24.kg
+ * says the grant is…, what is it for?", "по данным Акипресс", "AKIpress'e göre"): context, like "according
+ * to the article", not what is asked. Its token positions, with a source word beside it.
+ */
+function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): Set<number> {
+  const out = new Set<number>();
+  for (const [start, phrase] of phraseAt) {
+    if (phrase.start !== start || !phrase.target.term.startsWith("@")) continue;
+    const before = `${tokens[start - 2]?.key ?? ""} ${tokens[start - 1]?.key ?? ""}`;
+    let end = phrase.end;
+    if (SOURCE_NOUNS.has(tokens[end]?.key ?? "")) end += 1;
+    const after = tokens[end];
+    const russian = ["согласно", "данным"].includes(tokens[start - 1]?.key ?? "");
+    const framed =
+      before === "according to" ||
+      russian ||
+      (after !== undefined && (after.key === "gore" || isFrameVerb(after.lower)));
+    // Only when something else is asked after it: "what did Aki Press report?" asks about the report.
+    const asksMore = tokens
+      .slice(end)
+      .some((t, k) => isAskingWord(t.key) || phraseAt.get(end + k)?.target.term.startsWith("#q-") === true);
+    if (!framed || !asksMore) continue;
+    for (let i = russian ? start - 1 : start; i < end; i++) out.add(i);
+  }
+  return out;
+}
+
 /** First-person verbs of living somewhere, folded ("I live in…", "живу в…", "…'te yaşıyorum", "…да жашайм"). */
 const LIVE = new Set(
   "live living живу живем живём проживаю yasiyorum yasiyoruz oturuyorum жашайм жашап турам".split(" "),

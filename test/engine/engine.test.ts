@@ -580,6 +580,18 @@ describe("evidence for a claim", () => {
   });
 });
 
+describe("a source quoted as the frame of a question", () => {
+  it("answers what is asked, not which sources there are ('according to Aki Press, who…')", () => {
+    for (const q of [
+      "according to aki press, who did Kulubaev meet?",
+      "AKIpress'e göre Kulubaev kiminle görüştü?",
+      "по данным Акипресс, с кем встречался Кулубаев?",
+    ])
+      expect(asked(q, "answer").ids, q).toEqual(["kulubaev-syromolotov-meeting"]);
+    expect(first("What did Aki Press report about the meeting?")).toBe("sources-list");
+  });
+});
+
 describe("who reported it", () => {
   it("takes an outlet, not only a person, as the answer to 'who'", () => {
     expect(asked("Who reported the Japanese grant?", "answer").ids[0]).toBe("japan-grant-batken");
