@@ -119,7 +119,8 @@ export class DetailCheck {
     const dayMonths: [string, string[]][] = [];
     for (const a of kb.answers) {
       const given = new Set(detailsOf(a, people));
-      for (const d of kb.detailAsks) if (a.kind !== "fact" || finerShown(a, d)) given.add(d.detail);
+      for (const d of kb.detailAsks)
+        if ((a.kind !== "fact" && a.kind !== "combined") || finerShown(a, d)) given.add(d.detail);
       gives.push([a.id, [...given]]);
       dayMonths.push([a.id, monthsWithDay(a.answer.en)]);
       const words = wordsOf(a.answer.en);

@@ -532,6 +532,12 @@ describe("who else", () => {
   });
 });
 
+describe("finer details of an answer gathering several facts", () => {
+  it("are checked against its text too: the day's events name no other delegate", () => {
+    expect(asked("Who else was part of the Russian delegation on 23 March?", "decline").reason).toBe("lacks");
+  });
+});
+
 describe("how things stand now", () => {
   it("declines whether someone still holds an office, which the article of March 2023 cannot say", () => {
     for (const q of [
