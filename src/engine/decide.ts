@@ -180,7 +180,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     limits.suggest,
   );
   const best = ranked[0];
-  const chat = smalltalk.match(analysis.words);
+  const chat = guessedWord(analysis) ? undefined : smalltalk.match(analysis.words);
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
   // greeting, not a question about the bot's sources).
   const factual = best && best.score >= limits.answer && isFact(kb, best.id);
@@ -384,6 +384,20 @@ function clausesOf(analysis: Analysis): QueryTerm[][] {
   const clauses = new Map<number, QueryTerm[]>();
   for (const t of analysis.terms) clauses.set(t.clause, [...(clauses.get(t.clause) ?? []), t]);
   return [...clauses.values()];
+}
+
+/**
+ * A one-word message whose word was taken for another of the same length ("water" for "later", "gold"
+ * for "good"): as likely a word of its own as a typo, so it is no small talk ("thnaks", "helo" still are).
+ */
+function guessedWord(analysis: Analysis): boolean {
+  const typed = analysis.askingTyped;
+  const word = analysis.words[0];
+  if (analysis.words.length !== 1 || typed?.length !== 1 || word === undefined) return false;
+  const was = typed[0] as string;
+  if (was === word || was.length !== word.length) return false;
+  // A swap of two letters ("thnaks") is a typo; one letter for another may be another word.
+  return [...was].filter((c, i) => c !== word[i]).length === 1;
 }
 
 const curatedByKb = new WeakMap<KnowledgeBase, Map<string, string>>();

@@ -169,6 +169,11 @@ describe("declines", () => {
     }
   });
 
+  it("takes no one-word message for small talk when its word was only guessed ('water' is no 'later')", () => {
+    for (const q of ["water", "gold"]) expect(engine.ask(q).kind, q).not.toBe("smalltalk");
+    expect(engine.ask("thanks").kind).toBe("smalltalk");
+  });
+
   it("says an empty or symbol-only message is empty", () => {
     for (const q of ["", "   ", "?!…", "👍👍"]) expect(asked(q, "decline").reason).toBe("empty");
   });
