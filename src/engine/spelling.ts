@@ -83,11 +83,11 @@ export class SpellingCorrector {
     const only = word === undefined ? undefined : this.vocabulary.soleLanguage.get(word);
     if (english && only !== undefined && only !== "en") return undefined;
     // Near no content word: perhaps a function word of the question's language with a letter dropped
-    // ("diyr" is "diyor"), which then weighs nothing rather than as a word the content lacks. Only a
-    // dropped letter: "сому" (som) is no "кому", "bugun" (today) no "бунун".
+    // or two swapped ("diyr" is "diyor", "thnaks" "thanks"), which then weighs nothing rather than as a
+    // word the content lacks. Not one letter for another: "сому" (som) is no "кому", "bugun" no "бунун".
     if (word === undefined && t.key.length >= MIN_FUNCTION_TYPO) {
       const fn = this.functionWords[lang].find(t.key);
-      if (fn !== undefined && fn.length === t.key.length + 1) return fn;
+      if (fn !== undefined && (fn.length === t.key.length + 1 || swapped(t.key, fn))) return fn;
     }
     return word;
   }
@@ -138,6 +138,14 @@ export class SpellingCorrector {
 export function isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
   if (lang === "tr" || lang === "ky" ? isTurkicStopword(t.key) : isStopword(t.key)) return true;
   return ruLatn && t.script === "latin" && isStopword(latinToCyrillic(t.key));
+}
+
+/** Is `b` the word `a` with two neighbouring letters swapped back ("thnaks" → "thanks")? */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** A token respelt as the content word it was corrected to. */
