@@ -85,7 +85,9 @@ export class SpellingCorrector {
     // Near no content word: perhaps a function word of the question's language with a letter dropped
     // or two swapped ("diyr" is "diyor", "thnaks" "thanks"), which then weighs nothing rather than as a
     // word the content lacks. Not one letter for another: "сому" (som) is no "кому", "bugun" no "бунун".
-    if (word === undefined && t.key.length >= MIN_FUNCTION_TYPO) {
+    // …and before a content word with one letter for another ("helo" is "hello", not "held").
+    const replaced = word !== undefined && word.length === t.key.length && !swapped(t.key, word);
+    if ((word === undefined || replaced) && t.key.length >= MIN_FUNCTION_TYPO) {
       const fn = this.functionWords[lang].find(t.key);
       if (fn !== undefined && (fn.length === t.key.length + 1 || swapped(t.key, fn))) return fn;
     }

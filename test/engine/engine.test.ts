@@ -173,6 +173,8 @@ describe("declines", () => {
   it("takes no one-word message for small talk when its word was only guessed ('water' is no 'later')", () => {
     for (const q of ["water", "gold"]) expect(engine.ask(q).kind, q).not.toBe("smalltalk");
     for (const q of ["thanks", "thnaks"]) expect(engine.ask(q).kind, q).toBe("smalltalk");
+    // "helo" is "hello" with a letter dropped, not "held" with one letter changed.
+    expect(asked("helo", "smalltalk").intent).toBe("greeting");
   });
 
   it("says an empty or symbol-only message is empty", () => {
