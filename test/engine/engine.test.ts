@@ -606,6 +606,12 @@ describe("a source quoted as the frame of a question", () => {
   });
 });
 
+describe("the article's words in translation", () => {
+  it("knows 'текущая конъюнктура' as the article's 'current conjuncture'", () => {
+    expect(first("что такое «текущая конъюнктура» в статье?")).toBe("multi-vector-why-now");
+  });
+});
+
 describe("who reported it", () => {
   it("takes an outlet, not only a person, as the answer to 'who'", () => {
     expect(asked("Who reported the Japanese grant?", "answer").ids[0]).toBe("japan-grant-batken");
