@@ -323,7 +323,14 @@ export class QuestionReader {
         !t.context && /^[@#]/.test(t.term) && !t.term.startsWith("#q-") && !ABOUT_THE_ARTICLE.has(t.term),
     );
     const preambleTopics = terms.some((t) => t.context && topic.test(t.term) && !t.term.startsWith("#q-"));
-    if (pointsBack && (ownWords === 1 || ownTopics.length === 0) && preambleTopics) {
+    // …unless it names two or more things of its own the content lacks ("My friends say snow tomorrow.
+    // Will it snow this weekend?"): then it asks about those, and the story stays a story.
+    const ownUnknown = terms.filter((t) => !t.context && t.unknown).length;
+    const asksOwn = ownUnknown >= OWN_UNKNOWN_CLAIM && ownWords === 0;
+    if (asksOwn)
+      for (const [i, t] of terms.entries())
+        if (t.unknown && !t.context) terms[i] = { ...t, chatter: undefined };
+    if (!asksOwn && pointsBack && (ownWords === 1 || ownTopics.length === 0) && preambleTopics) {
       for (let i = terms.length - 1; i >= 0; i--) {
         const t = terms[i] as QueryTerm;
         if (!t.context) continue;
@@ -332,7 +339,7 @@ export class QuestionReader {
       }
     }
     // One question about it, not a question per sentence of it.
-    if (ownWords === 0 && terms.some((t) => t.context)) {
+    if (!asksOwn && ownWords === 0 && terms.some((t) => t.context)) {
       for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
       // …its names and the article's ideas, that is: a story's other words are the story's.
       if (terms.some((t) => /^[@#]/.test(t.term) && !t.term.startsWith("#q-")))
@@ -628,6 +635,9 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
 
 /** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
 const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/** Unknown words of its own that make a question about them, not about its preamble. */
+const OWN_UNKNOWN_CLAIM = 2;
+
 /** Words for a source that may stand between a name and its verb ("24.kg source says"). */
 const SOURCE_NOUNS = new Set(["source", "report", "article", "источник", "сообщение", "haber", "haberi"]);
 

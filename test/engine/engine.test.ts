@@ -803,6 +803,13 @@ describe("chat messages: a preamble, then the question", () => {
       expect(asked(q, "answer").ids[0], q).toBe("china-relations-importance");
   });
 
+  it("does not answer a story's words when the question names things of its own the article lacks", () => {
+    expect(
+      engine.ask("Bishkek is freezing today, my friends say snow tomorrow. Will it snow this weekend?").kind,
+    ).toBe("decline");
+    expect(asked("I read about the Japanese grant. Is it big?", "answer").ids[0]).toBe("japan-grant-batken");
+  });
+
   it("takes 'this topic' as pointing back to what the preamble names", () => {
     for (const [q, id] of [
       [
