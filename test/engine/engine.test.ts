@@ -546,6 +546,18 @@ describe("finer details of an answer gathering several facts", () => {
   });
 });
 
+describe("who goes along, and which roads", () => {
+  it("declines who accompanies someone and which roads by name: the article names neither", () => {
+    for (const q of [
+      "Who will accompany Japarov to Beijing?",
+      "Which roads in Batken will be repaired?",
+      "какие дороги отремонтируют в Баткене?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("What roads and sidewalks does the grant cover?")).toBe("japan-grant-batken");
+  });
+});
+
 describe("how things stand now", () => {
   it("declines whether someone still holds an office, which the article of March 2023 cannot say", () => {
     for (const q of [
