@@ -10,6 +10,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/langs.ts";
 import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
+import { REPORTED } from "./matcher.ts";
 import { tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
 
@@ -260,7 +261,7 @@ export class DetailCheck {
     const inLast = (term: string) => own.some((t) => t.term === term && t.clause === last);
     const out: Detail[] = [];
     // "Who reported it?" asks for an outlet, which a cited report gives, not for a person.
-    const reported = terms.has("#press");
+    const reported = terms.has(REPORTED);
     for (const [term, detail] of ASKS)
       if (inLast(term)) out.push(detail === "person" && reported ? "outlet" : detail);
     // "What is the name of Japan's ambassador?" asks for a person, as "who" does.

@@ -35,7 +35,7 @@ interface IndexedAnswer {
 type AnswerKind = "figure" | "person" | "place" | "outlet";
 
 /** "Who reported it?": the reporting word that makes "who" ask for an outlet, which a cited report names. */
-const REPORTED = "#press";
+export const REPORTED = "#press";
 
 /** What a kind of question asks for: "how much" and "when" need a figure or a date, "who" a person. */
 const ASKS_FOR: ReadonlyMap<string, AnswerKind> = new Map([

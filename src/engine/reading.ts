@@ -168,19 +168,19 @@ export class QuestionReader {
     const ruLatn = detected === "ru-latn";
     const capitalsMeanNothing = mostlyCapitalised(raw);
     const english = detected === "en";
-    // Emphasis ("именно", "exactly") is left out of the words that are matched, not of those that ask for
-    // a detail: "какие именно организации" asks for them one by one.
-    // "2005 yılında", "в 2005 году", "the year 2005": beside a number, the word for year adds nothing to it.
+    // Left out of the words that are matched, not of those that ask for a detail: emphasis ("какие именно
+    // организации" asks for them one by one); the word for year beside a year ("2005 yılında", "the year
+    // 2005"); the bot addressed ("bot, who wrote it?", "Selam bot, …"); "do you think" around a question.
     const yearWord = (i: number) =>
       YEAR_WORDS.has((raw[i] as Token).key) &&
       (raw[i - 1]?.isNumber === true || raw[i + 1]?.isNumber === true);
-    // "Bot, who wrote it?", "hey bot…", "Selam bot, …": the bot addressed, not asked about.
-    const left = (i: number) => yearWord(i) || addressesBot(raw, i) || asksBotsView(raw, i);
-    const withEmphasis = raw.map(
-      (t, i): QueryToken =>
-        TRANSPARENT.has(t.key) || left(i) ? t : this.corrector.correct(t, lang, ruLatn, english),
+    const left = raw.map(
+      (t, i) => TRANSPARENT.has(t.key) || yearWord(i) || addressesBot(raw, i) || asksBotsView(raw, i),
     );
-    const tokens = withEmphasis.filter((t, i) => !TRANSPARENT.has(t.key) && !left(i));
+    const withEmphasis = raw.map(
+      (t, i): QueryToken => (left[i] ? t : this.corrector.correct(t, lang, ruLatn, english)),
+    );
+    const tokens = withEmphasis.filter((_, i) => !left[i]);
 
     const phraseAt = phraseIndex(tokens, v.names.findPhrases(tokens, lang, ruLatn, QUESTION));
     const terms: QueryTerm[] = [];
@@ -203,13 +203,12 @@ export class QuestionReader {
     let framed = false;
     // "I live in Bishkek and…", "Bişkek'te yaşıyorum ve…": a place in the clause where the asker says
     // where they live is theirs, context, not what they ask about.
-    const living = livingClauses(tokens, phraseAt);
+    const clauses = tokenClauses(tokens, phraseAt);
+    const living = livingClauses(tokens, clauses);
     const framing = framingSources(tokens, phraseAt);
-    let clauseShift = 0;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
-      if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) clauseShift += 1;
-      const clause = t.clause + clauseShift;
+      const clause = clauses[i] as number;
       const phrase = phraseAt.get(i);
       // The preamble's known words are context; its unknown words, names and years claim nothing.
       const context =
@@ -679,16 +678,23 @@ function livingKey(t: Token): string {
   return foldKey(t.original.toLowerCase());
 }
 
-/** The clauses (numbered as the reading numbers them) in which the asker says where they live. */
-function livingClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, unknown>): Set<number> {
-  const out = new Set<number>();
+/** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
+function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, unknown>): number[] {
   let shift = 0;
-  tokens.forEach((t, i) => {
+  return tokens.map((t, i) => {
     if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) shift += 1;
+    return t.clause + shift;
+  });
+}
+
+/** The clauses (see tokenClauses) in which the asker says where they live. */
+function livingClauses(tokens: readonly Token[], clauses: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
     // "I live", "we live": the asker's own place; "the people living in Batken" is not.
     const key = livingKey(t);
     const mine = key !== "live" && key !== "living" ? true : ["i", "we"].includes(tokens[i - 1]?.key ?? "");
-    if (LIVE.has(key) && mine) out.add(t.clause + shift);
+    if (LIVE.has(key) && mine) out.add(clauses[i] as number);
   });
   return out;
 }
@@ -791,9 +797,6 @@ function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
   return tokens.map((t, i) => (i < turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true }));
 }
 
-const WH = new Set("what why who when where which how".split(" "));
-const AUX = new Set("does did do is are was were can could will would should has have".split(" "));
-const RU_WH = new Set("что почему зачем кто когда где сколько как какие какой".split(" "));
 /** Fewest words of story before a question found by its question word alone. */
 const MIN_STORY = 5;
 
@@ -805,13 +808,11 @@ const MIN_STORY = 5;
 function lastQuestionStart(tokens: readonly Token[]): number {
   // A story runs on without a mark; a message that opens with a question word, or has commas, is
   // questions and clauses of its own ("where does it mention X and what does it say").
-  const first = tokens[0]?.key ?? "";
-  if (WH.has(first) || RU_WH.has(first) || tokens.some((t) => t.clause !== tokens[0]?.clause)) return -1;
+  if (isAskingWord(tokens[0]?.key ?? "") || tokens.some((t) => t.clause !== tokens[0]?.clause)) return -1;
   for (let i = tokens.length - 2; i >= MIN_STORY; i--) {
     const t = tokens[i] as Token;
-    const next = tokens[i + 1] as Token;
-    if (WH.has(t.key) && AUX.has(next.key)) return i;
-    if (t.key === "а" && RU_WH.has(next.key)) return i;
+    const next = (tokens[i + 1] as Token).key;
+    if ((isAskingWord(t.key) && isOpeningAuxiliary(next)) || (t.key === "а" && isAskingWord(next))) return i;
   }
   return -1;
 }

@@ -88,19 +88,11 @@ export class SpellingCorrector {
     // …and before a content word with one letter for another ("helo" is "hello", not "held").
     const replaced = word !== undefined && word.length === t.key.length && !swapped(t.key, word);
     if ((word === undefined || replaced) && t.key.length >= MIN_FUNCTION_TYPO) {
-      const fn = this.functionWords[lang].find(t.key);
+      const fn = functionWords(lang).find(t.key);
       if (fn !== undefined && (fn.length === t.key.length + 1 || swapped(t.key, fn))) return fn;
     }
     return word;
   }
-
-  /** Function words of four letters or more per language, for catching them mistyped. */
-  private readonly functionWords: Record<AnalysisLang, OneEditSet> = {
-    en: new OneEditSet([...STOPWORDS.en].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
-    ru: new OneEditSet([...STOPWORDS.ru].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
-    tr: new OneEditSet([...STOPWORDS.tr].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
-    ky: new OneEditSet([...STOPWORDS.ky].filter((w) => w.length >= MIN_FUNCTION_TYPO)),
-  };
 
   /** A word of six letters or more one edit from a name's spelling. */
   private isMistypedName(t: Token): boolean {
@@ -140,6 +132,18 @@ export class SpellingCorrector {
 export function isQuestionStopword(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
   if (lang === "tr" || lang === "ky" ? isTurkicStopword(t.key) : isStopword(t.key)) return true;
   return ruLatn && t.script === "latin" && isStopword(latinToCyrillic(t.key));
+}
+
+/** Function words of four letters or more per language, for catching them mistyped: built once, when first needed. */
+const FUNCTION_WORDS = new Map<AnalysisLang, OneEditSet>();
+
+function functionWords(lang: AnalysisLang): OneEditSet {
+  let set = FUNCTION_WORDS.get(lang);
+  if (!set) {
+    set = new OneEditSet([...STOPWORDS[lang]].filter((w) => w.length >= MIN_FUNCTION_TYPO));
+    FUNCTION_WORDS.set(lang, set);
+  }
+  return set;
 }
 
 /** Is `b` the word `a` with two neighbouring letters swapped back ("thnaks" → "thanks")? */

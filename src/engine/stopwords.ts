@@ -36,7 +36,8 @@ const RU = `и в во не что он на я с со как а то все в
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо`;
 
-// Modal words ("must", "should", "may") say how something is asked, not what about.
+// Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
+// something is asked, not what about.
 const RU_FILLER = `чувак мужик`;
 const RU_MODAL = `должен должна должны должно следует могут можно обязан обязана обязаны`;
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
