@@ -277,7 +277,7 @@ export class QuestionReader {
       if (context || [...t.key].length === 1) continue;
       // Where the asker lives is theirs to name ("я живу в Оше"): no claim the content lacks.
       if (living.has(clause) && t.capitalisedMidSentence) continue;
-      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 3)
+      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 2)
         unknownNames.push(t.original);
       pushTerm(into, intoSeen, {
         term: v.primaryTerm(t, lang, ruLatn),

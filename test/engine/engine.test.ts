@@ -142,6 +142,7 @@ describe("declines", () => {
     ["What did Mr Smithfield say about the grant?", "Smithfield"], // a name in no list: unknown and capitalised
     ["What happened in the 2010 revolution?", "2010 revolution"],
     ["What did Kyrgyzstan sign in 2024?", "2024"], // a year the article never gives
+    ["what did Japarov say to Xi in Beijing?", "Xi"], // a two-letter name is a name too
   ])("%s names what the article does not mention", (q, name) => {
     const d = asked(q, "decline");
     expect(d.reason === "out-of-scope" && d.name).toBe(name);
