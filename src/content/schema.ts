@@ -90,6 +90,7 @@ export const DETAILS = [
   "sum",
   "breakdown",
   "hour",
+  "exchange",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

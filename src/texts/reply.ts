@@ -88,6 +88,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       breakdown:
         "The article gives one total and does not say how it is split, and I would rather not guess.",
       hour: "The article gives no time of day for that, and I would rather not guess.",
+      exchange:
+        "The article does not say what is given in return or on what terms, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -141,6 +143,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       sum: "Суммы статья здесь не называет, а гадать я не буду.",
       breakdown: "Статья называет одну общую сумму и не говорит, как она делится, а гадать я не буду.",
       hour: "Времени суток статья здесь не называет, а гадать я не буду.",
+      exchange: "Статья не говорит, что дается взамен и на каких условиях, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -193,6 +196,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       sum: "Makale bunun için bir tutar vermiyor ve tahmin yürütmek istemem.",
       breakdown: "Makale tek bir toplam veriyor, nasıl bölündüğünü söylemiyor ve tahmin yürütmek istemem.",
       hour: "Makale bunun için günün saatini vermiyor ve tahmin yürütmek istemem.",
+      exchange:
+        "Makale karşılığında ne verildiğini ya da hangi şartlarla olduğunu söylemiyor ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -596,6 +596,17 @@ describe("the time of day and counts", () => {
   });
 });
 
+describe("what is given in return", () => {
+  it("declines terms or a return the article never names, and still answers what the grant is for", () => {
+    for (const q of [
+      "so what does Japan get in return for the 5.3 million grant for Batken?",
+      "Что Япония получает взамен за грант для Баткена?",
+    ])
+      expect(engine.ask(q).kind, q).toBe("decline");
+    expect(first("what is the Japanese grant for Batken for?")).toBe("japan-grant-batken");
+  });
+});
+
 describe("evidence for a claim", () => {
   it("declines a request for a source of what the article does not footnote, answers one it does", () => {
     for (const q of [
