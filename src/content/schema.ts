@@ -144,6 +144,9 @@ export const AnswerSchema = z
     // says the article does not give ("it does not say when") counts as given. A question asking for a
     // detail its best answer lacks is declined, naming what the article does say.
     details: z.array(z.enum(DETAILS)).default([]),
+    // Whose words an answer giving "words" gives (content/aliases.yaml person ids): "what did Japarov say
+    // about the visit?" is not answered by the ambassador's announcement of it.
+    speakers: z.array(z.string()).default([]),
   })
   .strict();
 

@@ -150,6 +150,11 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
         add(`preferredFor concept "${c}" is not in content/lexicon.yaml`);
     for (const c of a.requires)
       if (!kb.concepts.some((k) => k.id === c)) add(`required concept "${c}" is not in content/lexicon.yaml`);
+    for (const id of a.speakers)
+      if (!kb.entities.some((e) => e.id === id && e.kind === "person"))
+        add(`speaker "${id}" is not a person in content/aliases.yaml`);
+    if (a.speakers.length > 0 && !a.details.includes("words"))
+      add('speakers name whose words an answer gives: its details must include "words"');
     if (a.kind !== "bot" && a.kind !== "page" && a.quotes.length === 0)
       add("a fact needs at least one verbatim quote from the article");
 

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/langs.ts";
 import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
 import { REPORTED } from "./matcher.ts";
-import { tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
@@ -60,6 +60,8 @@ export interface DetailCheckData {
   /** Per answer, the months its English text gives a day of ("23 March": "march"). */
   dayMonths: [string, string[]][];
   sayWords: string[];
+  /** Per answer giving someone's words, whose words they are, as terms ("@du-dewen"); content: speakers. */
+  quoted: [string, string[]][];
 }
 
 export class DetailCheck {
@@ -84,6 +86,7 @@ export class DetailCheck {
   private readonly places: ReadonlySet<string>;
   private readonly people: ReadonlySet<string>;
   private readonly dayMonths = new Map<string, ReadonlySet<string>>();
+  private readonly quoted = new Map<string, ReadonlySet<string>>();
   /** The one-word terms of the lexicon's "say" concept. */
   private readonly sayWords: ReadonlySet<string>;
 
@@ -95,6 +98,7 @@ export class DetailCheck {
     this.places = new Set(data.places);
     this.people = new Set(data.people);
     for (const [id, months] of data.dayMonths) this.dayMonths.set(id, new Set(months));
+    for (const [id, people] of data.quoted) this.quoted.set(id, new Set(people));
     this.finer = data.finer;
     this.finer.forEach((ask, i) => {
       const first = ask.words[0];
@@ -138,6 +142,9 @@ export class DetailCheck {
         ...kb.concepts.filter((c) => c.kind === "office").map((c) => `#${c.id}`),
       ],
       sayWords: kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
+      quoted: kb.answers
+        .filter((a) => a.speakers.length > 0)
+        .map((a) => [a.id, a.speakers.map((s) => `@${s}`)]),
       listDetails: kb.detailAsks.filter((d) => d.shownBy === "list").map((d) => d.detail),
       finer: kb.detailAsks.flatMap((d) =>
         (["en", "ru", "tr", "ky"] as const).flatMap((lang) =>
@@ -158,6 +165,7 @@ export class DetailCheck {
       people: [...this.people],
       dayMonths: [...this.dayMonths].map(([id, months]) => [id, [...months]]),
       sayWords: [...this.sayWords],
+      quoted: [...this.quoted].map(([id, people]) => [id, [...people]]),
     };
   }
 
@@ -203,7 +211,29 @@ export class DetailCheck {
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
     if (wants.length !== 1) return undefined;
     const [detail] = wants as [Detail];
-    return gives.has(detail) ? undefined : detail;
+    if (!gives.has(detail)) return detail;
+    return detail === "words" || detail === "verbatim" ? this.othersWords(analysis, answerId) : undefined;
+  }
+
+  /**
+   * Someone's words asked of an answer quoting someone else: "what did Japarov say about the visit?" of
+   * the ambassador's announcement of it. The people the question names must include one it quotes; an
+   * office it names ("what did the Chinese envoy say about Zhaparov?") may be the quoted person's.
+   */
+  private othersWords(analysis: Pick<Analysis, "terms" | "words">, answerId: string): Detail | undefined {
+    const quoted = this.quoted.get(answerId);
+    if (!quoted) return undefined;
+    const own = analysis.terms.filter((t) => !t.context);
+    // A report's words, or a claim being checked ("my neighbour said Japarov will go; is it true?").
+    if (own.some((t) => t.term === REPORTED || t.term === "#confirm")) return undefined;
+    if (own.some((t) => this.speakers.has(t.term) && !this.people.has(t.term))) return undefined;
+    // Whom the words are about is no speaker: "what did he say about Japarov", "Caparov hakkında".
+    const speaking = own.filter(
+      (t) =>
+        this.people.has(t.term) &&
+        !aboutWord(analysis.words, analysis.words.indexOf(foldKey(lowerCase(t.surface, false)))),
+    );
+    return speaking.length > 0 && !speaking.some((t) => quoted.has(t.term)) ? "words" : undefined;
   }
 
   private asksDayOf(
@@ -292,6 +322,18 @@ export class DetailCheck {
       out.push(analysis.askingWords.some((w) => EXACTLY.has(w)) ? "verbatim" : "words");
     return out;
   }
+}
+
+/** Words that make the name beside them what is spoken about: before it (about, о, про), after it (hakkında, жөнүндө). */
+const ABOUT_BEFORE: ReadonlySet<string> = new Set(
+  "about on of regarding о об обо про насчет".split(" ").map(foldKey),
+);
+const ABOUT_AFTER: ReadonlySet<string> = new Set(
+  "hakkında ilgili жөнүндө тууралуу боюнча".split(" ").map(foldKey),
+);
+
+function aboutWord(words: readonly string[], i: number): boolean {
+  return i >= 0 && (ABOUT_BEFORE.has(words[i - 1] ?? "") || ABOUT_AFTER.has(words[i + 1] ?? ""));
 }
 
 /** Words that ask for someone's very words: "what exactly did he say", "что именно сказал". */

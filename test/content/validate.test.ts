@@ -241,6 +241,15 @@ describe("content validation", () => {
     expectProblem(dir, /preferredFor concept "no-such-concept" is not in content\/lexicon.yaml/);
   });
 
+  it("rejects a speaker who is no person, and speakers on an answer that quotes nobody", () => {
+    const dir = copyContent();
+    editAnswer(dir, MEETING, (a) => {
+      (a as unknown as { speakers: string[] }).speakers = ["russia"];
+    });
+    expectProblem(dir, /speaker "russia" is not a person in content\/aliases.yaml/);
+    expectProblem(dir, /its details must include "words"/);
+  });
+
   it("rejects a spelling shared by two entities, and an 'out of scope' name that the article mentions", () => {
     const dir = copyContent();
     edit(dir, "aliases.yaml", (doc) => {

@@ -596,6 +596,17 @@ describe("the time of day and counts", () => {
   });
 });
 
+describe("whose words", () => {
+  it("declines one person's words asked of an answer quoting another, and answers the quoted one", () => {
+    for (const q of ["what did Japarov say about the visit?", "Что сказал Жапаров о визите в Китай?"])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("What did Du Dewen say about Zhaparov's visit?")).toBe("du-dewen-visit-announcement");
+    expect(first("what did the chinese ambassador say about Zhaparov's visit?")).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+});
+
 describe("what is given in return", () => {
   it("declines terms or a return the article never names, and still answers what the grant is for", () => {
     for (const q of [
