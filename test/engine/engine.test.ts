@@ -196,6 +196,9 @@ describe("small talk", () => {
     ["Do you agree with the author?", "opinion", "en"],
     ["а ты как думаешь?", "opinion", "ru"],
     ["yazara katılıyor musun?", "opinion", "tr"],
+    ["your answer is wrong", "complaint", "en"],
+    ["твой ответ неправильный", "complaint", "ru"],
+    ["cevabın yanlış", "complaint", "tr"],
   ])("%s → %s in %s, never a fact", (q, intent, lang) => {
     const d = asked(q, "smalltalk");
     expect(d.intent).toBe(intent);
@@ -598,7 +601,11 @@ describe("the time of day and counts", () => {
 
 describe("whose words", () => {
   it("declines one person's words asked of an answer quoting another, and answers the quoted one", () => {
-    for (const q of ["what did Japarov say about the visit?", "Что сказал Жапаров о визите в Китай?"])
+    for (const q of [
+      "what did Japarov say about the visit?",
+      "Что сказал Жапаров о визите в Китай?",
+      "Что ответил Сыромолотов Кулубаеву?", // a reply is words said
+    ])
       expect(asked(q, "decline").reason, q).toBe("lacks");
     expect(first("What did Du Dewen say about Zhaparov's visit?")).toBe("du-dewen-visit-announcement");
     expect(first("what did the chinese ambassador say about Zhaparov's visit?")).toBe(
