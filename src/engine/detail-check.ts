@@ -206,6 +206,9 @@ export class DetailCheck {
     // "When in May…?", "which date in May": the day within a month the question names. An answer giving
     // only the month ("in May 2023"), or a day of another month, lacks it.
     if (this.asksDayOf(analysis, answerId)) return "day";
+    // "Who was the interpreter?": a role the content never names is a person the article does not name,
+    // whoever else the answer names.
+    if (asksUnknownRole(analysis)) return "person";
     const wants = this.asked(analysis);
     // One detail asked in one question: a message of several questions, or one asking for two kinds of
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
@@ -322,6 +325,31 @@ export class DetailCheck {
       out.push(analysis.askingWords.some((w) => EXACTLY.has(w)) ? "verbatim" : "words");
     return out;
   }
+}
+
+/** Words between "who" and the role it asks about ("who was the…", "кто был…"), and the Turkic "who" after it. */
+const ROLE_GAP: ReadonlySet<string> = new Set(
+  "is was were are the a an will be был была были будет является".split(" "),
+);
+const WHO_BEFORE: ReadonlySet<string> = new Set("who кто".split(" "));
+const WHO_AFTER: ReadonlySet<string> = new Set(
+  "kim kimdi kimdir kimdі ким кимдер кимди".split(" ").map(foldKey),
+);
+
+/** Does a "who" question ask for a role the content never uses ("who was the interpreter", "tercüman kimdi")? */
+function asksUnknownRole(analysis: Pick<Analysis, "terms" | "words">): boolean {
+  const own = analysis.terms.filter((t) => !t.context);
+  const unknown = new Set(own.filter((t) => t.unknown).map((t) => foldKey(lowerCase(t.surface, false))));
+  if (unknown.size === 0) return false;
+  const { words } = analysis;
+  return words.some((w, i) => {
+    if (WHO_AFTER.has(w)) return unknown.has(words[i - 1] ?? "");
+    if (!WHO_BEFORE.has(w)) return false;
+    let j = i + 1;
+    while (ROLE_GAP.has(words[j] ?? "")) j++;
+    // An English "who" asking, not joining ("…Isaev who sat down"), is followed by a verb of being.
+    return (j > i + 1 || w !== "who") && unknown.has(words[j] ?? "");
+  });
 }
 
 /** Words that make the name beside them what is spoken about: before it (about, о, про), after it (hakkında, жөнүндө). */

@@ -614,6 +614,19 @@ describe("whose words", () => {
   });
 });
 
+describe("a role the article does not name", () => {
+  it("declines 'who was the <role>' for a role the content never uses, and still answers who met whom", () => {
+    for (const q of [
+      "Who was the interpreter at the Kulubaev Syromolotov meeting?",
+      "Кто был переводчиком на встрече Кулубаева и Сыромолотова?",
+      "Kulubaev ile Syromolotov görüşmesinde tercüman kimdi?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("Was it Isaev who sat down with Syromolotov on 23 March?")).not.toBe("decline");
+    expect(first("Who did Kulubaev meet on 23 March?")).toBe("kulubaev-syromolotov-meeting");
+  });
+});
+
 describe("what is given in return", () => {
   it("declines terms or a return the article never names, and still answers what the grant is for", () => {
     for (const q of [
