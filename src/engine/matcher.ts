@@ -74,6 +74,8 @@ export const SCORING = {
    * that has it, in full: measured on the seen sets, 0.3 leaves out the four names nearly every answer has.
    */
   contextNameRarity: 0.3,
+  /** A preamble weighs at most this share of the question's own words: a long story, a short question. */
+  contextCap: 0.5,
   /** Share of its weight a common, topic-poor word keeps ("happened", "expected"). */
   lightWeight: 0.4,
   /**
@@ -416,6 +418,21 @@ export class AnswerIndex {
     return this.isLight(term) ? w * SCORING.lightWeight : w;
   }
 
+  /** The question's term weights, the preamble's held to a share of the question's own (contextCap). */
+  private queryWeights(terms: readonly QueryTerm[], lang: Analysis["lang"]): number[] {
+    const weights = terms.map((q) => this.queryWeight(q, lang));
+    let own = 0;
+    let context = 0;
+    terms.forEach((q, i) => {
+      if (q.context) context += weights[i] as number;
+      else own += weights[i] as number;
+    });
+    const cap = SCORING.contextCap * own;
+    if (own === 0 || context <= cap) return weights;
+    const scale = cap / context;
+    return weights.map((w, i) => (terms[i]?.context ? w * scale : w));
+  }
+
   /** A question term's weight: an unknown word that looks like a verb weighs as a common word… */
   private queryWeight(q: QueryTerm, lang: Analysis["lang"]): number {
     const w = this.weightOf(q.term) * (q.context ? SCORING.contextWeight : 1);
@@ -432,15 +449,14 @@ export class AnswerIndex {
    */
   private evidenceWeight(q: QueryTerm, weight: number): number {
     if (!q.context || q.term.charCodeAt(0) !== 64 /* @ */) return weight;
-    return this.weightOf(q.term) >= SCORING.contextNameRarity * this.maxIdf
-      ? weight / SCORING.contextWeight
-      : weight;
+    const full = this.weightOf(q.term);
+    return full >= SCORING.contextNameRarity * this.maxIdf ? full : weight;
   }
 
   /** All answers with any evidence, best first. */
   rank(analysis: Analysis, terms: readonly QueryTerm[] = analysis.terms): Scored[] {
     if (terms.length === 0) return [];
-    const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
+    const weights = this.queryWeights(terms, analysis.lang);
     const total = weights.reduce((a, b) => a + b, 0);
     const hasContext = terms.some((q) => q.context);
     // Matched weight per paraphrase and per answer (all its terms), via the postings of the question's
@@ -546,7 +562,7 @@ export class AnswerIndex {
     const ai = this.answerNumber.get(id) ?? -1;
     const answer = this.answers[ai];
     if (!answer || terms.length === 0) return undefined;
-    const weights = terms.map((q) => this.queryWeight(q, analysis.lang));
+    const weights = this.queryWeights(terms, analysis.lang);
     const total = weights.reduce((a, b) => a + b, 0);
     let inAnswer = 0;
     let inAnswerFully = 0;

@@ -313,7 +313,11 @@ export class QuestionReader {
     const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
     const pointsBack =
       pointsToLabel ||
-      tokens.some((t, i) => !inPreamble(t) && (REFERRING.has(t.key) || pointsBackWord(tokens, i)));
+      tokens.some(
+        (t, i) =>
+          !inPreamble(t) &&
+          (REFERRING.has(t.key) || pointsBackWord(tokens, i) || endsOnDemonstrative(tokens, i)),
+      );
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
@@ -739,6 +743,12 @@ function footnoteOrdinal(tokens: readonly Token[], i: number): number | undefine
 
 /** Words of a truth check: "это правда?", "is that true", "bu doğru mu", "бул чынбы" ask about the claim before them. */
 const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чын", "chyn"];
+
+/** A demonstrative that ends its sentence stands for what came before: "what proves that?", "why is this?" */
+function endsOnDemonstrative(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  return DEMONSTRATIVES.has(t.key) && (tokens[i + 1]?.clause ?? -1) !== t.clause;
+}
 
 /** Does token i name no topic of its own but point back ("this topic", "is that true")? */
 function pointsBackWord(tokens: readonly Token[], i: number): boolean {

@@ -830,6 +830,21 @@ describe("names inside inflected phrases", () => {
 });
 
 describe("chat messages: a preamble, then the question", () => {
+  it("holds a long preamble to a share of a short question's weight", () => {
+    // "Türkçem iyi değil" (my Turkish is not good) outweighed the one word of the question, China.
+    expect(first("Kusura bakmayın, Türkçem iyi değil. Makalede Çin hakkında ne yazıyor?")).toBe(
+      "china-relations-importance",
+    );
+  });
+
+  it("reads a demonstrative that ends the question as pointing back", () => {
+    expect(
+      first(
+        "ok so I read the piece on my phone during a standup 😅 it says bishkek recently took steps to strengthen its policy. what proves that",
+      ),
+    ).toBe("diplomatic-contacts");
+  });
+
   it("finds the question in a dictated run-on message where the speaker turns to the asker", () => {
     expect(
       first(
