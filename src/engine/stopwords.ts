@@ -239,6 +239,11 @@ const FRAME_VERB_STARTS: readonly string[] =
     .split(/\s+/)
     .filter(Boolean);
 
+/** Verbs of holding a view, as whole words ("does the author agree?"): "agree" starts "agreement". */
+const FRAME_VERB_WORDS: ReadonlySet<string> = new Set(
+  "agree agrees согласен согласна согласны katılıyor katılır katılıyormu макул макулбу".split(" "),
+);
+
 export function isFrameVerb(lowerWord: string): boolean {
-  return FRAME_VERB_STARTS.some((start) => lowerWord.startsWith(start));
+  return FRAME_VERB_WORDS.has(lowerWord) || FRAME_VERB_STARTS.some((start) => lowerWord.startsWith(start));
 }

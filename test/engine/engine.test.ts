@@ -837,6 +837,14 @@ describe("chat messages: a preamble, then the question", () => {
     );
   });
 
+  it("reads 'does the author agree?' as asking what the author says of the claim", () => {
+    for (const q of [
+      "I read somewhere that Kyrgyzstan is called an island of democracy. Does the author agree?",
+      "Согласен ли автор, что Кыргызстан — остров демократии?",
+    ])
+      expect(first(q), q).toBe("democracy-island");
+  });
+
   it("reads a demonstrative that ends the question as pointing back", () => {
     expect(
       first(
