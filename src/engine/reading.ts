@@ -206,6 +206,7 @@ export class QuestionReader {
     const clauses = tokenClauses(tokens, phraseAt);
     const living = livingClauses(tokens, clauses);
     const framing = framingSources(tokens, phraseAt);
+    for (const i of reportedAsking(tokens)) framing.add(i);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       const clause = clauses[i] as number;
@@ -670,6 +671,32 @@ function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, 
     for (let i = russian ? start - 1 : start; i < end; i++) out.add(i);
   }
   return out;
+}
+
+/** Verbs that report a question ("my students asked me who…", "друг спросил, когда…"), folded. */
+const REPORTING_ASKING: ReadonlySet<string> = new Set(
+  "asked asks wondered wonders спросил спросила спросили спрашивает спрашивают спрашивал интересуется".split(
+    " ",
+  ),
+);
+const ASKED_WHOM: ReadonlySet<string> = new Set("me us him her меня нас".split(" "));
+
+/**
+ * The words before a question someone else asked ("My students asked me who wrote this article"): who
+ * asked is the asker's story; the question starts at its question word.
+ */
+function reportedAsking(tokens: readonly Token[]): number[] {
+  for (let i = tokens.length - 1; i >= 2; i--) {
+    const t = tokens[i] as Token;
+    if (!isAskingWord(t.key)) continue;
+    const whom = ASKED_WHOM.has(tokens[i - 1]?.key ?? "") ? 1 : 0;
+    const verb = tokens[i - 1 - whom];
+    if (!verb || verb.sentence !== t.sentence || !REPORTING_ASKING.has(verb.key)) continue;
+    const out: number[] = [];
+    for (let j = i - 1; j >= 0 && (tokens[j] as Token).sentence === t.sentence; j--) out.push(j);
+    return out;
+  }
+  return [];
 }
 
 /** First-person verbs of living somewhere, folded ("I live in…", "живу в…", "…'te yaşıyorum", "…да жашайм"). */

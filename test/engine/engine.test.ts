@@ -845,6 +845,14 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe("democracy-island");
   });
 
+  it("reads a question someone else asked as the question, and 'can you help?' as politeness", () => {
+    for (const q of [
+      "Good evening, I teach history in Naryn. My students asked me who wrote this article, can you help?",
+      "Мой сын спросил меня, кто написал эту статью",
+    ])
+      expect(first(q), q).toBe("author");
+  });
+
   it("reads a demonstrative that ends the question as pointing back", () => {
     expect(
       first(
