@@ -853,6 +853,12 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe("author");
   });
 
+  it("reads 'in one sentence' as how to answer, not what about", () => {
+    expect(first("ok so I just skimmed this lol, what's the main point in one sentence")).toBe(
+      "article-summary",
+    );
+  });
+
   it("reads a demonstrative that ends the question as pointing back", () => {
     expect(
       first(
