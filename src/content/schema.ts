@@ -91,6 +91,7 @@ export const DETAILS = [
   "breakdown",
   "hour",
   "exchange",
+  "published",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

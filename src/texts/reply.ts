@@ -90,6 +90,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       hour: "The article gives no time of day for that, and I would rather not guess.",
       exchange:
         "The article does not say what is given in return or on what terms, and I would rather not guess.",
+      published: "The article's page gives no date of its own, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -144,6 +145,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       breakdown: "Статья называет одну общую сумму и не говорит, как она делится, а гадать я не буду.",
       hour: "Времени суток статья здесь не называет, а гадать я не буду.",
       exchange: "Статья не говорит, что дается взамен и на каких условиях, а гадать я не буду.",
+      published: "Своей даты на странице статьи нет, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -198,6 +200,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       hour: "Makale bunun için günün saatini vermiyor ve tahmin yürütmek istemem.",
       exchange:
         "Makale karşılığında ne verildiğini ya da hangi şartlarla olduğunu söylemiyor ve tahmin yürütmek istemem.",
+      published: "Makalenin sayfasında kendi tarihi yok ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

@@ -627,6 +627,23 @@ describe("a role the article does not name", () => {
   });
 });
 
+describe("the article's own date", () => {
+  it("declines when the article was written or published, which its page does not give", () => {
+    for (const q of [
+      "when was the article written?",
+      "Когда написана статья?",
+      "Bu makaleyi ne zaman yazmışlar?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("When did Kulubaev meet Syromolotov?")).toBe("kulubaev-syromolotov-meeting");
+  });
+
+  it("reads 'by whom' as who", () => {
+    for (const q of ["Салам, макала кимдин тарабынан жазылган?", "makale kim tarafından yazıldı?"])
+      expect(first(q), q).toBe("author");
+  });
+});
+
 describe("what is given in return", () => {
   it("declines terms or a return the article never names, and still answers what the grant is for", () => {
     for (const q of [
