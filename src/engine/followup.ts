@@ -102,6 +102,37 @@ export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string):
   return out.join(" ");
 }
 
+/** The names of an answer's first question, each by its first spelling in content. */
+function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string[] {
+  const question = kb.answerById.get(id)?.questions.en[0] ?? "";
+  return termsOf(engine, question).flatMap((term) =>
+    term.startsWith("@") ? (kb.entities.find((e) => e.id === term.slice(1))?.names.slice(0, 1) ?? []) : [],
+  );
+}
+
+/**
+ * The one answer a question finds with the names of the last answer: all of them together, else each
+ * alone when those that find an answer find the same one.
+ */
+function answerByNames(
+  engine: FollowUpEngine,
+  sentence: string,
+  names: readonly string[],
+  options: AskOptions,
+): { decision: Decision; query: string } | undefined {
+  const ask = (name: string) => {
+    const query = `${sentence} ${name}`;
+    const decision = engine.ask(query, options);
+    return decision.kind === "answer" ? { decision, query, id: decision.ids[0] } : undefined;
+  };
+  if (names.length > 1) {
+    const together = ask(names.join(" "));
+    if (together) return together;
+  }
+  const found = names.flatMap((name) => ask(name) ?? []);
+  return found.length > 0 && found.every((f) => f.id === found[0]?.id) ? found[0] : undefined;
+}
+
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
 function peopleOf(kb: KnowledgeBase, id: string): string[] {
   const text = ` ${words(kb.answerById.get(id)?.answer.en ?? "").join(" ")} `;
@@ -221,8 +252,16 @@ export function readFollowUp(
       about: last,
       query: quoted.query,
     };
-  const query = `${sentence} ${anchorOf(kb, engine, last)}`;
-  const found = engine.ask(query, { ...options, lang });
+  let query = `${sentence} ${anchorOf(kb, engine, last)}`;
+  let found = engine.ask(query, { ...options, lang });
+  // With all of the last answer's ideas the question may find nothing ("when?" after Japan as the West's
+  // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
+  // name only when the names agree on one answer. A detail the last answer lacks stays a decline: "and
+  // when?" of the grant is not the date of another Japanese fact.
+  if (found.kind === "decline" && found.reason !== "lacks" && !wantsOther) {
+    const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last), { ...options, lang });
+    if (byNames) ({ decision: found, query } = byNames);
+  }
   if (wantsOther) {
     // "Who else / what else": the best answer not given yet, from the engine's candidates.
     // A runner-up counts when it would nearly have been answered on its own.

@@ -174,6 +174,14 @@ describe("follow-ups in a private chat", () => {
     expect(citesAnything(who)).toBe(true);
   });
 
+  it("a follow-up that finds nothing with the last answer's ideas is asked of its names: 'how much?' after Japan", async () => {
+    const h = createHarness();
+    await h.send(privateText("what about Japan?"));
+    const much = textOf(only(await h.send(privateText("how much?"))));
+    expect(isAnswer(much, GRANT.id, "en")).toBe(true);
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({ followUp: "resolved" });
+  });
+
   it("tr: a short follow-up that reads as Kyrgyz or Russian in Latin letters keeps the conversation's Turkish", async () => {
     const h = createHarness();
     await h.send(privateText(GRANT.questions.tr[0] as string, ayse));
