@@ -5,7 +5,7 @@
 // Every token offers the phrase trie several keys (its spelling, its stem in each likely language), so
 // "Кулубаевым" finds "Кулубаев" and "Japonya'dan" finds "Japonya". Built once (vocabulary-builder.ts),
 // read by content and questions alike.
-import type { Script, Token } from "./normalize.ts";
+import { mostlyCapitalised, type Script, type Token } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
 import { type AnalysisLang, keptTable, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
 import { isStopword, LIGHT_WORDS } from "./stopwords.ts";
@@ -161,6 +161,8 @@ export class Names {
   /** The names and concepts in a sequence of tokens, longest first. */
   findPhrases(tokens: KeyedToken[], lang: AnalysisLang, ruLatn: boolean, reader: Reader): PhraseMatch[] {
     const keys = tokens.map((t) => t.keys ?? this.keysOf(t, lang, ruLatn, reader));
+    // In a message typed in capitals, capitals tell no name from a word ("TELL US ABOUT…").
+    const shouting = () => mostlyCapitalised(tokens);
     return this.trie.findAll(
       tokens.length,
       (i) => keys[i] ?? [],
@@ -169,9 +171,10 @@ export class Names {
         // (Turkish "peki", "so", is "Pekin" less its genitive ending); within a phrase ("Kuşak ve Yol")
         // it may be stemmed with the rest.
         const single = m.end - m.start === 1 ? tokens[m.start] : undefined;
-        if (single && isStopword(single.key) && !this.phraseWords.has(single.key)) return false;
         const caps = m.target.needsCapitals;
-        return !caps || tokens[m.start]?.original === caps;
+        // A name written as the name is ("US"), not the word ("us").
+        if (caps) return tokens[m.start]?.original === caps && !shouting();
+        return !(single && isStopword(single.key) && !this.phraseWords.has(single.key));
       },
     );
   }

@@ -143,6 +143,7 @@ describe("declines", () => {
     ["What happened in the 2010 revolution?", "2010 revolution"],
     ["What did Kyrgyzstan sign in 2024?", "2024"], // a year the article never gives
     ["what did Japarov say to Xi in Beijing?", "Xi"], // a two-letter name is a name too
+    ["What is the capital of Kyrgyzstan?", "capital of Kyrgyzstan"], // its "capital" is investment
   ])("%s names what the article does not mention", (q, name) => {
     const d = asked(q, "decline");
     expect(d.reason === "out-of-scope" && d.name).toBe(name);
@@ -641,6 +642,14 @@ describe("the article's own date", () => {
   it("reads 'by whom' as who", () => {
     for (const q of ["Салам, макала кимдин тарабынан жазылган?", "makale kim tarafından yazıldı?"])
       expect(first(q), q).toBe("author");
+  });
+});
+
+describe("a name that is also a word", () => {
+  it("reads 'the US' typed in capitals as the country, 'us' and a message in capitals as the word", () => {
+    expect(first("what does the article say about the US?")).toBe("japan-western-partner");
+    expect(first("tell us about the grant for Batken")).toBe("japan-grant-batken");
+    expect(first("TELL US ABOUT THE GRANT FOR BATKEN")).toBe("japan-grant-batken");
   });
 });
 
