@@ -830,8 +830,21 @@ function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
       turn = i;
   });
   if (turn < 0) turn = lastQuestionStart(tokens);
+  if (turn < 0) turn = askingClauseStart(tokens);
   if (turn < 0) return tokens;
   return tokens.map((t, i) => (i < turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true }));
+}
+
+/**
+ * A run-on message of clauses ("Abi ben tır şoförüyüm, Oş yolunu çok kullanırım, Çin demiryolu projesi ne
+ * durumda"): when only its last clause with a question word has one, the clauses before it are a story.
+ */
+function askingClauseStart(tokens: readonly Token[]): number {
+  const asking = tokens.filter((t) => isAskingWord(t.key)).map((t) => t.clause);
+  const clause = asking[asking.length - 1];
+  if (clause === undefined || asking.some((c) => c !== clause)) return -1;
+  const start = tokens.findIndex((t) => t.clause === clause);
+  return start >= MIN_STORY ? start : -1;
 }
 
 /** Fewest words of story before a question found by its question word alone. */

@@ -885,6 +885,20 @@ describe("chat messages: a preamble, then the question", () => {
     );
   });
 
+  it("reads the clauses before the one clause with a question word as a story, without a question mark", () => {
+    // Oş (a city the article does not name) is where the driver drives; Konya where the teacher is from.
+    expect(
+      first(
+        "Abi ben tır şoförüyüm, Oş yolunu çok kullanırım, Çin demiryolu projesi ne durumda makaleye göre",
+      ),
+    ).toBe("railway-project");
+    expect(
+      first(
+        "Merhaba, ben Konya'dan bir öğretmenim ve öğrencilerime Orta Asya'yı anlatıyorum, makalede Rusya'nın bölgedeki etkisi hakkında ne yazıyor",
+      ),
+    ).toBe("russia-influence-primakov");
+  });
+
   it("reads a demonstrative that ends the question as pointing back", () => {
     expect(
       first(
