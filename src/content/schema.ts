@@ -92,6 +92,7 @@ export const DETAILS = [
   "hour",
   "exchange",
   "published",
+  "location",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -206,6 +206,8 @@ export class DetailCheck {
     // "When in May…?", "which date in May": the day within a month the question names. An answer giving
     // only the month ("in May 2023"), or a day of another month, lacks it.
     if (this.asksDayOf(analysis, answerId)) return "day";
+    // "Where is Batken?": where a place itself lies, which no answer says (they say what happens there).
+    if (asksWhereAPlaceIs(analysis, this.places)) return "location";
     // "Who was the interpreter?": a role the content never names is a person the article does not name,
     // whoever else the answer names.
     if (asksUnknownRole(analysis)) return "person";
@@ -325,6 +327,12 @@ export class DetailCheck {
       out.push(analysis.askingWords.some((w) => EXACTLY.has(w)) ? "verbatim" : "words");
     return out;
   }
+}
+
+/** Only "where" and one place: "where is Batken?", "Баткен кайда?", "batken nerde". */
+function asksWhereAPlaceIs(analysis: Pick<Analysis, "terms">, places: ReadonlySet<string>): boolean {
+  const own = analysis.terms.filter((t) => !t.context);
+  return own.length === 2 && own.some((t) => t.term === "#q-where") && own.some((t) => places.has(t.term));
 }
 
 /** Words between "who" and the role it asks about ("who was the…", "кто был…"), and the Turkic "who" after it. */

@@ -31,7 +31,8 @@ const TR_MARKERS =
 zaman icin hakkinda neden nasil kac oldu olan var yok makale makalede neler nelerdir midir midir gore yazar
 dedi soyledi gorustu ziyaret edecek gidecek nerede hangisi kimdir nelerdir niye acaba lutfen anlat
 kimdi neydi nasildi bakan bakani yardimcisi disisleri buyukelci buyukelcisi cumhurbaskani gorusme gorusmede
-gorusen iliskiler iliskileri ulke ulkeler ziyareti anlasma anlasmasi hibe demiryolu yazari yazarin kisaca`);
+gorusen iliskiler iliskileri ulke ulkeler ziyareti anlasma anlasmasi hibe demiryolu yazari yazarin kisaca
+nerde nereden napiyor napiyo`);
 
 const RU_LATN_MARKERS = words(`kto chto chem kogda gde pochemu zachem kak kakoy kakaya kakie kakih kakim kakom
 kakoi kakaja kakuyu kakuju skolko so vo na ob po pro ili eto etot eta etoy byl byla bylo byli budet li kuda otkuda chey kem kogo komu ego

@@ -47,7 +47,7 @@ const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslın
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
-hangi hangisi hangileri nerede nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
+hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
 oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek

@@ -91,6 +91,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       exchange:
         "The article does not say what is given in return or on what terms, and I would rather not guess.",
       published: "The article's page gives no date of its own, and I would rather not guess.",
+      location: "The article does not say where that place is, and I would rather not guess.",
     },
     whatItSays: "What the article does say:",
     declineClose: "I could not find an answer to exactly that in the article, and I would rather not guess.",
@@ -146,6 +147,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       hour: "Времени суток статья здесь не называет, а гадать я не буду.",
       exchange: "Статья не говорит, что дается взамен и на каких условиях, а гадать я не буду.",
       published: "Своей даты на странице статьи нет, а гадать я не буду.",
+      location: "Где находится это место, статья не говорит, а гадать я не буду.",
     },
     whatItSays: "Что в статье об этом есть:",
     declineClose: "Точного ответа на этот вопрос я в статье не нашёл, а гадать не буду.",
@@ -201,6 +203,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
       exchange:
         "Makale karşılığında ne verildiğini ya da hangi şartlarla olduğunu söylemiyor ve tahmin yürütmek istemem.",
       published: "Makalenin sayfasında kendi tarihi yok ve tahmin yürütmek istemem.",
+      location: "Makale o yerin nerede olduğunu söylemiyor ve tahmin yürütmek istemem.",
     },
     whatItSays: "Makalenin bu konuda söyledikleri:",
     declineClose: "Makalede tam olarak bu sorunun yanıtını bulamadım ve tahmin yürütmek istemem.",

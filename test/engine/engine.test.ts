@@ -653,6 +653,14 @@ describe("a name that is also a word", () => {
   });
 });
 
+describe("where a place is", () => {
+  it("declines where a place itself lies, and still answers where something happened", () => {
+    for (const q of ["where is Batken?", "Баткен кайда?", "batken nerde"])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("where will the Japanese grant be used?")).toBe("japan-grant-batken");
+  });
+});
+
 describe("what is given in return", () => {
   it("declines terms or a return the article never names, and still answers what the grant is for", () => {
     for (const q of [
