@@ -653,6 +653,19 @@ describe("a name that is also a word", () => {
   });
 });
 
+describe("being friends with a country", () => {
+  it("reads 'friends with Japan', 'дружит с Японией' as relations with it", () => {
+    for (const q of [
+      "why is kyrgyzstan friends with japan?",
+      "Слушай, а почему Кыргызстан вообще дружит с Японией? Это же далеко",
+    ])
+      expect(first(q), q).toBe("japan-economic-cooperation");
+    expect(first("pochemu nam nado druzhit i s Rossiei i s Kitaem, chto avtor pishet")).toBe(
+      "russia-china-proximity",
+    );
+  });
+});
+
 describe("where a place is", () => {
   it("declines where a place itself lies, and still answers where something happened", () => {
     for (const q of ["where is Batken?", "Баткен кайда?", "batken nerde"])
