@@ -591,6 +591,7 @@ describe("sums", () => {
 describe("the time of day and counts", () => {
   it("declines an hour or a count the article never gives, and still answers the date", () => {
     for (const q of [
+      "What did the CSTO decide?", // what came of it
       "What time did Kulubaev and Syromolotov meet?",
       "в котором часу встретились Кулубаев и Сыромолотов?",
       "How many roads in Batken will be repaired?",
@@ -606,6 +607,7 @@ describe("whose words", () => {
       "what did Japarov say about the visit?",
       "Что сказал Жапаров о визите в Китай?",
       "Что ответил Сыромолотов Кулубаеву?", // a reply is words said
+      "What was Kulubaev's reaction to the meeting?", // and so is a reaction
     ])
       expect(asked(q, "decline").reason, q).toBe("lacks");
     expect(first("What did Du Dewen say about Zhaparov's visit?")).toBe("du-dewen-visit-announcement");
