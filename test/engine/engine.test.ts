@@ -668,6 +668,12 @@ describe("being friends with a country", () => {
   });
 });
 
+describe("keeping up relations", () => {
+  it("reads Turkish 'koruyor' (keeps) as the article's maintaining", () => {
+    expect(first("Kırgızistan neden Batı ile ilişkilerini koruyor?")).toBe("japan-economic-cooperation");
+  });
+});
+
 describe("where a place is", () => {
   it("declines where a place itself lies, and still answers where something happened", () => {
     for (const q of ["where is Batken?", "Баткен кайда?", "batken nerde"])
