@@ -340,9 +340,7 @@ const ROLE_GAP: ReadonlySet<string> = new Set(
   "is was were are the a an will be был была были будет является".split(" "),
 );
 const WHO_BEFORE: ReadonlySet<string> = new Set("who кто".split(" "));
-const WHO_AFTER: ReadonlySet<string> = new Set(
-  "kim kimdi kimdir kimdі ким кимдер кимди".split(" ").map(foldKey),
-);
+const WHO_AFTER: ReadonlySet<string> = new Set("kim kimdi kimdir ким кимдер кимди".split(" ").map(foldKey));
 
 /** Does a "who" question ask for a role the content never uses ("who was the interpreter", "tercüman kimdi")? */
 function asksUnknownRole(analysis: Pick<Analysis, "terms" | "words">): boolean {

@@ -88,26 +88,34 @@ function termsOf(engine: FollowUpEngine, text: string): string[] {
  * answer's first question (in English: every name and idea has an English spelling in content).
  */
 export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string {
-  const question = kb.answerById.get(id)?.questions.en[0] ?? "";
-  const out: string[] = [];
-  for (const term of termsOf(engine, question)) {
-    if (term.startsWith("@")) {
-      const name = kb.entities.find((e) => e.id === term.slice(1))?.names[0];
-      if (name) out.push(name);
-    } else if (term.startsWith("#")) {
-      const word = kb.concepts.find((c) => c.id === term.slice(1))?.terms[0];
-      if (word) out.push(word);
-    } else if (term.startsWith("n:")) out.push(term.slice(2));
-  }
-  return out.join(" ");
+  return anchorWords(kb, engine, id, () => true).join(" ");
 }
 
 /** The names of an answer's first question, each by its first spelling in content. */
 function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string[] {
+  return anchorWords(kb, engine, id, (term) => term.startsWith("@"));
+}
+
+/** The terms of an answer's first question that `keep` keeps, each as a word the engine reads back as it. */
+function anchorWords(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  id: string,
+  keep: (term: string) => boolean,
+): string[] {
   const question = kb.answerById.get(id)?.questions.en[0] ?? "";
-  return termsOf(engine, question).flatMap((term) =>
-    term.startsWith("@") ? (kb.entities.find((e) => e.id === term.slice(1))?.names.slice(0, 1) ?? []) : [],
-  );
+  return termsOf(engine, question)
+    .filter(keep)
+    .flatMap((term) => {
+      const word = term.startsWith("@")
+        ? kb.entities.find((e) => e.id === term.slice(1))?.names[0]
+        : term.startsWith("#")
+          ? kb.concepts.find((c) => c.id === term.slice(1))?.terms[0]
+          : term.startsWith("n:")
+            ? term.slice(2)
+            : undefined;
+      return word ? [word] : [];
+    });
 }
 
 /**
