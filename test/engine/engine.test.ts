@@ -674,6 +674,12 @@ describe("keeping up relations", () => {
   });
 });
 
+describe("praise", () => {
+  it("reads Kyrgyz 'колдойт' (supports) as praise, not 'колдонот' (uses)", () => {
+    expect(first("Автор Жапаровду колдойбу?")).toBe("japarov-achievement");
+  });
+});
+
 describe("where a place is", () => {
   it("declines where a place itself lies, and still answers where something happened", () => {
     for (const q of ["where is Batken?", "Баткен кайда?", "batken nerde"])
