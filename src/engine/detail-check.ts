@@ -314,12 +314,20 @@ export class DetailCheck {
     const firstOwn = Math.min(...own.map((t) => t.clause));
     const asksSay =
       inLast("#say") || analysis.terms.some((t) => t.term === "#say" && (!t.context || t.clause > firstOwn));
+    // The article or its author telling frames the question, in the clause that says so ("what does the
+    // article say about Syromolotov?"), not in another ("what did he say? is there a quote in the text?").
+    const framing = (clause: number) =>
+      own.some((t) => (t.term === "#author" || t.term === "#article") && t.clause === clause);
+    const sayClauses = own.filter((t) => t.term === "#say").map((t) => t.clause);
+    const tellingFrame =
+      sayClauses.length === 0
+        ? own.some((t) => t.term === "#author" || t.term === "#article")
+        : sayClauses.every(framing);
     if (
       asksSay &&
       speaker &&
       !analysis.framed &&
-      !terms.has("#author") &&
-      !terms.has("#article") &&
+      !tellingFrame &&
       !pronounSays(analysis.words, this.sayWords)
     )
       // "What exactly did Syromolotov say?" asks for his own words, which only a quotation gives; "what did

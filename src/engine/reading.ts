@@ -343,7 +343,7 @@ export class QuestionReader {
       }
     }
     // One question about it, not a question per sentence of it.
-    if (!asksOwn && ownWords === 0 && terms.some((t) => t.context)) {
+    if (!asksOwn && ownWords === 0 && ownUnknown === 0 && terms.some((t) => t.context)) {
       for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
       // …its names and the article's ideas, that is: a story's other words are the story's.
       if (terms.some((t) => /^[@#]/.test(t.term) && !t.term.startsWith("#q-")))
@@ -899,6 +899,14 @@ const TURNS: ReadonlySet<string> = new Set([
   "айтып берчи",
 ]);
 
+/** A corrected word typed with one letter of its correction left out ("пчему" for "почему"). */
+function letterDropped(t: Token): boolean {
+  const typed = foldKey(lowerCase(t.original, false));
+  if (typed.length !== t.key.length - 1) return false;
+  for (let i = 0; i < t.key.length; i++) if (t.key.slice(0, i) + t.key.slice(i + 1) === typed) return true;
+  return false;
+}
+
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
@@ -909,8 +917,9 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
   for (const t of tokens) {
     sentences.add(t.sentence);
     position = t.sentence === previous ? position + 1 : 0;
-    // As typed: "whole" corrected to "whose" asks nothing.
-    const typed = (t as QueryToken).corrected ? foldKey(lowerCase(t.original, false)) : t.key;
+    // As typed: "whole" corrected to "whose" asks nothing; "пчему", a letter short of "почему", does.
+    const typed =
+      (t as QueryToken).corrected && !letterDropped(t) ? foldKey(lowerCase(t.original, false)) : t.key;
     if (t.questionMark) marked.add(t.sentence);
     // In English a question opens with its question word; one deep inside an earlier sentence tells a story
     // ("the grandpa kept talking about how Russia still matters here. Why does…").

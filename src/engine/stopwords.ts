@@ -34,7 +34,8 @@ const RU = `и в во не что он на я с со как а то все в
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
 дословно конкретно точно подробно подробнее поподробнее упоминает упоминают упоминал упомянул упомянута упомянут
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
-че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо нам`;
+че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо нам
+является являются являлся являлась данный данного данной данном данная данное данные данных`;
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
@@ -55,7 +56,7 @@ istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam an
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
-çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz`;
+çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча

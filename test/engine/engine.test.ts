@@ -680,6 +680,40 @@ describe("praise", () => {
   });
 });
 
+describe("found in batches X and Y", () => {
+  it("does not take a chatty message's story for the question when the question names its own unknown thing", () => {
+    // "dead" was read as "head" (of a delegation), and "tell me a joke" asked about that.
+    expect(engine.ask("exams next week and im dead 😩 tell me a joke pls").kind).toBe("decline");
+  });
+
+  it("reads Russian 'является', 'данного' as function words and a question word with a letter dropped as asking", () => {
+    expect(
+      first("Подскажите, пожалуйста, кто является автором данного материала и какое у него образование?"),
+    ).toBe("author");
+    expect(
+      first(
+        "извините за опечатки пишу с телефона на перемене. пчему по мнению автора многовекторность сейчас так популярна у стран центральной азии",
+      ),
+    ).toBe("multi-vector-why-now");
+  });
+
+  it("reads an agenda as what was discussed, and asks for a quote in a clause apart from 'the text'", () => {
+    expect(first("Консультации КР–РФ: повестка?")).toBe("consultations-topics");
+    expect(
+      asked("Syromolotov görüşmede tam olarak ne söylemiş? Yazıda doğrudan bir alıntısı var mı?", "decline")
+        .reason,
+    ).toBe("lacks");
+  });
+
+  it("declines whether the railway is finished, which the article does not say", () => {
+    for (const q of [
+      "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
+      "Железная дорога уже построена?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+  });
+});
+
 describe("where a place is", () => {
   it("declines where a place itself lies, and still answers where something happened", () => {
     for (const q of ["where is Batken?", "Баткен кайда?", "batken nerde"])
