@@ -56,7 +56,7 @@ istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam an
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
-çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan`;
+çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча

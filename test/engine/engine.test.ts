@@ -705,6 +705,11 @@ describe("found in batches X and Y", () => {
     ).toBe("lacks");
   });
 
+  it("reads Turkish 'tarafından' (by) as a function word, not bias, and Kyrgyz 'даража' as a degree", () => {
+    expect(first("rusya ile gorusmeyi kirgiz tarafindan kim yapti")).toBe("kulubaev-syromolotov-meeting");
+    expect(first("avtor doktorluk darajasyn kachan jana kaisy universitette algan?")).toBe("author");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
