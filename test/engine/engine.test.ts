@@ -710,6 +710,10 @@ describe("found in batches X and Y", () => {
     expect(first("avtor doktorluk darajasyn kachan jana kaisy universitette algan?")).toBe("author");
   });
 
+  it("reads Turkish 'önemli buluyor' (finds important) as the author's view, a frame", () => {
+    expect(first("Yazar Japonya örneğini neden önemli buluyor?")).toBe("japan-western-partner");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
