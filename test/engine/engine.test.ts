@@ -714,6 +714,16 @@ describe("found in batches X and Y", () => {
     expect(first("Yazar Japonya örneğini neden önemli buluyor?")).toBe("japan-western-partner");
   });
 
+  it("reads 'where was it taken from' as asking for the source, and inflected 'signed' as asking what was signed", () => {
+    expect(first("Du Dewenin sozleri nereden alinmis, dipnot var mi?")).toBe("sources-list");
+    expect(
+      asked(
+        "Yazar, Caparov'un Mayıs 2023'teki Pekin ziyaretinde hangi anlaşmaların imzalandığından bahsediyor mu?",
+        "decline",
+      ).reason,
+    ).toBe("lacks");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
