@@ -93,6 +93,7 @@ export const DETAILS = [
   "exchange",
   "published",
   "location",
+  "since",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

@@ -724,6 +724,14 @@ describe("found in batches X and Y", () => {
     ).toBe("lacks");
   });
 
+  it("declines since when something has been so, which the article never says", () => {
+    for (const q of [
+      "Du Dewen degen kim, kachantan beri elchi? 🤷‍♀️ postko kerek",
+      "how long has Kulubaev been minister?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
