@@ -345,7 +345,7 @@ function asksWhereAPlaceIs(analysis: Pick<Analysis, "terms">, places: ReadonlySe
 
 /** Words between "who" and the role it asks about ("who was the…", "кто был…"), and the Turkic "who" after it. */
 const ROLE_GAP: ReadonlySet<string> = new Set(
-  "is was were are the a an will be был была были будет является".split(" "),
+  "is was were are the a an will be of был была были будет является из".split(" "),
 );
 const WHO_BEFORE: ReadonlySet<string> = new Set("who кто".split(" "));
 const WHO_AFTER: ReadonlySet<string> = new Set("kim kimdi kimdir ким кимдер кимди".split(" ").map(foldKey));

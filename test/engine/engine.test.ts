@@ -625,6 +625,10 @@ describe("a role the article does not name", () => {
       "Kulubaev ile Syromolotov görüşmesinde tercüman kimdi?",
     ])
       expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(
+      asked("Кто из журналистов Aki Press написал эти новости? Нужна фамилия автора заметки.", "decline")
+        .reason,
+    ).toBe("lacks");
     expect(first("Was it Isaev who sat down with Syromolotov on 23 March?")).not.toBe("decline");
     expect(first("Who did Kulubaev meet on 23 March?")).toBe("kulubaev-syromolotov-meeting");
   });
