@@ -173,11 +173,15 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const rank = (terms?: readonly QueryTerm[]) => rankAsked(kb, index, analysis, terms);
   const aside = analysis.excluded.length > 0 ? rank(analysis.excluded)[0]?.id : undefined;
   const all = rank();
-  const ranked = preferAsked(
+  const ranked = preferOfficeShown(
     kb,
     analysis,
-    preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
-    limits.suggest,
+    preferAsked(
+      kb,
+      analysis,
+      preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+      limits.suggest,
+    ),
   );
   const best = ranked[0];
   const chat = guessedWord(analysis) ? undefined : smalltalk.match(analysis.words);
@@ -451,6 +455,32 @@ function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
  * fact that answer gathers (it cites all the fact's footnotes) gets the combined answer first, as sure
  * as the fact, and the fact right after it (offered as "you may also mean").
  */
+/** How close a runner-up must be to stand in for a best answer that does not show the office asked. */
+const OFFICE_GAP = 0.1;
+
+/**
+ * "Who is the Chinese ambassador?": an answer whose text names the office asked about ("Chinese Ambassador
+ * to Bishkek Du Dewen announced…") rather than one quoting the same man without it ("Du Dewen said…"),
+ * when the two are close.
+ */
+function preferOfficeShown(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  const own = analysis.terms.filter((t) => !t.context);
+  if (!first || !own.some((t) => t.term === "#q-who" || t.term === "#name")) return ranked;
+  const words = kb.concepts
+    .filter((c) => c.kind === "office" && own.some((t) => t.term === `#${c.id}`))
+    .flatMap((c) => c.terms.map((w) => w.toLowerCase()));
+  if (words.length === 0) return ranked;
+  const shows = (id: string) => {
+    const text = kb.answerById.get(id)?.answer.en.toLowerCase() ?? "";
+    return words.some((w) => text.includes(w));
+  };
+  if (shows(first.id)) return ranked;
+  const other = ranked.find((s) => s.score >= first.score - OFFICE_GAP && shows(s.id));
+  if (!other) return ranked;
+  return [{ id: other.id, score: first.score }, ...ranked.filter((s) => s.id !== other.id)];
+}
+
 function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], floor: number): Scored[] {
   const [first] = ranked;
   const fact = first && kb.answerById.get(first.id);

@@ -736,6 +736,15 @@ describe("found in batches X and Y", () => {
       expect(asked(q, "decline").reason, q).toBe("lacks");
   });
 
+  it("prefers, of two close answers, the one whose text names the office asked about", () => {
+    expect(
+      first(
+        "Hello. I am from Urumqi, 6 years I do business in Bishkek, import textile. My friend send me this article. Who is the Chinese ambassador in it?",
+      ),
+    ).toBe("du-dewen-visit-announcement");
+    expect(first("what did the chinese ambassador say?")).toBe("du-dewen-quote");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
