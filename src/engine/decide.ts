@@ -324,7 +324,6 @@ function twoPartAnswer(
   limits: Thresholds,
   hasNames: (id: string) => boolean,
 ): { ids: [string, string]; score: number } | undefined {
-  if (best.score >= limits.combinedSingle) return undefined;
   if (clauses.terms.length < 2) return undefined;
   const parts: Scored[] = [];
   for (const [i, terms] of clauses.terms.entries()) {
@@ -340,6 +339,10 @@ function twoPartAnswer(
   }
   if (parts.length < 2) return undefined;
   const [a, b] = parts as [Scored, Scored];
+  // A whole message its best answer matches well is one question, unless each of two questions in it is
+  // matched nearly word for word on its own ("Makalenin sonucu ne? … ne kazandırmış?").
+  if (best.score >= limits.combinedSingle && Math.min(a.score, b.score) < limits.standalonePart)
+    return undefined;
   return { ids: [a.id, b.id], score: Math.min(a.score, b.score) };
 }
 

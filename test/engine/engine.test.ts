@@ -822,6 +822,11 @@ describe("two questions in one message", () => {
     expect(d.ids).toContain("russia-influence-primakov");
   });
 
+  it("answers two questions each matched nearly word for word, though the whole matches one of them well", () => {
+    const d = asked("Makalenin sonucu ne? Çok vektörlü politika Kırgızistan'a ne kazandırmış?", "answer");
+    expect(d.ids).toEqual(["conclusion", "multi-vector-benefits"]);
+  });
+
   it("does not answer a second part that names nobody with an answer about someone else", () => {
     // "signed there" is about Beijing, not the Japanese agreement; the article reports no outcome.
     const d = asked(
