@@ -235,7 +235,7 @@ export function isOpeningAuxiliary(key: string): boolean {
 const FRAME_VERB_STARTS: readonly string[] =
   `say said write wrote writt mention describ tell talk think claim argu
   говор сказ пиш писа написа упомина описыва счита утвержда расска
-  diyor demiş yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia buluyor
+  diyor demiş yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia buluyor savunuyor
   дейт жазат жазган жазылган айтат айтылат баян`
     .split(/\s+/)
     .filter(Boolean);

@@ -745,6 +745,10 @@ describe("found in batches X and Y", () => {
     expect(first("what did the chinese ambassador say?")).toBe("du-dewen-quote");
   });
 
+  it("answers how Japarov came to power in Turkish, as in English (a life event only when asked when)", () => {
+    expect(first("sadir caparov nasil iktidara geldi 🤔")).toBe("japarov-profile");
+  });
+
   it("declines whether the railway is finished, which the article does not say", () => {
     for (const q of [
       "Is the China-Kyrgyzstan-Uzbekistan railway already finished? Maybe I want to go by train to Uzbekistan",
