@@ -470,18 +470,34 @@ function preferOfficeShown(kb: KnowledgeBase, analysis: Analysis, ranked: Scored
   const [first] = ranked;
   const own = analysis.terms.filter((t) => !t.context);
   if (!first || !own.some((t) => t.term === "#q-who" || t.term === "#name")) return ranked;
-  const words = kb.concepts
-    .filter((c) => c.kind === "office" && own.some((t) => t.term === `#${c.id}`))
-    .flatMap((c) => c.terms.map((w) => w.toLowerCase()));
-  if (words.length === 0) return ranked;
-  const shows = (id: string) => {
-    const text = kb.answerById.get(id)?.answer.en.toLowerCase() ?? "";
-    return words.some((w) => text.includes(w));
-  };
+  const showing = officesShown(kb);
+  const offices = own.flatMap((t) => showing.get(t.term) ?? []);
+  if (offices.length === 0) return ranked;
+  const shows = (id: string) => offices.some((ids) => ids.has(id));
   if (shows(first.id)) return ranked;
   const other = ranked.find((s) => s.score >= first.score - OFFICE_GAP && shows(s.id));
   if (!other) return ranked;
   return [{ id: other.id, score: first.score }, ...ranked.filter((s) => s.id !== other.id)];
+}
+
+const officesShownOf = new WeakMap<KnowledgeBase, ReadonlyMap<string, ReadonlySet<string>>>();
+
+/** Per office ("#ambassador"), the answers whose English text names it: worked out once per content. */
+function officesShown(kb: KnowledgeBase): ReadonlyMap<string, ReadonlySet<string>> {
+  const known = officesShownOf.get(kb);
+  if (known) return known;
+  const out = new Map<string, ReadonlySet<string>>();
+  for (const c of kb.concepts.filter((c) => c.kind === "office")) {
+    const words = c.terms.map((w) => w.toLowerCase());
+    out.set(
+      `#${c.id}`,
+      new Set(
+        kb.answers.filter((a) => words.some((w) => a.answer.en.toLowerCase().includes(w))).map((a) => a.id),
+      ),
+    );
+  }
+  officesShownOf.set(kb, out);
+  return out;
 }
 
 function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], floor: number): Scored[] {

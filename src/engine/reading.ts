@@ -23,6 +23,7 @@ import {
   TRANSPARENT,
 } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
+import { deletions } from "./typos.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface QueryTerm {
@@ -256,7 +257,7 @@ export class QuestionReader {
         continue;
       }
       if (t.script === "other" || isQuestionStopword(t, lang, ruLatn)) continue;
-      if (living.has(clause) && LIVE.has(livingKey(t))) continue;
+      if (living.has(clause) && LIVE.has(typedKey(t))) continue;
       // "this topic", "is that true" name no topic of their own: they point back (see pointsBack below).
       if (pointsBackWord(tokens, i)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
@@ -705,8 +706,8 @@ const LIVE = new Set(
 );
 
 /** A token's word as typed (before any typo correction: "live" is no "line"), folded. */
-function livingKey(t: Token): string {
-  return foldKey(t.original.toLowerCase());
+function typedKey(t: Token): string {
+  return foldKey(lowerCase(t.original, false));
 }
 
 /** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
@@ -723,7 +724,7 @@ function livingClauses(tokens: readonly Token[], clauses: readonly number[]): Se
   const out = new Set<number>();
   tokens.forEach((t, i) => {
     // "I live", "we live": the asker's own place; "the people living in Batken" is not.
-    const key = livingKey(t);
+    const key = typedKey(t);
     const mine = key !== "live" && key !== "living" ? true : ["i", "we"].includes(tokens[i - 1]?.key ?? "");
     if (LIVE.has(key) && mine) out.add(clauses[i] as number);
   });
@@ -901,10 +902,7 @@ const TURNS: ReadonlySet<string> = new Set([
 
 /** A corrected word typed with one letter of its correction left out ("пчему" for "почему"). */
 function letterDropped(t: Token): boolean {
-  const typed = foldKey(lowerCase(t.original, false));
-  if (typed.length !== t.key.length - 1) return false;
-  for (let i = 0; i < t.key.length; i++) if (t.key.slice(0, i) + t.key.slice(i + 1) === typed) return true;
-  return false;
+  return deletions(t.key).includes(typedKey(t));
 }
 
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
@@ -918,8 +916,7 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
     sentences.add(t.sentence);
     position = t.sentence === previous ? position + 1 : 0;
     // As typed: "whole" corrected to "whose" asks nothing; "пчему", a letter short of "почему", does.
-    const typed =
-      (t as QueryToken).corrected && !letterDropped(t) ? foldKey(lowerCase(t.original, false)) : t.key;
+    const typed = (t as QueryToken).corrected && !letterDropped(t) ? typedKey(t) : t.key;
     if (t.questionMark) marked.add(t.sentence);
     // In English a question opens with its question word; one deep inside an earlier sentence tells a story
     // ("the grandpa kept talking about how Russia still matters here. Why does…").
