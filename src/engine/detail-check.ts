@@ -13,6 +13,7 @@ import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
 import { REPORTED } from "./matcher.ts";
 import { foldKey, lowerCase, tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
+import { ABOUT_AFTER, ABOUT_BEFORE } from "./stopwords.ts";
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
@@ -365,14 +366,6 @@ function asksUnknownRole(analysis: Pick<Analysis, "terms" | "words">): boolean {
     return (j > i + 1 || w !== "who") && unknown.has(words[j] ?? "");
   });
 }
-
-/** Words that make the name beside them what is spoken about: before it (about, о, про), after it (hakkında, жөнүндө). */
-const ABOUT_BEFORE: ReadonlySet<string> = new Set(
-  "about on of regarding о об обо про насчет".split(" ").map(foldKey),
-);
-const ABOUT_AFTER: ReadonlySet<string> = new Set(
-  "hakkında ilgili жөнүндө тууралуу боюнча".split(" ").map(foldKey),
-);
 
 function aboutWord(words: readonly string[], i: number): boolean {
   return i >= 0 && (ABOUT_BEFORE.has(words[i - 1] ?? "") || ABOUT_AFTER.has(words[i + 1] ?? ""));

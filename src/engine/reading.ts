@@ -15,11 +15,14 @@ import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
 import {
+  ABOUT_AFTER,
+  ABOUT_BEFORE,
   isAskingWord,
   isFrameVerb,
   isOpeningAuxiliary,
   isStopword,
   isTurkicStopword,
+  isViewNoun,
   TRANSPARENT,
 } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
@@ -351,6 +354,11 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
+    // After the preamble had its say ("…railway. does the article mention it?" asks about the railway).
+    // "…say about it?" asks about something; "what does the article say?" about the whole.
+    const about = tokens.some((t) => !inPreamble(t) && (ABOUT_BEFORE.has(t.key) || ABOUT_AFTER.has(t.key)));
+    const tellingVerb = tokens.find((t) => !inPreamble(t) && isFrameVerb(t.lower));
+    if (v.known.has(WHOLE_ARTICLE) && !about) asWholeArticle(terms, framed, tellingVerb);
     const inSplitPostscript = postscriptOf(split, preamble);
     const postscript = (t: Token) => inSplitPostscript(asSplit(t));
     const asking = withEmphasis.filter((t) => !inPreamble(t) || postscript(t));
@@ -470,6 +478,31 @@ function unframe(terms: QueryTerm[], telling: boolean): boolean {
   if (rest.length === 0) return false;
   for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
   return true;
+}
+
+/** The idea of the article as a whole: its summary. */
+const WHOLE_ARTICLE = "#summary";
+
+/**
+ * "What does the author argue?", "what does the article say?", "yazar ne düşünüyor?", "what's the
+ * author's point": the article or its author telling or holding a view, and nothing else asked of it,
+ * asks for the article's argument as a whole. Its frame becomes that one idea (in place).
+ */
+function asWholeArticle(terms: QueryTerm[], framed: boolean, verb: Token | undefined): void {
+  const own = terms.filter((t) => !t.context);
+  if (!framed && !own.some((t) => FRAME_SUBJECTS.has(t.term))) return;
+  // A verb of telling may be a stop word ("what does the article say?"): then the message's own tells.
+  let telling: { surface: string; clause: number } | undefined;
+  for (const t of own) {
+    if (t.term === "#q-what-is" || FRAME_SUBJECTS.has(t.term)) continue;
+    const word = lowerCase(t.surface, false);
+    if (!isFrameVerb(word) && !isViewNoun(word)) return;
+    telling ??= t;
+  }
+  telling ??= verb && { surface: verb.original, clause: own[0]?.clause ?? 0 };
+  if (!telling) return;
+  for (let i = terms.length - 1; i >= 0; i--) if (!(terms[i] as QueryTerm).context) terms.splice(i, 1);
+  terms.push({ term: WHOLE_ARTICLE, surface: telling.surface, unknown: false, clause: telling.clause });
 }
 
 /** How many recent analyses a RememberingReader keeps. */

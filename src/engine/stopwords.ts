@@ -3,6 +3,7 @@
 // Words are written lower-case; Turkish and Russian are compared after foldKey (no ç ğ ı ş ö ü, ё → е).
 
 import { foldKyrgyz, isKyrgyzAuxiliary } from "./kyrgyz.ts";
+import { foldKey } from "./normalize.ts";
 
 const EN = `a an the and or but if of in on at to for from by with about as into onto over after before between
 during within without against than then so too very just also any some all each every other such only own same
@@ -21,7 +22,7 @@ via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
-ought needs dude fella chap bloke`;
+ought needs dude fella chap bloke mainly overall generally essentially mostly`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -35,7 +36,8 @@ const RU = `и в во не что он на я с со как а то все в
 дословно конкретно точно подробно подробнее поподробнее упоминает упоминают упоминал упомянул упомянута упомянут
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо нам
-является являются являлся являлась данный данного данной данном данная данное данные данных`;
+является являются являлся являлась данный данного данной данном данная данное данные данных
+целом основном`;
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
@@ -56,7 +58,8 @@ istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam an
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
-çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından`;
+çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından
+esasen`;
 
 // Kyrgyz: question words, particles and postpositions.
 const KY = `жана менен ким кимдер кимди кимге кимдин эмне эмнени эмнеге эмнеси кайсы качан кайда кайдан канча
@@ -67,7 +70,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну буну мунун бунун мына буга ушуну тиги тигил
-ооба көп аз эң оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
+ооба көп аз эң негизинен оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
 `;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {
@@ -102,7 +105,7 @@ hear hearing heard soon lately recently everybody everyone ask asked asking
 insist insists claim claims argue argues suggest suggests believe believes consider considers treat treats
 stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды",
 } as const;
 
@@ -235,7 +238,7 @@ export function isOpeningAuxiliary(key: string): boolean {
 const FRAME_VERB_STARTS: readonly string[] =
   `say said write wrote writt mention describ tell talk think claim argu
   говор сказ пиш писа написа упомина описыва счита утвержда расска
-  diyor demiş yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia buluyor savunuyor
+  diyor demiş demek yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia buluyor savunuyor
   дейт жазат жазган жазылган айтат айтылат баян`
     .split(/\s+/)
     .filter(Boolean);
@@ -244,6 +247,34 @@ const FRAME_VERB_STARTS: readonly string[] =
 const FRAME_VERB_WORDS: ReadonlySet<string> = new Set(
   "agree agrees согласен согласна согласны katılıyor katılır katılıyormu макул макулбу".split(" "),
 );
+
+/** Words that make the name beside them what is spoken about: before it (about, о, про), after it (hakkında, жөнүндө). */
+export const ABOUT_BEFORE: ReadonlySet<string> = new Set(
+  "about on of regarding о об обо про насчет".split(" ").map(foldKey),
+);
+export const ABOUT_AFTER: ReadonlySet<string> = new Set(
+  "hakkında ilgili жөнүндө тууралуу боюнча".split(" ").map(foldKey),
+);
+
+/**
+ * Nouns for what an article or its author holds ("the author's point", "тезис автора", "yazarın görüşü"):
+ * with nothing else asked of it, the question asks for the article's argument as a whole. Starts of words.
+ */
+const VIEW_NOUN_STARTS: readonly string[] = `argument point thesis position stance opinion view message
+  тезис позици мнени точк
+  tez fikr düşünce dusunce
+  пикир позициясы`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** Whole words: "görüşme" (a meeting) starts like "görüş" (a view). */
+const VIEW_NOUN_WORDS: ReadonlySet<string> = new Set(
+  "görüş görüşü görüşünü görüşleri gorus gorusu gorusunu gorusleri".split(" "),
+);
+
+export function isViewNoun(lowerWord: string): boolean {
+  return VIEW_NOUN_WORDS.has(lowerWord) || VIEW_NOUN_STARTS.some((start) => lowerWord.startsWith(start));
+}
 
 export function isFrameVerb(lowerWord: string): boolean {
   return FRAME_VERB_WORDS.has(lowerWord) || FRAME_VERB_STARTS.some((start) => lowerWord.startsWith(start));

@@ -1284,3 +1284,28 @@ describe("what a question sets aside", () => {
     );
   });
 });
+
+describe("what the article says as a whole", () => {
+  it("reads the author or article telling, with nothing else asked, as asking for its argument", () => {
+    for (const q of [
+      "what does the author argue?",
+      "what does the article say?",
+      "what does the author think overall",
+      "what's the author's point",
+      "что утверждает автор?",
+      "yazar ne düşünüyor?",
+      "yazar aslında ne demek istiyor",
+      "yazar ne iddia ediyor",
+      "автор эмнени айтат?",
+    ])
+      expect(first(q), q).toBe("article-summary");
+  });
+
+  it("keeps what the telling is about", () => {
+    expect(first("what does the author say about Japan?")).not.toBe("article-summary");
+    expect(
+      first("my roommate says everyone in Bishkek talks about a new railway. does the article mention it?"),
+    ).toBe("railway-project");
+    expect(first("who wrote the article?")).toBe("author");
+  });
+});
