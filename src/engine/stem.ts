@@ -62,9 +62,20 @@ export function turkishStem(lower: string): string {
   return stem;
 }
 
+/** A Turkish noun of ability, folded: "-(y)ebilirlik", "-(y)abilirlik" and their case forms. */
+const ABILITY_NOUN = /[ae]bil[iı]r(?:li|lı|lik|lık|lig|lıg)/;
+
 /** A Turkic word's first five letters, folded: the stem-free key. */
 export function turkicKey(folded: string): string {
-  return folded.slice(0, TURKIC_PREFIX);
+  return folded.slice(0, TURKIC_PREFIX) + abilityMark(folded);
+}
+
+/**
+ * "-ebilirlik", the noun of an ability ("sürdürülebilirlik", sustainability), is a word of its own, not
+ * its verb ("sürdürmek", to maintain), whose first five letters it shares: its key is marked apart.
+ */
+function abilityMark(folded: string): string {
+  return ABILITY_NOUN.test(folded) ? "~able" : "";
 }
 
 /** The matching term of a lower-case word in a language. */
@@ -80,11 +91,12 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = stemmers.ru.stem(lower.replace(/ё/g, "е"));
       break;
     case "tr":
-      term = turkishStem(lower).slice(0, TURKIC_PREFIX);
+      term = turkishStem(lower).slice(0, TURKIC_PREFIX) + abilityMark(foldKey(lower));
       break;
     case "ky":
       // Folded and with its endings stripped first, so a short root meets its forms ("тил", "тилдерди").
-      term = kyrgyzRoot(lower).slice(0, TURKIC_PREFIX);
+      // A Turkish word read as Kyrgyz (the content's are tried both ways) keeps its mark too.
+      term = kyrgyzRoot(lower).slice(0, TURKIC_PREFIX) + abilityMark(foldKey(lower));
       break;
   }
   // A stemmer may strip a short word to almost nothing; keep the word then. Russian two-letter stems
