@@ -301,6 +301,18 @@ export class QuestionReader {
       const t = tokens[last];
       if (t) pushTerm(terms, seen, { term: DISCUSS, surface: t.original, unknown: false, clause: t.clause });
     }
+    // Telling someone is saying ("what did Kulubaev tell Syromolotov?"), though "tell" alone is a stop
+    // word ("tell me about…").
+    if (english && v.known.has(SAY) && !seen.has(SAY)) {
+      const told = tokens.findIndex(
+        (t, i) =>
+          TELLING.has(t.key) &&
+          !inPreamble(t) &&
+          (TOLD_PERSON.has(tokens[i + 1]?.key ?? "") || phraseAt.get(i + 1)?.target.kind === "entity"),
+      );
+      const t = tokens[told];
+      if (t) pushTerm(terms, seen, { term: SAY, surface: t.original, unknown: false, clause: t.clause });
+    }
     // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
     const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
     if (unframe(terms, telling)) framed = true;
@@ -479,6 +491,12 @@ function unframe(terms: QueryTerm[], telling: boolean): boolean {
   for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
   return true;
 }
+
+/** Someone's words: what was said. */
+const SAY = "#say";
+/** English verbs of telling someone, and whom ("tell him"; "tell me" asks the bot). */
+const TELLING: ReadonlySet<string> = new Set(["tell", "tells", "told", "telling"]);
+const TOLD_PERSON: ReadonlySet<string> = new Set(["him", "her", "them"]);
 
 /** The idea of the article as a whole: its summary. */
 const WHOLE_ARTICLE = "#summary";
@@ -693,14 +711,14 @@ function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, 
     if (SOURCE_NOUNS.has(tokens[end]?.key ?? "")) end += 1;
     const after = tokens[end];
     const russian = ["согласно", "данным"].includes(tokens[start - 1]?.key ?? "");
-    const framed =
-      before === "according to" ||
-      russian ||
-      (after !== undefined && (after.key === "gore" || isFrameVerb(after.lower)));
+    const verb = after !== undefined && (after.key === "gore" || isFrameVerb(after.lower));
+    const framed = before === "according to" || russian || verb;
     // Only when something else is asked after it: "what did Aki Press report?" asks about the report.
+    // Its own verb asks nothing ("what did Kulubaev tell Syromolotov?": "tell" is no "tell me…").
+    const from = verb ? end + 1 : end;
     const asksMore = tokens
-      .slice(end)
-      .some((t, k) => isAskingWord(t.key) || phraseAt.get(end + k)?.target.term.startsWith("#q-") === true);
+      .slice(from)
+      .some((t, k) => isAskingWord(t.key) || phraseAt.get(from + k)?.target.term.startsWith("#q-") === true);
     if (!framed || !asksMore) continue;
     for (let i = russian ? start - 1 : start; i < end; i++) out.add(i);
   }

@@ -1154,8 +1154,9 @@ describe("chat messages: a preamble, then the question", () => {
   });
 
   it("does not give the answer about the bot for one clause of a message about the article", () => {
-    expect(first("I keep hearing about Du Dewen on the news. so what did he tell kyrgyzstan")).toBe(
-      "du-dewen-visit-announcement",
+    // What he told: his announcement, or his words (telling someone is saying).
+    expect(["du-dewen-visit-announcement", "du-dewen-quote"]).toContain(
+      first("I keep hearing about Du Dewen on the news. so what did he tell kyrgyzstan"),
     );
   });
 
@@ -1326,5 +1327,20 @@ describe("Turkish words that share their first letters", () => {
     expect(terms("Bişkek bu politikayı neden sürdürmeli?")).toContain("#maintain");
     expect(terms("Bişkek bu politikayı neden sürdürmeli?")).not.toContain("#sustainability");
     expect(terms("siyasi sürdürülebilirlik")).toContain("#sustainability");
+  });
+});
+
+describe("telling someone", () => {
+  it("reads 'what did X tell Y' as asking for X's words, which the article does not quote", () => {
+    const d = asked("what did Kulubaev tell Syromolotov?", "decline");
+    expect(d.reason).toBe("lacks");
+    expect(asked("what did kulubaev tell him", "decline").reason).toBe("lacks");
+    // "Tell me" asks the bot; a name before "tell" is who tells, not a source framing the question.
+    expect(first("tell me about Kulubaev")).toBe("kulubaev-syromolotov-meeting");
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const kulubaev = reader
+      .read("what did Kulubaev tell Syromolotov?")
+      .terms.find((t) => t.term === "@kulubaev");
+    expect(kulubaev?.context).toBeFalsy();
   });
 });
