@@ -40,14 +40,15 @@ export function cleanText(raw: string): string {
   });
 }
 
-// Nothing to fold: ASCII letters and digits, or Cyrillic without ё (the common cases, kept fast).
-const PLAIN = /^(?:[a-z0-9]*|[а-еж-я]*)$/;
+// Nothing to fold: ASCII letters and digits, or Cyrillic without ё or ъ (the common cases, kept fast).
+const PLAIN = /^(?:[a-z0-9]*|[а-еж-щы-я]*)$/;
 
 const LATIN_FOLD: Record<string, string> = { ı: "i", ß: "ss", æ: "ae", ø: "o", œ: "oe", ł: "l", đ: "d" };
 
 /**
  * The key two spellings share when they differ only by Latin diacritics or ё: people often type
- * Turkish without ç ğ ı ş ö ü, and Russian without ё. Cyrillic letters such as й keep their marks.
+ * Turkish without ç ğ ı ş ö ü, and Russian without ё, and ь for ъ ("обьясните"). Cyrillic letters such
+ * as й keep their marks.
  */
 export function foldKey(word: string): string {
   if (PLAIN.test(word)) return word;
@@ -56,7 +57,8 @@ export function foldKey(word: string): string {
     .normalize("NFD")
     .replace(/([a-z])[\u0300-\u036f]+/g, "$1")
     .normalize("NFC")
-    .replace(/ё/g, "е");
+    .replace(/ё/g, "е")
+    .replace(/ъ/g, "ь");
 }
 
 export type Script = "latin" | "cyrillic" | "other";

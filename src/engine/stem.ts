@@ -88,7 +88,7 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = stemmers.en.stem(foldKey(lower));
       break;
     case "ru":
-      term = stemmers.ru.stem(lower.replace(/ё/g, "е"));
+      term = stemmers.ru.stem(lower.replace(/ё/g, "е").replace(/ъ/g, "ь"));
       break;
     case "tr":
       term = turkishStem(lower).slice(0, TURKIC_PREFIX) + abilityMark(foldKey(lower));

@@ -37,7 +37,8 @@ const RU = `и в во не что он на я с со как а то все в
 ваш ваша наш наша чей чья чьё кого кому кем ком сколько каково какова такое такая таков значит означает
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо нам
 является являются являлся являлась данный данного данной данном данная данное данные данных
-целом основном`;
+целом основном который которая которое которые которого которой которому которую которым которыми котором
+которых причем пжлст пжл плз плиз пж`;
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
@@ -77,7 +78,7 @@ function wordSet(list: string, fold: (w: string) => string = (w) => w): Readonly
   return new Set(list.split(/\s+/).filter(Boolean).map(fold));
 }
 
-const foldRu = (w: string) => w.replace(/ё/g, "е");
+const foldRu = (w: string) => w.replace(/ё/g, "е").replace(/ъ/g, "ь");
 const foldTr = (w: string) =>
   w
     .replace(/ı/g, "i")

@@ -1344,3 +1344,12 @@ describe("telling someone", () => {
     expect(kulubaev?.context).toBeFalsy();
   });
 });
+
+describe("Russian as typed in chats", () => {
+  it("reads relative pronouns, 'пжлст' and 'причем' as function words and ь typed for ъ as ъ", () => {
+    expect(first("причем тут доктина Примакова, обьясните пжлст")).toBe("russia-influence-primakov");
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = reader.read("Что за организации, которые получают иностранные гранты?").terms;
+    expect(terms.map((t) => t.surface)).not.toContain("которые");
+  });
+});
