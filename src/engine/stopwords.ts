@@ -22,7 +22,8 @@ via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
-ought needs dude fella chap bloke mainly overall generally essentially mostly`;
+ought needs dude fella chap bloke mainly overall generally essentially mostly
+kindly grateful either neither enough bit supposed mentioning guessing`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -38,7 +39,7 @@ const RU = `и в во не что он на я с со как а то все в
 че чё чо часто слушай короче кстати блин сорри типа ладно приветик привет здравствуйте кроме помимо нам
 является являются являлся являлась данный данного данной данном данная данное данные данных
 целом основном который которая которое которые которого которой которому которую которым которыми котором
-которых причем пжлст пжл плз плиз пж`;
+которых причем пжлст пжл плз плиз пж весь связано связан связана связаны`;
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
@@ -48,7 +49,7 @@ const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
-merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç`;
+merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -71,7 +72,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну буну мунун бунун мына буга ушуну тиги тигил
-ооба көп аз эң негизинен оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
+ооба көп аз эң негизинен өзүнө өзүн оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
 `;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {

@@ -1353,3 +1353,17 @@ describe("Russian as typed in chats", () => {
     expect(terms.map((t) => t.surface)).not.toContain("которые");
   });
 });
+
+describe("chat filler and the role of a thing", () => {
+  it("reads polite filler as filler and 'the role of' a thing as its importance, not an office", () => {
+    expect(
+      first(
+        "Good evening, dear bot. Could you kindly tell me how the article describes the role of social movements in Kyrgyzstan?",
+      ),
+    ).toBe("social-movements");
+    expect(first("what is Isaev's role?")).toBe("consultations-delegations");
+    expect(first("а япония тут при чем, как это связано с многовекторностью")).toBe(
+      "japan-economic-cooperation",
+    );
+  });
+});
