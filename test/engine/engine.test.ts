@@ -1367,3 +1367,10 @@ describe("chat filler and the role of a thing", () => {
     );
   });
 });
+
+describe("Turkish 'okumuş'", () => {
+  it("reads where someone studied, and 'have you read the article' as no question about the author", () => {
+    expect(first("yazar nerede okumuş?")).toBe("author");
+    expect(engine.ask("makaleyi okumuş musun").kind).not.toBe("answer");
+  });
+});
