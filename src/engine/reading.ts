@@ -170,7 +170,11 @@ export class QuestionReader {
             : (detected as AnalysisLang);
     if (lang === "tr") raw = tokenize(text, true);
     const ruLatn = detected === "ru-latn";
-    const capitalsMeanNothing = mostlyCapitalised(raw);
+    // The words a capital says something about: not a sentence's first, not the article's own names
+    // ("Did Kulubaev meet Smith?" names Smith; "What Did Kulubaev Discuss" is title case).
+    const capitalsMeanNothing = mostlyCapitalised(
+      raw.filter((t, i) => i > 0 && raw[i - 1]?.sentence === t.sentence && !v.names.nameSpellings.has(t.key)),
+    );
     const english = detected === "en";
     // Left out of the words that are matched, not of those that ask for a detail: emphasis ("какие именно
     // организации" asks for them one by one); the word for year beside a year ("2005 yılında", "the year
@@ -190,6 +194,8 @@ export class QuestionReader {
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     const outOfScope: Analysis["outOfScope"] = [];
+    /** Where each out-of-scope or unknown name stands (tokens start..end), by its term. */
+    const outsideAt: { term: string; start: number; end: number; name?: string }[] = [];
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
 
@@ -233,8 +239,9 @@ export class QuestionReader {
           .join(" ");
         if (isMeta(phrase.target)) framed = true;
         if (phrase.target.kind === "out-of-scope") {
-          if (!context) outOfScope.push({ id: phrase.target.id, surface });
-          else continue;
+          if (context) continue;
+          outOfScope.push({ id: phrase.target.id, surface });
+          outsideAt.push({ term: phrase.target.term, start: phrase.start, end: phrase.end });
         }
         // A narrower idea no answer words ("накатал" for wrote) stands for its broader ones alone: its own
         // term would weigh as a word the content never uses.
@@ -274,6 +281,7 @@ export class QuestionReader {
         if (name.kind === "out-of-scope") {
           if (context) continue;
           outOfScope.push({ id: name.id, surface: t.original });
+          outsideAt.push({ term: name.term, start: i, end: i + 1 });
         }
         pushTerm(into, intoSeen, { term: name.term, surface: t.original, unknown: false, ...own });
         continue;
@@ -282,8 +290,10 @@ export class QuestionReader {
       if (context || [...t.key].length === 1) continue;
       // Where the asker lives is theirs to name ("я живу в Оше"): no claim the content lacks.
       if (living.has(clause) && t.capitalisedMidSentence) continue;
-      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 2)
+      if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 2) {
         unknownNames.push(t.original);
+        outsideAt.push({ term: v.primaryTerm(t, lang, ruLatn), start: i, end: i + 1, name: t.original });
+      }
       pushTerm(into, intoSeen, {
         term: v.primaryTerm(t, lang, ruLatn),
         surface: t.original,
@@ -291,6 +301,19 @@ export class QuestionReader {
         clause,
         ...(chatty ? { chatter: true } : {}),
       });
+    }
+    // "Did Kulubaev meet Syromolotov or Lavrov?": a name the article lacks, offered as the other choice
+    // to one it has, claims nothing; the answer says which it was.
+    for (const at of outsideAt) {
+      const clause = tokens[at.start]?.clause;
+      const named = terms.some((t) => t.term.startsWith("@") && !t.context && t.clause === clause);
+      if (!named || !offeredAsChoice(tokens, at.start, at.end)) continue;
+      const k = terms.findIndex((t) => t.term === at.term && !t.context);
+      if (k >= 0) terms.splice(k, 1);
+      const o = outOfScope.findIndex((x) => `!${x.id}` === at.term);
+      if (o >= 0) outOfScope.splice(o, 1);
+      const u = at.name === undefined ? -1 : unknownNames.indexOf(at.name);
+      if (u >= 0) unknownNames.splice(u, 1);
     }
     // English strands the preposition: "what were the consultations about?" asks what was discussed,
     // though "about" alone is a stop word.
@@ -497,6 +520,20 @@ const SAY = "#say";
 /** English verbs of telling someone, and whom ("tell him"; "tell me" asks the bot). */
 const TELLING: ReadonlySet<string> = new Set(["tell", "tells", "told", "telling"]);
 const TOLD_PERSON: ReadonlySet<string> = new Set(["him", "her", "them"]);
+
+/** Words offering a choice ("or", "или", "yoksa", "же"), and the small words between it and a name. */
+const OR_WORDS: ReadonlySet<string> = new Set("or или либо ili veya yoksa ya же".split(" "));
+const CHOICE_GAP: ReadonlySet<string> = new Set("with to the a с со ile mi mı mu mü da de менен".split(" "));
+
+/** Is the name at tokens start..end one side of "A or B"? */
+function offeredAsChoice(tokens: readonly Token[], start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && before > start - 3 && CHOICE_GAP.has(tokens[before]?.key ?? "")) before--;
+  if (OR_WORDS.has(tokens[before]?.key ?? "")) return true;
+  let after = end;
+  while (after < tokens.length && after < end + 2 && CHOICE_GAP.has(tokens[after]?.key ?? "")) after++;
+  return OR_WORDS.has(tokens[after]?.key ?? "");
+}
 
 /** The idea of the article as a whole: its summary. */
 const WHOLE_ARTICLE = "#summary";

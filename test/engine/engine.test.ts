@@ -1374,3 +1374,19 @@ describe("Turkish 'okumuş'", () => {
     expect(engine.ask("makaleyi okumuş musun").kind).not.toBe("answer");
   });
 });
+
+describe("a name the article lacks, offered as a choice", () => {
+  it("answers 'A or B?' when the article has one of them, and still declines the other alone", () => {
+    for (const q of [
+      "Кулубаев встречался с Сыромолотовым или с Лавровым?",
+      "Did Kulubaev meet Lavrov or Syromolotov?",
+      "Kulubaev Syromolotov ile mi yoksa Lavrov ile mi görüştü?",
+      "Did Kulubaev meet Smith or Syromolotov?",
+    ])
+      expect(first(q), q).toBe("kulubaev-syromolotov-meeting");
+    expect(asked("Did Kulubaev meet Lavrov?", "decline").reason).toBe("out-of-scope");
+    // A short question whose other capitals are the article's names still names Smith.
+    expect(asked("Did Kulubaev meet Smith?", "decline").reason).toBe("out-of-scope");
+    expect(asked("Does the article talk about Lavrov or Putin?", "decline").reason).toBe("out-of-scope");
+  });
+});
