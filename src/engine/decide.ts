@@ -278,14 +278,12 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   if (best && hedged) return lacking(best) ?? answered([best.id], best.score, [], "hedged");
 
   if (!best || best.score < limits.answer) {
-    const declined: Declined = {
-      ...base,
-      kind: "decline",
-      reason: analysis.terms.length === 0 ? "empty" : "weak",
-      score: round(best?.score ?? 0),
-      ...offers(ranked),
-    };
-    return declined;
+    const score = round(best?.score ?? 0);
+    if (analysis.terms.length === 0)
+      return { ...base, kind: "decline", reason: "empty", score, ...offers(ranked) };
+    const offered = offers(ranked);
+    const broad = offered.related.length >= 2 ? askedAsAWhole(analysis) : undefined;
+    return { ...base, kind: "decline", reason: "weak", score, ...offered, ...(broad ? { broad } : {}) };
   }
 
   const near = lacking(best);
@@ -297,6 +295,13 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
   return answered([best.id], best.score, alternatives, sureOf(ranked));
+}
+
+/** The one name a question asks about and nothing else ("Russia?", "что в статье про Россию?"), as written. */
+function askedAsAWhole(analysis: Analysis): string | undefined {
+  const own = analysis.terms.filter((t) => !t.context && !t.term.startsWith("#q-"));
+  const [only] = own;
+  return own.length === 1 && only?.term.startsWith("@") ? only.surface : undefined;
 }
 
 /**

@@ -63,7 +63,12 @@ interface DeclinedCommon extends Common {
 
 export type Declined = DeclinedCommon &
   (
-    | { reason: "empty" | "weak" }
+    | { reason: "empty" }
+    /**
+     * `broad`: the question asks about one name as a whole ("what does the article say about Russia?"),
+     * which several answers speak of (they are `related`); the name as the user wrote it.
+     */
+    | { reason: "weak"; broad?: string }
     /** `name`: the person, place, event or year as the user wrote it. */
     | { reason: "out-of-scope"; name: string }
     /**

@@ -167,14 +167,25 @@ function wordsOfSomeoneNamed(
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
   const terms = termsOf(engine, sentence);
   if (!terms.includes("#say") || terms.some((t) => t.startsWith("@"))) return undefined;
-  const quoting = peopleOf(kb, last).flatMap((name) => {
+  const people = peopleOf(kb, last);
+  const quoting = people.flatMap((name) => {
     const query = `${sentence} ${name}`;
     const decision = engine.ask(query, options);
     const id = decision.kind === "answer" ? decision.ids[0] : undefined;
     return id && kb.answerById.get(id)?.details.includes("words") ? [{ decision, query }] : [];
   });
-  return quoting.length === 1 ? quoting[0] : undefined;
+  if (quoting.length > 0) return quoting.length === 1 ? quoting[0] : undefined;
+  // Nobody it names is quoted ("what did he say?" after the meeting): with the pronoun read as the
+  // people it names, the engine declines the words the article does not give.
+  const subject = words(sentence).find((w) => PERSONAL.has(w));
+  if (!subject || people.length === 0) return undefined;
+  const query = sentence.replace(new RegExp(`(?<![\\p{L}])${subject}(?![\\p{L}])`, "iu"), people.join(" "));
+  const decision = engine.ask(query, options);
+  return decision.kind === "decline" && decision.reason === "lacks" ? { decision, query } : undefined;
 }
+
+/** Personal pronouns a follow-up's speaker is named by ("what did he say?", "что они сказали?"). */
+const PERSONAL = new Set("he she they он она они o onlar ал алар".split(" "));
 
 /**
  * The language of a follow-up's reply. A few Latin words are often Turkish, Kyrgyz and Russian typed in
@@ -191,6 +202,8 @@ function followUpLang(own: Decision, conversation: Lang): Lang {
 /** Is this message a follow-up (true), or a question of its own? */
 export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
   if (own.kind === "smalltalk") return false;
+  // A name the article never mentions ("who is Smith?") is asked about, whatever came before.
+  if (own.kind === "decline" && own.reason === "out-of-scope") return false;
   const terms = termsOf(engine, text);
   // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
   if (terms.length === 0) return words(text).length > 0;

@@ -167,6 +167,7 @@ function declineText(decision: Declined, t: ReplyTexts, close: boolean): string 
     case "empty":
       return t.declineEmpty;
     case "weak":
+      if (decision.broad !== undefined && close) return t.declineBroad(decision.broad);
       return close ? t.declineClose : t.declineWeak;
     case "lacks":
       return t.declineLacks[decision.detail];

@@ -23,6 +23,8 @@ export interface ReplyTexts {
   hedge: (question: string) => string;
   declineOutOfScope: (name: string) => string;
   declineWeak: string;
+  /** A question about one name as a whole that several answers speak of (they follow). */
+  declineBroad: (name: string) => string;
   /** A near miss: the matched answer lacks the detail asked for (see DETAILS). */
   declineLacks: Record<Detail, string>;
   /** Heading of the answer offered after declineLacks. */
@@ -59,6 +61,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     declineOutOfScope: (name) =>
       `The article does not mention ${name}, so I cannot answer that without guessing.`,
     declineWeak: "The article does not answer this question, and I would rather not guess.",
+    declineBroad: (name) => `The article speaks of ${name} in several places.`,
     declineLacks: {
       date: "The article does not give a date for that, and I would rather not guess.",
       amount: "The article does not give a figure for that, and I would rather not guess.",
@@ -119,6 +122,8 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     hedge: (q) => `Кажется, вы спрашиваете об этом: «${q}» Если нет, спросите, пожалуйста, иначе.`,
     declineOutOfScope: (name) => `В статье не упоминается ${name}, поэтому ответить без догадок я не могу.`,
     declineWeak: "Статья не отвечает на этот вопрос, а гадать я не буду.",
+    // The name as typed may be in any case ("про Россию"): not put into the sentence.
+    declineBroad: () => "Об этом в статье говорится в нескольких местах.",
     declineLacks: {
       date: "Дату этого статья не называет, а гадать я не буду.",
       amount: "Цифры этого статья не приводит, а гадать я не буду.",
@@ -175,6 +180,7 @@ export const REPLY_TEXTS: Record<Lang, ReplyTexts> = {
     hedge: (q) => `Sanırım şunu soruyorsunuz: “${q}” Değilse lütfen başka sözcüklerle sorun.`,
     declineOutOfScope: (name) => `Makalede ${name} geçmiyor; bu yüzden tahmin yürütmeden yanıt veremem.`,
     declineWeak: "Makale bu soruyu yanıtlamıyor ve tahmin yürütmek istemem.",
+    declineBroad: () => "Makale bundan birkaç yerde söz ediyor.",
     declineLacks: {
       date: "Makale bunun için bir tarih vermiyor ve tahmin yürütmek istemem.",
       amount: "Makale bunun için bir rakam vermiyor ve tahmin yürütmek istemem.",

@@ -10,6 +10,7 @@ import type { Lang } from "../../src/content/schema.ts";
 import { openSqliteStore } from "../../src/storage/sqlite.ts";
 import { escapeHtml } from "../../src/telegram.ts";
 import { botTexts } from "../../src/texts/bot.ts";
+import { REPLY_TEXTS } from "../../src/texts/reply.ts";
 import {
   alice,
   ayse,
@@ -129,6 +130,40 @@ describe("follow-ups in a private chat", () => {
       return h.logs.findLast((l) => l.msg === "update");
     };
     expect(await line()).not.toMatchObject({ answerId: "du-dewen-quote" });
+  });
+
+  for (const [lang, user, said] of [
+    ["en", alice, "what did he say?"],
+    ["ru", boris, "а что он сказал?"],
+  ] as const) {
+    it(`${lang}: "${said}" after the meeting, whose people the article never quotes, says it has no words of theirs`, async () => {
+      const h = createHarness();
+      const meeting = answer("kulubaev-syromolotov-meeting");
+      await h.send(privateText(meeting.questions[lang]?.[0] as string, user));
+      const reply = textOf(only(await h.send(privateText(said, user))));
+      expect(reply).toContain(escapeHtml(REPLY_TEXTS[lang].declineLacks.words));
+      expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+        followUp: "resolved",
+        about: meeting.id,
+      });
+    });
+  }
+
+  it("a question about one name that several answers speak of says so and lists them", async () => {
+    const h = createHarness();
+    const call = only(await h.send(privateText("what does the article say about Russia?")));
+    expect(textOf(call)).toContain(escapeHtml(REPLY_TEXTS.en.declineBroad("Russia")));
+    expect(buttons(call).length).toBeGreaterThanOrEqual(2);
+    // A question that asks something of the name is no such question.
+    const cat = textOf(only(await h.send(privateText("why does Kyrgyzstan keep a cat called Russia?"))));
+    expect(cat).not.toContain(escapeHtml(REPLY_TEXTS.en.declineBroad("Russia")));
+  });
+
+  it("'who is Smith?' after an answer is a question of its own: the article does not mention Smith", async () => {
+    const h = createHarness();
+    await h.send(privateText(GRANT.questions.en[0] as string));
+    const reply = textOf(only(await h.send(privateText("who is Smith?"))));
+    expect(reply).toContain(escapeHtml(REPLY_TEXTS.en.declineOutOfScope("Smith")));
   });
 
   it("a full new question after an answer is answered on its own (a switch of topic)", async () => {
