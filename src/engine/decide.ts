@@ -217,8 +217,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // A near miss: what was asked is a detail the matched answer does not give. Say so, and offer the
   // answer as what the article does say.
-  const lacking = (found: Scored): Extract<Declined, { reason: "lacks" }> | undefined => {
-    const detail = parts.details.lacking(analysis, found.id);
+  const lacking = (
+    found: Scored,
+    detail = parts.details.lacking(analysis, found.id),
+  ): Extract<Declined, { reason: "lacks" }> | undefined => {
     if (!detail) return undefined;
     const { related, examples } = offers(ranked, [found.id]);
     return {
@@ -278,6 +280,13 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   if (best && hedged) return lacking(best) ?? answered([best.id], best.score, [], "hedged");
 
   if (!best || best.score < limits.answer) {
+    // A detail asked in so many words that the nearest answer lacks ("how old is the author?": the
+    // profile gives no age) is what the article does not say, however weakly the rest matched.
+    const finer =
+      best && best.score >= limits.suggest
+        ? lacking(best, parts.details.finerLacking(analysis, best.id))
+        : undefined;
+    if (finer) return finer;
     const score = round(best?.score ?? 0);
     if (analysis.terms.length === 0)
       return { ...base, kind: "decline", reason: "empty", score, ...offers(ranked) };

@@ -192,18 +192,8 @@ export class DetailCheck {
   ): Detail | undefined {
     const gives = this.gives.get(answerId);
     if (!gives) return undefined;
-    // A finer detail is named in so many words: each one asked must be given ("how long is the railway
-    // and how much will it cost" lacks both).
-    const asked = analysis.askingTyped
-      ? [...new Set([...this.finerAsked(analysis.askingWords), ...this.finerAsked(analysis.askingTyped)])]
-      : this.finerAsked(analysis.askingWords);
-    // "На какие именно цели?" asks what it is for, not for names one by one.
-    const forWhat = analysis.terms.some((t) => t.term === "#use-for");
-    for (const detail of asked) {
-      if (gives.has(detail)) continue;
-      if (this.listDetails.has(detail) && (forWhat || this.listsNames(analysis, answerId))) continue;
-      return detail;
-    }
+    const finer = this.finerLacking(analysis, answerId);
+    if (finer) return finer;
     // "When in May…?", "which date in May": the day within a month the question names. An answer giving
     // only the month ("in May 2023"), or a day of another month, lacks it.
     if (this.asksDayOf(analysis, answerId)) return "day";
@@ -219,6 +209,29 @@ export class DetailCheck {
     const [detail] = wants as [Detail];
     if (!gives.has(detail)) return detail;
     return detail === "words" || detail === "verbatim" ? this.othersWords(analysis, answerId) : undefined;
+  }
+
+  /**
+   * A finer detail named in so many words that the answer lacks: each one asked must be given ("how
+   * long is the railway and how much will it cost" lacks both).
+   */
+  finerLacking(
+    analysis: Pick<Analysis, "terms" | "askingWords" | "askingTyped">,
+    answerId: string,
+  ): Detail | undefined {
+    const gives = this.gives.get(answerId);
+    if (!gives) return undefined;
+    const asked = analysis.askingTyped
+      ? [...new Set([...this.finerAsked(analysis.askingWords), ...this.finerAsked(analysis.askingTyped)])]
+      : this.finerAsked(analysis.askingWords);
+    // "На какие именно цели?" asks what it is for, not for names one by one.
+    const forWhat = analysis.terms.some((t) => t.term === "#use-for");
+    for (const detail of asked) {
+      if (gives.has(detail)) continue;
+      if (this.listDetails.has(detail) && (forWhat || this.listsNames(analysis, answerId))) continue;
+      return detail;
+    }
+    return undefined;
   }
 
   /**

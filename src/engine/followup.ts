@@ -177,15 +177,25 @@ function wordsOfSomeoneNamed(
   if (quoting.length > 0) return quoting.length === 1 ? quoting[0] : undefined;
   // Nobody it names is quoted ("what did he say?" after the meeting): with the pronoun read as the
   // people it names, the engine declines the words the article does not give.
-  const subject = words(sentence).find((w) => PERSONAL.has(w));
-  if (!subject || people.length === 0) return undefined;
-  const query = sentence.replace(new RegExp(`(?<![\\p{L}])${subject}(?![\\p{L}])`, "iu"), people.join(" "));
+  const query = pronounAsPeople(sentence, people);
+  if (query === undefined) return undefined;
   const decision = engine.ask(query, options);
   return decision.kind === "decline" && decision.reason === "lacks" ? { decision, query } : undefined;
 }
 
-/** Personal pronouns a follow-up's speaker is named by ("what did he say?", "что они сказали?"). */
-const PERSONAL = new Set("he she they он она они o onlar ал алар".split(" "));
+/** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
+const PERSONAL = new Set(
+  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar ал аны ага анын алар".split(
+    " ",
+  ),
+);
+
+/** The sentence with its first personal pronoun read as the people named, if it has one and they are. */
+function pronounAsPeople(sentence: string, people: readonly string[]): string | undefined {
+  const pronoun = words(sentence).find((w) => PERSONAL.has(w));
+  if (pronoun === undefined || people.length === 0) return undefined;
+  return sentence.replace(new RegExp(`(?<!\\p{L})${pronoun}(?!\\p{L})`, "iu"), people.join(" "));
+}
 
 /**
  * The language of a follow-up's reply. A few Latin words are often Turkish, Kyrgyz and Russian typed in
@@ -279,9 +289,19 @@ export function readFollowUp(
   // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
   // name only when the names agree on one answer. A detail the last answer lacks stays a decline: "and
   // when?" of the grant is not the date of another Japanese fact.
-  if (found.kind === "decline" && found.reason !== "lacks" && !wantsOther) {
+  // (A lack found in a weak match is no such decline: the match itself is in doubt.)
+  const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
+  if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last), { ...options, lang });
     if (byNames) ({ decision: found, query } = byNames);
+  }
+  // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
+  const asPeople =
+    found.kind === "decline" && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
+  if (weak(found) && asPeople !== undefined) {
+    const decision = engine.ask(asPeople, { ...options, lang });
+    if (decision.kind === "answer" || (decision.kind === "decline" && decision.reason === "lacks"))
+      ({ found, query } = { found: decision, query: asPeople });
   }
   if (wantsOther) {
     // "Who else / what else": the best answer not given yet, from the engine's candidates.

@@ -149,6 +149,23 @@ describe("follow-ups in a private chat", () => {
     });
   }
 
+  for (const [lang, user, said] of [
+    ["en", alice, "when was he born?"],
+    ["ru", boris, "когда он родился?"],
+  ] as const) {
+    it(`${lang}: "${said}" after the author's profile, whose question names no one, is asked of the man it names`, async () => {
+      const h = createHarness();
+      const author = answer("author");
+      await h.send(privateText(author.questions[lang]?.[0] as string, user));
+      const reply = textOf(only(await h.send(privateText(said, user))));
+      expect(reply).toContain(escapeHtml(REPLY_TEXTS[lang].declineLacks.life));
+      expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+        followUp: "resolved",
+        about: author.id,
+      });
+    });
+  }
+
   it("a question about one name that several answers speak of says so and lists them", async () => {
     const h = createHarness();
     const call = only(await h.send(privateText("what does the article say about Russia?")));

@@ -1390,3 +1390,11 @@ describe("a name the article lacks, offered as a choice", () => {
     expect(asked("Does the article talk about Lavrov or Putin?", "decline").reason).toBe("out-of-scope");
   });
 });
+
+describe("a detail asked in so many words, of a weak match", () => {
+  it("says the article does not give it rather than that it found nothing", () => {
+    const d = asked("how old is Kulubaev?", "decline");
+    expect(d.reason).toBe("lacks");
+    expect(d.reason === "lacks" && d.detail).toBe("life");
+  });
+});
