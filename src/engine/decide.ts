@@ -94,8 +94,16 @@ export function rankAsked(
 
 /** The kinds of question a text asks: the question-word concepts of its analysis. */
 export function questionKinds(analysis: Pick<Analysis, "terms">): Set<string> {
-  return new Set(analysis.terms.map((t) => t.term).filter((t) => t.startsWith("#q-")));
+  const terms = analysis.terms.map((t) => t.term);
+  const kinds = new Set(terms.filter((t) => t.startsWith("#q-")));
+  // What was discussed or said is a "what", though Russian, Turkish and Kyrgyz ask it with a stop word
+  // ("что обсуждали?", "ne konuştular?"): no "who" short answer ("Oleg Syromolotov") on top of it.
+  if (kinds.size === 0 && terms.some((t) => CONTENT_ASKED.has(t))) kinds.add("#q-what-is");
+  return kinds;
 }
+
+/** Ideas whose question asks for what was said or discussed. */
+const CONTENT_ASKED: ReadonlySet<string> = new Set(["#discuss", "#say"]);
 
 /**
  * Does an answer's short answer answer what was asked? Yes when the question asks one of the kinds its

@@ -240,6 +240,15 @@ export function readFollowUp(
   options: AskOptions = {},
 ): FollowUpReading {
   const own = engine.ask(text, options);
+  // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
+  // visit, "ne için?" after the grant): the conversation settles the doubt.
+  if (
+    own.kind === "answer" &&
+    own.confidence === "hedged" &&
+    context?.ids[0] === own.ids[0] &&
+    termsOf(engine, text).length <= MAX_OWN_TERMS
+  )
+    return { kind: "resolved", decision: { ...own, confidence: "sure" }, about: own.ids[0], query: text };
   if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.

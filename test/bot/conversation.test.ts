@@ -103,6 +103,23 @@ describe("follow-ups in a private chat", () => {
     expect(when).not.toContain(short);
   });
 
+  for (const [lang, user, said] of [
+    ["ru", boris, "что обсуждали?"],
+    ["tr", ayse, "ne konuştular?"],
+  ] as const) {
+    it(`${lang}: "${said}" after the meeting gets no name on top, though its "what" is a stop word`, async () => {
+      const h = createHarness();
+      const meeting = answer("kulubaev-syromolotov-meeting");
+      const short = `<b>${escapeHtml(meeting.short?.[lang] ?? "")}</b>`;
+      expect(textOf(only(await h.send(privateText(meeting.questions[lang]?.[0] as string, user))))).toContain(
+        short,
+      );
+      const followUp = textOf(only(await h.send(privateText(said, user))));
+      expect(isAnswer(followUp, meeting.id, lang)).toBe(true);
+      expect(followUp).not.toContain(short);
+    });
+  }
+
   it("'what did they discuss?' after the meeting is about the meeting, not about the bot", async () => {
     const h = createHarness();
     const meeting = answer("kulubaev-syromolotov-meeting");
@@ -165,6 +182,20 @@ describe("follow-ups in a private chat", () => {
       });
     });
   }
+
+  it("tr: a short question the engine alone would hedge, landing on the answer just given, is answered without the hedge", async () => {
+    const h = createHarness();
+    const visit = answer("du-dewen-visit-announcement");
+    await h.send(privateText(visit.questions.tr[0] as string, ayse));
+    const who = textOf(only(await h.send(privateText("kim açıkladı?", ayse))));
+    expect(isAnswer(who, visit.id, "tr")).toBe(true);
+    const hedgeOpening = REPLY_TEXTS.tr.hedge("").split("“")[0] as string;
+    expect(who).not.toContain(escapeHtml(hedgeOpening));
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+      followUp: "resolved",
+      about: visit.id,
+    });
+  });
 
   it("a question about one name that several answers speak of says so and lists them", async () => {
     const h = createHarness();
