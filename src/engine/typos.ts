@@ -194,6 +194,7 @@ export class SpellingIndex<T> {
     }
     let best: Correction<T> | undefined;
     let bestCount = 0;
+    let bestDropped = false;
     let ambiguous = false;
     for (const id of touched) {
       const enough = (shared[id] as number) >= need;
@@ -204,17 +205,36 @@ export class SpellingIndex<T> {
       if (d > max) continue;
       const value = this.values[id] as T;
       const used = this.counts[id] ?? 1;
-      if (!best || d < best.distance || (d === best.distance && used > bestCount)) {
-        ambiguous =
-          best !== undefined && d === best.distance && used === bestCount && !sameValue(best.value, value);
+      // Between equally near words, one the typed word is missing letters of ("achive": "achieve", not
+      // "active"): a dropped letter is the commonest slip on a phone.
+      // (Not in words of four letters, where a dropped letter is as often another word: "meat", "meant".)
+      // One letter, that is: two are as often a longer word ("special", "specialty").
+      const drop =
+        d === 1 && word.length >= 5 && candidate.length > word.length && isSubsequence(word, candidate);
+      const better =
+        !best ||
+        d < best.distance ||
+        (d === best.distance && drop && !bestDropped) ||
+        (d === best.distance && drop === bestDropped && used > bestCount);
+      const tie = best !== undefined && d === best.distance && drop === bestDropped && used === bestCount;
+      if (better) {
+        ambiguous = tie && best !== undefined && !sameValue(best.value, value);
         best = { word: candidate, value, distance: d };
         bestCount = used;
-      } else if (d === best.distance && used === bestCount && !sameValue(best.value, value)) {
+        bestDropped = drop;
+      } else if (tie && best !== undefined && !sameValue(best.value, value)) {
         ambiguous = true;
       }
     }
     return ambiguous ? undefined : best;
   }
+}
+
+/** Are `short`'s letters all in `long`, in order? */
+function isSubsequence(short: string, long: string): boolean {
+  let j = 0;
+  for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+  return j === short.length;
 }
 
 /** The word with each one of its letters left out in turn. */
