@@ -1398,3 +1398,10 @@ describe("a detail asked in so many words, of a weak match", () => {
     expect(d.reason === "lacks" && d.detail).toBe("life");
   });
 });
+
+describe("the author's languages", () => {
+  it("knows Farsi as Persian in four languages", () => {
+    for (const q of ["does the authr know farsi", "автор знает фарси?", "yazar Farsça biliyor mu?"])
+      expect(first(q), q).toBe("author");
+  });
+});
