@@ -1405,3 +1405,10 @@ describe("the author's languages", () => {
       expect(first(q), q).toBe("author");
   });
 });
+
+describe("praise for the bot", () => {
+  it("takes thanks with praise as small talk in four languages", () => {
+    for (const q of ["чоң рахмат, азаматсың!", "спасибо, молодец!", "sağ ol, harikasın", "good job bot"])
+      expect(engine.ask(q).kind, q).toBe("smalltalk");
+  });
+});
