@@ -108,7 +108,7 @@ insist insists claim claims argue argues suggest suggests believe believes consi
 stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia",
-  ky: "берет берди берген кылат кылды жасайт жасады алат алды",
+  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп",
 } as const;
 
 /** Topic-poor words per language (folded), to stem in their own language only. */

@@ -1412,3 +1412,9 @@ describe("praise for the bot", () => {
       expect(engine.ask(q).kind, q).toBe("smalltalk");
   });
 });
+
+describe("Kyrgyz light verbs", () => {
+  it("reads 'жасап', 'кылып', 'алган' as the light verbs they are", () => {
+    expect(first("kytai menen kyrgyzstan kandai proekt jasap jatat")).toBe("railway-project");
+  });
+});
