@@ -1418,3 +1418,12 @@ describe("Kyrgyz light verbs", () => {
     expect(first("kytai menen kyrgyzstan kandai proekt jasap jatat")).toBe("railway-project");
   });
 });
+
+describe("more Russian chat words", () => {
+  it("reads беседовали as discussing and ближе as closeness", () => {
+    expect(first("О чём беседовали Кулубаев и Сыромолотов?")).toBe("kulubaev-syromolotov-meeting");
+    expect(first("Что в статье пишут, к кому ближе Бишкек?")).toBe("russia-china-proximity");
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    expect(reader.read("О чём беседовали?").terms.map((t) => t.term)).toContain("#discuss");
+  });
+});
