@@ -1427,3 +1427,10 @@ describe("more Russian chat words", () => {
     expect(reader.read("О чём беседовали?").terms.map((t) => t.term)).toContain("#discuss");
   });
 });
+
+describe("Turkish 'Bişkek yönetimi'", () => {
+  it("reads the Bishkek administration as the government, not as leading a delegation", () => {
+    expect(first("Bişkek yönetimi nasıl bir diplomasi yaklaşımı izliyor")).toBe("multi-vector-meaning");
+    expect(first("Rus heyetini kim yönetti?")).toBe("consultations-delegations");
+  });
+});
