@@ -11,7 +11,7 @@ import { SmalltalkMatcher, type SmalltalkPhrase } from "./smalltalk.ts";
 import { Vocabulary, type VocabularyData } from "./vocabulary.ts";
 
 /** Bumped whenever the snapshot's fields change shape or meaning: an older snapshot is then refused. */
-export const SNAPSHOT_FORMAT = 13;
+export const SNAPSHOT_FORMAT = 14;
 
 export interface IndexSnapshot {
   format: number;

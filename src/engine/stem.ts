@@ -67,7 +67,18 @@ const ABILITY_NOUN = /[ae]bil[iı]r(?:li|lı|lik|lık|lig|lıg)/;
 
 /** A Turkic word's first five letters, folded: the stem-free key. */
 export function turkicKey(folded: string): string {
-  return folded.slice(0, TURKIC_PREFIX) + abilityMark(folded);
+  return folded.slice(0, TURKIC_PREFIX) + abilityMark(folded) + privativeMark(folded);
+}
+
+/** Turkish "-sız/-siz/-suz/-süz" (without), folded, after a root of four letters or more. */
+const PRIVATIVE = /^.{4,}?(?:siz|suz)/;
+
+/**
+ * "Bağımsızlığımız" (our independence) is not "bağımlılık" (dependence), whose first five letters it
+ * shares: a word that says "without" is keyed apart from the root it negates.
+ */
+function privativeMark(folded: string): string {
+  return PRIVATIVE.test(folded) ? "~siz" : "";
 }
 
 /**
@@ -91,7 +102,10 @@ export function stemWord(lower: string, lang: AnalysisLang): string {
       term = stemmers.ru.stem(lower.replace(/ё/g, "е").replace(/ъ/g, "ь"));
       break;
     case "tr":
-      term = turkishStem(lower).slice(0, TURKIC_PREFIX) + abilityMark(foldKey(lower));
+      term =
+        turkishStem(lower).slice(0, TURKIC_PREFIX) +
+        abilityMark(foldKey(lower)) +
+        privativeMark(foldKey(lower));
       break;
     case "ky":
       // Folded and with its endings stripped first, so a short root meets its forms ("тил", "тилдерди").

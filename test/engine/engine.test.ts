@@ -1328,6 +1328,13 @@ describe("Turkish words that share their first letters", () => {
     expect(terms("Bişkek bu politikayı neden sürdürmeli?")).not.toContain("#sustainability");
     expect(terms("siyasi sürdürülebilirlik")).toContain("#sustainability");
   });
+
+  it("tells independence ('bağımsızlığımız') from dependence ('bağımlılığı'): 'without' is keyed apart", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("bağımsızlığımız")).toContain("#independence");
+    expect(terms("tek yönlü bağımlılığa")).toContain("#dependence");
+  });
 });
 
 describe("telling someone", () => {
