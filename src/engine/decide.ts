@@ -122,7 +122,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const { kb, reader, index, smalltalk } = parts;
   const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);
-  const analysis = reader.read(question, opts.lang ?? userLang ?? "en");
+  const analysis = whoOfALabel(kb, reader.read(question, opts.lang ?? userLang ?? "en"));
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
   const asked = questionKinds(analysis);
@@ -312,6 +312,36 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       ? [{ id: runnerUp.id, score: round(runnerUp.score) }]
       : [];
   return answered([best.id], best.score, alternatives, sureOf(ranked));
+}
+
+const labelsByKb = new WeakMap<KnowledgeBase, { labels: ReadonlySet<string>; places: ReadonlySet<string> }>();
+
+/**
+ * "Who is the 'Democracy Island'?", "«остров демократии» это кто?": "who" of a label the article gives
+ * (content: an entity of kind concept) asks what it stands for, a country as often as a person. The
+ * reading, with "who" read as "what".
+ */
+function whoOfALabel(kb: KnowledgeBase, analysis: Analysis): Analysis {
+  let kinds = labelsByKb.get(kb);
+  if (!kinds) {
+    const of = (kind: string) => new Set(kb.entities.filter((e) => e.kind === kind).map((e) => `@${e.id}`));
+    kinds = { labels: of("concept"), places: of("place") };
+    labelsByKb.set(kb, kinds);
+  }
+  const { labels, places } = kinds;
+  const own = analysis.terms.filter((t) => !t.context);
+  const names = own.filter((t) => t.term.startsWith("@"));
+  // Only "who is it?" of the label: "who put the doctrine forward?" asks for a person.
+  if (!own.some((t) => t.term === "#q-who") || names.length === 0 || own.length !== names.length + 1)
+    return analysis;
+  // The label in full ("Primakov" alone is the man the doctrine is named after), perhaps with where it
+  // is ("the Democracy Island of Central Asia"), and no person.
+  const label = (t: QueryTerm) => labels.has(t.term) && /\s/.test(t.surface.trim());
+  if (!names.some(label) || names.some((t) => !label(t) && !places.has(t.term))) return analysis;
+  return {
+    ...analysis,
+    terms: analysis.terms.map((t) => (t.term === "#q-who" && !t.context ? { ...t, term: "#q-what-is" } : t)),
+  };
 }
 
 /** The one name a question asks about and nothing else ("Russia?", "что в статье про Россию?"), as written. */

@@ -1441,3 +1441,16 @@ describe("Turkish 'Bişkek yönetimi'", () => {
     expect(first("Rus heyetini kim yönetti?")).toBe("consultations-delegations");
   });
 });
+
+describe("'who' of a label", () => {
+  it("asks what the label stands for, a country as often as a person", () => {
+    for (const q of [
+      "«остров демократии» это кто?",
+      "who is the Democracy Island of Central Asia?",
+      "Orta Asya'nın demokrasi adası kim?",
+    ])
+      expect(first(q), q).toBe("democracy-island");
+    // The man a doctrine is named after is a person the article does not present.
+    expect(asked("а кто такой был Примаков?", "decline").reason).toBe("lacks");
+  });
+});
