@@ -1454,3 +1454,14 @@ describe("'who' of a label", () => {
     expect(asked("а кто такой был Примаков?", "decline").reason).toBe("lacks");
   });
 });
+
+describe("results the article does not give", () => {
+  it("declines the result of a visit or of talks, naming what it does say", () => {
+    for (const q of [
+      "what was the result of Japarov's visit to China?",
+      "what were the results of the consultations?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("what was discussed at the consultations?")).toBe("consultations-topics");
+  });
+});
