@@ -1465,3 +1465,10 @@ describe("results the article does not give", () => {
     expect(first("what was discussed at the consultations?")).toBe("consultations-topics");
   });
 });
+
+describe("an event taking place", () => {
+  it("reads 'take place' as being held", () => {
+    expect(first("where did the consultations take place?")).toBe("consultations-delegations");
+    expect(asked("did the visit take place?", "decline").reason).toBe("lacks");
+  });
+});
