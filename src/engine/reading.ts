@@ -494,6 +494,9 @@ function latinNameStem(folded: string, spellings: ReadonlySet<string>): number |
   return undefined;
 }
 
+/** What the article itself has: asked with "the article", it is no frame. */
+const ARTICLE_ATTRIBUTES: ReadonlySet<string> = new Set(["#language", "#title"]);
+
 /** The article and its author, as the subject of a question's frame. */
 const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
 
@@ -510,7 +513,9 @@ function unframe(terms: QueryTerm[], telling: boolean): boolean {
   const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
   const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
   const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
-  if (rest.length === 0) return false;
+  // The article's own language or title is asked of it ("what language is the article written in?").
+  const ofTheArticle = own.some((t) => t.term === "#article") && !own.some((t) => t.term === "#author");
+  if (rest.length === 0 || (ofTheArticle && rest.every((t) => ARTICLE_ATTRIBUTES.has(t.term)))) return false;
   for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
   return true;
 }

@@ -1472,3 +1472,11 @@ describe("an event taking place", () => {
     expect(asked("did the visit take place?", "decline").reason).toBe("lacks");
   });
 });
+
+describe("the article's own language", () => {
+  it("is asked of the article, not framed by it", () => {
+    expect(first("what language is the article written in?")).toBe("article-languages");
+    expect(first("makale hangi dilde yazılmış?")).toBe("article-languages");
+    expect(first("yazar hangi dilleri biliyor?")).toBe("author");
+  });
+});
