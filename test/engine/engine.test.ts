@@ -1480,3 +1480,15 @@ describe("the article's own language", () => {
     expect(first("yazar hangi dilleri biliyor?")).toBe("author");
   });
 });
+
+describe("why Kyrgyzstan pursues a multi-vector policy", () => {
+  it("is what the policy means and does, in four languages", () => {
+    for (const q of [
+      "why does Kyrgyzstan pursue a multi-vector policy?",
+      "почему Кыргызстан проводит многовекторную политику?",
+      "Kırgızistan neden çok vektörlü politika izliyor?",
+      "Кыргызстан эмне үчүн көп векторлуу саясат жүргүзөт?",
+    ])
+      expect(first(q), q).toBe("multi-vector-meaning");
+  });
+});
