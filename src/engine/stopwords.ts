@@ -23,7 +23,7 @@ somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
-kindly grateful either neither enough bit supposed mentioning guessing`;
+kindly grateful either neither enough bit supposed mentioning guessing sorry personal`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были

@@ -1492,3 +1492,17 @@ describe("why Kyrgyzstan pursues a multi-vector policy", () => {
       expect(first(q), q).toBe("multi-vector-meaning");
   });
 });
+
+describe("more chat filler", () => {
+  it("reads 'sorry', 'dumb q', 'in one line' and 'personal' as how a question is asked", () => {
+    expect(first("sorry if dumb q but who is Du Dewen")).toBe("du-dewen-visit-announcement");
+    expect(first("Quick one before my exam: what's the Primakov doctrine in one line?")).toBe(
+      "russia-influence-primakov",
+    );
+    expect(
+      first(
+        "I'm from Uzbekistan so this one's personal: what does the article say about the railway through my country?",
+      ),
+    ).toBe("railway-project");
+  });
+});
