@@ -40,6 +40,9 @@ export function cleanText(raw: string): string {
   });
 }
 
+/** A quotation mark, or an apostrophe that is not inside a word. */
+const QUOTATION = /["«»“”„]|(?<!\p{L})'|'(?!\p{L})/u;
+
 // Nothing to fold: ASCII letters and digits, or Cyrillic without ё or ъ (the common cases, kept fast).
 const PLAIN = /^(?:[a-z0-9]*|[а-еж-щы-я]*)$/;
 
@@ -163,7 +166,8 @@ export function tokenize(text: string, turkish: boolean): Token[] {
     ) {
       // A colon after a quotation introduces what is asked about it ("the footnote 'X': which outlet?"),
       // so it joins them; after other words it ends a lead-in ("quick q: who…", "вопрос такой: что…").
-      if (first === 58 && /["']/.test(cleaned.slice(sentenceAt, m.index))) continue;
+      // (An apostrophe inside a word is a suffix, "Bişkek'te", no quotation.)
+      if (first === 58 && QUOTATION.test(cleaned.slice(sentenceAt, m.index))) continue;
       // A dot inside a word is no full stop: "24.kg", "akipress.org".
       if (
         raw === "." &&

@@ -1506,3 +1506,11 @@ describe("more chat filler", () => {
     ).toBe("railway-project");
   });
 });
+
+describe("a lead-in before a colon", () => {
+  it("is a preamble though a Turkish suffix apostrophe stands in it (no quotation)", () => {
+    expect(first("Kardeşim Bişkek'te çalışıyor, merak ettim: Kırgızistan Rusya'ya mı yakın Çin'e mi?")).toBe(
+      "russia-china-proximity",
+    );
+  });
+});
