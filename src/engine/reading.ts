@@ -252,7 +252,7 @@ export class QuestionReader {
         continue;
       }
       if (t.isNumber) {
-        const term = `n:${t.lower}`;
+        const term = roundedFigure(`n:${t.lower}`, v.known, v.numbers);
         const known = v.known.has(term);
         if (context && !known) continue;
         if (YEAR.test(t.lower) && !v.numbers.has(t.lower)) unknownYears.push(t.original);
@@ -518,6 +518,17 @@ function unframe(terms: QueryTerm[], telling: boolean): boolean {
   if (rest.length === 0 || (ofTheArticle && rest.every((t) => ARTICLE_ATTRIBUTES.has(t.term)))) return false;
   for (let i = terms.length - 1; i >= 0; i--) if (frame(terms[i] as QueryTerm)) terms.splice(i, 1);
   return true;
+}
+
+/**
+ * "5 миллионов", "5 million": a whole number the content lacks that is the whole part of one figure
+ * it has ("5.3") is that figure, rounded. Otherwise the number as typed.
+ */
+function roundedFigure(term: string, known: ReadonlySet<string>, printed: ReadonlySet<string>): string {
+  if (known.has(term) || term.includes(".")) return term;
+  const whole = term.slice(2);
+  const figures = [...printed].filter((n) => n.startsWith(`${whole}.`) && known.has(`n:${n}`));
+  return figures.length === 1 ? `n:${figures[0]}` : term;
 }
 
 /** Someone's words: what was said. */

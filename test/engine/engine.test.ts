@@ -1514,3 +1514,13 @@ describe("a lead-in before a colon", () => {
     );
   });
 });
+
+describe("a figure rounded", () => {
+  it("reads '5 million' as the article's 5.3 million, not a number it lacks", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const five = reader.read("what are the 5 million for?").terms.find((t) => t.term.startsWith("n:"));
+    expect(five?.term).toBe("n:5.3");
+    expect(five?.unknown).toBe(false);
+    expect(first("what are the 5 million for?")).toBe("japan-grant-batken");
+  });
+});
