@@ -504,12 +504,6 @@ function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
   return [second, first, ...ranked.slice(2)];
 }
 
-/**
- * "Which outlet reported Japarov's visit?", "where was the ambassador's quote published?": a question
- * asking, in its own words, for what a combined answer is preferred for (content: preferredFor) about a
- * fact that answer gathers (it cites all the fact's footnotes) gets the combined answer first, as sure
- * as the fact, and the fact right after it (offered as "you may also mean").
- */
 /** How close a runner-up must be to stand in for a best answer that does not show the office asked. */
 const OFFICE_GAP = 0.1;
 
@@ -552,6 +546,12 @@ function officesShown(kb: KnowledgeBase): ReadonlyMap<string, ReadonlySet<string
   return out;
 }
 
+/**
+ * "Which outlet reported Japarov's visit?", "where was the ambassador's quote published?": a question
+ * asking, in its own words, for what a combined answer is preferred for (content: preferredFor) about a
+ * fact that answer gathers (it cites all the fact's footnotes) gets the combined answer first, as sure
+ * as the fact, and the fact right after it (offered as "you may also mean").
+ */
 function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], floor: number): Scored[] {
   const [first] = ranked;
   const fact = first && kb.answerById.get(first.id);

@@ -305,9 +305,8 @@ export function readFollowUp(
     if (byNames) ({ decision: found, query } = byNames);
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
-  const asPeople =
-    found.kind === "decline" && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
-  if (weak(found) && asPeople !== undefined) {
+  const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
+  if (asPeople !== undefined) {
     const decision = engine.ask(asPeople, { ...options, lang });
     if (decision.kind === "answer" || (decision.kind === "decline" && decision.reason === "lacks"))
       ({ found, query } = { found: decision, query: asPeople });

@@ -290,12 +290,13 @@ export class QuestionReader {
       if (context || [...t.key].length === 1) continue;
       // Where the asker lives is theirs to name ("я живу в Оше"): no claim the content lacks.
       if (living.has(clause) && t.capitalisedMidSentence) continue;
+      const unknownTerm = v.primaryTerm(t, lang, ruLatn);
       if (t.capitalisedMidSentence && !t.corrected && !capitalsMeanNothing && t.key.length >= 2) {
         unknownNames.push(t.original);
-        outsideAt.push({ term: v.primaryTerm(t, lang, ruLatn), start: i, end: i + 1, name: t.original });
+        outsideAt.push({ term: unknownTerm, start: i, end: i + 1, name: t.original });
       }
       pushTerm(into, intoSeen, {
-        term: v.primaryTerm(t, lang, ruLatn),
+        term: unknownTerm,
         surface: t.original,
         unknown: true,
         clause,
