@@ -180,14 +180,20 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
   const rank = (terms?: readonly QueryTerm[]) => rankAsked(kb, index, analysis, terms);
   const aside = analysis.excluded.length > 0 ? rank(analysis.excluded)[0]?.id : undefined;
-  const all = rank();
+  // What is set aside still says where the rest belongs ("what was discussed besides the CSTO, SCO and
+  // CIS?" is about the consultations): it counts as context.
+  const rest = rank();
+  const all =
+    aside === undefined
+      ? rest
+      : rank([...analysis.terms, ...analysis.excluded.map((t) => ({ ...t, context: true }))]);
   const ranked = preferOfficeShown(
     kb,
     analysis,
     preferAsked(
       kb,
       analysis,
-      preferGathering(kb, all[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+      preferGathering(kb, rest[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
       limits.suggest,
     ),
   );

@@ -653,15 +653,23 @@ function setAsideTokens(
       // The thing set aside may be several words joined by "and", "of", "in" ("кроме сотрудничества в
       // организациях", "besides Russia and China"), not the words after it.
       let taken = 0;
-      for (let j = before; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++) {
+      let clause = t.clause;
+      // A list of names runs on past its commas ("кроме ОДКБ, ШОС и СНГ").
+      const name = (j: number) => phraseAt.get(j)?.target.kind === "entity";
+      let lastName = false;
+      for (let j = before; j < tokens.length; j++) {
+        const listed = (tokens[j] as Token).clause !== clause;
+        if (listed && !(taken > 0 && lastName && name(j))) break;
+        clause = (tokens[j] as Token).clause;
         if (!content(j)) {
           if (taken === 0) continue;
           const joiner = tokens[j] as Token;
           if (!ASIDE_JOINERS.has(joiner.key) || !content(j + 1)) break;
           continue;
         }
-        if (taken > 0 && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
+        if (taken > 0 && !listed && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
         take(j);
+        lastName = name(j);
         const p = phraseAt.get(j);
         if (p) j = p.end - 1;
         if (++taken === MAX_SET_ASIDE) break;

@@ -1286,6 +1286,15 @@ describe("what a question sets aside", () => {
     expect(first("Что обсуждали на консультациях кроме организаций?")).toBe("consultations-topics");
   });
 
+  it("sets aside a list of names across its commas, and never answers with the answer about them", () => {
+    expect(first("Какие темы обсуждались на консультациях, кроме ОДКБ, ШОС и СНГ?")).toBe(
+      "consultations-topics",
+    );
+    expect(first("What was discussed besides the CSTO, SCO and CIS?")).not.toBe(
+      "consultations-organisations",
+    );
+  });
+
   it("keeps the answer whose list holds X and the rest", () => {
     expect(first("Which topics came up at the consultations besides terrorism?")).toBe(
       "consultations-topics",
