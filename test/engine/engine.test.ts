@@ -1533,3 +1533,12 @@ describe("a figure rounded", () => {
     expect(first("what are the 5 million for?")).toBe("japan-grant-batken");
   });
 });
+
+describe("the main argument, and on what basis", () => {
+  it("reads 'main argument' as the summary and 'on what basis' as why", () => {
+    expect(first("whats the authors main argument??")).toBe("article-summary");
+    expect(first('The article calls Kyrgyzstan the "Democracy Island" of Central Asia. On what basis?')).toBe(
+      "democracy-island",
+    );
+  });
+});
