@@ -978,8 +978,22 @@ function lastQuestionStart(tokens: readonly Token[]): number {
     const next = (tokens[i + 1] as Token).key;
     if ((isAskingWord(t.key) && isOpeningAuxiliary(next)) || (t.key === "а" && isAskingWord(next))) return i;
   }
+  // Turkish and Kyrgyz ask at the end ("…japonya yol icin para vermis diyo kac para vermisler"): a
+  // question word among the last few words starts the question.
+  // Not the yes-no particle ("yol acik mi kapali mi bilen var mi" asks of the whole story), and with
+  // words of its own after it.
+  for (let i = tokens.length - 2; i >= Math.max(MIN_STORY, tokens.length - LAST_ASKING_WORDS); i--) {
+    const key = (tokens[i] as Token).key;
+    if (isAskingWord(key) && !YES_NO_PARTICLES.has(key)) return i;
+  }
   return -1;
 }
+
+/** Turkish yes-no particles (folded): they ask, but start nothing. */
+const YES_NO_PARTICLES: ReadonlySet<string> = new Set(["mi", "mu"]);
+
+/** How near the end of a run-on message a question word alone starts its question. */
+const LAST_ASKING_WORDS = 4;
 
 /** From a token to its copy in the split message. */
 function sentenceMap(tokens: readonly Token[], split: readonly Token[]): (t: Token) => Token {

@@ -1542,3 +1542,22 @@ describe("the main argument, and on what basis", () => {
     );
   });
 });
+
+describe("a run-on message that asks at its end", () => {
+  it("starts the question at a question word among its last words (Turkish and Kyrgyz ask there)", () => {
+    expect(
+      first(
+        "selam usta ben 12 yildir bisek os yolunda tir kullaniyorum yollar hep bozuk bu yazida japonya yol icin para vermis diyo kac para vermisler",
+      ),
+    ).toBe("japan-grant-batken");
+    expect(
+      first(
+        "ассалому алейкум мен Ошто таксист болом кечээ бир клиент Жапаров Кытайга барат деди ошол качан болот",
+      ),
+    ).toBe("du-dewen-visit-announcement");
+    // A yes-no particle at the end starts nothing: the story about a mountain pass is no question here.
+    expect(
+      engine.ask("abi su an too asuu gecidine yaklastim kar yagiyo yol acik mi kapali mi bilen var mi").kind,
+    ).not.toBe("answer");
+  });
+});
