@@ -1561,3 +1561,11 @@ describe("a run-on message that asks at its end", () => {
     ).not.toBe("answer");
   });
 });
+
+describe("colloquial Russian and Kyrgyz", () => {
+  it("reads 'хто', 'чтоли', 'к власти пришёл' and Kyrgyz 'ушунча' as chat writes them", () => {
+    expect(first("хто такой ду девен посол чтоли")).toBe("du-dewen-visit-announcement");
+    expect(first("В статье написано, как он к власти пришёл, Жапаров?")).toBe("japarov-profile");
+    expect(first("Кыргызстан эмне үчүн Орусия менен ушунча жакын?")).toBe("russia-china-proximity");
+  });
+});
