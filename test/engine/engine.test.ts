@@ -1569,3 +1569,13 @@ describe("colloquial Russian and Kyrgyz", () => {
     expect(first("Кыргызстан эмне үчүн Орусия менен ушунча жакын?")).toBe("russia-china-proximity");
   });
 });
+
+describe("Kyrgyz asking for names", () => {
+  it("declines which organisations exactly, with the possessive ending and 'атын айтчы'", () => {
+    expect(asked("Сорос фондунун кайсы уюмдары жабылды?", "decline").reason).toBe("lacks");
+    expect(asked("Soros fondunun kaysy uyumdary jabyldy, atyn aytchy", "decline").reason).toBe("lacks");
+    expect(first("Бишкек эмне үчүн чет өлкөлүк каржылоосу бар уюмдарды чектейт?")).toBe(
+      "foreign-funded-structures",
+    );
+  });
+});
