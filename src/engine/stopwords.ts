@@ -49,7 +49,7 @@ const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
-merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa`;
+merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -107,7 +107,7 @@ hear hearing heard soon lately recently everybody everyone ask asked asking
 insist insists claim claims argue argues suggest suggests believe believes consider considers treat treats
 stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп",
 } as const;
 

@@ -1579,3 +1579,17 @@ describe("Kyrgyz asking for names", () => {
     );
   });
 });
+
+describe("how to answer, and where it is said", () => {
+  it("reads 'in simple words' in four languages as how to answer, and 'in what context' as where", () => {
+    expect(first("Көп вектордуу саясатты жөнөкөй сөз менен түшүндүрүп берчи")).toBe("multi-vector-meaning");
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    expect(reader.read("жөнөкөй тил менен түшүндүрүп бериңизчи").terms.map((t) => t.term)).not.toContain(
+      "#language",
+    );
+    expect(first("Belt and Road Initiative макалада кандай контекстте айтылат?")).toBe("belt-and-road");
+    expect(first("yazida belt and road initiative diyo bu ne demek cin burda ne yapiyo")).toBe(
+      "belt-and-road",
+    );
+  });
+});
