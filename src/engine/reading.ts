@@ -339,7 +339,7 @@ export class QuestionReader {
     }
     // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
     const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
-    if (unframe(terms, telling)) framed = true;
+    if (unframe(terms, telling, framed)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     // A verb of telling names nothing ("what does the article actually argue?").
@@ -506,9 +506,10 @@ const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
  * question is framed, not what it asks, when the question asks about something else too. Drops the
  * frame's terms (in place); true when it did.
  */
-function unframe(terms: QueryTerm[], telling: boolean): boolean {
+function unframe(terms: QueryTerm[], telling: boolean, framed: boolean): boolean {
   const own = terms.filter((t) => !t.context);
-  const subject = own.some((t) => FRAME_SUBJECTS.has(t.term));
+  // The subject may have gone with a framing phrase ("does the article think…"): its verb is left.
+  const subject = framed || own.some((t) => FRAME_SUBJECTS.has(t.term));
   // "Who wrote the article?" asks for its author.
   if (!subject || !telling || own.some((t) => t.term === "#q-who")) return false;
   const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));

@@ -104,7 +104,7 @@ start started begin began end ended become became keep kept put set call called 
 role part play plays played follow follows followed pursue pursues adopt adopted kind type sort really
 going guy
 hear hearing heard soon lately recently everybody everyone ask asked asking
-insist insists claim claims argue argues suggest suggests believe believes consider considers treat treats
+insist insists claim claims argue argues argument arguments suggest suggests believe believes consider considers treat treats
 stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo",

@@ -1593,3 +1593,12 @@ describe("how to answer, and where it is said", () => {
     );
   });
 });
+
+describe("the article's argument and thinking", () => {
+  it("drops the verb of a framing phrase, and weighs 'the argument' lightly", () => {
+    expect(first("Why does the article think the Japan deal is important?")).toBe("japan-grant-significance");
+    expect(
+      first("What does the China-Kyrgyzstan-Uzbekistan railway have to do with the argument here?"),
+    ).toBe("railway-project");
+  });
+});
