@@ -10,7 +10,7 @@
 import type { DetectedLang } from "./decision.ts";
 import { changeOutsideQuotes, detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
-import { foldKey, lowerCase, mostlyCapitalised, type Token, tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
@@ -26,7 +26,7 @@ import {
   TRANSPARENT,
 } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
-import { deletions } from "./typos.ts";
+import { deletions, editDistance } from "./typos.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 export interface QueryTerm {
@@ -194,6 +194,8 @@ export class QuestionReader {
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     const outOfScope: Analysis["outOfScope"] = [];
+    /** How each name of the article is written in the question, by its term. */
+    const namesWritten = new Map<string, string[]>();
     /** Where each out-of-scope or unknown name stands (tokens start..end), by its term. */
     const outsideAt: { term: string; start: number; end: number; name?: string }[] = [];
     const unknownNames: string[] = [];
@@ -249,6 +251,10 @@ export class QuestionReader {
         for (const term of v.names.phraseTerms(phrase, tokens, lang, ruLatn, QUESTION))
           if (!(narrowerOnly && term === phrase.target.term))
             pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
+        if (phrase.target.kind === "entity" && !context) {
+          const written = namesWritten.get(phrase.target.term) ?? [];
+          namesWritten.set(phrase.target.term, [...written, foldKey(lowerCase(surface, lang === "tr"))]);
+        }
         continue;
       }
       if (t.isNumber) {
@@ -315,6 +321,12 @@ export class QuestionReader {
       if (o >= 0) outOfScope.splice(o, 1);
       const u = at.name === undefined ? -1 : unknownNames.indexOf(at.name);
       if (u >= 0) unknownNames.splice(u, 1);
+    }
+    // One name written two ways ("Syeomolotov degen kim, Syromolotov emespi?", "Dzharov or Zhaparov?")
+    // asks about its spelling.
+    if (v.known.has(SPELLING) && !seen.has(SPELLING) && [...namesWritten.values()].some(respelt)) {
+      const clause = Math.max(0, ...terms.filter((t) => !t.context).map((t) => t.clause));
+      pushTerm(terms, seen, { term: SPELLING, surface: "", unknown: false, clause });
     }
     // English strands the preposition: "what were the consultations about?" asks what was discussed,
     // though "about" alone is a stop word.
@@ -532,6 +544,33 @@ function roundedFigure(term: string, known: ReadonlySet<string>, printed: Readon
   const figures = [...printed].filter((n) => n.startsWith(`${whole}.`) && known.has(`n:${n}`));
   return figures.length === 1 ? `n:${figures[0]}` : term;
 }
+
+/** The idea of how a name is spelt. */
+const SPELLING = "#spelling";
+/** Shortest spelling of a name compared with another ("China" and "Chinese" are two words, not two spellings). */
+const MIN_RESPELT = 6;
+
+/**
+ * Two spellings of one name among how a question writes it: one word each, in one script, long enough,
+ * a few letters apart, and apart before their endings ("Сыромолотов", "Сыромолотовым"; "России",
+ * "Россия" are one spelling; "Near Periphery Doctrine", "Primakov Doctrine" two names).
+ */
+function respelt(written: readonly string[]): boolean {
+  const spelling = (a: string, b: string) => {
+    if (a.length < MIN_RESPELT || b.length < MIN_RESPELT || /\s/.test(a) || /\s/.test(b)) return false;
+    if (scriptOf(a) !== scriptOf(b)) return false;
+    let same = 0;
+    while (same < a.length && a[same] === b[same]) same++;
+    return (
+      same < Math.min(a.length, b.length) - ENDING && editDistance(a, b, MAX_RESPELLING) <= MAX_RESPELLING
+    );
+  };
+  return written.some((a, i) => written.some((b, j) => j > i && spelling(a, b)));
+}
+
+/** Letters an ending may change ("России", "Россия"), and edits between two spellings of a name. */
+const ENDING = 3;
+const MAX_RESPELLING = 3;
 
 /** Someone's words: what was said. */
 const SAY = "#say";

@@ -1602,3 +1602,12 @@ describe("the article's argument and thinking", () => {
     ).toBe("railway-project");
   });
 });
+
+describe("one name written two ways", () => {
+  it("asks about its spelling, but inflections and two names of one thing do not", () => {
+    expect(first("Syeomolotov degen kim, Syromolotov emespi?")).toBe("name-spellings");
+    expect(first("Dzharov or Zhaparov?")).toBe("name-spellings");
+    expect(first("Near Periphery Doctrine = Primakov Doctrine?")).toBe("russia-influence-primakov");
+    expect(first("Кулубаев встречался с Сыромолотовым? Кто такой Сыромолотов?")).not.toBe("name-spellings");
+  });
+});
