@@ -252,8 +252,10 @@ export class QuestionReader {
           if (!(narrowerOnly && term === phrase.target.term))
             pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
         if (phrase.target.kind === "entity" && !context) {
-          const written = namesWritten.get(phrase.target.term) ?? [];
-          namesWritten.set(phrase.target.term, [...written, foldKey(lowerCase(surface, lang === "tr"))]);
+          const written = foldKey(lowerCase(surface, lang === "tr"));
+          const before = namesWritten.get(phrase.target.term);
+          if (before) before.push(written);
+          else namesWritten.set(phrase.target.term, [written]);
         }
         continue;
       }
