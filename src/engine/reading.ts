@@ -263,7 +263,10 @@ export class QuestionReader {
         const term = roundedFigure(`n:${t.lower}`, v.known, v.numbers);
         const known = v.known.has(term);
         if (context && !known) continue;
-        if (YEAR.test(t.lower) && !v.numbers.has(t.lower)) unknownYears.push(t.original);
+        if (YEAR.test(t.lower) && !v.numbers.has(t.lower)) {
+          unknownYears.push(t.original);
+          outsideAt.push({ term, start: i, end: i + 1, name: t.original });
+        }
         pushTerm(into, intoSeen, { term, surface: t.original, unknown: !known, ...own });
         continue;
       }
@@ -313,16 +316,26 @@ export class QuestionReader {
     }
     // "Did Kulubaev meet Syromolotov or Lavrov?": a name the article lacks, offered as the other choice
     // to one it has, claims nothing; the answer says which it was.
+    // …and so does a year it lacks beside one it has ("2005 je 2010 jyly bolgonbu?").
     for (const at of outsideAt) {
       const clause = tokens[at.start]?.clause;
-      const named = terms.some((t) => t.term.startsWith("@") && !t.context && t.clause === clause);
+      const year = at.term.startsWith("n:");
+      const named = terms.some(
+        (t) =>
+          !t.context &&
+          t.clause === clause &&
+          t.term !== at.term &&
+          (year ? t.term.startsWith("n:") && !t.unknown : t.term.startsWith("@")),
+      );
       if (!named || !offeredAsChoice(tokens, at.start, at.end)) continue;
       const k = terms.findIndex((t) => t.term === at.term && !t.context);
       if (k >= 0) terms.splice(k, 1);
       const o = outOfScope.findIndex((x) => `!${x.id}` === at.term);
       if (o >= 0) outOfScope.splice(o, 1);
-      const u = at.name === undefined ? -1 : unknownNames.indexOf(at.name);
-      if (u >= 0) unknownNames.splice(u, 1);
+      for (const list of [unknownNames, unknownYears]) {
+        const u = at.name === undefined ? -1 : list.indexOf(at.name);
+        if (u >= 0) list.splice(u, 1);
+      }
     }
     // One name written two ways ("Syeomolotov degen kim, Syromolotov emespi?", "Dzharov or Zhaparov?")
     // asks about its spelling.
@@ -582,7 +595,9 @@ const TOLD_PERSON: ReadonlySet<string> = new Set(["him", "her", "them"]);
 
 /** Words offering a choice ("or", "или", "yoksa", "же"), and the small words between it and a name. */
 const OR_WORDS: ReadonlySet<string> = new Set("or или либо ili veya yoksa ya же".split(" "));
-const CHOICE_GAP: ReadonlySet<string> = new Set("with to the a с со ile mi mı mu mü da de менен".split(" "));
+const CHOICE_GAP: ReadonlySet<string> = new Set(
+  "with to the a in on с со в во ile mi mı mu mü da de менен".split(" "),
+);
 
 /** Is the name at tokens start..end one side of "A or B"? */
 function offeredAsChoice(tokens: readonly Token[], start: number, end: number): boolean {

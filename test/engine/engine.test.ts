@@ -1405,6 +1405,15 @@ describe("a name the article lacks, offered as a choice", () => {
     expect(asked("Did Kulubaev meet Smith?", "decline").reason).toBe("out-of-scope");
     expect(asked("Does the article talk about Lavrov or Putin?", "decline").reason).toBe("out-of-scope");
   });
+
+  it("answers a year the article has, offered beside one it lacks", () => {
+    for (const q of [
+      "Jooguzun revolyuciyasy 2005 je 2010 jyly bolgonbu?",
+      "Тюльпановая революция была в 2005 или в 2010 году?",
+    ])
+      expect(first(q), q).toBe("tulip-revolution");
+    expect(asked("Was the Tulip Revolution in 2010?", "decline").reason).toBe("out-of-scope");
+  });
 });
 
 describe("a detail asked in so many words, of a weak match", () => {
