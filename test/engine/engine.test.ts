@@ -1478,6 +1478,7 @@ describe("results the article does not give", () => {
     for (const q of [
       "what was the result of Japarov's visit to China?",
       "what were the results of the consultations?",
+      "which investment figures came out of Zhaparov's visit to Beijing?",
     ])
       expect(asked(q, "decline").reason, q).toBe("lacks");
     expect(first("what was discussed at the consultations?")).toBe("consultations-topics");
