@@ -1621,3 +1621,16 @@ describe("one name written two ways", () => {
     expect(first("Кулубаев встречался с Сыромолотовым? Кто такой Сыромолотов?")).not.toBe("name-spellings");
   });
 });
+
+describe("visas, and 'do you happen to know?'", () => {
+  it("declines a visa as something the article never mentions, and reads 'вы случайно не знаете?' as asking the sentence before", () => {
+    expect(asked("how to get business visa to China, how many days it takes?", "decline").reason).toBe(
+      "out-of-scope",
+    );
+    expect(
+      engine.ask("Ой, внучка спрашивает, кто выиграет Лигу чемпионов в этом году. Вы случайно не знаете?")
+        .kind,
+    ).toBe("decline");
+    expect(first("знает ли автор персидский?")).toBe("author");
+  });
+});
