@@ -1634,3 +1634,13 @@ describe("visas, and 'do you happen to know?'", () => {
     expect(first("знает ли автор персидский?")).toBe("author");
   });
 });
+
+describe("more Russian words", () => {
+  it("reads 'держаться' as keeping to a course and 'съездил… чем всё кончилось' as an outcome", () => {
+    expect(first("Автор считает, что надо держаться Запада или нет?")).toBe("western-capital");
+    expect(asked("Ну и как, съездил Жапаров в Пекин в мае? Чем всё кончилось?", "decline").reason).toBe(
+      "lacks",
+    );
+    expect(first("Когда Жапаров съездит в Пекин?")).toBe("du-dewen-visit-announcement");
+  });
+});
