@@ -1644,3 +1644,15 @@ describe("more Russian words", () => {
     expect(first("Когда Жапаров съездит в Пекин?")).toBe("du-dewen-visit-announcement");
   });
 });
+
+describe("influence felt, credentials, clarify", () => {
+  it("joins the article's 'felt' across languages and reads credentials as the author's studies", () => {
+    expect(first("Почему в статье пишут, что русское влияние в Средней Азии чувствуется?")).toBe(
+      "russia-influence-primakov",
+    );
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("what are the author's credentials?")).toContain("#study");
+    expect(terms("could you clarify the multi-vector idea")).toContain("#q-explain");
+  });
+});
