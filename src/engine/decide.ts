@@ -254,7 +254,17 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // words match at all; the detail check still declines a near miss.
   const quotedIds = parts.quoted.answersQuoted(question);
   const quoted = quotedIds.length > 0 ? ranked.find((s) => quotedIds.includes(s.id)) : undefined;
-  if (quoted && quoted.score >= limits.suggest) {
+  // …unless the message tells a story before its question (where the quote often stands) and another
+  // answer matches the question clearly better ("меня удивило, что Японию записали в «западный вектор».
+  // Почему автор так считает?" asks why Japan, not about the label).
+  const inStory = analysis.terms.some((t) => t.context);
+  const outmatched =
+    inStory &&
+    best !== undefined &&
+    best.score >= limits.answer &&
+    quoted !== undefined &&
+    quoted.score < best.score - limits.hedgeMargin;
+  if (quoted && quoted.score >= limits.suggest && !outmatched) {
     const strong = quoted === best && quoted.score >= limits.answer;
     // "Who" of a quoted label asks what it stands for, a country as often as a person.
     const near = lacking(quoted);

@@ -1656,3 +1656,16 @@ describe("influence felt, credentials, clarify", () => {
     expect(terms("could you clarify the multi-vector idea")).toContain("#q-explain");
   });
 });
+
+describe("a quotation in the story before the question", () => {
+  it("gives way to an answer that matches the question clearly better", () => {
+    expect(
+      first(
+        "Честно говоря, меня удивило, что Японию записали в «западный вектор». Почему автор так считает?",
+      ),
+    ).toBe("japan-western-partner");
+    expect(first('how does the article say to avoid "unidirectional economic dependence"')).toBe(
+      "western-capital",
+    );
+  });
+});
