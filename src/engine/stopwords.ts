@@ -23,7 +23,8 @@ somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
-kindly grateful either neither enough bit supposed mentioning guessing sorry personal`;
+kindly grateful either neither enough bit supposed mentioning guessing sorry personal
+specifically particularly`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 было вот от меня еще ещё нет о об обо из ему теперь когда даже ну вдруг ли если уже или ни быть был была были
@@ -239,7 +240,7 @@ export function isOpeningAuxiliary(key: string): boolean {
  * question about something else.
  */
 const FRAME_VERB_STARTS: readonly string[] =
-  `say said write wrote writt mention describ tell talk think claim argu
+  `say said write wrote writt mention describ tell talk think claim argu bring
   говор сказ пиш писа написа упомина описыва счита утвержда расска
   diyor demiş demek yazıyor yazmış bahsed söylü soyl anlatı anlati düşün dusun iddia buluyor savunuyor
   дейт жазат жазган жазылган айтат айтылат баян`

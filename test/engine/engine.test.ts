@@ -1669,3 +1669,9 @@ describe("a quotation in the story before the question", () => {
     );
   });
 });
+
+describe("bringing something up", () => {
+  it("reads 'why does the author bring up Japan specifically?' as why he mentions it", () => {
+    expect(first("why does the author bring up Japan specifically?")).toBe("japan-western-partner");
+  });
+});
