@@ -339,7 +339,7 @@ export class QuestionReader {
     }
     // One name written two ways ("Syeomolotov degen kim, Syromolotov emespi?", "Dzharov or Zhaparov?")
     // asks about its spelling.
-    if (v.known.has(SPELLING) && !seen.has(SPELLING) && [...namesWritten.values()].some(respelt)) {
+    if (v.known.has(SPELLING) && !seen.has(SPELLING) && someRespelt(namesWritten)) {
       const clause = Math.max(0, ...terms.filter((t) => !t.context).map((t) => t.clause));
       pushTerm(terms, seen, { term: SPELLING, surface: "", unknown: false, clause });
     }
@@ -581,6 +581,12 @@ function respelt(written: readonly string[]): boolean {
     );
   };
   return written.some((a, i) => written.some((b, j) => j > i && spelling(a, b)));
+}
+
+/** Does any name of the question stand in it spelt two ways? (No array made per message.) */
+function someRespelt(namesWritten: ReadonlyMap<string, readonly string[]>): boolean {
+  for (const written of namesWritten.values()) if (respelt(written)) return true;
+  return false;
 }
 
 /** Letters an ending may change ("России", "Россия"), and edits between two spellings of a name. */
