@@ -1675,3 +1675,14 @@ describe("bringing something up", () => {
     expect(first("why does the author bring up Japan specifically?")).toBe("japan-western-partner");
   });
 });
+
+describe("who that person is, and which revolution", () => {
+  it("reads Kyrgyz 'ал киши ким?' as asking who the author is, not for a role the article never names", () => {
+    expect(first("Макаланы ким жазган, ал киши ким болот?")).toBe("author");
+  });
+  it("answers 'which revolution?' with the one the article names, not with revolutions in general", () => {
+    expect(first("what revolution?")).toBe("tulip-revolution");
+    expect(first("Какая революция упоминается?")).toBe("tulip-revolution");
+    expect(first("why are there so many revolutions in Kyrgyzstan?")).toBe("social-movements");
+  });
+});
