@@ -60,7 +60,7 @@ söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum a
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
-tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor
+tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor ediliyor edilir edilmiş
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
 çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından
 esasen`;

@@ -1686,3 +1686,11 @@ describe("who that person is, and which revolution", () => {
     expect(first("why are there so many revolutions in Kyrgyzstan?")).toBe("social-movements");
   });
 });
+
+describe("the steps of the title", () => {
+  it("answers what steps the title means with the diplomatic contacts the article gives as its proof", () => {
+    expect(first("the headline talks about steps, what steps are those?")).toBe("diplomatic-contacts");
+    expect(first("В заголовке сказано о шагах — каких именно?")).toBe("diplomatic-contacts");
+    expect(first("Başlıkta adımlardan söz ediliyor, hangi adımlar?")).toBe("diplomatic-contacts");
+  });
+});
