@@ -107,9 +107,10 @@ role part play plays played follow follows followed pursue pursues adopt adopted
 going guy
 hear hearing heard soon lately recently everybody everyone ask asked asking
 insist insists claim claims argue argues argument arguments suggest suggests believe believes consider considers treat treats
-stress stresses emphasise emphasize note notes point points lean leaning particular alone`,
-  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo",
+stress stresses emphasise emphasize note notes point points lean leaning particular alone
+activity activities involved involvement`,
+  ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп",
 } as const;
 

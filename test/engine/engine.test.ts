@@ -1694,3 +1694,10 @@ describe("the steps of the title", () => {
     expect(first("Başlıkta adımlardan söz ediliyor, hangi adımlar?")).toBe("diplomatic-contacts");
   });
 });
+
+describe("what someone is busy with", () => {
+  it("weighs 'activity' and 'занимается' lightly, like 'doing', so they do not sink the match", () => {
+    expect(first("What is China's activity in Central Asia?")).toBe("belt-and-road");
+    expect(first("Чем занимаются китайцы в Центральной Азии?")).toBe("belt-and-road");
+  });
+});
