@@ -6,7 +6,7 @@ import { foldKyrgyz, isKyrgyzAuxiliary } from "./kyrgyz.ts";
 import { foldKey } from "./normalize.ts";
 
 const EN = `a an the and or but if of in on at to for from by with about as into onto over after before between
-during within without against than then so too very just also any some all each every other such only own same
+during within without against than then so too very just also any some all each every other such only own same else
 is are was were be been being am do does did done doing have has had having will would shall should can could
 may might must i me my mine we us our you your yours he him his she her it its they them their this that these
 those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say

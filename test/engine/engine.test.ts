@@ -1701,3 +1701,9 @@ describe("what someone is busy with", () => {
     expect(first("Чем занимаются китайцы в Центральной Азии?")).toBe("belt-and-road");
   });
 });
+
+describe("'else' as a function word", () => {
+  it("does not count 'how else is it called' against the answer that gives the other name", () => {
+    expect(first("primakov doctrine, how else is it called?")).toBe("russia-influence-primakov");
+  });
+});
