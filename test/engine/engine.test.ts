@@ -1707,3 +1707,10 @@ describe("'else' as a function word", () => {
     expect(first("primakov doctrine, how else is it called?")).toBe("russia-influence-primakov");
   });
 });
+
+describe("good or bad", () => {
+  it("reads 'good or bad', 'хвалит или нет' as asking the author's judgement of the thing named, not about risks", () => {
+    expect(first("Is Japarov good or bad according to the article?")).toBe("japarov-profile");
+    expect(first("Тюльпановая революция — автор её хвалит или нет?")).toBe("tulip-revolution");
+  });
+});
