@@ -365,8 +365,13 @@ export class QuestionReader {
       if (t) pushTerm(terms, seen, { term: SAY, surface: t.original, unknown: false, clause: t.clause });
     }
     // Verbs of telling may be stop words ("makale ne söylüyor"): the message's own words tell.
-    const telling = tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
-    if (unframe(terms, telling, framed)) framed = true;
+    // …or a noun for a view held of something ("the author's opinion on the West" is what he thinks of it).
+    const aboutSomething = tokens.some(
+      (t) => !inPreamble(t) && (ABOUT_BEFORE.has(t.key) || ABOUT_AFTER.has(t.key)),
+    );
+    const viewOf = aboutSomething && tokens.some((t) => !inPreamble(t) && isOpinionNoun(t.lower));
+    const telling = viewOf || tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
+    if (unframe(terms, telling, framed, viewOf)) framed = true;
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     // A verb of telling names nothing ("what does the article actually argue?").
@@ -419,9 +424,8 @@ export class QuestionReader {
     }
     // After the preamble had its say ("…railway. does the article mention it?" asks about the railway).
     // "…say about it?" asks about something; "what does the article say?" about the whole.
-    const about = tokens.some((t) => !inPreamble(t) && (ABOUT_BEFORE.has(t.key) || ABOUT_AFTER.has(t.key)));
     const tellingVerb = tokens.find((t) => !inPreamble(t) && isFrameVerb(t.lower));
-    if (v.known.has(WHOLE_ARTICLE) && !about) asWholeArticle(terms, framed, tellingVerb);
+    if (v.known.has(WHOLE_ARTICLE) && !aboutSomething) asWholeArticle(terms, framed, tellingVerb);
     const inSplitPostscript = postscriptOf(split, preamble);
     const postscript = (t: Token) => inSplitPostscript(asSplit(t));
     const asking = withEmphasis.filter((t) => !inPreamble(t) || postscript(t));
@@ -525,6 +529,14 @@ function latinNameStem(folded: string, spellings: ReadonlySet<string>): number |
 /** What the article itself has: asked with "the article", it is no frame. */
 const ARTICLE_ATTRIBUTES: ReadonlySet<string> = new Set(["#language", "#title"]);
 
+/**
+ * A noun for a view held, as a frame ("the author's opinion on the West"); not "thesis"/"tez", which of an
+ * author is as often his doctoral thesis.
+ */
+function isOpinionNoun(lowerWord: string): boolean {
+  return isViewNoun(lowerWord) && !/^(thes|tez)/.test(lowerWord);
+}
+
 /** The article and its author, as the subject of a question's frame. */
 const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
 
@@ -533,13 +545,16 @@ const FRAME_SUBJECTS: ReadonlySet<string> = new Set(["#article", "#author"]);
  * question is framed, not what it asks, when the question asks about something else too. Drops the
  * frame's terms (in place); true when it did.
  */
-function unframe(terms: QueryTerm[], telling: boolean, framed: boolean): boolean {
+function unframe(terms: QueryTerm[], telling: boolean, framed: boolean, viewOf = false): boolean {
   const own = terms.filter((t) => !t.context);
   // The subject may have gone with a framing phrase ("does the article think…"): its verb is left.
   const subject = framed || own.some((t) => FRAME_SUBJECTS.has(t.term));
   // "Who wrote the article?" asks for its author.
   if (!subject || !telling || own.some((t) => t.term === "#q-who")) return false;
-  const verbs = own.filter((t) => !FRAME_SUBJECTS.has(t.term) && isFrameVerb(lowerCase(t.surface, false)));
+  const verbs = own.filter((t) => {
+    const word = lowerCase(t.surface, false);
+    return !FRAME_SUBJECTS.has(t.term) && (isFrameVerb(word) || (viewOf && isOpinionNoun(word)));
+  });
   const frame = (t: QueryTerm) => !t.context && (FRAME_SUBJECTS.has(t.term) || verbs.includes(t));
   const rest = own.filter((t) => !frame(t) && !t.unknown && !t.term.startsWith("#q-"));
   // The article's own language or title is asked of it ("what language is the article written in?").

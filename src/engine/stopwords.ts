@@ -258,7 +258,7 @@ export const ABOUT_BEFORE: ReadonlySet<string> = new Set(
   "about on of regarding о об обо про насчет".split(" ").map(foldKey),
 );
 export const ABOUT_AFTER: ReadonlySet<string> = new Set(
-  "hakkında ilgili жөнүндө тууралуу боюнча".split(" ").map(foldKey),
+  "hakkında hakkındaki ilgili konusunda жөнүндө тууралуу боюнча".split(" ").map(foldKey),
 );
 
 /**

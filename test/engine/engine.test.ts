@@ -1714,3 +1714,17 @@ describe("good or bad", () => {
     expect(first("Тюльпановая революция — автор её хвалит или нет?")).toBe("tulip-revolution");
   });
 });
+
+describe("the author's opinion of something", () => {
+  it("reads 'the author's opinion on the West' as what the author says of the West, in four languages", () => {
+    for (const q of [
+      "what is the author's opinion on the West?",
+      "какое мнение у автора про запад?",
+      "Yazarın Batı hakkındaki görüşü ne?",
+      "Автордун Батыш жөнүндө пикири кандай?",
+    ])
+      expect(["japan-western-partner", "western-capital"], q).toContain(first(q));
+    // A point made, with nothing it is made about, is not unframed down to its verb.
+    expect(engine.ask("What point is the author making?").kind).not.toBe("answer");
+  });
+});
