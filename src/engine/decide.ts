@@ -10,6 +10,7 @@ import type { AnswerIndex, Scored } from "./matcher.ts";
 import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
+import { SECOND_PERSON } from "./stopwords.ts";
 
 /**
  * Thresholds, measured on the development questions (npm run bench prints the sweep). FAQ products sit
@@ -187,14 +188,18 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     aside === undefined
       ? rest
       : rank([...analysis.terms, ...analysis.excluded.map((t) => ({ ...t, context: true }))]);
-  const ranked = preferOfficeShown(
+  const ranked = preferArticleOverBot(
     kb,
     analysis,
-    preferAsked(
+    preferOfficeShown(
       kb,
       analysis,
-      preferGathering(kb, rest[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
-      limits.suggest,
+      preferAsked(
+        kb,
+        analysis,
+        preferGathering(kb, rest[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+        limits.suggest,
+      ),
     ),
   );
   const best = ranked[0];
@@ -538,6 +543,26 @@ function preferOfficeShown(kb: KnowledgeBase, analysis: Analysis, ranked: Scored
   const shows = (id: string) => offices.some((ids) => ids.has(id));
   if (shows(first.id)) return ranked;
   const other = ranked.find((s) => s.score >= first.score - OFFICE_GAP && shows(s.id));
+  if (!other) return ranked;
+  return [{ id: other.id, score: first.score }, ...ranked.filter((s) => s.id !== other.id)];
+}
+
+/** How close an answer about the article must be to stand before one about the bot. */
+const ARTICLE_GAP = 0.1;
+
+/**
+ * "Откуда информация в статье?", "макаладагы маалымат кайдан алынган?": a question about the article's
+ * information, not addressed to the bot, asks for the article's sources rather than the bot's, when an
+ * answer about the article is close.
+ */
+function preferArticleOverBot(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  if (!first || isFact(kb, first.id)) return ranked;
+  const ofArticle = analysis.framed || analysis.terms.some((t) => !t.context && t.term === "#article");
+  if (!ofArticle || analysis.words.some((w) => SECOND_PERSON.has(w))) return ranked;
+  // The article's own title or language is what the bot's answer about the article gives.
+  if (analysis.terms.some((t) => t.term === "#title" || t.term === "#language")) return ranked;
+  const other = ranked.find((s) => s.score >= first.score - ARTICLE_GAP && isFact(kb, s.id));
   if (!other) return ranked;
   return [{ id: other.id, score: first.score }, ...ranked.filter((s) => s.id !== other.id)];
 }

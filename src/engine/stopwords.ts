@@ -284,3 +284,13 @@ export function isViewNoun(lowerWord: string): boolean {
 export function isFrameVerb(lowerWord: string): boolean {
   return FRAME_VERB_WORDS.has(lowerWord) || FRAME_VERB_STARTS.some((start) => lowerWord.startsWith(start));
 }
+
+/** Words addressing the one asked ("you", "ты", "sen", "сен"), folded: a question so worded is put to the bot. */
+export const SECOND_PERSON: ReadonlySet<string> = new Set(
+  `you your yours yourself u ur ты тебя тебе тобой твой твоя твое твои вы вас вам вами ваш ваша ваше ваши
+  sen seni sana senin sende senden siz sizi size sizin sizde сен сени сага сенин сенде силер сиз сизди сизге
+  сиздин ty tebya tebe tvoi vy vas vam vash`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(foldKey),
+);

@@ -1728,3 +1728,11 @@ describe("the author's opinion of something", () => {
     expect(engine.ask("What point is the author making?").kind).not.toBe("answer");
   });
 });
+
+describe("the article's information, not the bot's", () => {
+  it("gives the article's sources to a question about the information in the article that is not put to the bot", () => {
+    expect(first("Макаладагы маалыматтар кайсы булактардан алынган?")).toBe("sources-list");
+    expect(first("Маалыматты кайдан аласың?")).toBe("bot-sources");
+    expect(first("what's the title of this article")).toBe("bot-capabilities");
+  });
+});
