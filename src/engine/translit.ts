@@ -61,6 +61,12 @@ export function latinToCyrillic(word: string): string {
   let i = 0;
   while (i < word.length) {
     const rest = word.slice(i);
+    // A word beginning "sch" is сч (schitaet, schet, schastye): Russian words begin with щ far less often.
+    if (i === 0 && rest.startsWith("sch") && !rest.startsWith("shch")) {
+      out += "сч";
+      i += 3;
+      continue;
+    }
     const multi = MULTI.find(([latin]) => rest.startsWith(latin));
     if (multi) {
       out += multi[1];

@@ -99,6 +99,10 @@ describe("transliteration of Russian typed in Latin letters", () => {
     expect(latinToCyrillic("organizacii")).toBe("организации");
     expect(latinToCyrillic("kakoi")).toBe("какой");
     expect(latinToCyrillic("drugoi")).toBe("другой");
+    // "sch" begins a word as сч, and stands for щ inside one.
+    expect(latinToCyrillic("schitaet")).toBe("считает");
+    expect(latinToCyrillic("esche")).toBe("еще");
+    expect(latinToCyrillic("shchi")).toBe("щи");
   });
 });
 
