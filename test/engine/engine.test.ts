@@ -1736,3 +1736,11 @@ describe("the article's information, not the bot's", () => {
     expect(first("what's the title of this article")).toBe("bot-capabilities");
   });
 });
+
+describe("the author's research and degrees", () => {
+  it("knows 'исследует', 'изилдейт' and the master's degree in four languages", () => {
+    expect(first("Автор что исследует?")).toBe("author");
+    expect(first("Автор эмне изилдейт?")).toBe("author");
+    expect(first("на какую тему магистерская автора?")).toBe("author");
+  });
+});
