@@ -130,14 +130,10 @@ export class Names {
     // not "кылым", century). English light words may still be concepts ("expect", "call").
     if (reader === "question" && (lang === "ky" || lang === "tr") && LIGHT_WORDS[lang].has(t.key))
       return keys;
-    // Not when the word is a longer name with a suffix: "kulubaevin" is Kulubaev's, not a word on "kul".
-    if ((lang === "tr" || lang === "ky") && t.key.length > 4 && !this.trie.prefixName(t.key, 5, 5))
-      for (const n of [4, 3]) {
-        const start = t.key.slice(0, n);
-        if (!this.shortNameWords.has(start)) continue;
-        if (t.script === "cyrillic") keys.push(key.stem("ky", start));
-        else keys.push(key.stem("trs", turkishStem(start)), key.stem("tr", stemWord(start, "tr")));
-      }
+    // A short name word with a long Turkic ending ("Азиянын"). In a question, tried after the word's own
+    // stems: "атаандаштык" (rivalry) is that word before it is anything beginning "ата".
+    const shortStartsFirst = reader === "content";
+    if (shortStartsFirst) this.pushShortStarts(keys, t, lang);
     if (t.script === "latin") {
       if (lang === "tr")
         keys.push(key.stem("tr", stemWord(t.lower, "tr")), key.stem("trs", turkishStem(t.lower)));
@@ -155,7 +151,19 @@ export class Names {
       // Kyrgyz content is read as Kyrgyz; a Kyrgyz question may also borrow Russian words.
       if (lang !== "ky" || reader === "question") keys.push(key.stem("ru", stemWord(t.lower, "ru")));
     }
+    if (!shortStartsFirst) this.pushShortStarts(keys, t, lang);
     return keys;
+  }
+
+  private pushShortStarts(keys: string[], t: Token, lang: AnalysisLang): void {
+    // Not when the word is a longer name with a suffix: "kulubaevin" is Kulubaev's, not a word on "kul".
+    if ((lang === "tr" || lang === "ky") && t.key.length > 4 && !this.trie.prefixName(t.key, 5, 5))
+      for (const n of [4, 3]) {
+        const start = t.key.slice(0, n);
+        if (!this.shortNameWords.has(start)) continue;
+        if (t.script === "cyrillic") keys.push(key.stem("ky", start));
+        else keys.push(key.stem("trs", turkishStem(start)), key.stem("tr", stemWord(start, "tr")));
+      }
   }
 
   /** The names and concepts in a sequence of tokens, longest first. */

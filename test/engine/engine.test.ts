@@ -1744,3 +1744,14 @@ describe("the author's research and degrees", () => {
     expect(first("на какую тему магистерская автора?")).toBe("author");
   });
 });
+
+describe("a Kyrgyz word before anything it merely begins like", () => {
+  it("reads 'атаандаштыкты' (rivalry) as rivalry, not as a word on 'ата' (to call), and 'пайдалуу' as a benefit", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    const read = terms("Чоң державалардын ортосундагы атаандаштыкты Бишкек кантип колдонот?");
+    expect(read).toContain("#rivalry");
+    expect(read).not.toContain("#call");
+    expect(terms("Бул саясат Кыргызстанга пайдалуубу?")).toContain("#benefit");
+  });
+});
