@@ -1755,3 +1755,12 @@ describe("a Kyrgyz word before anything it merely begins like", () => {
     expect(terms("Бул саясат Кыргызстанга пайдалуубу?")).toContain("#benefit");
   });
 });
+
+describe("more Turkish words", () => {
+  it("reads 'toplantı' as a meeting and 'adla' as a name", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("Kulubaev hangi toplantıda bulundu?")).toContain("#meeting");
+    expect(terms("Bu doktrin başka hangi adla anılıyor?")).toContain("#name");
+  });
+});
