@@ -1764,3 +1764,9 @@ describe("more Turkish words", () => {
     expect(terms("Bu doktrin başka hangi adla anılıyor?")).toContain("#name");
   });
 });
+
+describe("power centres in Russian cases", () => {
+  it("reads 'мировых центров силы' as the great powers", () => {
+    expect(first("как автор описывает соперничество мировых центров силы?")).toBe("multi-vector-meaning");
+  });
+});
