@@ -223,8 +223,11 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   if (pointing) return terms.length <= MAX_OWN_TERMS;
   // Russian, Turkish and Kyrgyz drop the pronoun ("ne konuştular?", "что обсуждали?"): one idea and no
   // name, and not an answer of its own, reads as a follow-up too.
+  // (Answered alone only as a guess, it is a follow-up still: "на что?" after the railway.)
   return (
-    terms.length === 1 && !terms[0]?.startsWith("@") && !(own.kind === "answer" && own.score >= WEAK_OWN)
+    terms.length === 1 &&
+    !terms[0]?.startsWith("@") &&
+    !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure")
   );
 }
 
@@ -262,7 +265,10 @@ export function readFollowUp(
       .filter((w) => !ELSE.has(w))
       .join(" ");
     const fresh = termsOf(engine, core).filter((t) => !before.has(t));
-    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && own.score >= WEAK_OWN))
+    // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
+    // is a guess at the grant on its own, and asks what the railway is for.
+    const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
+    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone))
       return { kind: "own", decision: own };
   }
   // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).

@@ -197,6 +197,18 @@ describe("follow-ups in a private chat", () => {
     });
   });
 
+  it("ru: 'на что?' after the railway asks about the railway, though alone the engine would guess at the grant", async () => {
+    const h = createHarness();
+    const railway = answer("railway-project");
+    await h.send(privateText(railway.questions.ru[0] as string, boris));
+    const reply = textOf(only(await h.send(privateText("на что?", boris))));
+    expect(isAnswer(reply, GRANT.id, "ru")).toBe(false);
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+      followUp: "resolved",
+      about: railway.id,
+    });
+  });
+
   it("a question about one name that several answers speak of says so and lists them", async () => {
     const h = createHarness();
     const call = only(await h.send(privateText("what does the article say about Russia?")));
