@@ -91,9 +91,33 @@ export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string):
   return anchorWords(kb, engine, id, () => true).join(" ");
 }
 
-/** The names of an answer's first question, each by its first spelling in content. */
+/**
+ * The names of an answer's first question, each by its first spelling in content; not a name most answers
+ * speak of (the article's own country): alone it stands for nothing in particular ("who calls it that?"
+ * after the Democracy Island is not whatever "Kyrgyzstan" alone finds).
+ */
 function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string[] {
-  return anchorWords(kb, engine, id, (term) => term.startsWith("@"));
+  const everywhere = namesOfMostAnswers(kb);
+  return anchorWords(kb, engine, id, (term) => term.startsWith("@") && !everywhere.has(term));
+}
+
+const mostAnswersOf = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** Names ("@id") that the English texts of more than half of the answers name. */
+function namesOfMostAnswers(kb: KnowledgeBase): ReadonlySet<string> {
+  const known = mostAnswersOf.get(kb);
+  if (known) return known;
+  const texts = kb.answers.map((a) => ` ${words(a.answer.en).join(" ")} `);
+  const out = new Set(
+    kb.entities
+      .filter((e) => {
+        const spelt = e.names.map((n) => ` ${words(n).join(" ")} `);
+        return texts.filter((t) => spelt.some((n) => t.includes(n))).length * 2 > texts.length;
+      })
+      .map((e) => `@${e.id}`),
+  );
+  mostAnswersOf.set(kb, out);
+  return out;
 }
 
 /** The terms of an answer's first question that `keep` keeps, each as a word the engine reads back as it. */
@@ -209,6 +233,16 @@ function followUpLang(own: Decision, conversation: Lang): Lang {
   return own.lang;
 }
 
+/** The last sentence of a message of several, when it asks ("спасибо! а когда это было?"). */
+function questionAfterSmallTalk(text: string): string | undefined {
+  const sentences = text
+    .split(/(?<=[.!?…])\s+/u)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  const last = sentences.at(-1);
+  return sentences.length > 1 && last?.endsWith("?") ? last : undefined;
+}
+
 /** Is this message a follow-up (true), or a question of its own? */
 export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
   if (own.kind === "smalltalk") return false;
@@ -252,6 +286,15 @@ export function readFollowUp(
     termsOf(engine, text).length <= MAX_OWN_TERMS
   )
     return { kind: "resolved", decision: { ...own, confidence: "sure" }, about: own.ids[0], query: text };
+  // "Thanks! And when was that?": small talk, then a follow-up. The question is what wants a reply.
+  if (own.kind === "smalltalk" && context) {
+    const after = questionAfterSmallTalk(text);
+    if (after !== undefined && engine.ask(after, options).kind !== "smalltalk") {
+      const reading = readFollowUp(kb, engine, after, context, options);
+      if (reading.kind === "resolved")
+        return { ...reading, decision: { ...reading.decision, question: text } };
+    }
+  }
   if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.

@@ -277,6 +277,28 @@ describe("follow-ups in a private chat", () => {
     expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({ followUp: "resolved" });
   });
 
+  it("thanks, then a follow-up ('thanks! and when was that?') answers the follow-up; thanks alone stays thanks", async () => {
+    const h = createHarness();
+    const meeting = answer("kulubaev-syromolotov-meeting");
+    await h.send(privateText(meeting.questions.en[0] as string));
+    const when = textOf(only(await h.send(privateText("thanks! and when was that?"))));
+    expect(isAnswer(when, meeting.id, "en")).toBe(true);
+    const thanks = textOf(only(await h.send(privateText("thanks!"))));
+    expect(isAnswer(thanks, meeting.id, "en")).toBe(false);
+  });
+
+  it("…but not of a name most answers speak of: 'who calls it that?' after the Democracy Island", async () => {
+    const h = createHarness();
+    await h.send(privateText("What is the Democracy Island?"));
+    const who = textOf(only(await h.send(privateText("who calls it that?"))));
+    expect(isAnswer(who, "du-dewen-visit-announcement", "en")).toBe(false);
+    expect(isAnswer(who, "democracy-island", "en")).toBe(false);
+    expect(h.logs.findLast((l) => l.msg === "update")).toMatchObject({
+      followUp: "resolved",
+      about: "democracy-island",
+    });
+  });
+
   it("tr: a short follow-up that reads as Kyrgyz or Russian in Latin letters keeps the conversation's Turkish", async () => {
     const h = createHarness();
     await h.send(privateText(GRANT.questions.tr[0] as string, ayse));
