@@ -1770,3 +1770,10 @@ describe("power centres in Russian cases", () => {
     expect(first("как автор описывает соперничество мировых центров силы?")).toBe("multi-vector-meaning");
   });
 });
+
+describe("a deadline is a date", () => {
+  it("declines 'is there a deadline for the railway?' as a date the article does not give", () => {
+    const d = asked("Is there a deadline for the railway?", "decline");
+    expect(d.reason).toBe("lacks");
+  });
+});
