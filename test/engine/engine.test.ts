@@ -1777,3 +1777,11 @@ describe("a deadline is a date", () => {
     expect(d.reason).toBe("lacks");
   });
 });
+
+describe("Russian pronouns after a preposition", () => {
+  it("reads 'о ней', 'о нём' as pointing back to what the story before named", () => {
+    expect(first("Мне попалась «Доктрина ближнего зарубежья». Что автор о ней пишет?")).toBe(
+      "russia-influence-primakov",
+    );
+  });
+});
