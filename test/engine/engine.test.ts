@@ -1785,3 +1785,11 @@ describe("Russian pronouns after a preposition", () => {
     );
   });
 });
+
+describe("the main thesis", () => {
+  it("reads Turkish 'ana tezi' and Kyrgyz 'негизги тезис' as the article's argument, not the author's doctoral thesis", () => {
+    expect(first("yazının ana tezi nedir?")).toBe("article-summary");
+    expect(first("макаланын негизги тезиси эмне?")).toBe("article-summary");
+    expect(first("yazarın doktora tezi ne?")).toBe("author");
+  });
+});
