@@ -286,7 +286,14 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   const hasNames = (id: string) =>
     names.length === 0 || (index.explain(analysis, id, names)?.missingNames ?? 0) === 0;
   const twoParts = best ? twoPartAnswer(clauses, best, limits, hasNames) : undefined;
-  if (twoParts) {
+  if (best && twoParts) {
+    // A finer detail asked in so many words that neither part gives ("which organisations, and by which
+    // law?") is what the article does not say: declined with the part closest to it.
+    const finer = parts.details.finerLacking(analysis, best.id);
+    const neither =
+      finer !== undefined && twoParts.ids.every((id) => parts.details.finerLacking(analysis, id));
+    const near = neither ? lacking(best, finer) : undefined;
+    if (near) return near;
     return answered(twoParts.ids, twoParts.score, [], "sure");
   }
 

@@ -1793,3 +1793,13 @@ describe("the main thesis", () => {
     expect(first("yazarın doktora tezi ne?")).toBe("author");
   });
 });
+
+describe("a finer detail asked of a two-part answer", () => {
+  it("declines 'which organisations were limited, and by which law?' when neither part names a law", () => {
+    const d = asked(
+      "Какие организации, работающие на иностранные деньги, ограничили в Кыргызстане и каким законом?",
+      "decline",
+    );
+    expect(d.reason).toBe("lacks");
+  });
+});
