@@ -1803,3 +1803,14 @@ describe("a finer detail asked of a two-part answer", () => {
     expect(d.reason).toBe("lacks");
   });
 });
+
+describe("the initiative the railway belongs to", () => {
+  it("answers which initiative the China-Kyrgyzstan-Uzbekistan railway is part of, in four languages", () => {
+    expect(first("What initiative does the China-Kyrgyzstan-Uzbekistan railway belong to?")).toBe(
+      "railway-project",
+    );
+    expect(first("Железная дорога Китай-Кыргызстан-Узбекистан — часть какой инициативы?")).toBe(
+      "railway-project",
+    );
+  });
+});
