@@ -2,6 +2,7 @@
 // close runner-up offered), or two answers when the question asks two things.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
+import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import type { DetailCheck } from "./detail-check.ts";
@@ -197,7 +198,11 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       preferAsked(
         kb,
         analysis,
-        preferGathering(kb, rest[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+        preferNarrowed(
+          kb,
+          analysis,
+          preferGathering(kb, rest[0]?.id === aside ? all : all.filter((s) => s.id !== aside)),
+        ),
         limits.suggest,
       ),
     ),
@@ -530,6 +535,42 @@ function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
   if (kb.answerById.get(first.id)?.kind !== "fact" || kb.answerById.get(second.id)?.kind !== "combined")
     return ranked;
   return [second, first, ...ranked.slice(2)];
+}
+
+/** How close a fact must come to a day's timeline to stand before it when the question narrows the day. */
+const NARROWED_GAP = 0.25;
+
+/**
+ * "What did Kyrgyzstan and Russia discuss on 23 March?": a day's timeline first, and one fact it
+ * gathers close behind that names the question's names (Russia) while the day's other facts do not: the
+ * question narrows the day to that fact.
+ */
+function preferNarrowed(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[]): Scored[] {
+  const [first] = ranked;
+  const gathering = first && kb.answerById.get(first.id);
+  if (!first || gathering?.kind !== "combined") return ranked;
+  // A question about what the gathering answer is for (the sources, the outlets) is answered by it whole.
+  if (gathering.preferredFor.some((c) => analysis.terms.some((t) => t.term === `#${c}`))) return ranked;
+  const asked = [
+    ...new Set(analysis.terms.filter((t) => !t.context && t.term.startsWith("@")).map((t) => t.term)),
+  ];
+  const everywhere = namesOfMostAnswers(kb);
+  const narrowing = asked.filter((n) => !everywhere.has(n));
+  if (narrowing.length === 0) return ranked;
+  const named = answerNames(kb);
+  const gathered = ranked.filter((s) => {
+    const a = kb.answerById.get(s.id);
+    return (
+      a?.kind === "fact" &&
+      s.score >= first.score - NARROWED_GAP &&
+      a.footnotes.length > 0 &&
+      a.footnotes.every((n) => gathering.footnotes.includes(n))
+    );
+  });
+  const naming = gathered.filter((s) => narrowing.every((n) => named.get(s.id)?.has(n)));
+  const [only] = naming;
+  if (naming.length !== 1 || !only) return ranked;
+  return [{ id: only.id, score: first.score }, ...ranked.filter((s) => s.id !== only.id)];
 }
 
 /** How close a runner-up must be to stand in for a best answer that does not show the office asked. */

@@ -4,6 +4,7 @@
 // does; nothing is stitched together. Uses the engine's public API only.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
+import { namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Decision, Declined } from "./decision.ts";
 
@@ -99,25 +100,6 @@ export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string):
 function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string[] {
   const everywhere = namesOfMostAnswers(kb);
   return anchorWords(kb, engine, id, (term) => term.startsWith("@") && !everywhere.has(term));
-}
-
-const mostAnswersOf = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
-
-/** Names ("@id") that the English texts of more than half of the answers name. */
-function namesOfMostAnswers(kb: KnowledgeBase): ReadonlySet<string> {
-  const known = mostAnswersOf.get(kb);
-  if (known) return known;
-  const texts = kb.answers.map((a) => ` ${words(a.answer.en).join(" ")} `);
-  const out = new Set(
-    kb.entities
-      .filter((e) => {
-        const spelt = e.names.map((n) => ` ${words(n).join(" ")} `);
-        return texts.filter((t) => spelt.some((n) => t.includes(n))).length * 2 > texts.length;
-      })
-      .map((e) => `@${e.id}`),
-  );
-  mostAnswersOf.set(kb, out);
-  return out;
 }
 
 /** The terms of an answer's first question that `keep` keeps, each as a word the engine reads back as it. */

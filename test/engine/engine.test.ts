@@ -1814,3 +1814,15 @@ describe("the initiative the railway belongs to", () => {
     );
   });
 });
+
+describe("a day narrowed to one of its facts", () => {
+  it("answers what Kyrgyzstan and Russia discussed on 23 March with the meeting, and the whole day with the timeline", () => {
+    expect(first("what did kyrgyzstan and russia talk about on 23 march?")).toBe(
+      "kulubaev-syromolotov-meeting",
+    );
+    expect(first("что обсуждали Кыргызстан и Россия 23 марта?")).toBe("kulubaev-syromolotov-meeting");
+    expect(first("what happened on 23 March 2023?")).toBe("timeline-2023-03-23");
+    // The sources are asked of the list of sources as a whole.
+    expect(first("which 24.kg story does the article cite?")).toBe("sources-list");
+  });
+});
