@@ -331,9 +331,18 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const score = round(best?.score ?? 0);
     if (analysis.terms.length === 0)
       return { ...base, kind: "decline", reason: "empty", score, ...offers(ranked) };
-    const offered = offers(ranked);
-    const broad = offered.related.length >= 2 ? askedAsAWhole(analysis) : undefined;
-    return { ...base, kind: "decline", reason: "weak", score, ...offered, ...(broad ? { broad } : {}) };
+    // A name asked about as a whole: the answers that speak of it most are offered, whatever the
+    // story before the question matched.
+    const whole = askedAsAWhole(analysis);
+    const nameRanked = whole ? rank([{ ...whole, clause: 0 }]) : [];
+    // …and one that stands clearly ahead by the name alone is what the story's words hid: given, hedged.
+    const [top, next] = nameRanked;
+    if (top && top.score >= limits.answer && top.score - (next?.score ?? 0) >= limits.hedgeMargin)
+      return lacking(top) ?? answered([top.id], top.score, [], "hedged");
+    const byName = whole ? offers(nameRanked) : undefined;
+    if (whole && byName && byName.related.length >= 2)
+      return { ...base, kind: "decline", reason: "weak", score, ...byName, broad: whole.surface };
+    return { ...base, kind: "decline", reason: "weak", score, ...offers(ranked) };
   }
 
   const near = lacking(best);
@@ -378,10 +387,10 @@ function whoOfALabel(kb: KnowledgeBase, analysis: Analysis): Analysis {
 }
 
 /** The one name a question asks about and nothing else ("Russia?", "что в статье про Россию?"), as written. */
-function askedAsAWhole(analysis: Analysis): string | undefined {
+function askedAsAWhole(analysis: Analysis): QueryTerm | undefined {
   const own = analysis.terms.filter((t) => !t.context && !t.term.startsWith("#q-"));
   const [only] = own;
-  return own.length === 1 && only?.term.startsWith("@") ? only.surface : undefined;
+  return own.length === 1 && only?.term.startsWith("@") ? only : undefined;
 }
 
 /**

@@ -1826,3 +1826,14 @@ describe("a day narrowed to one of its facts", () => {
     expect(first("which 24.kg story does the article cite?")).toBe("sources-list");
   });
 });
+
+describe("a name asked about as a whole after a story", () => {
+  it("offers the answers that speak of the name most, and gives the one clearly ahead by the name alone", () => {
+    const china = engine.ask(
+      "вчера таксист говорил, что скоро всё будет китайское, не верю. а в статье что пишут про китай?",
+    );
+    expect(china.kind).toBe("answer");
+    const russia = asked("what does the article say about Russia?", "decline");
+    expect(russia.related.map((r) => r.id)).toContain("russia-influence-primakov");
+  });
+});
