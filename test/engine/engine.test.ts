@@ -1837,3 +1837,9 @@ describe("a name asked about as a whole after a story", () => {
     expect(russia.related.map((r) => r.id)).toContain("russia-influence-primakov");
   });
 });
+
+describe("common Russian adverbs are not typos", () => {
+  it("leaves 'скоро' (soon) alone instead of reading it as 'скоко' (how much)", () => {
+    expect(first("Жапаров скоро поедет в Китай?")).toBe("du-dewen-visit-announcement");
+  });
+});
