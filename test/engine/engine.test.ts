@@ -1843,3 +1843,9 @@ describe("common Russian adverbs are not typos", () => {
     expect(first("Жапаров скоро поедет в Китай?")).toBe("du-dewen-visit-announcement");
   });
 });
+
+describe("Kyrgyz 'did he go?'", () => {
+  it("declines 'барды беле?' (did he go, then?) of the announced visit as an outcome the article does not report", () => {
+    expect(asked("Жапаров Пекинге барды беле?", "decline").reason).toBe("lacks");
+  });
+});
