@@ -327,7 +327,13 @@ export class QuestionReader {
           t.term !== at.term &&
           (year ? t.term.startsWith("n:") && !t.unknown : t.term.startsWith("@")),
       );
-      if (!named || !offeredAsChoice(tokens, at.start, at.end)) continue;
+      // …the other choice being one it has: "schools or hospitals" are two things it lacks.
+      const other = tokens[choiceAcross(tokens, at.start, at.end) ?? -1];
+      const known =
+        other !== undefined &&
+        !outsideAt.some((o) => tokens[o.start] === other) &&
+        terms.some((t) => !t.unknown && t.surface.split(/\s+/).includes(other.original));
+      if (!named || !known) continue;
       const k = terms.findIndex((t) => t.term === at.term && !t.context);
       if (k >= 0) terms.splice(k, 1);
       const o = outOfScope.findIndex((x) => `!${x.id}` === at.term);
@@ -617,17 +623,27 @@ const TOLD_PERSON: ReadonlySet<string> = new Set(["him", "her", "them"]);
 /** Words offering a choice ("or", "или", "yoksa", "же"), and the small words between it and a name. */
 const OR_WORDS: ReadonlySet<string> = new Set("or или либо ili veya yoksa ya же".split(" "));
 const CHOICE_GAP: ReadonlySet<string> = new Set(
-  "with to the a in on с со в во ile mi mı mu mü da de менен".split(" "),
+  "with to the a an in on through by via с со в во через путем ile mi mı mu mü da de менен аркылуу".split(
+    " ",
+  ),
 );
 
 /** Is the name at tokens start..end one side of "A or B"? */
-function offeredAsChoice(tokens: readonly Token[], start: number, end: number): boolean {
+function choiceAcross(tokens: readonly Token[], start: number, end: number): number | undefined {
   let before = start - 1;
   while (before >= 0 && before > start - 3 && CHOICE_GAP.has(tokens[before]?.key ?? "")) before--;
-  if (OR_WORDS.has(tokens[before]?.key ?? "")) return true;
+  if (OR_WORDS.has(tokens[before]?.key ?? "")) return across(tokens, before, -1);
   let after = end;
   while (after < tokens.length && after < end + 2 && CHOICE_GAP.has(tokens[after]?.key ?? "")) after++;
-  return OR_WORDS.has(tokens[after]?.key ?? "");
+  return OR_WORDS.has(tokens[after]?.key ?? "") ? across(tokens, after, 1) : undefined;
+}
+
+/** The first word past an "or" (at `or`) in a direction, over the little words a choice puts between. */
+function across(tokens: readonly Token[], or: number, step: 1 | -1): number | undefined {
+  let i = or + step;
+  while (i >= 0 && i < tokens.length && Math.abs(i - or) < 3 && CHOICE_GAP.has(tokens[i]?.key ?? ""))
+    i += step;
+  return i >= 0 && i < tokens.length ? i : undefined;
 }
 
 /** The idea of the article as a whole: its summary. */

@@ -1849,3 +1849,18 @@ describe("Kyrgyz 'did he go?'", () => {
     expect(asked("Жапаров Пекинге барды беле?", "decline").reason).toBe("lacks");
   });
 });
+
+describe("two things the article lacks, offered as a choice", () => {
+  it("declines 'money for schools or hospitals?' (neither choice is in the article) but answers 'Syromolotov or Lavrov?'", () => {
+    expect(asked("Did Japan give money to hospitals or clinics in Batken?", "decline").reason).toBe(
+      "out-of-scope",
+    );
+    expect(asked("Японцы дали деньги на больницы или школы в Баткене?", "decline").reason).toBe(
+      "out-of-scope",
+    );
+    expect(first("Did Kulubaev meet Syromolotov or Lavrov?")).toBe("kulubaev-syromolotov-meeting");
+    expect(first("did Japarov come to power through elections or through a social movement?")).toBe(
+      "japarov-profile",
+    );
+  });
+});
