@@ -1871,3 +1871,11 @@ describe("'what's the deal with'", () => {
     expect(first("what deal did Japan sign?")).toBe("japan-agreement");
   });
 });
+
+describe("formal Turkish", () => {
+  it("reads 'tahsis ettiği' as allocated and 'rica ederim' as a courtesy", () => {
+    expect(first("Japonya'nın Batken'e tahsis ettiği para ne kadar, rica ederim?")).toBe(
+      "japan-grant-batken",
+    );
+  });
+});
