@@ -9,6 +9,7 @@
 // once for the decision, the follow-up check and the report.
 import type { DetectedLang } from "./decision.ts";
 import { changeOutsideQuotes, detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
+import { wrongLayoutRussian } from "./layout.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
 import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
@@ -134,6 +135,8 @@ export class QuestionReader {
     const v = this.vocabulary;
     // Telegram's own limit; the engine bounds its work whoever calls it.
     let text = question.slice(0, MAX_QUESTION_LENGTH);
+    // Russian typed on the English keyboard layout is read as the Russian it was meant to be.
+    text = wrongLayoutRussian(text, (w) => isStopword(w) || v.hasSpelling(w)) ?? text;
     let raw = tokenize(text, false);
     const content = {
       nameSpellings: v.names.nameSpellings,

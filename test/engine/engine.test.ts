@@ -1879,3 +1879,11 @@ describe("formal Turkish", () => {
     );
   });
 });
+
+describe("the wrong keyboard layout", () => {
+  it("answers Russian typed on the English layout, in Russian", () => {
+    const d = asked("rnj yfgbcfk cnfnmb?", "answer");
+    expect(d.ids[0]).toBe("author");
+    expect(d.lang).toBe("ru");
+  });
+});

@@ -1,5 +1,6 @@
 // Text normalisation: what two spellings must share to be matched as one.
 import { describe, expect, it } from "vitest";
+import { russianKeys, wrongLayoutRussian } from "../../src/engine/layout.ts";
 import { cleanText, foldKey, lowerCase, mostlyCapitalised, tokenize } from "../../src/engine/normalize.ts";
 import { stemWord } from "../../src/engine/stem.ts";
 import { looksLikeVerb } from "../../src/engine/stopwords.ts";
@@ -129,5 +130,18 @@ describe("sentences", () => {
     const quoted = tokenize("The footnote 'Grant from Japan': which outlet?", false);
     expect(new Set(quoted.map((t) => t.sentence)).size).toBe(1);
     expect(new Set(tokenize("At 10:30 who spoke?", false).map((t) => t.sentence)).size).toBe(1);
+  });
+});
+
+describe("Russian typed on the English keyboard layout", () => {
+  const known = (w: string) => ["кто", "такой", "кулубаев", "who", "is"].includes(w);
+  it("keys the message again on the Russian layout, punctuation keys inside a word as letters", () => {
+    expect(russianKeys("rnj nfrjq Reke,ftd?")).toBe("кто такой Кулубаев?");
+    expect(wrongLayoutRussian("rnj nfrjq Reke,ftd?", known)).toBe("кто такой Кулубаев?");
+  });
+  it("leaves a message alone that has a word as typed, or nothing known once keyed again", () => {
+    expect(wrongLayoutRussian("who is Reke,ftd?", known)).toBeUndefined();
+    expect(wrongLayoutRussian("qwerty asdf", known)).toBeUndefined();
+    expect(wrongLayoutRussian("кто такой?", known)).toBeUndefined();
   });
 });
