@@ -1887,3 +1887,10 @@ describe("the wrong keyboard layout", () => {
     expect(d.lang).toBe("ru");
   });
 });
+
+describe("Орто Азия, and 'in 1 line'", () => {
+  it("knows Kyrgyz 'Орто Азия' as Central Asia and reads 'in 1 line' as how to answer, not a number", () => {
+    expect(first("Кытай Орто Азияда эмне кылат?")).toBe("belt-and-road");
+    expect(first("ok so whats the main argument of the article in 1 line")).toBe("article-summary");
+  });
+});
