@@ -53,7 +53,7 @@ const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
-rica ederim ediyorum ettiği ettiğini`;
+rica ederim ediyorum ettiği ettiğini bahsi bahsedilen`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak

@@ -1894,3 +1894,12 @@ describe("Орто Азия, and 'in 1 line'", () => {
     expect(first("ok so whats the main argument of the article in 1 line")).toBe("article-summary");
   });
 });
+
+describe("Turkish 'took place'", () => {
+  it("reads 'gerçekleşti' as an event held and 'bahsi geçen' as a mention", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = reader.read("Makalede bahsi geçen görüşme nerede gerçekleşti?").terms.map((t) => t.term);
+    expect(terms).toContain("#held");
+    expect(terms.some((t) => t.startsWith("bahs"))).toBe(false);
+  });
+});
