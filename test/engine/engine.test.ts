@@ -1903,3 +1903,10 @@ describe("Turkish 'took place'", () => {
     expect(terms.some((t) => t.startsWith("bahs"))).toBe(false);
   });
 });
+
+describe("Du Dewen spelt by ear", () => {
+  it("knows 'Ду Девен', 'Дю Девен' without the soft sign", () => {
+    expect(first("дю девен эмне деди?")).toBe("du-dewen-quote");
+    expect(first("Дю Девен ким?")).toBe("du-dewen-visit-announcement");
+  });
+});
