@@ -1910,3 +1910,11 @@ describe("Du Dewen spelt by ear", () => {
     expect(first("Дю Девен ким?")).toBe("du-dewen-visit-announcement");
   });
 });
+
+describe("cooperating", () => {
+  it("reads the verb 'сотрудничать' as cooperation", () => {
+    expect(first("в каких организациях хотят сотрудничать Кыргызстан и Россия?")).toBe(
+      "consultations-organisations",
+    );
+  });
+});
