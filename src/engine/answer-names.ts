@@ -2,6 +2,7 @@
 // the names most answers speak of (the article's own country): those narrow nothing down. Worked out
 // once per knowledge base.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { plainWords } from "./normalize.ts";
 
 const answerNamesOf = new WeakMap<KnowledgeBase, ReadonlyMap<string, ReadonlySet<string>>>();
 const mostOf = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
@@ -12,8 +13,10 @@ export function answerNames(kb: KnowledgeBase): ReadonlyMap<string, ReadonlySet<
   if (known) return known;
   const out = new Map<string, ReadonlySet<string>>();
   for (const a of kb.answers) {
-    const text = ` ${wordsOf(a.answer.en).join(" ")} `;
-    const named = kb.entities.filter((e) => e.names.some((n) => text.includes(` ${wordsOf(n).join(" ")} `)));
+    const text = ` ${plainWords(a.answer.en).join(" ")} `;
+    const named = kb.entities.filter((e) =>
+      e.names.some((n) => text.includes(` ${plainWords(n).join(" ")} `)),
+    );
     out.set(a.id, new Set(named.map((e) => `@${e.id}`)));
   }
   answerNamesOf.set(kb, out);
@@ -30,11 +33,4 @@ export function namesOfMostAnswers(kb: KnowledgeBase): ReadonlySet<string> {
   const out = new Set([...counts].filter(([, c]) => c * 2 > named.length).map(([n]) => n));
   mostOf.set(kb, out);
   return out;
-}
-
-function wordsOf(text: string): string[] {
-  return text
-    .toLocaleLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "");
 }

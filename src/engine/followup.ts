@@ -4,9 +4,10 @@
 // does; nothing is stitched together. Uses the engine's public API only.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
-import { namesOfMostAnswers } from "./answer-names.ts";
+import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Decision, Declined } from "./decision.ts";
+import { plainWords } from "./normalize.ts";
 
 /** The part of the engine a follow-up needs. */
 export interface FollowUpEngine {
@@ -68,13 +69,6 @@ const OWN_ANSWER = 0.9;
 
 /** Without a pointing word, a one-idea question the engine answers this well alone stands alone. */
 const WEAK_OWN = 0.6;
-
-function words(text: string): string[] {
-  return text
-    .toLocaleLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "");
-}
 
 /** The terms the engine reads in a text besides question words (names as "@id", ideas as "#id"). */
 function termsOf(engine: FollowUpEngine, text: string): string[] {
@@ -149,9 +143,9 @@ function answerByNames(
 
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
 function peopleOf(kb: KnowledgeBase, id: string): string[] {
-  const text = ` ${words(kb.answerById.get(id)?.answer.en ?? "").join(" ")} `;
+  const named = answerNames(kb).get(id);
   return kb.entities
-    .filter((e) => e.kind === "person" && e.names.some((n) => text.includes(` ${words(n).join(" ")} `)))
+    .filter((e) => e.kind === "person" && named?.has(`@${e.id}`))
     .flatMap((e) => e.names.slice(0, 1));
 }
 
@@ -198,7 +192,7 @@ const PERSONAL = new Set(
 
 /** The sentence with its first personal pronoun read as the people named, if it has one and they are. */
 function pronounAsPeople(sentence: string, people: readonly string[]): string | undefined {
-  const pronoun = words(sentence).find((w) => PERSONAL.has(w));
+  const pronoun = plainWords(sentence).find((w) => PERSONAL.has(w));
   if (pronoun === undefined || people.length === 0) return undefined;
   return sentence.replace(new RegExp(`(?<!\\p{L})${pronoun}(?!\\p{L})`, "iu"), people.join(" "));
 }
@@ -232,9 +226,9 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   if (own.kind === "decline" && own.reason === "out-of-scope") return false;
   const terms = termsOf(engine, text);
   // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
-  if (terms.length === 0) return words(text).length > 0;
+  if (terms.length === 0) return plainWords(text).length > 0;
   if (own.kind === "answer" && own.score >= OWN_ANSWER) return false;
-  const all = words(text);
+  const all = plainWords(text);
   const pointing = all.some((w) => POINTING.has(w)) || OPENING.has(all[0] ?? "");
   if (pointing) return terms.length <= MAX_OWN_TERMS;
   // Russian, Turkish and Kyrgyz drop the pronoun ("ne konuştular?", "что обсуждали?"): one idea and no
@@ -271,11 +265,10 @@ export function readFollowUp(
   // "Thanks! And when was that?": small talk, then a follow-up. The question is what wants a reply.
   if (own.kind === "smalltalk" && context) {
     const after = questionAfterSmallTalk(text);
-    if (after !== undefined && engine.ask(after, options).kind !== "smalltalk") {
-      const reading = readFollowUp(kb, engine, after, context, options);
-      if (reading.kind === "resolved")
-        return { ...reading, decision: { ...reading.decision, question: text } };
-    }
+    // (Read alone, small talk is its own reading, never a resolved one.)
+    const reading = after === undefined ? undefined : readFollowUp(kb, engine, after, context, options);
+    if (reading?.kind === "resolved")
+      return { ...reading, decision: { ...reading.decision, question: text } };
   }
   if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
@@ -286,7 +279,7 @@ export function readFollowUp(
   if (ownTopic && last !== undefined) {
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
     // "else" asks for another answer: it is not a new idea of its own.
-    const core = words(text)
+    const core = plainWords(text)
       .filter((w) => !ELSE.has(w))
       .join(" ");
     const fresh = termsOf(engine, core).filter((t) => !before.has(t));
@@ -312,7 +305,7 @@ export function readFollowUp(
   const lang = options.lang ?? followUpLang(own, context.lang);
   // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
   const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
-  const wantsOther = words(text).some((w) => ELSE.has(w));
+  const wantsOther = plainWords(text).some((w) => ELSE.has(w));
   const quoted = wantsOther
     ? undefined
     : wordsOfSomeoneNamed(kb, engine, sentence, last, { ...options, lang });

@@ -64,6 +64,14 @@ export function foldKey(word: string): string {
     .replace(/ъ/g, "ь");
 }
 
+/** A text's words, lower-cased, split at anything but letters and digits ("Du Dewen's" → du, dewen, s). */
+export function plainWords(text: string): string[] {
+  return text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+}
+
 export type Script = "latin" | "cyrillic" | "other";
 
 /** The script of a word, from its first letter (char ranges: a per-token regex is measurably slow). */
