@@ -131,6 +131,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zf.yaml": { right: 116, wrong: 2 },
     "test/eval/batch-zg.yaml": { right: 108, wrong: 5 },
     "test/eval/batch-zh.yaml": { right: 142, wrong: 9 },
+    "test/eval/batch-zi.yaml": { right: 74, wrong: 4 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
