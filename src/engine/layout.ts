@@ -2,6 +2,7 @@
 // статьи?"): each key stands for its letter on the Russian (ЙЦУКЕН) layout. A message is read so only
 // when none of its words is a word as typed and most of them are, keyed again, Russian words the
 // reader knows.
+import { plainWords } from "./normalize.ts";
 
 const ENGLISH_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
 const RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюё";
@@ -42,9 +43,7 @@ export function wrongLayoutRussian(text: string, known: (word: string) => boolea
   return recognised > 0 && recognised * 2 >= russian.length ? keyed : undefined;
 }
 
+/** The words of the text (digits part words here, as any other key that is no letter). */
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter((w) => w !== "");
+  return plainWords(text.replace(/\d/g, " "));
 }
