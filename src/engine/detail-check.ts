@@ -333,14 +333,19 @@ export class DetailCheck {
     const framing = (clause: number) =>
       own.some((t) => (t.term === "#author" || t.term === "#article") && t.clause === clause);
     const sayClauses = own.filter((t) => t.term === "#say").map((t) => t.clause);
+    // "Does the article quote Kulubaev?" asks for his words in the article: the article frames a quote.
+    const quoteAsked = own.some((t) => t.term === "#say" && QUOTING.test(lowerCase(t.surface, false)));
     const tellingFrame =
-      sayClauses.length === 0
+      !quoteAsked &&
+      (sayClauses.length === 0
         ? own.some((t) => t.term === "#author" || t.term === "#article")
-        : sayClauses.every(framing);
+        : sayClauses.every(framing));
+    // A quote of a person the article names but never quotes is asked all the same.
+    const quotedPerson = quoteAsked && own.some((t) => this.people.has(t.term));
     if (
       asksSay &&
-      speaker &&
-      !analysis.framed &&
+      (speaker || quotedPerson) &&
+      (!analysis.framed || quoteAsked) &&
       !tellingFrame &&
       !pronounSays(analysis.words, this.sayWords)
     )
@@ -390,6 +395,9 @@ const EXACTLY: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** Words for quoting (quote, цитирует, цитата, alıntı, iktibas, цитаталайт), as typed. */
+const QUOTING = /^(quot|цитир|цитат|alınt|alint|iktibas)/u;
 
 /** The lexicon's month concepts, if it has them ("#may"): language data, named in English. */
 const MONTH_TERMS: ReadonlySet<string> = new Set(

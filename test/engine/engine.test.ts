@@ -856,6 +856,16 @@ describe("two questions in one message", () => {
     expect(names.reason === "lacks" && names.detail).toBe("members");
   });
 
+  it("hears 'does the article quote X' as an ask for X's words, given only where the article quotes X", () => {
+    // The article frames the quote; Kulubaev is named, never quoted, so the meeting's answer lacks it.
+    const kulubaev = asked("Does the article quote Kulubaev directly?", "decline");
+    expect(kulubaev.reason === "lacks" && kulubaev.detail).toBe("words");
+    const turkish = asked("Makalede Kulubaev'den alıntı var mı?", "decline");
+    expect(turkish.reason === "lacks" && turkish.detail).toBe("words");
+    // The ambassador is quoted: his words are the answer.
+    expect(asked("Does the article quote Du Dewen?", "answer").ids[0]).toBe("du-dewen-quote");
+  });
+
   it("declines where the author works now (his note gives studies, not a post), not where a minister works", () => {
     const d = asked("Where does Başaran work now?", "decline");
     expect(d.reason === "lacks" && d.detail).toBe("workplace");
