@@ -42,7 +42,8 @@ const RU = `и в во не что он на я с со как а то все в
 является являются являлся являлась данный данного данной данном данная данное данные данных
 целом основном который которая которое которые которого которой которому которую которым которыми котором
 которых причем пжлст пжл плз плиз пж весь связано связан связана связаны чтоли штоли
-знаете знаешь случайно серьезно`;
+знаете знаешь случайно серьезно
+господин госпожа господина госпожи`;
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
@@ -53,7 +54,8 @@ const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
 const TR_FILLER = `ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
-rica ederim ediyorum ettiği ettiğini bahsi bahsedilen`;
+rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
+bey beyin beyi hanım hanımın bay bayan efendi`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -73,6 +75,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 айтып айтчы бериңиз берчи барбы бекен го эле беле эмес экен ким менен деп жазылган жазылат жазат
 айтылат айтылган болду өз өзү өзүнүн келет келди алкагында эми деги братан салам кутман кеч таң
 саламатсызбы тышкары делген делинген делет бир нерсе окуя
+мырза мырзанын айым байке эже агай
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну буну мунун бунун мына буга ушуну тиги тигил ортосунда ортосундагы арасында арасындагы

@@ -866,6 +866,11 @@ describe("two questions in one message", () => {
     expect(asked("Does the article quote Du Dewen?", "answer").ids[0]).toBe("du-dewen-quote");
   });
 
+  it("reads a title beside a name (Bey, господин, мырза) as courtesy, not as a name the article lacks", () => {
+    expect(asked("Bu makaleyi yazan Dogacan Bey kimdir?", "answer").ids[0]).toBe("author");
+    expect(asked("Başaran Bey nerede okudu?", "answer").ids[0]).toBe("author");
+  });
+
   it("declines where the author works now (his note gives studies, not a post), not where a minister works", () => {
     const d = asked("Where does Başaran work now?", "decline");
     expect(d.reason === "lacks" && d.detail).toBe("workplace");
