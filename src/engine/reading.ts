@@ -186,7 +186,13 @@ export class QuestionReader {
       YEAR_WORDS.has((raw[i] as Token).key) &&
       (raw[i - 1]?.isNumber === true || raw[i + 1]?.isNumber === true);
     const left = raw.map(
-      (t, i) => TRANSPARENT.has(t.key) || yearWord(i) || addressesBot(raw, i) || asksBotsView(raw, i),
+      (t, i) =>
+        TRANSPARENT.has(t.key) ||
+        // …typed in Latin letters too ("kakogo imenno chisla" is "какого именно числа").
+        (ruLatn && t.script === "latin" && TRANSPARENT.has(latinToCyrillic(t.key))) ||
+        yearWord(i) ||
+        addressesBot(raw, i) ||
+        asksBotsView(raw, i),
     );
     const withEmphasis = raw.map(
       (t, i): QueryToken => (left[i] ? t : this.corrector.correct(t, lang, ruLatn, english)),

@@ -871,6 +871,12 @@ describe("two questions in one message", () => {
     expect(asked("Başaran Bey nerede okudu?", "answer").ids[0]).toBe("author");
   });
 
+  it("reads an emphasis word typed in Latin letters as the Cyrillic one ('imenno' is 'именно')", () => {
+    // "какого … числа" asks for the day, which the announcement (May 2023) does not give.
+    const d = asked("a kakogo imenno chisla v mae Japarov poedet v Pekin?", "decline");
+    expect(d.reason === "lacks" && d.detail).toBe("day");
+  });
+
   it("declines where the author works now (his note gives studies, not a post), not where a minister works", () => {
     const d = asked("Where does Başaran work now?", "decline");
     expect(d.reason === "lacks" && d.detail).toBe("workplace");
