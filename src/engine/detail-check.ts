@@ -334,7 +334,8 @@ export class DetailCheck {
       own.some((t) => (t.term === "#author" || t.term === "#article") && t.clause === clause);
     const sayClauses = own.filter((t) => t.term === "#say").map((t) => t.clause);
     // "Does the article quote Kulubaev?" asks for his words in the article: the article frames a quote.
-    const quoteAsked = own.some((t) => t.term === "#say" && QUOTING.test(lowerCase(t.surface, false)));
+    // (A word is read once: "ne söyledi? … alıntı var mı?" keeps "söyledi" as the term, so the words tell.)
+    const quoteAsked = terms.has("#say") && analysis.askingWords.some((w) => QUOTING.test(w));
     const tellingFrame =
       !quoteAsked &&
       (sayClauses.length === 0
@@ -396,8 +397,8 @@ const EXACTLY: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words for quoting (quote, цитирует, цитата, alıntı, iktibas, цитаталайт), as typed. */
-const QUOTING = /^(quot|цитир|цитат|alınt|alint|iktibas)/u;
+/** Words for quoting (quote, цитирует, цитата, alıntı, iktibas), folded. */
+const QUOTING = /^(quot|цитир|цитат|alint|iktibas)/u;
 
 /** The lexicon's month concepts, if it has them ("#may"): language data, named in English. */
 const MONTH_TERMS: ReadonlySet<string> = new Set(

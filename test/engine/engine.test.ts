@@ -862,6 +862,9 @@ describe("two questions in one message", () => {
     expect(kulubaev.reason === "lacks" && kulubaev.detail).toBe("words");
     const turkish = asked("Makalede Kulubaev'den alıntı var mı?", "decline");
     expect(turkish.reason === "lacks" && turkish.detail).toBe("words");
+    // "said" and "quote" are one idea, read once: the quote still asks for his words.
+    const both = asked("Kulubaev tam olarak ne söyledi? Makalede bir alıntı var mı?", "decline");
+    expect(both.reason === "lacks" && both.detail).toBe("verbatim");
     // The ambassador is quoted: his words are the answer.
     expect(asked("Does the article quote Du Dewen?", "answer").ids[0]).toBe("du-dewen-quote");
   });
