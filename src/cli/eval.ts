@@ -1,13 +1,22 @@
 // `npm run eval [-- --file path]`: runs the question sets through the engine, prints accuracy per category
 // against its target and lists every miss. Without --file: every set (the held-out set, whose targets
-// gate the exit status, then the later batches and the development questions, reported beside it).
+// gate the exit status, then the later batches and the development questions, reported beside it), then
+// the conversation sets (test/eval/conversations/), each message read after the ones before it as the
+// bot reads it.
 // Exit 1 when the gating set is below target.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../content/load.ts";
 import { ContentError } from "../content/problems.ts";
-import { createEngine } from "../engine/index.ts";
+import { createEngine, type Engine } from "../engine/index.ts";
+import {
+  type ConversationReport,
+  evaluateConversations,
+  parseConversations,
+  unknownConversationIds,
+} from "../eval/conversations.ts";
 import {
   type EvalReport,
   evaluate,
@@ -16,7 +25,7 @@ import {
   percent,
   unknownIds,
 } from "../eval/evaluation.ts";
-import { questionSets, setPath } from "../eval/sets.ts";
+import { conversationSets, questionSets, setPath } from "../eval/sets.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();
@@ -69,8 +78,14 @@ function main(): number {
   const kb = loadKnowledgeBase();
   const engine = createEngine(kb);
   const files = values.file ? [values.file] : questionSets().map(setPath);
+  const conversationFiles = values.file ? [] : conversationSets().map(setPath);
   let status = 0;
   for (const [i, file] of files.entries()) {
+    if (isConversationSet(file)) {
+      const failed = printConversations(kb, engine, file, files.length > 1);
+      if (failed) return failed;
+      continue;
+    }
     const questions = parseQuestions(readFileSync(file, "utf8"));
     const bad = unknownIds(kb, questions);
     if (bad.length > 0) {
@@ -82,7 +97,51 @@ function main(): number {
     console.log(formatReport(report));
     if (i === 0 && belowTarget(report)) status = 1;
   }
+  for (const file of conversationFiles) {
+    const failed = printConversations(kb, engine, file, true);
+    if (failed) return failed;
+  }
   return status;
+}
+
+/** A conversation set is a YAML file with a `conversations` list (see src/eval/conversations.ts). */
+function isConversationSet(file: string): boolean {
+  return /^conversations:/m.test(readFileSync(file, "utf8"));
+}
+
+/** Scores one conversation set and prints it; 2 when it expects answers the content lacks. */
+function printConversations(kb: KnowledgeBase, engine: Engine, file: string, titled: boolean): number {
+  const conversations = parseConversations(readFileSync(file, "utf8"));
+  const bad = unknownConversationIds(kb, conversations);
+  if (bad.length > 0) {
+    console.error(`${file} expects answers that do not exist: ${bad.join(", ")}`);
+    return 2;
+  }
+  if (titled) console.log(`\n== ${relative(process.cwd(), file)} (conversations)`);
+  console.log(formatConversationReport(evaluateConversations(kb, engine, conversations)));
+  return 0;
+}
+
+export function formatConversationReport(report: ConversationReport): string {
+  const lines = ["message           correct   accuracy"];
+  const row = (label: string, correct: number, total: number) =>
+    `${label.padEnd(16)} ${`${correct}/${total}`.padStart(8)} ${percent(total ? correct / total : 0).padStart(10)}`;
+  for (const c of report.categories) lines.push(row(c.category, c.correct, c.total));
+  lines.push(row("reply language", report.langCorrect, report.total));
+  lines.push(`${row("all", report.correct, report.total)}   wrong answers ${report.wrong}`);
+  if (report.misses.length > 0) {
+    lines.push("", `misses (${report.misses.length}):`);
+    for (const m of report.misses) {
+      const t = m.result.turn;
+      const expected = [t.expect, ...(t.also ?? [])].join("|");
+      const lang = m.result.langOk ? "" : `  [reply language wrong, expected ${t.lang}]`;
+      const before = m.before.map((q) => JSON.stringify(q)).join(" / ");
+      lines.push(
+        `  [${t.category}] ${before ? `${before} / ` : ""}${JSON.stringify(t.q)}  expected ${expected}, got ${m.got} (${m.result.decision.score.toFixed(3)})${lang}`,
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -89,7 +89,7 @@ export function unknownIds(kb: KnowledgeBase, questions: readonly EvalQuestion[]
  * Correct: the expected answer first (or an accepted other), a decline, or small talk without a fact. A
  * decline may also accept answers (`also`) that themselves say the article lacks what was asked.
  */
-export function isCorrect(kb: KnowledgeBase, q: EvalQuestion, d: Verdict): boolean {
+export function isCorrect(kb: KnowledgeBase, q: Pick<EvalQuestion, "expect" | "also">, d: Verdict): boolean {
   if (q.expect === "decline")
     return d.kind === "decline" || (d.kind === "answer" && (q.also ?? []).includes(d.ids[0] ?? ""));
   if (q.expect === "smalltalk")

@@ -1,0 +1,141 @@
+// Scores conversations: each message is read in the light of the ones before it, the way the bot reads
+// it (readFollowUp, with what the bot remembers: the answers given, newest first, and their language).
+// Single questions are scored by evaluation.ts; here a follow-up ("and how much?") is right only if the
+// conversation led it to the right answer. No I/O: the callers read the files.
+import { parse } from "yaml";
+import * as z from "zod";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { LANGS } from "../content/langs.ts";
+import { type FollowUpContext, type FollowUpEngine, readFollowUp } from "../engine/followup.ts";
+import type { Decision } from "../engine/index.ts";
+import { describe, isCorrect } from "./evaluation.ts";
+
+/**
+ * What a message is in its conversation: the first question; a follow-up the article answers, or one
+ * asking a detail it lacks; a switch to another topic; thanks, alone or before a follow-up.
+ */
+export const TURN_CATEGORIES = [
+  "opening",
+  "follow-up",
+  "follow-up-lacks",
+  "switch",
+  "thanks",
+  "thanks-follow-up",
+] as const;
+export type TurnCategory = (typeof TURN_CATEGORIES)[number];
+
+const TurnSchema = z
+  .object({
+    q: z.string().min(1),
+    expect: z.string().min(1),
+    category: z.enum(TURN_CATEGORIES),
+    lang: z.enum(LANGS),
+    also: z.array(z.string()).optional(),
+  })
+  .strict();
+export type Turn = z.infer<typeof TurnSchema>;
+
+const ConversationSchema = z.object({ turns: z.array(TurnSchema).min(1) }).strict();
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+/** Parses a conversation set (YAML with a `conversations` list); throws on a malformed entry. */
+export function parseConversations(yamlText: string): Conversation[] {
+  const raw = parse(yamlText) as { conversations?: unknown };
+  return z.array(ConversationSchema).parse(raw?.conversations);
+}
+
+/** Expected answers the content does not have: a broken set, not a miss. */
+export function unknownConversationIds(kb: KnowledgeBase, conversations: readonly Conversation[]): string[] {
+  const bad = new Set<string>();
+  for (const c of conversations)
+    for (const t of c.turns)
+      for (const id of [t.expect, ...(t.also ?? [])])
+        if (id !== "decline" && id !== "smalltalk" && !kb.answerById.has(id)) bad.add(id);
+  return [...bad];
+}
+
+/** How many answers the bot remembers of a conversation (src/bot/memory.ts keeps the same number). */
+const REMEMBERED = 3;
+
+export interface TurnResult {
+  turn: Turn;
+  decision: Decision;
+  /** How the message was read: on its own, as a follow-up resolved by the conversation, or neither. */
+  reading: "own" | "resolved" | "unsettled" | "no-context";
+  ok: boolean;
+  langOk: boolean;
+}
+
+/** One conversation, message by message, with the memory the bot would keep. */
+export function runConversation(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  conversation: Conversation,
+): TurnResult[] {
+  let context: FollowUpContext | undefined;
+  return conversation.turns.map((turn) => {
+    const reading = readFollowUp(kb, engine, turn.q, context);
+    const { decision } = reading;
+    // The bot remembers an answer it gave (its own or a resolved follow-up), newest first.
+    if ((reading.kind === "own" || reading.kind === "resolved") && decision.kind === "answer") {
+      const before = (context?.ids ?? []).filter((id) => !decision.ids.includes(id));
+      context = { ids: [...decision.ids, ...before].slice(0, REMEMBERED), lang: decision.lang };
+    }
+    return {
+      turn,
+      decision,
+      reading: reading.kind,
+      ok: isCorrect(kb, turn, decision),
+      langOk: decision.lang === turn.lang,
+    };
+  });
+}
+
+export interface ConversationReport {
+  categories: { category: TurnCategory; total: number; correct: number }[];
+  total: number;
+  correct: number;
+  /** Answers given that are not right (the wrong answers, as in evaluation.ts). */
+  wrong: number;
+  langCorrect: number;
+  /** Every message scored wrong or answered in another language, with the conversation before it. */
+  misses: { before: string[]; result: TurnResult; got: string }[];
+}
+
+export function evaluateConversations(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  conversations: readonly Conversation[],
+): ConversationReport {
+  const per = new Map<TurnCategory, { total: number; correct: number }>();
+  const misses: ConversationReport["misses"] = [];
+  let total = 0;
+  let correct = 0;
+  let wrong = 0;
+  let langCorrect = 0;
+  for (const conversation of conversations) {
+    const results = runConversation(kb, engine, conversation);
+    results.forEach((result, i) => {
+      const c = per.get(result.turn.category) ?? { total: 0, correct: 0 };
+      c.total += 1;
+      total += 1;
+      if (result.ok) {
+        c.correct += 1;
+        correct += 1;
+      } else if (result.decision.kind === "answer") wrong += 1;
+      if (result.langOk) langCorrect += 1;
+      per.set(result.turn.category, c);
+      if (!result.ok || !result.langOk)
+        misses.push({
+          before: conversation.turns.slice(0, i).map((t) => t.q),
+          result,
+          got: `${describe(result.decision)}${result.reading === "own" ? "" : ` (${result.reading})`}`,
+        });
+    });
+  }
+  const categories = TURN_CATEGORIES.filter((c) => per.has(c)).map((category) => ({
+    category,
+    ...(per.get(category) ?? { total: 0, correct: 0 }),
+  }));
+  return { categories, total, correct, wrong, langCorrect, misses };
+}
