@@ -52,6 +52,14 @@ const POINTING = new Set(
     .split(" "),
 );
 
+/** "There" and "then": they point at the last answer's place or time, never at the article as a whole. */
+const THERE = new Set(
+  "there then там тогда tam togda orada orda oradaki o zaman ошол жерде анда ошондо".split(" "),
+);
+
+/** Details that are times: one fact's date is no other's. */
+const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
+
 /** Words that open a follow-up when they come first ("and how much?", "а где?", "peki neden?"). */
 const OPENING = new Set("and also so а и также peki ve ayrıca анан".split(" "));
 
@@ -227,10 +235,17 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   const terms = termsOf(engine, text);
   // Question words alone ("when?", "а где?", "ne zaman?"): nothing but a reference to what came before.
   if (terms.length === 0) return plainWords(text).length > 0;
-  if (own.kind === "answer" && own.score >= OWN_ANSWER) return false;
   const all = plainWords(text);
+  // (A concept and its broader one, "#agreement" and "#agreement-more", are one idea here.)
+  const ideas = terms.filter((t) => !(t.endsWith("-more") && terms.includes(t.slice(0, -5)))).length;
+  if (
+    own.kind === "answer" &&
+    own.score >= OWN_ANSWER &&
+    !(all.some((w) => THERE.has(w)) && ideas <= MAX_OWN_TERMS)
+  )
+    return false;
   const pointing = all.some((w) => POINTING.has(w)) || OPENING.has(all[0] ?? "");
-  if (pointing) return terms.length <= MAX_OWN_TERMS;
+  if (pointing) return ideas <= MAX_OWN_TERMS;
   // Russian, Turkish and Kyrgyz drop the pronoun ("ne konuştular?", "что обсуждали?"): one idea and no
   // name, and not an answer of its own, reads as a follow-up too.
   // (Answered alone only as a guess, it is a follow-up still: "на что?" after the railway.)
@@ -277,6 +292,9 @@ export function readFollowUp(
   // (An answer about the bot itself is no topic: "what did they discuss?" is not a question to the bot.)
   const ownTopic = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
   if (ownTopic && last !== undefined) {
+    // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
+    // meeting asks about the meeting, however well "documents signed" alone finds another answer.
+    const there = plainWords(text).some((w) => THERE.has(w));
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
     // "else" asks for another answer: it is not a new idea of its own.
     const core = plainWords(text)
@@ -286,7 +304,7 @@ export function readFollowUp(
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
-    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone))
+    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there))
       return { kind: "own", decision: own };
   }
   // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
@@ -300,7 +318,13 @@ export function readFollowUp(
     related: [],
     examples: [],
   });
-  if (last === undefined || !context) return { kind: "no-context", decision: declined() };
+  if (last === undefined || !context) {
+    // Nothing came before: a question the engine answers about the article on its own is asked on its own
+    // ("Chto za doktrina Primakova, pro kotoruyu tam pishut?": "tam" is the article).
+    const factual = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
+    if (factual && own.score >= THRESHOLDS.answer) return { kind: "own", decision: own };
+    return { kind: "no-context", decision: declined() };
+  }
 
   const lang = options.lang ?? followUpLang(own, context.lang);
   // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
@@ -327,6 +351,20 @@ export function readFollowUp(
   if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last), { ...options, lang });
     if (byNames) ({ decision: found, query } = byNames);
+  }
+  // The same story told by a related answer: "how much money?" after the agreement with Japan is the
+  // grant's sum, which the agreement's own answer lacks. Not a time (a date the last answer lacks is not
+  // another fact's date), curated related facts only, and only an answer the engine gives outright.
+  if (found.kind === "decline" && found.reason === "lacks" && !TIMES.has(found.detail) && !wantsOther) {
+    for (const id of kb.answerById.get(last)?.related ?? []) {
+      if (kb.answerById.get(id)?.kind !== "fact") continue;
+      const q = `${sentence} ${anchorOf(kb, engine, id)}`;
+      const d = engine.ask(q, { ...options, lang });
+      if (d.kind === "answer" && d.ids[0] === id && d.score >= THRESHOLDS.answer) {
+        ({ found, query } = { found: d, query: q });
+        break;
+      }
+    }
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
   const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;

@@ -1,0 +1,61 @@
+// Follow-ups read against the conversation (src/engine/followup.ts), message by message as the bot
+// reads them (runConversation keeps the bot's memory).
+import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
+import { loadKnowledgeBase } from "../../src/content/load.ts";
+import { createEngine, type Engine } from "../../src/engine/index.ts";
+import { runConversation } from "../../src/eval/conversations.ts";
+
+let kb: KnowledgeBase;
+let engine: Engine;
+
+beforeAll(() => {
+  kb = loadKnowledgeBase();
+  engine = createEngine(kb);
+});
+
+/** The readings and decisions of a conversation's messages. */
+function talk(...messages: string[]) {
+  const turns = messages.map((q) => ({
+    q,
+    expect: "decline",
+    category: "follow-up" as const,
+    lang: "en" as const,
+  }));
+  return runConversation(kb, engine, { turns }).map((r) => ({
+    reading: r.reading,
+    kind: r.decision.kind,
+    id: r.decision.kind === "answer" ? r.decision.ids[0] : undefined,
+    reason: r.decision.kind === "decline" ? r.decision.reason : undefined,
+  }));
+}
+
+describe("follow-ups", () => {
+  it("'there' points at the last answer's event, however well the words alone find another answer", () => {
+    // Alone, "what documents were signed there?" is the agreement with Japan; after the meeting it asks
+    // what the meeting signed, which the article does not say.
+    const [, , there] = talk(
+      "Kto ot Rossii vstrechalsya s Kulubaevym?",
+      "chto obsuzhdali?",
+      "kakie dokumenty tam podpisali?",
+    );
+    expect(there).toEqual({ reading: "resolved", kind: "decline", id: undefined, reason: "lacks" });
+    expect(talk("kakie dokumenty podpisali?")[0]?.id).toBe("japan-agreement");
+  });
+
+  it("a sum the last answer lacks is given by the related answer that tells the same story", () => {
+    const [, much] = talk("Kırgızistan Japonya ile ne anlaşması imzalamış?", "ne kadar para?");
+    expect(much).toMatchObject({ reading: "resolved", kind: "answer", id: "japan-grant-batken" });
+    // …but a date the last answer lacks is not another fact's date.
+    const [, when] = talk("How much is the Japanese grant?", "and when?");
+    expect(when).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+  });
+
+  it("with nothing before it, a question about the article that points at 'there' is asked on its own", () => {
+    expect(talk("Chto za doktrina Primakova, pro kotoruyu tam pishut?")[0]).toMatchObject({
+      reading: "own",
+      id: "russia-influence-primakov",
+    });
+    expect(talk("and how much?")[0]).toMatchObject({ reading: "no-context", kind: "decline" });
+  });
+});
