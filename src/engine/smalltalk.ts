@@ -7,7 +7,7 @@ import { isAskingWord, isStopword } from "./stopwords.ts";
 // Words that may surround a phrase without changing the intent ("hi there", "thanks a lot, bot").
 const FILLER = new Set(
   `there bot dear friend so much very lot a all again please guys everyone you ok okay well oh and
-  today бот бро очень большое огромное всем ещё еще раз ну же вам тебе пожалуйста а и вообще сегодня
+  today бот бро очень большое огромное всем всё все весьма ещё еще раз ну же вам тебе пожалуйста а и вообще сегодня
   bot çok cok teşekkürler sana size herkese tekrar peki ve da de canım dostum
   сага сизге көп чоң бана bugün bugun бүгүн абдан`
     .split(/\s+/)

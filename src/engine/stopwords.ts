@@ -11,7 +11,7 @@ is are was were be been being am do does did done doing have has had having will
 may might must i me my mine we us our you your yours he him his she her it its they them their this that these
 those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
-question questions something anything thing things really actually exactly maybe perhaps
+question questions something anything thing things stuff really actually exactly maybe perhaps
 precisely concretely literally verbatim
 mr mrs ms dr sir dear hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state

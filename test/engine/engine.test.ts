@@ -869,6 +869,11 @@ describe("two questions in one message", () => {
     expect(asked("Does the article quote Du Dewen?", "answer").ids[0]).toBe("du-dewen-quote");
   });
 
+  it("takes formal Russian thanks as thanks ('Премного благодарен, всё весьма обстоятельно.')", () => {
+    expect(asked("Премного благодарен, всё весьма обстоятельно.", "smalltalk").intent).toBe("thanks");
+    expect(asked("Очень благодарна за ответ!", "smalltalk").intent).toBe("thanks");
+  });
+
   it("reads a title beside a name (Bey, господин, мырза) as courtesy, not as a name the article lacks", () => {
     expect(asked("Bu makaleyi yazan Dogacan Bey kimdir?", "answer").ids[0]).toBe("author");
     expect(asked("Başaran Bey nerede okudu?", "answer").ids[0]).toBe("author");
