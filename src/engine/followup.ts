@@ -53,9 +53,7 @@ const POINTING = new Set(
 );
 
 /** "There" and "then": they point at the last answer's place or time, never at the article as a whole. */
-const THERE = new Set(
-  "there then там тогда tam togda orada orda oradaki o zaman ошол жерде анда ошондо".split(" "),
-);
+const THERE = new Set("there then там тогда tam togda orada orda oradaki анда ошондо".split(" "));
 
 /** Details that are times: one fact's date is no other's. */
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);

@@ -4,11 +4,11 @@
 // conversation led it to the right answer. No I/O: the callers read the files.
 import { parse } from "yaml";
 import * as z from "zod";
+import { MAX_ANSWERS } from "../bot/memory.ts";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { LANGS } from "../content/langs.ts";
 import { type FollowUpContext, type FollowUpEngine, readFollowUp } from "../engine/followup.ts";
 import type { Decision } from "../engine/index.ts";
-import { describe, isCorrect } from "./evaluation.ts";
+import { describe, EvalQuestionSchema, isCorrect, unknownIds } from "./evaluation.ts";
 
 /**
  * What a message is in its conversation: the first question; a follow-up the article answers, or one
@@ -24,15 +24,8 @@ export const TURN_CATEGORIES = [
 ] as const;
 export type TurnCategory = (typeof TURN_CATEGORIES)[number];
 
-const TurnSchema = z
-  .object({
-    q: z.string().min(1),
-    expect: z.string().min(1),
-    category: z.enum(TURN_CATEGORIES),
-    lang: z.enum(LANGS),
-    also: z.array(z.string()).optional(),
-  })
-  .strict();
+/** A message is scored like a question (evaluation.ts), with its kind in the conversation as category. */
+const TurnSchema = EvalQuestionSchema.extend({ category: z.enum(TURN_CATEGORIES) }).strict();
 export type Turn = z.infer<typeof TurnSchema>;
 
 const ConversationSchema = z.object({ turns: z.array(TurnSchema).min(1) }).strict();
@@ -46,16 +39,11 @@ export function parseConversations(yamlText: string): Conversation[] {
 
 /** Expected answers the content does not have: a broken set, not a miss. */
 export function unknownConversationIds(kb: KnowledgeBase, conversations: readonly Conversation[]): string[] {
-  const bad = new Set<string>();
-  for (const c of conversations)
-    for (const t of c.turns)
-      for (const id of [t.expect, ...(t.also ?? [])])
-        if (id !== "decline" && id !== "smalltalk" && !kb.answerById.has(id)) bad.add(id);
-  return [...bad];
+  return unknownIds(
+    kb,
+    conversations.flatMap((c) => c.turns),
+  );
 }
-
-/** How many answers the bot remembers of a conversation (src/bot/memory.ts keeps the same number). */
-const REMEMBERED = 3;
 
 export interface TurnResult {
   turn: Turn;
@@ -76,10 +64,10 @@ export function runConversation(
   return conversation.turns.map((turn) => {
     const reading = readFollowUp(kb, engine, turn.q, context);
     const { decision } = reading;
-    // The bot remembers an answer it gave (its own or a resolved follow-up), newest first.
+    // The bot remembers an answer it gave (its own or a resolved follow-up), newest first, as many as it keeps.
     if ((reading.kind === "own" || reading.kind === "resolved") && decision.kind === "answer") {
       const before = (context?.ids ?? []).filter((id) => !decision.ids.includes(id));
-      context = { ids: [...decision.ids, ...before].slice(0, REMEMBERED), lang: decision.lang };
+      context = { ids: [...decision.ids, ...before].slice(0, MAX_ANSWERS), lang: decision.lang };
     }
     return {
       turn,

@@ -77,7 +77,10 @@ export function parseQuestions(yamlText: string): EvalQuestion[] {
 }
 
 /** Checks the set's expectations against the content: an unknown id is a broken question, not a miss. */
-export function unknownIds(kb: KnowledgeBase, questions: readonly EvalQuestion[]): string[] {
+export function unknownIds(
+  kb: KnowledgeBase,
+  questions: readonly Pick<EvalQuestion, "expect" | "also">[],
+): string[] {
   const bad = new Set<string>();
   for (const q of questions)
     for (const id of [q.expect, ...(q.also ?? [])])
