@@ -77,16 +77,17 @@ function main(): number {
   }
   const kb = loadKnowledgeBase();
   const engine = createEngine(kb);
-  const files = values.file ? [values.file] : questionSets().map(setPath);
-  const conversationFiles = values.file ? [] : conversationSets().map(setPath);
+  const files = values.file ? [values.file] : [...questionSets(), ...conversationSets()].map(setPath);
   let status = 0;
   for (const [i, file] of files.entries()) {
-    if (isConversationSet(file)) {
-      const failed = printConversations(kb, engine, file, files.length > 1);
+    const text = readFileSync(file, "utf8");
+    // A conversation set is a YAML file with a `conversations` list (see src/eval/conversations.ts).
+    if (/^conversations:/m.test(text)) {
+      const failed = printConversations(kb, engine, file, text, files.length > 1);
       if (failed) return failed;
       continue;
     }
-    const questions = parseQuestions(readFileSync(file, "utf8"));
+    const questions = parseQuestions(text);
     const bad = unknownIds(kb, questions);
     if (bad.length > 0) {
       console.error(`${file} expects answers that do not exist: ${bad.join(", ")}`);
@@ -97,21 +98,18 @@ function main(): number {
     console.log(formatReport(report));
     if (i === 0 && belowTarget(report)) status = 1;
   }
-  for (const file of conversationFiles) {
-    const failed = printConversations(kb, engine, file, true);
-    if (failed) return failed;
-  }
   return status;
 }
 
-/** A conversation set is a YAML file with a `conversations` list (see src/eval/conversations.ts). */
-function isConversationSet(file: string): boolean {
-  return /^conversations:/m.test(readFileSync(file, "utf8"));
-}
-
 /** Scores one conversation set and prints it; 2 when it expects answers the content lacks. */
-function printConversations(kb: KnowledgeBase, engine: Engine, file: string, titled: boolean): number {
-  const conversations = parseConversations(readFileSync(file, "utf8"));
+function printConversations(
+  kb: KnowledgeBase,
+  engine: Engine,
+  file: string,
+  text: string,
+  titled: boolean,
+): number {
+  const conversations = parseConversations(text);
   const bad = unknownConversationIds(kb, conversations);
   if (bad.length > 0) {
     console.error(`${file} expects answers that do not exist: ${bad.join(", ")}`);

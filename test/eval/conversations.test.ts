@@ -5,6 +5,7 @@ import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
 import { createEngine, type Engine } from "../../src/engine/index.ts";
 import {
+  type Conversation,
   evaluateConversations,
   parseConversations,
   runConversation,
@@ -32,10 +33,7 @@ conversations:
 
 describe("conversation sets", () => {
   it("reads a follow-up against the answer before it, and not without one", () => {
-    const [talk, alone] = parseConversations(meeting) as [
-      Parameters<typeof runConversation>[2],
-      Parameters<typeof runConversation>[2],
-    ];
+    const [talk, alone] = parseConversations(meeting) as [Conversation, Conversation];
     const results = runConversation(kb, engine, talk);
     expect(results.map((r) => r.reading)).toEqual(["own", "resolved", "own", "own"]);
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
