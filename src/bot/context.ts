@@ -16,6 +16,8 @@ export interface AnswerEngine {
   examples(lang: Lang, n: number): { id: string; question: string }[];
   /** Key that groups declined questions across spellings and languages (for the curators' report). */
   groupKey(text: string): string;
+  /** The kinds of question a text asks ("#q-who"…): a follow-up's reading needs them. */
+  questionKinds(text: string): string[];
 }
 
 export interface BotDeps {

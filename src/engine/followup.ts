@@ -13,6 +13,7 @@ import { plainWords } from "./normalize.ts";
 export interface FollowUpEngine {
   ask(text: string, options?: AskOptions): Decision;
   groupKey(text: string): string;
+  questionKinds(text: string): string[];
 }
 
 /** What the conversation was about: the answers just given, newest first. */
@@ -173,6 +174,8 @@ function wordsOfSomeoneNamed(
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
   const terms = termsOf(engine, sentence);
   if (!terms.includes("#say") || terms.some((t) => t.startsWith("@"))) return undefined;
+  // "Who said it?" asks for the speaker, whom the last answer names: not for words of theirs.
+  if (engine.questionKinds(sentence).includes("#q-who")) return undefined;
   const people = peopleOf(kb, last);
   const quoting = people.flatMap((name) => {
     const query = `${sentence} ${name}`;
@@ -289,6 +292,7 @@ export function readFollowUp(
   const last = context?.ids[0];
   // (An answer about the bot itself is no topic: "what did they discuss?" is not a question to the bot.)
   const ownTopic = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
+  let heldByThere = false;
   if (ownTopic && last !== undefined) {
     // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
@@ -304,6 +308,8 @@ export function readFollowUp(
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
     if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there))
       return { kind: "own", decision: own };
+    // Held back by "there" alone: if the context only finds the last answer again, "там" was the article.
+    heldByThere = fresh.length > 0 && sureAlone;
   }
   // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
   const declined = (): Declined => ({
@@ -407,6 +413,9 @@ export function readFollowUp(
   if (found.kind === "decline" && found.reason === "lacks")
     return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
   if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
+  // "а что за железная дорога там упоминается?" after the visit: a new idea the engine is sure of alone,
+  // which in context finds nothing but the answer just given, was asked about the article ("там").
+  if (heldByThere && found.ids[0] === last) return { kind: "own", decision: own };
   // The confidence model weighed the query with the last answer's words added, not what the user typed:
   // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it.
   return {

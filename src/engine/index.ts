@@ -38,6 +38,8 @@ export interface Engine {
    * name (aliases) and every language's word for a concept (lexicon) folded into one term.
    */
   groupKey(text: string): string;
+  /** The kinds of question a text asks ("#q-who", "#q-when"…), as the engine reads them. */
+  questionKinds(text: string): string[];
   /** The built index as plain data: `createEngine(kb, { snapshot })` starts from it instead of building. */
   snapshot(): IndexSnapshot;
 }
@@ -113,6 +115,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           .terms.map((t) => t.term)
           .filter((t) => !t.startsWith("#q-")),
       ),
+    questionKinds: (text) => [
+      ...new Set(
+        reader
+          .read(text)
+          .terms.map((t) => t.term)
+          .filter((t) => t.startsWith("#q-")),
+      ),
+    ],
     snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk, details, quoted }),
   };
 }

@@ -58,4 +58,18 @@ describe("follow-ups", () => {
     });
     expect(talk("and how much?")[0]).toMatchObject({ reading: "no-context", kind: "decline" });
   });
+  it("'who said that?' after the visit is the visit's announcement, not the ambassador's other words", () => {
+    const id = (...m: string[]) => talk(...m)[1]?.id;
+    expect(id("Is the Kyrgyz president going to Beijing in May?", "who said that?")).toBe(
+      "du-dewen-visit-announcement",
+    );
+    expect(id("Президент поедет в Пекин в мае?", "а кто это сказал?")).toBe("du-dewen-visit-announcement");
+    // "What did he say?" still asks for his words.
+    expect(id("Is the Kyrgyz president going to Beijing in May?", "what did he say?")).toBe("du-dewen-quote");
+  });
+
+  it("a new idea 'mentioned there' that the context only finds in the answer just given is asked of the article", () => {
+    const [, railway] = talk("Кто объявил о визите в Пекин?", "а что за железная дорога там упоминается?");
+    expect(railway).toMatchObject({ reading: "own", id: "railway-project" });
+  });
 });
