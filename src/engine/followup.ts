@@ -169,6 +169,7 @@ function wordsOfSomeoneNamed(
   sentence: string,
   last: string,
   options: AskOptions,
+  given: readonly string[],
 ): { decision: Decision; query: string } | undefined {
   // After an answer gathering several facts (a day's events), "he" could be any of its people.
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
@@ -181,7 +182,9 @@ function wordsOfSomeoneNamed(
     const query = `${sentence} ${name}`;
     const decision = engine.ask(query, options);
     const id = decision.kind === "answer" ? decision.ids[0] : undefined;
-    return id && kb.answerById.get(id)?.details.includes("words") ? [{ decision, query }] : [];
+    return id && !given.includes(id) && kb.answerById.get(id)?.details.includes("words")
+      ? [{ decision, query }]
+      : [];
   });
   if (quoting.length > 0) return quoting.length === 1 ? quoting[0] : undefined;
   // Nobody it names is quoted ("what did he say?" after the meeting): with the pronoun read as the
@@ -334,10 +337,16 @@ export function readFollowUp(
   // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
   const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
   const wantsOther = plainWords(text).some((w) => ELSE.has(w));
-  const quoted = wantsOther
-    ? undefined
-    : wordsOfSomeoneNamed(kb, engine, sentence, last, { ...options, lang });
-  if (quoted)
+  // "What else did he say?": words of his not given yet.
+  const quoted = wordsOfSomeoneNamed(
+    kb,
+    engine,
+    sentence,
+    last,
+    { ...options, lang },
+    wantsOther ? context.ids : [],
+  );
+  if (quoted && !(wantsOther && quoted.decision.kind !== "answer"))
     return {
       kind: "resolved",
       decision: { ...quoted.decision, question: text },

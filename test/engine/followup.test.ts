@@ -66,6 +66,9 @@ describe("follow-ups", () => {
     expect(id("Президент поедет в Пекин в мае?", "а кто это сказал?")).toBe("du-dewen-visit-announcement");
     // "What did he say?" still asks for his words.
     expect(id("Is the Kyrgyz president going to Beijing in May?", "what did he say?")).toBe("du-dewen-quote");
+    // …and "what else did he say?" after the visit asks for words of his not given yet.
+    expect(id("Who announced the visit to Beijing?", "what else did he say?")).toBe("du-dewen-quote");
+    expect(id("Кто объявил о визите в Пекин?", "что ещё он сказал?")).toBe("du-dewen-quote");
   });
 
   it("a new idea 'mentioned there' that the context only finds in the answer just given is asked of the article", () => {
