@@ -4,14 +4,14 @@ import type { Message } from "grammy/types";
 import type { Lang } from "../content/schema.ts";
 import { THRESHOLDS } from "../engine/decide.ts";
 import { type AskOptions, answerIds, type Decision } from "../engine/decision.ts";
-import { readFollowUp } from "../engine/followup.ts";
+import { contextAfter, readFollowUp } from "../engine/followup.ts";
 import { errorSummary } from "../logger.ts";
 import { canonicalQuestion, renderReply } from "../presentation/render.ts";
 import { dayOf } from "../storage/rules.ts";
 import { botTexts } from "../texts/bot.ts";
 import type { MyContext } from "./context.ts";
 import { MAX_QUESTION_BUTTONS, questionsKeyboard, replyKeyboard } from "./keyboards.ts";
-import type { Conversation } from "./memory.ts";
+import { type Conversation, MAX_ANSWERS } from "./memory.ts";
 import { replyText, sendHtml } from "./send.ts";
 
 /**
@@ -80,17 +80,20 @@ async function read(ctx: MyContext, key: string): Promise<Conversation | undefin
 
 /** Remembers an answer just given, for follow-ups. A failing memory never stops the reply. */
 async function remember(ctx: MyContext, decision: Decision): Promise<void> {
-  if (decision.kind !== "answer") return;
+  if (decision.kind === "smalltalk") return;
   const { key, conversation } = conversationOf(ctx);
   if (!key) return;
-  const id = decision.ids[0];
   try {
     const before = await conversation;
+    const after = contextAfter(decision, before, MAX_ANSWERS);
+    if (after === before) return;
+    // (Forgotten: an empty conversation, which a follow-up finds nothing in.)
     await ctx.deps.memory.set(key, {
-      ids: [...decision.ids, ...(before?.ids ?? []).filter((x) => !decision.ids.includes(x))],
-      lang: decision.lang,
-      topic: ctx.deps.kb.answerById.get(id)?.topic ?? "",
+      ids: after ? [...after.ids] : [],
+      lang: after?.lang ?? decision.lang,
+      topic: ctx.deps.kb.answerById.get(after?.ids[0] ?? "")?.topic ?? "",
       at: clock(ctx),
+      ...(after?.offered ? { offered: true } : {}),
     });
   } catch (error) {
     ctx.logger.warn({ err: errorSummary(error) }, "memory: saving the conversation failed");

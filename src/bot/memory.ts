@@ -13,6 +13,8 @@ export interface Conversation {
   topic: string;
   /** When it was last updated (ms since the epoch, by the bot's clock). */
   at: number;
+  /** The last reply was a decline offering ids[0] first, not an answer (engine/followup.ts contextAfter). */
+  offered?: boolean;
 }
 
 export interface ConversationMemory {

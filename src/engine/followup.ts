@@ -20,6 +20,40 @@ export interface FollowUpEngine {
 export interface FollowUpContext {
   ids: readonly string[];
   lang: Lang;
+  /**
+   * The last reply declined and offered `ids[0]` first ("did you mean…?"): a follow-up may be about it,
+   * but the bot never gave it, so an answer read against it is given with a hedge.
+   */
+  offered?: boolean;
+}
+
+/**
+ * What a reply leaves for the next message to follow up: the answer given, newest first before the
+ * earlier ones; after a decline that did not understand the question, the answer it offered first (the
+ * user saw it as "did you mean…?"); nothing after a question about something the article never mentions;
+ * else what came before.
+ */
+export function contextAfter(
+  decision: Decision,
+  before: FollowUpContext | undefined,
+  max: number,
+): FollowUpContext | undefined {
+  const ids =
+    decision.kind === "answer"
+      ? decision.ids
+      : decision.kind === "decline" && decision.reason === "weak" && decision.related[0]
+        ? [decision.related[0].id]
+        : undefined;
+  // Something the article never mentions is now the topic: "what did he say?" after Putin is not about
+  // the answer before.
+  if (decision.kind === "decline" && decision.reason === "out-of-scope") return undefined;
+  if (!ids) return before;
+  const earlier = (before?.ids ?? []).filter((id) => !ids.includes(id));
+  return {
+    ids: [...ids, ...earlier].slice(0, max),
+    lang: decision.lang,
+    offered: decision.kind !== "answer",
+  };
 }
 
 export type FollowUpReading =
@@ -280,7 +314,12 @@ export function readFollowUp(
     context?.ids[0] === own.ids[0] &&
     termsOf(engine, text).length <= MAX_OWN_TERMS
   )
-    return { kind: "resolved", decision: { ...own, confidence: "sure" }, about: own.ids[0], query: text };
+    return {
+      kind: "resolved",
+      decision: { ...own, confidence: context.offered ? "hedged" : "sure" },
+      about: own.ids[0],
+      query: text,
+    };
   // "Thanks! And when was that?": small talk, then a follow-up. The question is what wants a reply.
   if (own.kind === "smalltalk" && context) {
     const after = questionAfterSmallTalk(text);
@@ -426,10 +465,11 @@ export function readFollowUp(
   // which in context finds nothing but the answer just given, was asked about the article ("там").
   if (heldByThere && found.ids[0] === last) return { kind: "own", decision: own };
   // The confidence model weighed the query with the last answer's words added, not what the user typed:
-  // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it.
+  // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it,
+  // unless what it refers to was only offered.
   return {
     kind: "resolved",
-    decision: { ...found, question: text, confidence: "sure" },
+    decision: { ...found, question: text, confidence: context.offered ? "hedged" : "sure" },
     about: last,
     query,
   };

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import * as z from "zod";
 import { MAX_ANSWERS } from "../bot/memory.ts";
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import { type FollowUpContext, type FollowUpEngine, readFollowUp } from "../engine/followup.ts";
+import { contextAfter, type FollowUpContext, type FollowUpEngine, readFollowUp } from "../engine/followup.ts";
 import type { Decision } from "../engine/index.ts";
 import { describe, EvalQuestionSchema, isCorrect, unknownIds } from "./evaluation.ts";
 
@@ -64,11 +64,9 @@ export function runConversation(
   return conversation.turns.map((turn) => {
     const reading = readFollowUp(kb, engine, turn.q, context);
     const { decision } = reading;
-    // The bot remembers an answer it gave (its own or a resolved follow-up), newest first, as many as it keeps.
-    if ((reading.kind === "own" || reading.kind === "resolved") && decision.kind === "answer") {
-      const before = (context?.ids ?? []).filter((id) => !decision.ids.includes(id));
-      context = { ids: [...decision.ids, ...before].slice(0, MAX_ANSWERS), lang: decision.lang };
-    }
+    // The bot remembers what it replied (its own reading or a resolved follow-up), as many answers as it keeps.
+    if (reading.kind === "own" || reading.kind === "resolved")
+      context = contextAfter(decision, context, MAX_ANSWERS);
     return {
       turn,
       decision,

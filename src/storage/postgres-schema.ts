@@ -92,6 +92,14 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; describe: string; 
       UPDATE claimed_updates SET sent = replied;
     `,
   },
+  {
+    version: 3,
+    describe:
+      "conversations: the last reply offered ids[0] (a decline's first suggestion) rather than gave it",
+    up: `
+      ALTER TABLE conversations ADD COLUMN offered BOOLEAN NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 export const POSTGRES_LATEST_VERSION = POSTGRES_MIGRATIONS.length;

@@ -279,15 +279,27 @@ function postgresStore(
   // Every update with a conversation reads it: the reads of the moment share one statement.
   const readConversations = gathered(
     async (asked: { key: string; since: number }[]): Promise<(Conversation | undefined)[]> => {
-      const found = await pool.query<{ key: string; ids: string[]; lang: string; topic: string; at: string }>(
-        "SELECT key, ids, lang, topic, at FROM conversations WHERE key = ANY($1::text[])",
-        [[...new Set(asked.map((a) => a.key))]],
-      );
+      const found = await pool.query<{
+        key: string;
+        ids: string[];
+        lang: string;
+        topic: string;
+        at: string;
+        offered: boolean;
+      }>("SELECT key, ids, lang, topic, at, offered FROM conversations WHERE key = ANY($1::text[])", [
+        [...new Set(asked.map((a) => a.key))],
+      ]);
       const byKey = new Map(found.rows.map((row) => [row.key, row]));
       return asked.map(({ key, since }) => {
         const row = byKey.get(key);
         if (!row || Number(row.at) < since || !isLang(row.lang)) return undefined;
-        return { ids: row.ids, lang: row.lang, topic: row.topic, at: Number(row.at) };
+        return {
+          ids: row.ids,
+          lang: row.lang,
+          topic: row.topic,
+          at: Number(row.at),
+          ...(row.offered ? { offered: true } : {}),
+        };
       });
     },
   );
@@ -638,10 +650,12 @@ async function writeConversations(
   for (const w of writes) latest.set(w.key, w.conversation);
   const rows = [...latest];
   await client.query(
-    `INSERT INTO conversations (key, ids, lang, topic, at)
-     SELECT key, string_to_array(ids, ' '), lang, topic, at
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[]) AS t(key, ids, lang, topic, at)
-     ON CONFLICT (key) DO UPDATE SET ids = excluded.ids, lang = excluded.lang, topic = excluded.topic, at = excluded.at
+    `INSERT INTO conversations (key, ids, lang, topic, at, offered)
+     SELECT key, string_to_array(ids, ' '), lang, topic, at, offered
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::boolean[])
+       AS t(key, ids, lang, topic, at, offered)
+     ON CONFLICT (key) DO UPDATE SET ids = excluded.ids, lang = excluded.lang, topic = excluded.topic,
+       at = excluded.at, offered = excluded.offered
      WHERE conversations.at <= excluded.at`,
     [
       rows.map(([key]) => key),
@@ -649,6 +663,7 @@ async function writeConversations(
       rows.map(([, c]) => c.lang),
       rows.map(([, c]) => c.topic),
       rows.map(([, c]) => c.at),
+      rows.map(([, c]) => c.offered === true),
     ],
   );
 }

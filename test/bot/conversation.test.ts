@@ -86,6 +86,33 @@ describe("follow-ups in a private chat", () => {
     expect(line).toMatchObject({ followUp: "resolved", about: GRANT.id, answerId: WHY_GRANT.id, lang: "tr" });
   });
 
+  it("after a decline, a follow-up is read against the answer it offered first, and given with a hedge", async () => {
+    const h = createHarness();
+    const vague = "whats the story with kyrgyzstan and japan, read something?";
+    const declined = only(await h.send(privateText(vague)));
+    expect(isAnswer(textOf(declined), GRANT.id, "en")).toBe(false);
+    const first = buttons(declined)[0]?.data ?? "";
+    const reply = textOf(only(await h.send(privateText("how much?"))));
+    expect(isAnswer(reply, GRANT.id, "en")).toBe(true);
+    expect(reply).toContain(escapeHtml(REPLY_TEXTS.en.hedge(GRANT.questions.en[0] as string)));
+    const line = h.logs.findLast((l) => l.msg === "update");
+    expect(line).toMatchObject({ followUp: "resolved", answerId: GRANT.id });
+    // Read against the decline's first suggestion (the Japanese story the user was offered).
+    expect(first).toContain(`:${String(line?.about)}:`);
+  });
+
+  it("after a question about someone the article never mentions, 'what did he say?' is not about the answer before", async () => {
+    const h = createHarness();
+    const visit = answer("du-dewen-visit-announcement");
+    expect(
+      isAnswer(textOf(only(await h.send(privateText(visit.questions.en[0] as string)))), visit.id, "en"),
+    ).toBe(true);
+    await h.send(privateText("What did Putin say?"));
+    const reply = textOf(only(await h.send(privateText("what did he say?"))));
+    expect(citesAnything(reply)).toBe(false);
+    expect(reply).toBe(botTexts("en").followUpNoContext);
+  });
+
   it("the short answer in bold comes first only when it answers the kind of question asked", async () => {
     const h = createHarness();
     const meeting = answer("kulubaev-syromolotov-meeting");

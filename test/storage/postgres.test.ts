@@ -91,6 +91,10 @@ describe("two instances on one PostgreSQL database", () => {
       topic: "t",
       at,
     });
+    // A decline's first suggestion is remembered as offered, not given.
+    await b.conversations.set("conv-2", { ids: ["japan-grant"], lang: "ru", topic: "t", at, offered: true });
+    await b.flush();
+    expect(await a.conversations.get("conv-2", at)).toMatchObject({ ids: ["japan-grant"], offered: true });
     expect(await b.conversations.get("conv-1", at + 60 * 60_000)).toBeUndefined();
     expect(await b.conversations.get("unknown", at)).toBeUndefined();
   });
