@@ -418,6 +418,24 @@ export function readFollowUp(
       }
     }
   }
+  // "And why does that matter?" after the achievement: a kind of question the last answer's own question
+  // does not ask, found in nothing but that answer again, is asked of the one curated related answer
+  // whose own question asks it.
+  if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
+    const kindsOf = (id: string) => engine.questionKinds(kb.answerById.get(id)?.questions.en[0] ?? "");
+    const given = new Set(kindsOf(last));
+    const asked = engine.questionKinds(sentence).filter((k) => !given.has(k));
+    const askers = (kb.answerById.get(last)?.related ?? []).filter(
+      (id) => kb.answerById.get(id)?.kind !== "bot" && kindsOf(id).some((k) => asked.includes(k)),
+    );
+    const [other] = askers;
+    if (askers.length === 1 && other !== undefined) {
+      const q = `${sentence} ${anchorOf(kb, engine, other)}`;
+      const d = engine.ask(q, { ...options, lang });
+      if (d.kind === "answer" && d.ids[0] === other && d.score >= THRESHOLDS.answer)
+        ({ found, query } = { found: d, query: q });
+    }
+  }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
   const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
   if (asPeople !== undefined) {

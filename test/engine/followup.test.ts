@@ -75,4 +75,10 @@ describe("follow-ups", () => {
     const [, railway] = talk("Кто объявил о визите в Пекин?", "а что за железная дорога там упоминается?");
     expect(railway).toMatchObject({ reading: "own", id: "railway-project" });
   });
+  it("'why?' that finds only the answer just given is asked of the related answer whose question asks why", () => {
+    const [, why] = talk("What is Zhaparov's main achievement?", "and why does that matter?");
+    expect(why).toMatchObject({ reading: "resolved", id: "multi-vector-meaning" });
+    // A kind of question the answer itself gives stays with it: the meeting has its date.
+    expect(talk("Who did Kulubaev meet?", "when?")[1]).toMatchObject({ id: "kulubaev-syromolotov-meeting" });
+  });
 });
