@@ -879,6 +879,10 @@ describe("two questions in one message", () => {
     expect(asked("Başaran Bey nerede okudu?", "answer").ids[0]).toBe("author");
   });
 
+  it("reads the particle of 'всё-таки' (after all) as no word of the question", () => {
+    expect(asked("а всё-таки кто автор?", "answer").ids[0]).toBe("author");
+  });
+
   it("reads an emphasis word typed in Latin letters as the Cyrillic one ('imenno' is 'именно')", () => {
     // "какого … числа" asks for the day, which the announcement (May 2023) does not give.
     const d = asked("a kakogo imenno chisla v mae Japarov poedet v Pekin?", "decline");
