@@ -57,10 +57,17 @@ function remember(cache: Map<string, string>, word: string, stem: string): void 
 export function turkishStem(lower: string): string {
   const hit = caches.trs.get(lower);
   if (hit !== undefined) return hit;
-  const stem = foldKey(stemmers.tr.stem(lower));
+  let stem = foldKey(stemmers.tr.stem(lower));
+  // Snowball takes a word's own "-tür/-dır" ending for the copula: "kültür" (culture) becomes "kül" (ash),
+  // three letters that begin "kullanıldı" (was used) too. A root that short keeps the ending.
+  const word = foldKey(lower);
+  if (stem.length <= 3 && word.length >= 6 && COPULA.test(word.slice(stem.length))) stem = word;
   remember(caches.trs, lower, stem);
   return stem;
 }
+
+/** The copula ending alone ("-dır", "-tür"…), folded. */
+const COPULA = /^[dt][iu]r$/;
 
 /** A Turkish noun of ability, folded: "-(y)ebilirlik", "-(y)abilirlik" and their case forms. */
 const ABILITY_NOUN = /[ae]bil[iı]r(?:li|lı|lik|lık|lig|lıg)/;

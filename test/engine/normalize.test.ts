@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { russianKeys, wrongLayoutRussian } from "../../src/engine/layout.ts";
 import { cleanText, foldKey, lowerCase, mostlyCapitalised, tokenize } from "../../src/engine/normalize.ts";
-import { stemWord } from "../../src/engine/stem.ts";
+import { stemWord, turkishStem } from "../../src/engine/stem.ts";
 import { looksLikeVerb } from "../../src/engine/stopwords.ts";
 import { latinToCyrillic } from "../../src/engine/translit.ts";
 
@@ -88,6 +88,14 @@ describe("stemming", () => {
     expect(stemWord("встречи", "ru")).toBe(stemWord("встреча", "ru"));
     expect(stemWord("hibeleri", "tr")).toBe(stemWord("hibeyi", "tr"));
     expect(stemWord("görüşmesi", "tr")).toBe(stemWord("gorusmesi", "tr"));
+  });
+
+  it("keeps a Turkish word's own '-tür' that Snowball takes for the copula ('kültür' is not 'kül')", () => {
+    expect(turkishStem("kültür")).toBe("kultur");
+    expect(turkishStem("kültürü")).toBe("kultur");
+    // "kullanıldı" (was used) shares its first three letters with "kül": nothing more.
+    expect(turkishStem("kullanıldı").startsWith(turkishStem("kültür"))).toBe(false);
+    expect(stemWord("kültür", "tr")).toBe(stemWord("kültürel", "tr"));
   });
 });
 
