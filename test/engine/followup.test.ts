@@ -81,4 +81,8 @@ describe("follow-ups", () => {
     // A kind of question the answer itself gives stays with it: the meeting has its date.
     expect(talk("Who did Kulubaev meet?", "when?")[1]).toMatchObject({ id: "kulubaev-syromolotov-meeting" });
   });
+  it("Kyrgyz 'emnege koldonulat?' (what is it used for?) after the grant asks its purpose, not the article's sources", () => {
+    const [, used] = talk("Japoniya Kyrgyzstanga kancha grant berdi?", "emnege koldonulat?");
+    expect(used).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
+  });
 });
