@@ -59,7 +59,7 @@ bey beyin beyi hanım hanımın bay bayan efendi`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
-oldu olmuş olduğu olduğunu var yok nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
+oldu olmuş olduğu olduğunu var vardı varmış vardır varmıydı yok yoktu yokmuş nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence sizce ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor

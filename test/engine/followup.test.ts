@@ -85,4 +85,11 @@ describe("follow-ups", () => {
     const [, used] = talk("Japoniya Kyrgyzstanga kancha grant berdi?", "emnege koldonulat?");
     expect(used).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
   });
+  it("Turkish 'peki Rus tarafında kim vardı?' (and who was on the Russian side?) asks the same delegations", () => {
+    const [, side] = talk(
+      "İstişarelerde Kırgız heyetine kim başkanlık etti?",
+      "peki Rus tarafında kim vardı?",
+    );
+    expect(side).toMatchObject({ kind: "answer", id: "consultations-delegations" });
+  });
 });

@@ -125,7 +125,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-u.yaml": { right: 59, wrong: 1 },
     "test/eval/batch-v.yaml": { right: 59, wrong: 1 },
     "test/eval/batch-w.yaml": { right: 58, wrong: 2 },
-    "test/eval/batch-x.yaml": { right: 115, wrong: 4 },
+    "test/eval/batch-x.yaml": { right: 116, wrong: 4 },
     "test/eval/batch-y.yaml": { right: 118, wrong: 1 },
     "test/eval/batch-z.yaml": { right: 116, wrong: 4 },
     "test/eval/batch-za.yaml": { right: 114, wrong: 2 },
@@ -166,7 +166,7 @@ describe("every kept set, against where it stood", () => {
 // as the bot reads it. The same ratchet: no fewer right, no more wrong; a new set fails until written down.
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
-    "test/eval/conversations/set-a.yaml": { right: 97, wrong: 11 },
+    "test/eval/conversations/set-a.yaml": { right: 98, wrong: 11 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
