@@ -8,6 +8,7 @@ import type { Answered, AskOptions, Candidate, Decision, Declined } from "./deci
 import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
+import { plainWords, tokenize } from "./normalize.ts";
 import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
@@ -208,7 +209,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     ),
   );
   const best = ranked[0];
-  const chat = guessedWord(analysis) ? undefined : smalltalk.match(analysis.words);
+  const chat = guessedWord(analysis)
+    ? undefined
+    : smalltalk.match(analysis.words, () => topicalWords(kb, analysis));
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
   // greeting, not a question about the bot's sources).
   const factual = best && best.score >= limits.answer && isFact(kb, best.id);
@@ -669,4 +672,36 @@ function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], fl
     { id: gathering.id, score: Math.max(first.score, gathering.score) },
     ...ranked.filter((s) => s.id !== gathering.id),
   ];
+}
+
+/**
+ * The concepts of the article's own ideas: a term of theirs is a word of the article ("discussed",
+ * "grant"). Not those about the bot ("answer") or the kind of question asked ("who", "person").
+ */
+const articleConcepts = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+function articleConceptsOf(kb: KnowledgeBase): ReadonlySet<string> {
+  let found = articleConcepts.get(kb);
+  if (!found) {
+    const text = ` ${kb.article.paragraphs.map((p) => plainWords(p.text).join(" ")).join(" ")} `;
+    const asking = (id: string) => id.startsWith("q-");
+    found = new Set(
+      kb.concepts
+        .filter((c) => !asking(c.id) && !(c.broader ?? []).some(asking))
+        .filter((c) => c.terms.some((t) => text.includes(` ${plainWords(t).join(" ")} `)))
+        .map((c) => `#${c.id}`),
+    );
+    articleConcepts.set(kb, found);
+  }
+  return found;
+}
+
+/** The words (as the small-talk matcher sees them) in which the reading found the article's names or ideas. */
+function topicalWords(kb: KnowledgeBase, analysis: Analysis): Set<string> {
+  const ideas = articleConceptsOf(kb);
+  const words = new Set<string>();
+  for (const t of analysis.terms)
+    if (ideas.has(t.term) || t.term.startsWith("@"))
+      for (const w of tokenize(t.surface, true)) words.add(w.key);
+  return words;
 }

@@ -72,8 +72,12 @@ export class SmalltalkMatcher {
    * phrases present, the one that ends last ("ok thanks bye" is a goodbye), the longer one on a tie.
    * Every word of a phrase must be present. `words` are the message's words after typo correction
    * against all the content, small talk included ("thnaks" is "thanks", "grant" stays "grant").
+   * `topical`: the words the reading found names or ideas of the article in (asked for only when needed).
    */
-  match(words: readonly string[]): SmalltalkMatch | undefined {
+  match(
+    words: readonly string[],
+    topical: () => ReadonlySet<string> = () => new Set(),
+  ): SmalltalkMatch | undefined {
     if (!words.some((w) => this.byFirstWord.has(w))) return undefined;
     const at = new Map<string, number>();
     words.forEach((w, i) => {
@@ -110,7 +114,10 @@ export class SmalltalkMatcher {
     // A long message of function words around a greeting still says something when several of its
     // words are explained by nothing ("cheers… does it say anything about the base at Kant?").
     const unexplained = words.length - explained.size;
-    const coverage = unexplained > MAX_UNEXPLAINED ? 0 : explained.size / words.length;
+    // A word of the article's names or ideas that no phrase explains asks about it ("what other stuff
+    // came up" holds "what … up", but "came up" is talk about a meeting).
+    const asks = explained.size < words.length && words.some((w, i) => !explained.has(i) && topical().has(w));
+    const coverage = unexplained > MAX_UNEXPLAINED || asks ? 0 : explained.size / words.length;
     return { intent: best.intent, coverage, exact: coverage === 1 && best.length === words.length };
   }
 }

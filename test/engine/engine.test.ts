@@ -869,6 +869,13 @@ describe("two questions in one message", () => {
     expect(asked("Does the article quote Du Dewen?", "answer").ids[0]).toBe("du-dewen-quote");
   });
 
+  it("is no small talk when a word of the article's ideas is outside the phrase ('what else came up' is no 'what's up')", () => {
+    expect(engine.ask("what else came up").kind).not.toBe("smalltalk");
+    expect(asked("hey what's up", "smalltalk").intent).toBe("how-are-you");
+    // A word that only says what kind of question it is ("person": who) is no idea of the article.
+    expect(asked("are you a real person?", "smalltalk").intent).toBe("who-are-you");
+  });
+
   it("takes formal Russian thanks as thanks ('Премного благодарен, всё весьма обстоятельно.')", () => {
     expect(asked("Премного благодарен, всё весьма обстоятельно.", "smalltalk").intent).toBe("thanks");
     expect(asked("Очень благодарна за ответ!", "smalltalk").intent).toBe("thanks");
