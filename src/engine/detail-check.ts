@@ -262,7 +262,8 @@ export class DetailCheck {
     // A month in a quoted title ("«…посетит Китай в мае 2023 года» — when was it accessed?") is the title's.
     if (analysis.quoting) return false;
     const own = analysis.terms.filter((t) => !t.context);
-    if (!own.some((t) => t.term === "#q-when")) return false;
+    // "When…", or a day asked in other words ("what exact day in May?", "mayısın hangi günü?").
+    if (!own.some((t) => t.term === "#q-when" || t.term === "#day")) return false;
     const months = new Set(own.filter((t) => MONTH_TERMS.has(t.term)).map((t) => t.term.slice(1)));
     // English "may" is a stop word: "in May", "May 2023" name the month.
     analysis.askingWords.forEach((w, i) => {

@@ -890,6 +890,13 @@ describe("two questions in one message", () => {
     expect(asked("а всё-таки кто автор?", "answer").ids[0]).toBe("author");
   });
 
+  it("declines a day of May asked without 'when' ('what exact day in May?'): the day it gives is in March", () => {
+    for (const q of ["what exact day in May?", "mayısın hangi günü?", "майдын так кайсы күнү?"]) {
+      const d = asked(q, "decline");
+      expect(d.reason === "lacks" && d.detail).toBe("day");
+    }
+  });
+
   it("reads an emphasis word typed in Latin letters as the Cyrillic one ('imenno' is 'именно')", () => {
     // "какого … числа" asks for the day, which the announcement (May 2023) does not give.
     const d = asked("a kakogo imenno chisla v mae Japarov poedet v Pekin?", "decline");
