@@ -19,6 +19,7 @@ import {
   ABOUT_AFTER,
   ABOUT_BEFORE,
   isAskingWord,
+  isExpressive,
   isFrameVerb,
   isOpeningAuxiliary,
   isStopword,
@@ -307,7 +308,7 @@ export class QuestionReader {
         continue;
       }
       // A lone letter nobody's content uses is shorthand ("w" for with, "n" for and), not a claim.
-      if (context || [...t.key].length === 1) continue;
+      if (context || [...t.key].length === 1 || isExpressive(t.key)) continue;
       // Where the asker lives is theirs to name ("я живу в Оше"): no claim the content lacks.
       if (living.has(clause) && t.capitalisedMidSentence) continue;
       const unknownTerm = v.primaryTerm(t, lang, ruLatn);

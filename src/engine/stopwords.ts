@@ -158,6 +158,10 @@ export const TRANSPARENT: ReadonlySet<string> = wordSet(
 
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {
+  return isListedStopword(key) || (REPEATED.test(key) && isListedStopword(key.replace(RUNS, "$1")));
+}
+
+function isListedStopword(key: string): boolean {
   return (
     STOPWORDS.en.has(key) ||
     STOPWORDS.ru.has(key) ||
@@ -166,6 +170,21 @@ export function isStopword(key: string): boolean {
     INDEFINITE.test(key)
   );
 }
+
+// A word typed long for effect ("sooo", "yaaa", "pleaseee", "ну ладнооо") is the word typed once.
+const REPEATED = /(\p{L})\1/u;
+const RUNS = /(\p{L})\1+/gu;
+
+/**
+ * Typing for effect that no content word looks like: a letter held down ("hmmmm", "ааааа", "ohhh") or
+ * laughter ("hahaha", "ахахах", "jajaja"). Not a word, so never a claim the content lacks.
+ */
+export function isExpressive(key: string): boolean {
+  return /(\p{L})\1\1/u.test(key) || LAUGHTER.test(key);
+}
+
+const LAUGHTER =
+  /^(?:a?(?:ha){2,}h?|(?:he){2,}h?|(?:ja){2,}j?|(?:ah){2,}a?|а?(?:ха){2,}х?|(?:хе){2,}х?|(?:ах){2,}а?)$/;
 
 // Turkish and Kyrgyz stop words take suffixes too ("anlatıyor", "hakkındaki"): compare their first five
 // letters, as the stemmer does.

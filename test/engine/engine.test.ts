@@ -886,6 +886,19 @@ describe("two questions in one message", () => {
     expect(asked("Başaran Bey nerede okudu?", "answer").ids[0]).toBe("author");
   });
 
+  it("reads words typed long for effect and laughter as no claim ('sooo', 'yaaa', 'hmmmm', 'ахаха')", () => {
+    const plain = asked("what did the chinese ambassador say about kyrgyzstan", "answer");
+    for (const tail of ["hmmmm", "hahaha", "ахахах", "yaaa", "pleaseee"])
+      expect(asked(`what did the chinese ambassador say about kyrgyzstan ${tail}`, "answer")).toMatchObject({
+        ids: plain.ids,
+        score: plain.score,
+      });
+    // A word the content does not know still counts against the answers.
+    expect(engine.ask("what did the chinese ambassador say about kyrgyzstan blorp").score).toBeLessThan(
+      plain.score,
+    );
+  });
+
   it("reads the particle of 'всё-таки' (after all) as no word of the question", () => {
     expect(asked("а всё-таки кто автор?", "answer").ids[0]).toBe("author");
   });

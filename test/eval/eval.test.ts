@@ -166,7 +166,7 @@ describe("every kept set, against where it stood", () => {
 // as the bot reads it. The same ratchet: no fewer right, no more wrong; a new set fails until written down.
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
-    "test/eval/conversations/set-a.yaml": { right: 99, wrong: 11 },
+    "test/eval/conversations/set-a.yaml": { right: 100, wrong: 11 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
