@@ -96,6 +96,9 @@ describe("finer details (content/details.yaml)", () => {
       ["Did Kulubaev and Syromolotov sign anything when they met?", "signed", "anything was signed"],
       ["Under which law are the Soros-funded structures limited?", "law", "does not name a law"],
     ];
+    // A word between the asking words ("что конкретно решили") still asks for the outcome.
+    const decided = engine.ask("Что конкретно решили Кулубаев и Сыромолотов?");
+    expect(decided.kind === "decline" && decided.reason === "lacks" && decided.detail).toBe("outcome");
     for (const [question, detail, says] of cases) {
       const d = engine.ask(question);
       expect(d, question).toMatchObject({ kind: "decline", reason: "lacks", detail });
