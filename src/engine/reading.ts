@@ -229,6 +229,7 @@ export class QuestionReader {
     const living = livingClauses(tokens, clauses);
     const framing = framingSources(tokens, phraseAt);
     for (const i of reportedAsking(tokens)) framing.add(i);
+    for (const i of articleDescription(tokens, phraseAt)) framing.add(i);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       const clause = clauses[i] as number;
@@ -887,6 +888,33 @@ function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, 
       .some((t, k) => isAskingWord(t.key) || phraseAt.get(from + k)?.target.term.startsWith("#q-") === true);
     if (!framed || !asksMore) continue;
     for (let i = russian ? start - 1 : start; i < end; i++) out.add(i);
+  }
+  return out;
+}
+
+/** Words that begin what an article is about: "the article on …", "статья о …", "статью про …". */
+const ABOUT_AFTER_ARTICLE: ReadonlySet<string> = new Set(["on", "about", "о", "об", "про"]);
+
+/**
+ * "Who wrote this article on Kyrgyz foreign policy?": what the article is about describes which article,
+ * it is not asked about. Only in a question about the article's author: "what does the article on Japan
+ * say?" still asks about Japan. The positions from "on"/"about" to the end of its sentence.
+ */
+function articleDescription(
+  tokens: readonly Token[],
+  phraseAt: ReadonlyMap<number, PhraseMatch>,
+): Set<number> {
+  const out = new Set<number>();
+  const terms = [...phraseAt.values()].map((p) => p.target.term);
+  if (!terms.includes("#author")) return out;
+  for (const [start, phrase] of phraseAt) {
+    if (phrase.start !== start || phrase.target.term !== "#article") continue;
+    if (!ABOUT_AFTER_ARTICLE.has(tokens[phrase.end]?.key ?? "")) continue;
+    const sentence = tokens[phrase.end]?.sentence;
+    for (let i = phrase.end; i < tokens.length && tokens[i]?.sentence === sentence; i++) {
+      if (phraseAt.get(i)?.target.term === "#author") break;
+      out.add(i);
+    }
   }
   return out;
 }

@@ -899,6 +899,13 @@ describe("two questions in one message", () => {
     );
   });
 
+  it("reads what an article is 'on' as which article, in a question about its author", () => {
+    expect(asked("who wrote this article on kyrgyz foreign policy?", "answer").ids).toEqual(["author"]);
+    expect(asked("кто написал статью о внешней политике Кыргызстана?", "answer").ids).toEqual(["author"]);
+    // Not in other questions: "the article on Japan" asks about Japan.
+    expect(asked("what does the article on Japan say?", "answer").ids[0]).not.toBe("article-summary");
+  });
+
   it("reads the particle of 'всё-таки' (after all) as no word of the question", () => {
     expect(asked("а всё-таки кто автор?", "answer").ids[0]).toBe("author");
   });
