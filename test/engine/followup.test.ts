@@ -92,13 +92,4 @@ describe("follow-ups", () => {
     );
     expect(side).toMatchObject({ kind: "answer", id: "consultations-delegations" });
   });
-  it("'which ones?' asks for names: declined after a story that names none, answered after a list", () => {
-    const [, closed] = talk(
-      "What does Japarov do against Soros-funded structures?",
-      "which ones got shut down?",
-    );
-    expect(closed).toMatchObject({ kind: "decline", reason: "lacks" });
-    const [, listed] = talk("Which organisations were discussed at the consultations?", "which ones?");
-    expect(listed).toMatchObject({ kind: "answer", id: "consultations-organisations" });
-  });
 });
