@@ -80,6 +80,8 @@ const POINTING = new Set(
     "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
     // Turkish
     "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka",
+    // Turkish typed without its letters
+    "onlari onlarin su sunu orasi baska",
     // Kyrgyz
     "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
   ]

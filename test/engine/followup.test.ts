@@ -69,6 +69,8 @@ describe("follow-ups", () => {
     // …and "what else did he say?" after the visit asks for words of his not given yet.
     expect(id("Who announced the visit to Beijing?", "what else did he say?")).toBe("du-dewen-quote");
     expect(id("Кто объявил о визите в Пекин?", "что ещё он сказал?")).toBe("du-dewen-quote");
+    // Turkish typed without its letters: "baska" is "başka".
+    expect(id("Pekin ziyaretini kim duyurdu?", "baska ne dedi")).toBe("du-dewen-quote");
   });
 
   it("a new idea 'mentioned there' that the context only finds in the answer just given is asked of the article", () => {
