@@ -289,9 +289,12 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   // Russian, Turkish and Kyrgyz drop the pronoun ("ne konuştular?", "что обсуждали?"): one idea and no
   // name, and not an answer of its own, reads as a follow-up too.
   // (Answered alone only as a guess, it is a follow-up still: "на что?" after the railway.)
+  // A name alone, two or three words at most ("Rus tarafında?", "а Россия?"): the last question asked
+  // of it, unless it is a question of its own the engine is sure of.
+  const nameAlone = terms[0]?.startsWith("@") === true && all.length <= 3;
   return (
     terms.length === 1 &&
-    !terms[0]?.startsWith("@") &&
+    (nameAlone || !terms[0]?.startsWith("@")) &&
     !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure")
   );
 }

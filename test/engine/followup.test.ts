@@ -87,6 +87,12 @@ describe("follow-ups", () => {
     const [, used] = talk("Japoniya Kyrgyzstanga kancha grant berdi?", "emnege koldonulat?");
     expect(used).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
   });
+  it("a name alone ('Rus tarafında?') asks the last question of it; one the engine is sure of stands alone", () => {
+    const [, side] = talk("İstişarelerde Kırgız heyetine kim başkanlık etti?", "Rus tarafında?");
+    expect(side).toMatchObject({ reading: "resolved", id: "consultations-delegations" });
+    expect(talk("How much did Japan give?", "China?")[1]).toMatchObject({ reading: "own" });
+  });
+
   it("Turkish 'peki Rus tarafında kim vardı?' (and who was on the Russian side?) asks the same delegations", () => {
     const [, side] = talk(
       "İstişarelerde Kırgız heyetine kim başkanlık etti?",
