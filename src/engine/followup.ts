@@ -423,23 +423,43 @@ export function readFollowUp(
       }
     }
   }
-  // "And why does that matter?" after the achievement: a kind of question the last answer's own question
-  // does not ask, found in nothing but that answer again, is asked of the one curated related answer
-  // whose own question asks it.
-  if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
-    const kindsOf = (id: string) => engine.questionKinds(kb.answerById.get(id)?.questions.en[0] ?? "");
-    const given = new Set(kindsOf(last));
-    const asked = engine.questionKinds(sentence).filter((k) => !given.has(k));
-    const askers = (kb.answerById.get(last)?.related ?? []).filter(
-      (id) => kb.answerById.get(id)?.kind !== "bot" && kindsOf(id).some((k) => asked.includes(k)),
+  // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations: a kind of
+  // question, or an idea, that the last answer's own question lacks, found in nothing but that answer
+  // again, is asked of the curated related answers whose own question has it; the one the engine answers
+  // best with it.
+  // ("Who said it?" of an answer naming its people is that answer: it says who.)
+  const asksWhoOfNamed = engine.questionKinds(sentence).includes("#q-who") && peopleOf(kb, last).length > 0;
+  if (found.kind === "answer" && found.ids[0] === last && !wantsOther && !asksWhoOfNamed) {
+    const question = (id: string) => kb.answerById.get(id)?.questions.en[0] ?? "";
+    const kindsOf = (id: string) => engine.questionKinds(question(id));
+    const lastKinds = new Set(kindsOf(last));
+    const lastIdeas = new Set(termsOf(engine, question(last)));
+    const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
+    const kinds = engine.questionKinds(sentence).filter((k) => !lastKinds.has(k));
+    const related = (kb.answerById.get(last)?.related ?? []).filter(
+      (id) => kb.answerById.get(id)?.kind !== "bot",
     );
-    const [other] = askers;
-    if (askers.length === 1 && other !== undefined) {
+    // An idea of its own: every related answer whose question has it. Only a kind of question: the one
+    // related answer whose question asks it ("what" is asked by too many to tell).
+    const byIdeas = related.filter((id) => {
+      const has = new Set(termsOf(engine, question(id)));
+      return ideas.length > 0 && ideas.every((t) => has.has(t));
+    });
+    const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
+    const askers = ideas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
+    let best: { d: Decision; q: string } | undefined;
+    for (const other of askers) {
       const q = `${sentence} ${anchorOf(kb, engine, other)}`;
       const d = engine.ask(q, { ...options, lang });
-      if (d.kind === "answer" && d.ids[0] === other && d.score >= THRESHOLDS.answer)
-        ({ found, query } = { found: d, query: q });
+      if (
+        d.kind === "answer" &&
+        d.ids[0] === other &&
+        d.score >= THRESHOLDS.answer &&
+        d.score > (best?.d.score ?? 0)
+      )
+        best = { d, q };
     }
+    if (best) ({ found, query } = { found: best.d, query: best.q });
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
   const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;

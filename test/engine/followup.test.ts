@@ -80,6 +80,9 @@ describe("follow-ups", () => {
   it("'why?' that finds only the answer just given is asked of the related answer whose question asks why", () => {
     const [, why] = talk("What is Zhaparov's main achievement?", "and why does that matter?");
     expect(why).toMatchObject({ reading: "resolved", id: "multi-vector-meaning" });
+    // An idea the last answer's question lacks ("обсуждали") likewise: what the consultations discussed.
+    const [, discussed] = talk("Кто возглавлял делегации на консультациях?", "что обсуждали?");
+    expect(discussed?.id).toMatch(/^consultations-(topics|organisations)$/);
     // A kind of question the answer itself gives stays with it: the meeting has its date.
     expect(talk("Who did Kulubaev meet?", "when?")[1]).toMatchObject({ id: "kulubaev-syromolotov-meeting" });
   });
