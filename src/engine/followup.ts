@@ -267,6 +267,11 @@ function questionAfterSmallTalk(text: string): string | undefined {
   return sentences.length > 1 && last?.endsWith("?") ? last : undefined;
 }
 
+/** "Is there a source for this claim?", "bu iddia için kaynak var mı?": the source of what was just said. */
+function asksSourceOfIt(terms: readonly string[], words: readonly string[]): boolean {
+  return terms.includes("#source") && words.some((w) => POINTING.has(w));
+}
+
 /** Is this message a follow-up (true), or a question of its own? */
 export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
   if (own.kind === "smalltalk") return false;
@@ -278,10 +283,11 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   const all = plainWords(text);
   // (A concept and its broader one, "#agreement" and "#agreement-more", are one idea here.)
   const ideas = terms.filter((t) => !(t.endsWith("-more") && terms.includes(t.slice(0, -5)))).length;
+  const sourceOfIt = asksSourceOfIt(terms, all);
   if (
     own.kind === "answer" &&
     own.score >= OWN_ANSWER &&
-    !(all.some((w) => THERE.has(w)) && ideas <= MAX_OWN_TERMS)
+    !((all.some((w) => THERE.has(w)) || sourceOfIt) && ideas <= MAX_OWN_TERMS)
   )
     return false;
   const pointing = all.some((w) => POINTING.has(w)) || OPENING.has(all[0] ?? "");
@@ -343,7 +349,8 @@ export function readFollowUp(
   if (ownTopic && last !== undefined) {
     // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
-    const there = plainWords(text).some((w) => THERE.has(w));
+    const there =
+      plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(termsOf(engine, text), plainWords(text));
     const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
     // "else" asks for another answer: it is not a new idea of its own.
     const core = plainWords(text)

@@ -103,4 +103,10 @@ describe("follow-ups", () => {
     );
     expect(side).toMatchObject({ kind: "answer", id: "consultations-delegations" });
   });
+  it("'is there a source for this claim?' asks the source of what was just said: none for the Tulip Revolution", () => {
+    const [, source] = talk("Lale Devrimi nedir?", "Bu iddia için makalede bir kaynak gösterilmiş mi?");
+    expect(source).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+    const [, cited] = talk("Who did Kulubaev meet?", "а какой источник у этого?");
+    expect(cited).toMatchObject({ reading: "resolved", kind: "answer" });
+  });
 });
