@@ -89,6 +89,9 @@ describe("follow-ups", () => {
   it("Kyrgyz 'emnege koldonulat?' (what is it used for?) after the grant asks its purpose, not the article's sources", () => {
     const [, used] = talk("Japoniya Kyrgyzstanga kancha grant berdi?", "emnege koldonulat?");
     expect(used).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
+    expect(talk("Is Japan giving Kyrgyzstan money?", "for what")[1]).toMatchObject({
+      id: "japan-grant-batken",
+    });
   });
   it("a name alone ('Rus tarafında?') asks the last question of it; one the engine is sure of stands alone", () => {
     const [, side] = talk("İstişarelerde Kırgız heyetine kim başkanlık etti?", "Rus tarafında?");
