@@ -12,7 +12,7 @@ import { plainWords, tokenize } from "./normalize.ts";
 import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
-import { SECOND_PERSON } from "./stopwords.ts";
+import { isAskingWord, SECOND_PERSON } from "./stopwords.ts";
 
 /**
  * Thresholds, measured on the development questions (npm run bench prints the sweep). FAQ products sit
@@ -218,7 +218,22 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // …but a message naming something the article never mentions asks about it ("does the article say
   // anything about the Kumtor gold mine?" is no "good").
   const namesOutside = analysis.outOfScope.length > 0 && !chat?.exact;
-  if (chat && chat.coverage >= limits.smalltalk && (chat.exact || !factual) && !namesOutside) {
+  // Thanks with praise and no question ("Благодарю Вас, весьма познавательная беседа."): nothing asked,
+  // no name given, no question mark, no asking word, and nothing the article says comes near it.
+  // Thanks, whatever the praise's words.
+  const thanksOnly =
+    chat?.intent === "thanks" &&
+    !process.env.NOTHANKS &&
+    !/[?？]/.test(question) &&
+    !analysis.words.some(isAskingWord) &&
+    !analysis.terms.some((t) => t.term.startsWith("@") || t.term.startsWith("#q-")) &&
+    (best?.score ?? 0) < limits.suggest;
+  if (
+    chat &&
+    (chat.coverage >= limits.smalltalk || thanksOnly) &&
+    (chat.exact || !factual) &&
+    !namesOutside
+  ) {
     return {
       ...base,
       kind: "smalltalk",

@@ -878,6 +878,10 @@ describe("two questions in one message", () => {
 
   it("takes formal Russian thanks as thanks ('Премного благодарен, всё весьма обстоятельно.')", () => {
     expect(asked("Премного благодарен, всё весьма обстоятельно.", "smalltalk").intent).toBe("thanks");
+    // Praise after thanks, with nothing asked, is thanks whatever its words.
+    expect(asked("Благодарю Вас, весьма познавательная беседа.", "smalltalk").intent).toBe("thanks");
+    // …but thanks with a topic of the article after it asks about that topic.
+    expect(asked("спасибо, теперь про железную дорогу", "answer").ids).toEqual(["railway-project"]);
     expect(asked("Очень благодарна за ответ!", "smalltalk").intent).toBe("thanks");
   });
 
