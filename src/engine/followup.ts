@@ -38,15 +38,15 @@ export function contextAfter(
   before: FollowUpContext | undefined,
   max: number,
 ): FollowUpContext | undefined {
+  // Something the article never mentions is now the topic: "what did he say?" after Putin is not about
+  // the answer before.
+  if (decision.kind === "decline" && decision.reason === "out-of-scope") return undefined;
   const ids =
     decision.kind === "answer"
       ? decision.ids
       : decision.kind === "decline" && decision.reason === "weak" && decision.related[0]
         ? [decision.related[0].id]
         : undefined;
-  // Something the article never mentions is now the topic: "what did he say?" after Putin is not about
-  // the answer before.
-  if (decision.kind === "decline" && decision.reason === "out-of-scope") return undefined;
   if (!ids) return before;
   const earlier = (before?.ids ?? []).filter((id) => !ids.includes(id));
   return {
@@ -182,6 +182,51 @@ function answerByNames(
   }
   const found = names.flatMap((name) => ask(name) ?? []);
   return found.length > 0 && found.every((f) => f.id === found[0]?.id) ? found[0] : undefined;
+}
+
+/**
+ * A follow-up found in nothing but the last answer again, though it asks a kind of question or names an
+ * idea that answer's own question lacks: asked of the curated related answers whose own question has it,
+ * the one the engine answers best with it. An idea of its own picks every related answer whose question
+ * has it; a kind of question alone, only the one related answer asking it ("what" is asked by too many to
+ * tell). "Who said it?" of an answer naming its people is that answer: it says who.
+ */
+function askedOfRelated(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  sentence: string,
+  last: string,
+  options: AskOptions,
+): { decision: Decision; query: string } | undefined {
+  if (engine.questionKinds(sentence).includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
+  const question = (id: string) => kb.answerById.get(id)?.questions.en[0] ?? "";
+  const kindsOf = (id: string) => engine.questionKinds(question(id));
+  const lastKinds = new Set(kindsOf(last));
+  const lastIdeas = new Set(termsOf(engine, question(last)));
+  const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
+  const kinds = engine.questionKinds(sentence).filter((k) => !lastKinds.has(k));
+  const related = (kb.answerById.get(last)?.related ?? []).filter(
+    (id) => kb.answerById.get(id)?.kind !== "bot",
+  );
+  const byIdeas = related.filter((id) => {
+    const has = new Set(termsOf(engine, question(id)));
+    return ideas.length > 0 && ideas.every((t) => has.has(t));
+  });
+  const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
+  const askers = ideas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
+  let best: { decision: Decision; query: string } | undefined;
+  for (const other of askers) {
+    const query = `${sentence} ${anchorOf(kb, engine, other)}`;
+    const decision = engine.ask(query, options);
+    if (
+      decision.kind === "answer" &&
+      decision.ids[0] === other &&
+      decision.score >= THRESHOLDS.answer &&
+      decision.score > (best?.decision.score ?? 0)
+    )
+      best = { decision, query };
+  }
+  return best;
 }
 
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
@@ -397,6 +442,7 @@ export function readFollowUp(
     { ...options, lang },
     wantsOther ? context.ids : [],
   );
+  // (For "what else", only words found: the decline of words nobody gave is no other answer.)
   if (quoted && !(wantsOther && quoted.decision.kind !== "answer"))
     return {
       kind: "resolved",
@@ -430,43 +476,10 @@ export function readFollowUp(
       }
     }
   }
-  // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations: a kind of
-  // question, or an idea, that the last answer's own question lacks, found in nothing but that answer
-  // again, is asked of the curated related answers whose own question has it; the one the engine answers
-  // best with it.
-  // ("Who said it?" of an answer naming its people is that answer: it says who.)
-  const asksWhoOfNamed = engine.questionKinds(sentence).includes("#q-who") && peopleOf(kb, last).length > 0;
-  if (found.kind === "answer" && found.ids[0] === last && !wantsOther && !asksWhoOfNamed) {
-    const question = (id: string) => kb.answerById.get(id)?.questions.en[0] ?? "";
-    const kindsOf = (id: string) => engine.questionKinds(question(id));
-    const lastKinds = new Set(kindsOf(last));
-    const lastIdeas = new Set(termsOf(engine, question(last)));
-    const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
-    const kinds = engine.questionKinds(sentence).filter((k) => !lastKinds.has(k));
-    const related = (kb.answerById.get(last)?.related ?? []).filter(
-      (id) => kb.answerById.get(id)?.kind !== "bot",
-    );
-    // An idea of its own: every related answer whose question has it. Only a kind of question: the one
-    // related answer whose question asks it ("what" is asked by too many to tell).
-    const byIdeas = related.filter((id) => {
-      const has = new Set(termsOf(engine, question(id)));
-      return ideas.length > 0 && ideas.every((t) => has.has(t));
-    });
-    const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
-    const askers = ideas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
-    let best: { d: Decision; q: string } | undefined;
-    for (const other of askers) {
-      const q = `${sentence} ${anchorOf(kb, engine, other)}`;
-      const d = engine.ask(q, { ...options, lang });
-      if (
-        d.kind === "answer" &&
-        d.ids[0] === other &&
-        d.score >= THRESHOLDS.answer &&
-        d.score > (best?.d.score ?? 0)
-      )
-        best = { d, q };
-    }
-    if (best) ({ found, query } = { found: best.d, query: best.q });
+  // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations.
+  if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
+    const other = askedOfRelated(kb, engine, sentence, last, { ...options, lang });
+    if (other) ({ decision: found, query } = other);
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
   const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
