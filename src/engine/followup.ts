@@ -188,8 +188,8 @@ function answerByNames(
  * A follow-up found in nothing but the last answer again, though it asks a kind of question or names an
  * idea that answer's own question lacks: asked of the curated related answers whose own question has it,
  * the one the engine answers best with it. An idea of its own picks every related answer whose question
- * has it; a kind of question alone, only the one related answer asking it ("what" is asked by too many to
- * tell). "Who said it?" of an answer naming its people is that answer: it says who.
+ * has it; failing that, a kind of question picks only the one related answer asking it ("what" is asked
+ * by too many to tell). "Who said it?" of an answer naming its people is that answer: it says who.
  */
 function askedOfRelated(
   kb: KnowledgeBase,
@@ -213,7 +213,7 @@ function askedOfRelated(
     return ideas.length > 0 && ideas.every((t) => has.has(t));
   });
   const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
-  const askers = ideas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
+  const askers = byIdeas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
   let best: { decision: Decision; query: string } | undefined;
   for (const other of askers) {
     const query = `${sentence} ${anchorOf(kb, engine, other)}`;

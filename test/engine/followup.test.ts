@@ -83,6 +83,10 @@ describe("follow-ups", () => {
     // An idea the last answer's question lacks ("обсуждали") likewise: what the consultations discussed.
     const [, discussed] = talk("Кто возглавлял делегации на консультациях?", "что обсуждали?");
     expect(discussed?.id).toMatch(/^consultations-(topics|organisations)$/);
+    // An idea no related question has ("needed") leaves the kind of question to decide: why.
+    expect(talk("What does Japarov do against Soros-funded structures?", "why is that needed?")[1]?.id).toBe(
+      "social-movements",
+    );
     // A kind of question the answer itself gives stays with it: the meeting has its date.
     expect(talk("Who did Kulubaev meet?", "when?")[1]).toMatchObject({ id: "kulubaev-syromolotov-meeting" });
   });
