@@ -167,6 +167,7 @@ describe("every kept set, against where it stood", () => {
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
     "test/eval/conversations/set-a.yaml": { right: 100, wrong: 11 },
+    "test/eval/conversations/set-b.yaml": { right: 68, wrong: 5 },
     "test/eval/conversations/set-c.yaml": { right: 101, wrong: 9 },
   };
   let engine: ReturnType<typeof createEngine>;
