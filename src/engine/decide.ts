@@ -223,7 +223,6 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // Thanks, whatever the praise's words.
   const thanksOnly =
     chat?.intent === "thanks" &&
-    !process.env.NOTHANKS &&
     !/[?？]/.test(question) &&
     !analysis.words.some(isAskingWord) &&
     !analysis.terms.some((t) => t.term.startsWith("@") || t.term.startsWith("#q-")) &&
