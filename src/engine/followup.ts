@@ -198,13 +198,14 @@ function askedOfRelated(
   last: string,
   options: AskOptions,
 ): { decision: Decision; query: string } | undefined {
-  if (engine.questionKinds(sentence).includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
+  const asked = engine.questionKinds(sentence);
+  if (asked.includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
   const question = (id: string) => kb.answerById.get(id)?.questions.en[0] ?? "";
   const kindsOf = (id: string) => engine.questionKinds(question(id));
   const lastKinds = new Set(kindsOf(last));
   const lastIdeas = new Set(termsOf(engine, question(last)));
   const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
-  const kinds = engine.questionKinds(sentence).filter((k) => !lastKinds.has(k));
+  const kinds = asked.filter((k) => !lastKinds.has(k));
   const related = (kb.answerById.get(last)?.related ?? []).filter(
     (id) => kb.answerById.get(id)?.kind !== "bot",
   );

@@ -88,6 +88,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return list.slice();
   };
 
+  const termsRead = (text: string): string[] => reader.read(text).terms.map((t) => t.term);
+
   // What each short answer answers: the kinds of question its answer's main (first English) question asks.
   const kinds = new Map<string, ReadonlySet<string>>();
   const shortKinds = (id: string): ReadonlySet<string> => {
@@ -108,21 +110,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       ),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
-    groupKey: (text) =>
-      keyOf(
-        reader
-          .read(text)
-          .terms.map((t) => t.term)
-          .filter((t) => !t.startsWith("#q-")),
-      ),
-    questionKinds: (text) => [
-      ...new Set(
-        reader
-          .read(text)
-          .terms.map((t) => t.term)
-          .filter((t) => t.startsWith("#q-")),
-      ),
-    ],
+    groupKey: (text) => keyOf(termsRead(text).filter((t) => !t.startsWith("#q-"))),
+    // As the question words read them (not decide's questionKinds, which reads "что обсуждали?" as "what").
+    questionKinds: (text) => [...new Set(termsRead(text).filter((t) => t.startsWith("#q-")))],
     snapshot: () => takeSnapshot(kb, { vocabulary, index, smalltalk, details, quoted }),
   };
 }
