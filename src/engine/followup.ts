@@ -84,6 +84,8 @@ const POINTING = new Set(
     "onlari onlarin su sunu orasi baska",
     // Kyrgyz
     "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
+    // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
+    "dagy bashka",
   ]
     .join(" ")
     .split(" "),
@@ -96,10 +98,23 @@ const THERE = new Set("there then там тогда tam togda orada orda oradaki
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
 
 /** Words that open a follow-up when they come first ("and how much?", "а где?", "peki neden?"). */
-const OPENING = new Set("and also so а и также peki ve ayrıca анан".split(" "));
+const OPENING = new Set("and also so а и также peki ve ayrıca анан anan".split(" "));
 
 /** Words that ask for another answer than the ones given: "who else", "what else", "а ещё", "başka". */
-const ELSE = new Set(["else", "ещё", "еще", "esche", "eshe", "eshche", "başka", "baska", "дагы", "башка"]);
+const ELSE = new Set([
+  "else",
+  "ещё",
+  "еще",
+  "esche",
+  "eshe",
+  "eshche",
+  "başka",
+  "baska",
+  "дагы",
+  "башка",
+  "dagy",
+  "bashka",
+]);
 
 /** A follow-up is short: beyond the question words, at most this many terms of its own. */
 const MAX_OWN_TERMS = 2;
@@ -124,9 +139,11 @@ function termsOf(engine: FollowUpEngine, text: string): string[] {
 /**
  * The names and ideas of an answer, as words the engine reads back the same way: the terms of the
  * answer's first question (in English: every name and idea has an English spelling in content).
+ * `cyrillic`: in a Cyrillic spelling where content has one, for a message in Kyrgyz typed in Latin
+ * letters, whose Latin words the engine reads as Kyrgyz ("discuss" would be a Kyrgyz word no one knows).
  */
-export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string {
-  return anchorWords(kb, engine, id, () => true).join(" ");
+export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string, cyrillic = false): string {
+  return anchorWords(kb, engine, id, () => true, cyrillic).join(" ");
 }
 
 /**
@@ -134,9 +151,9 @@ export function anchorOf(kb: KnowledgeBase, engine: FollowUpEngine, id: string):
  * speak of (the article's own country): alone it stands for nothing in particular ("who calls it that?"
  * after the Democracy Island is not whatever "Kyrgyzstan" alone finds).
  */
-function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string): string[] {
+function anchorNames(kb: KnowledgeBase, engine: FollowUpEngine, id: string, cyrillic: boolean): string[] {
   const everywhere = namesOfMostAnswers(kb);
-  return anchorWords(kb, engine, id, (term) => term.startsWith("@") && !everywhere.has(term));
+  return anchorWords(kb, engine, id, (term) => term.startsWith("@") && !everywhere.has(term), cyrillic);
 }
 
 /** The terms of an answer's first question that `keep` keeps, each as a word the engine reads back as it. */
@@ -145,15 +162,18 @@ function anchorWords(
   engine: FollowUpEngine,
   id: string,
   keep: (term: string) => boolean,
+  cyrillic: boolean,
 ): string[] {
   const question = kb.answerById.get(id)?.questions.en[0] ?? "";
+  const pick = (spellings: readonly string[] | undefined) =>
+    (cyrillic ? spellings?.find((w) => /\p{Script=Cyrillic}/u.test(w)) : undefined) ?? spellings?.[0];
   return termsOf(engine, question)
     .filter(keep)
     .flatMap((term) => {
       const word = term.startsWith("@")
-        ? kb.entities.find((e) => e.id === term.slice(1))?.names[0]
+        ? pick(kb.entities.find((e) => e.id === term.slice(1))?.names)
         : term.startsWith("#")
-          ? kb.concepts.find((c) => c.id === term.slice(1))?.terms[0]
+          ? pick(kb.concepts.find((c) => c.id === term.slice(1))?.terms)
           : term.startsWith("n:")
             ? term.slice(2)
             : undefined;
@@ -197,6 +217,7 @@ function askedOfRelated(
   sentence: string,
   last: string,
   options: AskOptions,
+  cyrillic: boolean,
 ): { decision: Decision; query: string } | undefined {
   const asked = engine.questionKinds(sentence);
   if (asked.includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
@@ -217,7 +238,7 @@ function askedOfRelated(
   const askers = byIdeas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
   let best: { decision: Decision; query: string } | undefined;
   for (const other of askers) {
-    const query = `${sentence} ${anchorOf(kb, engine, other)}`;
+    const query = `${sentence} ${anchorOf(kb, engine, other, cyrillic)}`;
     const decision = engine.ask(query, options);
     if (
       decision.kind === "answer" &&
@@ -226,6 +247,43 @@ function askedOfRelated(
       decision.score > (best?.decision.score ?? 0)
     )
       best = { decision, query };
+  }
+  return best;
+}
+
+/**
+ * "What else was discussed?" when the engine's own candidates offer nothing new: the curated related
+ * answer not given yet whose own question has every idea the follow-up names, the one the engine
+ * answers best when asked with it.
+ */
+function otherRelated(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  sentence: string,
+  last: string,
+  seen: ReadonlySet<string>,
+  options: AskOptions,
+  cyrillic: boolean,
+): { id: string; score: number } | undefined {
+  const core = plainWords(sentence)
+    .filter((w) => !ELSE.has(w))
+    .join(" ");
+  const ideas = termsOf(engine, core);
+  if (ideas.length === 0) return undefined;
+  let best: { id: string; score: number } | undefined;
+  for (const id of kb.answerById.get(last)?.related ?? []) {
+    const answer = kb.answerById.get(id);
+    if (seen.has(id) || answer?.kind === "bot") continue;
+    const has = new Set(termsOf(engine, answer?.questions.en[0] ?? ""));
+    if (!ideas.every((t) => has.has(t))) continue;
+    const decision = engine.ask(`${core} ${anchorOf(kb, engine, id, cyrillic)}`, options);
+    if (
+      decision.kind === "answer" &&
+      decision.ids[0] === id &&
+      decision.score >= THRESHOLDS.answer &&
+      decision.score > (best?.score ?? 0)
+    )
+      best = { id, score: decision.score };
   }
   return best;
 }
@@ -313,13 +371,26 @@ function questionAfterSmallTalk(text: string): string | undefined {
   return sentences.length > 1 && last?.endsWith("?") ? last : undefined;
 }
 
+/** What a message asks after opening with small talk ("sağol, …", "рахмат! …"), if it does. */
+function askedAfterSmallTalk(engine: FollowUpEngine, text: string, options: AskOptions): string | undefined {
+  const parts = /^(.+?[,.!…;:]+)\s+(\S.*)$/su.exec(text.trim());
+  if (!parts?.[1] || !parts[2]) return undefined;
+  return engine.ask(parts[1], options).kind === "smalltalk" ? parts[2] : undefined;
+}
+
 /** "Is there a source for this claim?", "bu iddia için kaynak var mı?": the source of what was just said. */
 function asksSourceOfIt(terms: readonly string[], words: readonly string[]): boolean {
   return terms.includes("#source") && words.some((w) => POINTING.has(w));
 }
 
-/** Is this message a follow-up (true), or a question of its own? */
-export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision): boolean {
+/** "This" and "that": a demonstrative points at what was just said ("откуда эта информация?"). */
+const DEMONSTRATIVE = new Set("this that these those это эта этот эти то bu şu su бул ушул".split(" "));
+
+/**
+ * Is this message a follow-up (true), or a question of its own? `aboutBot`: the engine answers it
+ * with an answer about the bot itself.
+ */
+export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision, aboutBot = false): boolean {
   if (own.kind === "smalltalk") return false;
   // A name the article never mentions ("who is Smith?") is asked about, whatever came before.
   if (own.kind === "decline" && own.reason === "out-of-scope") return false;
@@ -330,6 +401,9 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision):
   // (A concept and its broader one, "#agreement" and "#agreement-more", are one idea here.)
   const ideas = terms.filter((t) => !(t.endsWith("-more") && terms.includes(t.slice(0, -5)))).length;
   const sourceOfIt = asksSourceOfIt(terms, all);
+  // "Where is this information from?" after an answer asks where that answer comes from, not where
+  // the bot's knowledge comes from in general.
+  if (aboutBot && all.some((w) => DEMONSTRATIVE.has(w))) return ideas <= MAX_OWN_TERMS;
   if (
     own.kind === "answer" &&
     own.score >= OWN_ANSWER &&
@@ -363,6 +437,7 @@ export function readFollowUp(
   options: AskOptions = {},
 ): FollowUpReading {
   const own = engine.ask(text, options);
+  const cyrillic = own.detected === "ky-latn";
   // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
   // visit, "ne için?" after the grant): the conversation settles the doubt.
   if (
@@ -385,7 +460,16 @@ export function readFollowUp(
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
-  if (!isFollowUp(engine, text, own)) return { kind: "own", decision: own };
+  // "Sağol, hangi dilleri biliyor?", "рахмат! ал дагы эмне деди?": thanks first, then a follow-up. The
+  // thanks is no idea of the question's own.
+  if (own.kind !== "smalltalk" && context) {
+    const after = askedAfterSmallTalk(engine, text, options);
+    const reading = after === undefined ? undefined : readFollowUp(kb, engine, after, context, options);
+    if (reading?.kind === "resolved")
+      return { ...reading, decision: { ...reading.decision, question: text } };
+  }
+  const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
+  if (!isFollowUp(engine, text, own, aboutBot)) return { kind: "own", decision: own };
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.
   const last = context?.ids[0];
@@ -397,7 +481,7 @@ export function readFollowUp(
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
     const there =
       plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(termsOf(engine, text), plainWords(text));
-    const before = new Set(termsOf(engine, anchorOf(kb, engine, last)));
+    const before = new Set(termsOf(engine, anchorOf(kb, engine, last, cyrillic)));
     // "else" asks for another answer: it is not a new idea of its own.
     const core = plainWords(text)
       .filter((w) => !ELSE.has(w))
@@ -451,7 +535,7 @@ export function readFollowUp(
       about: last,
       query: quoted.query,
     };
-  let query = `${sentence} ${anchorOf(kb, engine, last)}`;
+  let query = `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
   let found = engine.ask(query, { ...options, lang });
   // With all of the last answer's ideas the question may find nothing ("when?" after Japan as the West's
   // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
@@ -460,7 +544,10 @@ export function readFollowUp(
   // (A lack found in a weak match is no such decline: the match itself is in doubt.)
   const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
   if (weak(found) && !wantsOther) {
-    const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last), { ...options, lang });
+    const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last, cyrillic), {
+      ...options,
+      lang,
+    });
     if (byNames) ({ decision: found, query } = byNames);
   }
   // The same story told by a related answer: "how much money?" after the agreement with Japan is the
@@ -469,7 +556,7 @@ export function readFollowUp(
   if (found.kind === "decline" && found.reason === "lacks" && !TIMES.has(found.detail) && !wantsOther) {
     for (const id of kb.answerById.get(last)?.related ?? []) {
       if (kb.answerById.get(id)?.kind !== "fact") continue;
-      const q = `${sentence} ${anchorOf(kb, engine, id)}`;
+      const q = `${sentence} ${anchorOf(kb, engine, id, cyrillic)}`;
       const d = engine.ask(q, { ...options, lang });
       if (d.kind === "answer" && d.ids[0] === id && d.score >= THRESHOLDS.answer) {
         ({ found, query } = { found: d, query: q });
@@ -479,7 +566,7 @@ export function readFollowUp(
   }
   // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations.
   if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
-    const other = askedOfRelated(kb, engine, sentence, last, { ...options, lang });
+    const other = askedOfRelated(kb, engine, sentence, last, { ...options, lang }, cyrillic);
     if (other) ({ decision: found, query } = other);
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
@@ -502,7 +589,9 @@ export function readFollowUp(
     const candidates = scored.filter(
       (c) => !seen.has(c.id) && c.score >= THRESHOLDS.answer - THRESHOLDS.ambiguityGap,
     );
-    const next = candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot");
+    const next =
+      candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot") ??
+      otherRelated(kb, engine, sentence, last, seen, { ...options, lang }, cyrillic);
     const answer = next ? kb.answerById.get(next.id) : undefined;
     if (!next || !answer) return { kind: "unsettled", decision: declined(), about: last };
     const decision: Decision = {
@@ -525,6 +614,8 @@ export function readFollowUp(
   if (found.kind === "decline" && found.reason === "lacks")
     return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
   if (found.kind !== "answer") return { kind: "unsettled", decision: declined(), about: last };
+  // Asked of the last answer, a question about the bot is still one about the bot.
+  if (aboutBot && kb.answerById.get(found.ids[0])?.kind === "bot") return { kind: "own", decision: own };
   // "а что за железная дорога там упоминается?" after the visit: a new idea the engine is sure of alone,
   // which in context finds nothing but the answer just given, was asked about the article ("там").
   if (heldByThere && found.ids[0] === last) return { kind: "own", decision: own };

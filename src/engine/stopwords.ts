@@ -12,7 +12,7 @@ may might must i me my mine we us our you your yours he him his she her it its t
 those there here what whats which who whom whose when where why how not no yes yeah ok okay please tell say
 explain describe give show let know knew want wanted wonder wondering like liked would need curious interested
 question questions something anything thing things stuff really actually exactly maybe perhaps
-precisely concretely literally verbatim
+exact precisely concretely literally verbatim
 mr mrs ms dr sir dear hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
 abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
@@ -79,7 +79,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну буну мунун бунун мына буга ушуну тиги тигил ортосунда ортосундагы арасында арасындагы
-ооба көп аз эң негизинен өзүнө өзүн ушунча ушунчалык оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
+ооба анан көп аз эң негизинен өзүнө өзүн ушунча ушунчалык оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
 `;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {

@@ -116,7 +116,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-j.yaml": { right: 190, wrong: 5 },
     "test/eval/batch-k.yaml": { right: 191, wrong: 2 },
     "test/eval/batch-l.yaml": { right: 195, wrong: 1 },
-    "test/eval/batch-m.yaml": { right: 182, wrong: 9 },
+    "test/eval/batch-m.yaml": { right: 183, wrong: 9 },
     "test/eval/batch-n.yaml": { right: 180, wrong: 15 },
     "test/eval/batch-p.yaml": { right: 113, wrong: 6 },
     "test/eval/batch-q.yaml": { right: 184, wrong: 4 },
@@ -167,9 +167,10 @@ describe("every kept set, against where it stood", () => {
 // as the bot reads it. The same ratchet: no fewer right, no more wrong; a new set fails until written down.
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
-    "test/eval/conversations/set-a.yaml": { right: 100, wrong: 11 },
+    "test/eval/conversations/set-a.yaml": { right: 102, wrong: 11 },
     "test/eval/conversations/set-b.yaml": { right: 68, wrong: 5 },
     "test/eval/conversations/set-c.yaml": { right: 101, wrong: 9 },
+    "test/eval/conversations/set-d.yaml": { right: 89, wrong: 7 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
