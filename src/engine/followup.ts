@@ -116,6 +116,9 @@ const ELSE = new Set([
   "bashka",
 ]);
 
+/** A message this short may be read in the conversation's language rather than the one it looks like. */
+const MAX_SHORT_WORDS = 3;
+
 /** A follow-up is short: beyond the question words, at most this many terms of its own. */
 const MAX_OWN_TERMS = 2;
 
@@ -469,7 +472,16 @@ export function readFollowUp(
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
-  if (!isFollowUp(engine, text, own, aboutBot)) return { kind: "own", decision: own };
+  if (!isFollowUp(engine, text, own, aboutBot)) {
+    // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
+    // its language says which.
+    const lang = context && !options.lang ? followUpLang(own, context.lang) : own.lang;
+    const short = plainWords(text).length <= MAX_SHORT_WORDS;
+    return {
+      kind: "own",
+      decision: short && lang !== own.lang ? engine.ask(text, { ...options, lang }) : own,
+    };
+  }
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.
   const last = context?.ids[0];
