@@ -67,6 +67,11 @@ export function latinToCyrillic(word: string): string {
       i += 3;
       continue;
     }
+    // The reflexive ending is -тся, not -ця: schitaetsya, nazyvaetsya, kazhetsya.
+    if (i > 0 && (rest === "tsya" || rest === "tsja")) {
+      out += "тся";
+      break;
+    }
     const multi = MULTI.find(([latin]) => rest.startsWith(latin));
     if (multi) {
       out += multi[1];

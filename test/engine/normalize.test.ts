@@ -112,6 +112,10 @@ describe("transliteration of Russian typed in Latin letters", () => {
     expect(latinToCyrillic("schitaet")).toBe("считает");
     expect(latinToCyrillic("esche")).toBe("еще");
     expect(latinToCyrillic("shchi")).toBe("щи");
+    // The reflexive ending: -тся, where "ts" elsewhere is ц.
+    expect(latinToCyrillic("schitaetsya")).toBe("считается");
+    expect(latinToCyrillic("nazyvaetsya")).toBe("называется");
+    expect(latinToCyrillic("tsentr")).toBe("центр");
   });
 });
 
