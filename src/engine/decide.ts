@@ -181,7 +181,11 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
 
   // "Besides the organisations": the set-aside words do not count, and the answer about them is not the
   // answer, unless it is also the best for the rest ("topics besides terrorism": one list holds both).
-  const rank = (terms?: readonly QueryTerm[]) => rankAsked(kb, index, analysis, terms);
+  const within = opts.within;
+  const rank = (terms?: readonly QueryTerm[]) => {
+    const ranked = rankAsked(kb, index, analysis, terms);
+    return within ? ranked.filter((s) => within.includes(s.id)) : ranked;
+  };
   const aside = analysis.excluded.length > 0 ? rank(analysis.excluded)[0]?.id : undefined;
   // What is set aside still says where the rest belongs ("what was discussed besides the CSTO, SCO and
   // CIS?" is about the consultations): it counts as context.
@@ -340,8 +344,9 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   if (!best || best.score < limits.answer) {
     // A detail asked in so many words that the nearest answer lacks ("how old is the author?": the
     // profile gives no age) is what the article does not say, however weakly the rest matched.
+    // (Asked of given answers, a weak match is still about them.)
     const finer =
-      best && best.score >= limits.suggest
+      best && (best.score >= limits.suggest || within)
         ? lacking(best, parts.details.finerLacking(analysis, best.id))
         : undefined;
     if (finer) return finer;

@@ -110,4 +110,6 @@ export interface AskOptions {
   lang?: Lang;
   /** Telegram's language_code of the user: used when the text is too short to tell. */
   userLanguageCode?: string;
+  /** Only these answers may be chosen: a question asked of what was just said (a follow-up). */
+  within?: readonly string[];
 }

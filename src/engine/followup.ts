@@ -116,6 +116,9 @@ const ELSE = new Set([
   "bashka",
 ]);
 
+/** A follow-up asking a detail of the last answer, naming nothing, has at most this many words. */
+const MAX_TERSE_WORDS = 6;
+
 /** A message this short may be read in the conversation's language rather than the one it looks like. */
 const MAX_SHORT_WORDS = 3;
 
@@ -289,6 +292,28 @@ function otherRelated(
       best = { id, score: decision.score };
   }
   return best;
+}
+
+/**
+ * A message of a few words naming nothing, asked of the last answer, declined for a detail that answer
+ * lacks (`about` it): that reading, resolved. Undefined otherwise.
+ */
+function terseLack(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  text: string,
+  last: string,
+  options: AskOptions,
+  cyrillic: boolean,
+): FollowUpReading | undefined {
+  if (plainWords(text).length > MAX_TERSE_WORDS || termsOf(engine, text).some((t) => t.startsWith("@")))
+    return undefined;
+  const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
+  const query = `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
+  const decision = engine.ask(query, { ...options, within: [last] });
+  return decision.kind === "decline" && decision.reason === "lacks" && decision.about === last
+    ? { kind: "resolved", decision: { ...decision, question: text }, about: last, query }
+    : undefined;
 }
 
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
@@ -473,6 +498,19 @@ export function readFollowUp(
   }
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
+    // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.
+    const lacking =
+      context?.ids[0] !== undefined && own.kind === "answer" && own.confidence === "hedged"
+        ? terseLack(
+            kb,
+            engine,
+            text,
+            context.ids[0],
+            { ...options, lang: options.lang ?? own.lang },
+            cyrillic,
+          )
+        : undefined;
+    if (lacking) return lacking;
     // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
     // its language says which.
     const lang = context && !options.lang ? followUpLang(own, context.lang) : own.lang;
@@ -502,8 +540,19 @@ export function readFollowUp(
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
-    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there))
-      return { kind: "own", decision: own };
+    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there)) {
+      // "Was any document signed?" after the consultations: a few words naming nothing, asking a detail
+      // the last answer lacks, ask it of that answer, as "there" would.
+      const lacking = terseLack(
+        kb,
+        engine,
+        text,
+        last,
+        { ...options, lang: options.lang ?? own.lang },
+        cyrillic,
+      );
+      return lacking ?? { kind: "own", decision: own };
+    }
     // Held back by "there" alone: if the context only finds the last answer again, "там" was the article.
     heldByThere = fresh.length > 0 && sureAlone;
   }

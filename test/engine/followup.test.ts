@@ -116,4 +116,38 @@ describe("follow-ups", () => {
     const [, cited] = talk("Who did Kulubaev meet?", "а какой источник у этого?");
     expect(cited).toMatchObject({ reading: "resolved", kind: "answer" });
   });
+
+  it("'where is this information from?' after an answer asks that answer's source, not the bot's", () => {
+    const [, from] = talk("Жапаров правда едет в Китай? когда?", "ааа спасибо! а откуда эта информация?");
+    expect(from).toMatchObject({ reading: "resolved", kind: "answer", id: "du-dewen-visit-announcement" });
+    expect(talk("а откуда эта информация?")[0]).toMatchObject({ reading: "no-context" });
+  });
+
+  it("thanks before a follow-up is no idea of its own ('sağol, hangi dilleri biliyor?')", () => {
+    const [, , languages] = talk(
+      "bu yaziyi kim yazmis?",
+      "doktorasını nerede yaptı?",
+      "sağol, hangi dilleri biliyor?",
+    );
+    expect(languages).toMatchObject({ reading: "resolved", id: "author" });
+  });
+
+  it("a few words asking what the last event lacks are about it: 'any agreements signed?' after the consultations", () => {
+    const [, signed] = talk(
+      "Who led the delegations at the Kyrgyz-Russian consultations?",
+      "any agreements signed?",
+    );
+    expect(signed).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+    // Alone, the engine's guess at the agreement with Japan stands.
+    expect(talk("any agreements signed?")[0]).toMatchObject({ kind: "answer", id: "japan-agreement" });
+  });
+
+  it("'what else was discussed?' after the organisations is the other topics of the consultations", () => {
+    const [, , other] = talk(
+      "Which organisations were discussed at the consultations?",
+      "thanks",
+      "what else was discussed?",
+    );
+    expect(other).toMatchObject({ reading: "resolved", kind: "answer", id: "consultations-topics" });
+  });
 });
