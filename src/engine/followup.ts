@@ -79,7 +79,7 @@ const POINTING = new Set(
     // Russian typed in Latin letters
     "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
     // Turkish
-    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka",
+    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka kendisi kendisinin kendisine",
     // Turkish typed without its letters
     "onlari onlarin su sunu orasi baska",
     // Kyrgyz
@@ -365,7 +365,7 @@ function wordsOfSomeoneNamed(
 
 /** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
 const PERSONAL = new Set(
-  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar ал аны ага анын алар".split(
+  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar kendisi kendisinin kendisine ал аны ага анын алар".split(
     " ",
   ),
 );
