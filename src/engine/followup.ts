@@ -604,7 +604,17 @@ export function readFollowUp(
   // when?" of the grant is not the date of another Japanese fact.
   // (A lack found in a weak match is no such decline: the match itself is in doubt.)
   const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
-  if (weak(found) && !wantsOther) {
+  // Nothing but a time asked ("hangi yıl?" after Japarov's profile), found in another answer: if the
+  // last answer lacks the time, that is the reply. One fact's date is no other's (the visit's May 2023 is
+  // not when he came to power).
+  const bareTime =
+    engine.questionKinds(sentence).includes("#q-when") && termsOf(engine, sentence).length === 0;
+  const ownLack =
+    !wantsOther && bareTime && !(found.kind === "answer" && found.ids[0] === last)
+      ? engine.ask(query, { ...options, lang, within: [last] })
+      : undefined;
+  if (ownLack?.kind === "decline" && ownLack.reason === "lacks" && TIMES.has(ownLack.detail)) found = ownLack;
+  else if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last, cyrillic), {
       ...options,
       lang,
