@@ -316,6 +316,47 @@ function terseLack(
     : undefined;
 }
 
+/**
+ * A name alone, in a few words ("and China?", "peki Çin?"), after an answer about another name: the one
+ * curated related answer whose question names it and none of the last answer's names (after why
+ * Russia's influence is felt, what China is doing in the region), when the engine gives that answer
+ * asked with it. Given with a hedge: it is a reading of a bare name.
+ */
+function parallelOf(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  text: string,
+  last: string,
+  options: AskOptions,
+  cyrillic: boolean,
+): FollowUpReading | undefined {
+  const terms = termsOf(engine, text);
+  const names = terms.filter((t) => t.startsWith("@"));
+  if (names.length !== 1 || plainWords(text).length > MAX_SHORT_WORDS + 1) return undefined;
+  const questionTerms = (id: string) =>
+    new Set(termsOf(engine, kb.answerById.get(id)?.questions.en[0] ?? ""));
+  const lastNames = [...questionTerms(last)].filter((t) => t.startsWith("@"));
+  const candidates = (kb.answerById.get(last)?.related ?? []).filter((id) => {
+    const has = questionTerms(id);
+    return (
+      kb.answerById.get(id)?.kind === "fact" &&
+      names.every((n) => has.has(n)) &&
+      !lastNames.some((n) => has.has(n) && !names.includes(n))
+    );
+  });
+  const [only] = candidates;
+  if (only === undefined || candidates.length > 1) return undefined;
+  const query = `${text.replace(/[?!.;\n]+/g, " ").trim()} ${anchorOf(kb, engine, only, cyrillic)}`;
+  const decision = engine.ask(query, options);
+  if (decision.kind !== "answer" || decision.ids[0] !== only) return undefined;
+  return {
+    kind: "resolved",
+    decision: { ...decision, question: text, confidence: "hedged" },
+    about: last,
+    query,
+  };
+}
+
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
 function peopleOf(kb: KnowledgeBase, id: string): string[] {
   const named = answerNames(kb).get(id);
@@ -496,6 +537,12 @@ export function readFollowUp(
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
+  // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
+  const parallel =
+    context?.ids[0] !== undefined
+      ? parallelOf(kb, engine, text, context.ids[0], { ...options, lang: options.lang ?? own.lang }, cyrillic)
+      : undefined;
+  if (parallel) return parallel;
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
     // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.

@@ -142,6 +142,13 @@ describe("follow-ups", () => {
     expect(talk("any agreements signed?")[0]).toMatchObject({ kind: "answer", id: "japan-agreement" });
   });
 
+  it("a name alone after an answer about another asks the related answer's same question of it ('peki Çin?')", () => {
+    const [, china] = talk("Makalede geçen Primakov Doktrini ne demek?", "peki Çin?");
+    expect(china).toMatchObject({ reading: "resolved", kind: "answer", id: "belt-and-road" });
+    // No related answer asks it of China: the name alone is a question of its own.
+    expect(talk("How much did Japan give?", "China?")[1]).toMatchObject({ reading: "own" });
+  });
+
   it("'what else was discussed?' after the organisations is the other topics of the consultations", () => {
     const [, , other] = talk(
       "Which organisations were discussed at the consultations?",
