@@ -618,7 +618,10 @@ export function readFollowUp(
     // Nothing came before: a question the engine answers about the article on its own is asked on its own
     // ("Chto za doktrina Primakova, pro kotoruyu tam pishut?": "tam" is the article).
     const factual = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
-    if (factual && own.score >= THRESHOLDS.answer) return { kind: "own", decision: own };
+    // (A guess too, when the question names what it asks about: "what does the article mean by the
+    // 'Near Periphery Doctrine' and with whom is it associated?" has nothing to point back at.)
+    const named = termsOf(engine, text).some((t) => t.startsWith("@"));
+    if (factual && (own.score >= THRESHOLDS.answer || named)) return { kind: "own", decision: own };
     return { kind: "no-context", decision: declined() };
   }
 
@@ -737,6 +740,14 @@ export function readFollowUp(
   // "а что за железная дорога там упоминается?" after the visit: a new idea the engine is sure of alone,
   // which in context finds nothing but the answer just given, was asked about the article ("там").
   if (heldByThere && found.ids[0] === last) return { kind: "own", decision: own };
+  // A name the last answer never speaks of is not asked of it ("and what is the Chinese counterpart to
+  // this?" after the Primakov Doctrine): the context does not settle what is meant.
+  const named = answerNames(kb).get(last);
+  const everywhere = namesOfMostAnswers(kb);
+  const stranger = termsOf(engine, text).some(
+    (t) => t.startsWith("@") && !named?.has(t) && !everywhere.has(t),
+  );
+  if (found.ids[0] === last && stranger) return { kind: "unsettled", decision: declined(), about: last };
   // The confidence model weighed the query with the last answer's words added, not what the user typed:
   // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it,
   // unless what it refers to was only offered.
