@@ -52,7 +52,7 @@ const RU_MODAL = `должен должна должны должно следу
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
-const TR_FILLER = `başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
+const TR_FILLER = `olacak olacağı olacakmış olur başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi`;
