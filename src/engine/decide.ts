@@ -637,14 +637,15 @@ const ARTICLE_GAP = 0.1;
 function preferArticleOverBot(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || isFact(kb, first.id)) return ranked;
-  // What was discussed or said, not asked of the bot, is the article's events ("what topics were
-  // discussed?" is not "what topics do you cover?").
   const ofArticle =
-    analysis.framed ||
-    analysis.terms.some((t) => !t.context && (t.term === "#article" || CONTENT_ASKED.has(t.term)));
-  if (!ofArticle || analysis.words.some((w) => SECOND_PERSON.has(w))) return ranked;
+    analysis.framed || analysis.terms.some((t) => !t.context && t.term === "#article");
+  // What was discussed or said, not asked of the bot, is the article's events ("what was discussed?"
+  // is not "what topics do you cover?"): never an answer about the bot.
+  const discussed = analysis.terms.some((t) => !t.context && CONTENT_ASKED.has(t.term));
+  if ((!ofArticle && !discussed) || analysis.words.some((w) => SECOND_PERSON.has(w))) return ranked;
   // The article's own title or language is what the bot's answer about the article gives.
   if (analysis.terms.some((t) => t.term === "#title" || t.term === "#language")) return ranked;
+  if (discussed && !ofArticle) return ranked.filter((s) => isFact(kb, s.id));
   const other = ranked.find((s) => s.score >= first.score - ARTICLE_GAP && isFact(kb, s.id));
   if (!other) return ranked;
   return [{ id: other.id, score: first.score }, ...ranked.filter((s) => s.id !== other.id)];

@@ -1035,6 +1035,16 @@ describe("the answer about the bot itself", () => {
     expect(answerIds(d)).not.toContain("bot-capabilities");
     expect(offeredIds(d)).not.toContain("bot-capabilities");
   });
+
+  it("takes what was discussed, not asked of the bot, as a question about the article's events", () => {
+    expect(first("what topics were discussed?")).toBe("consultations-topics");
+    expect(first("какие темы обсуждали?")).toBe("consultations-topics");
+    const vague = engine.ask("what was discussed?");
+    expect(vague.kind).toBe("decline");
+    expect(offeredIds(vague)).not.toContain("bot-capabilities");
+    // Asked of the bot, it is about the bot.
+    expect(first("what topics can you discuss?")).toBe("bot-capabilities");
+  });
 });
 
 describe("names inside inflected phrases", () => {
