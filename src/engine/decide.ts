@@ -637,8 +637,7 @@ const ARTICLE_GAP = 0.1;
 function preferArticleOverBot(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[]): Scored[] {
   const [first] = ranked;
   if (!first || isFact(kb, first.id)) return ranked;
-  const ofArticle =
-    analysis.framed || analysis.terms.some((t) => !t.context && t.term === "#article");
+  const ofArticle = analysis.framed || analysis.terms.some((t) => !t.context && t.term === "#article");
   // What was discussed or said, not asked of the bot, is the article's events ("what was discussed?"
   // is not "what topics do you cover?"): never an answer about the bot.
   const discussed = analysis.terms.some((t) => !t.context && CONTENT_ASKED.has(t.term));
