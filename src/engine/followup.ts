@@ -332,10 +332,14 @@ function parallelOf(
 ): FollowUpReading | undefined {
   const terms = termsOf(engine, text);
   const names = terms.filter((t) => t.startsWith("@"));
-  if (names.length !== 1 || plainWords(text).length > MAX_SHORT_WORDS + 1) return undefined;
+  // The name and nothing else the engine reads ("and China?", "а Китай что делает?").
+  if (names.length !== 1 || terms.length !== 1 || plainWords(text).length > MAX_SHORT_WORDS + 1)
+    return undefined;
   const questionTerms = (id: string) =>
     new Set(termsOf(engine, kb.answerById.get(id)?.questions.en[0] ?? ""));
   const lastNames = [...questionTerms(last)].filter((t) => t.startsWith("@"));
+  // Only a name the last answer's question does not have: "Japanese grant" after the grant is no other.
+  if (names.some((n) => lastNames.includes(n))) return undefined;
   const candidates = (kb.answerById.get(last)?.related ?? []).filter((id) => {
     const has = questionTerms(id);
     return (
@@ -384,8 +388,10 @@ function wordsOfSomeoneNamed(
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
   const terms = termsOf(engine, sentence);
   if (!terms.includes("#say") || terms.some((t) => t.startsWith("@"))) return undefined;
-  // "Who said it?" asks for the speaker, whom the last answer names: not for words of theirs.
-  if (engine.questionKinds(sentence).includes("#q-who")) return undefined;
+  // "Who said it?" asks for the speaker, whom the last answer names, and "when did he say it?" a time:
+  // not for words of theirs.
+  const kinds = engine.questionKinds(sentence);
+  if (kinds.includes("#q-who") || kinds.includes("#q-when")) return undefined;
   const people = peopleOf(kb, last);
   const quoting = people.flatMap((name) => {
     const query = `${sentence} ${name}`;
@@ -654,16 +660,20 @@ export function readFollowUp(
   // when?" of the grant is not the date of another Japanese fact.
   // (A lack found in a weak match is no such decline: the match itself is in doubt.)
   const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
-  // Nothing but a time asked ("hangi yıl?" after Japarov's profile), found in another answer: if the
-  // last answer lacks the time, that is the reply. One fact's date is no other's (the visit's May 2023 is
-  // not when he came to power).
-  const bareTime =
-    engine.questionKinds(sentence).includes("#q-when") && termsOf(engine, sentence).length === 0;
+  // A time asked of the last answer's own event and nothing new ("hangi yıl?" after Japarov's profile,
+  // "when did he say it?" after the ambassador's words), found in another answer: if the last answer
+  // lacks the time, that is the reply. One fact's date is no other's (the visit's May 2023 is neither
+  // when Japarov came to power nor when the ambassador spoke).
+  const anchorTerms = new Set(termsOf(engine, anchorOf(kb, engine, last, cyrillic)));
+  const timeOfLast =
+    engine.questionKinds(sentence).includes("#q-when") &&
+    termsOf(engine, sentence).every((t) => anchorTerms.has(t));
   const ownLack =
-    !wantsOther && bareTime && !(found.kind === "answer" && found.ids[0] === last)
+    !wantsOther && timeOfLast && !(found.kind === "answer" && found.ids[0] === last)
       ? engine.ask(query, { ...options, lang, within: [last] })
       : undefined;
-  if (ownLack?.kind === "decline" && ownLack.reason === "lacks" && TIMES.has(ownLack.detail)) found = ownLack;
+  const timeLacking = ownLack?.kind === "decline" && ownLack.reason === "lacks" && TIMES.has(ownLack.detail);
+  if (ownLack && timeLacking) found = ownLack;
   else if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last, cyrillic), {
       ...options,
@@ -691,7 +701,8 @@ export function readFollowUp(
     if (other) ({ decision: found, query } = other);
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
-  const asPeople = weak(found) && !wantsOther ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
+  const asPeople =
+    weak(found) && !wantsOther && !timeLacking ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
   if (asPeople !== undefined) {
     const decision = engine.ask(asPeople, { ...options, lang });
     if (decision.kind === "answer" || (decision.kind === "decline" && decision.reason === "lacks"))
