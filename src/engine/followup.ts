@@ -6,7 +6,8 @@ import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
-import type { AskOptions, Decision, Declined } from "./decision.ts";
+import type { AskOptions, Candidate, Decision, Declined } from "./decision.ts";
+import { DEMONSTRATIVE, ELSE, OPENING, PERSONAL, POINTING, THERE } from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
 
 /** The part of the engine a follow-up needs. */
@@ -69,52 +70,8 @@ export type FollowUpReading =
   /** A follow-up with nothing before it: never answered with a citation. */
   | { kind: "no-context"; decision: Declined };
 
-/** Words that point back at something said before: pronouns, "there", "then", "else". Language data. */
-const POINTING = new Set(
-  [
-    // English
-    "it its he him his she her they them their that this those these there then else",
-    // Russian
-    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже",
-    // Russian typed in Latin letters
-    "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
-    // Turkish
-    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka kendisi kendisinin kendisine",
-    // Turkish typed without its letters
-    "onlari onlarin su sunu orasi baska",
-    // Kyrgyz
-    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
-    // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
-    "dagy bashka",
-  ]
-    .join(" ")
-    .split(" "),
-);
-
-/** "There" and "then": they point at the last answer's place or time, never at the article as a whole. */
-const THERE = new Set("there then там тогда tam togda orada orda oradaki анда ошондо".split(" "));
-
 /** Details that are times: one fact's date is no other's. */
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
-
-/** Words that open a follow-up when they come first ("and how much?", "а где?", "peki neden?"). */
-const OPENING = new Set("and also so а и также peki ve ayrıca анан anan".split(" "));
-
-/** Words that ask for another answer than the ones given: "who else", "what else", "а ещё", "başka". */
-const ELSE = new Set([
-  "else",
-  "ещё",
-  "еще",
-  "esche",
-  "eshe",
-  "eshche",
-  "başka",
-  "baska",
-  "дагы",
-  "башка",
-  "dagy",
-  "bashka",
-]);
 
 /** A follow-up asking a detail of the last answer, naming nothing, has at most this many words. */
 const MAX_TERSE_WORDS = 6;
@@ -140,6 +97,39 @@ function termsOf(engine: FollowUpEngine, text: string): string[] {
     .groupKey(text)
     .split(" ")
     .filter((t) => t !== "");
+}
+
+/** A follow-up asked of the last answer: what the helpers below ask the engine with. */
+interface Asking {
+  kb: KnowledgeBase;
+  engine: FollowUpEngine;
+  /** The answer just given. */
+  last: string;
+  options: AskOptions;
+  /** Its names and ideas in Cyrillic spellings (see anchorOf). */
+  cyrillic: boolean;
+}
+
+/** An answer's first (English) question. */
+function firstQuestion(kb: KnowledgeBase, id: string): string {
+  return kb.answerById.get(id)?.questions.en[0] ?? "";
+}
+
+/** The terms of an answer's first question. */
+function questionTerms(a: Asking, id: string): Set<string> {
+  return new Set(termsOf(a.engine, firstQuestion(a.kb, id)));
+}
+
+/** One sentence: the engine reads a sentence that does not ask as a preamble, worth less. */
+function oneSentence(text: string): string {
+  return text.replace(/[?!.;\n]+/g, " ").trim();
+}
+
+/** The words of a text but "else" ("what else was discussed?"), which asks for another answer. */
+function withoutElse(text: string): string {
+  return plainWords(text)
+    .filter((w) => !ELSE.has(w))
+    .join(" ");
 }
 
 /**
@@ -170,7 +160,7 @@ function anchorWords(
   keep: (term: string) => boolean,
   cyrillic: boolean,
 ): string[] {
-  const question = kb.answerById.get(id)?.questions.en[0] ?? "";
+  const question = firstQuestion(kb, id);
   const pick = (spellings: readonly string[] | undefined) =>
     (cyrillic ? spellings?.find((w) => /\p{Script=Cyrillic}/u.test(w)) : undefined) ?? spellings?.[0];
   return termsOf(engine, question)
@@ -217,38 +207,42 @@ function answerByNames(
  * has it; failing that, a kind of question picks only the one related answer asking it ("what" is asked
  * by too many to tell). "Who said it?" of an answer naming its people is that answer: it says who.
  */
-function askedOfRelated(
-  kb: KnowledgeBase,
-  engine: FollowUpEngine,
-  sentence: string,
-  last: string,
-  options: AskOptions,
-  cyrillic: boolean,
-): { decision: Decision; query: string } | undefined {
+function askedOfRelated(a: Asking, sentence: string): { decision: Decision; query: string } | undefined {
+  const { kb, engine, last } = a;
   const asked = engine.questionKinds(sentence);
   if (asked.includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
-  const question = (id: string) => kb.answerById.get(id)?.questions.en[0] ?? "";
-  const kindsOf = (id: string) => engine.questionKinds(question(id));
+  const kindsOf = (id: string) => engine.questionKinds(firstQuestion(kb, id));
   const lastKinds = new Set(kindsOf(last));
-  const lastIdeas = new Set(termsOf(engine, question(last)));
+  const lastIdeas = questionTerms(a, last);
   const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
   const kinds = asked.filter((k) => !lastKinds.has(k));
   const related = (kb.answerById.get(last)?.related ?? []).filter(
     (id) => kb.answerById.get(id)?.kind !== "bot",
   );
   const byIdeas = related.filter((id) => {
-    const has = new Set(termsOf(engine, question(id)));
+    const has = questionTerms(a, id);
     return ideas.length > 0 && ideas.every((t) => has.has(t));
   });
   const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
-  const askers = byIdeas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : [];
+  return bestAskedWith(a, sentence, byIdeas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : []);
+}
+
+/**
+ * Of these answers, the one the engine gives outright for the text asked with its names and ideas, the
+ * best scored.
+ */
+function bestAskedWith(
+  a: Asking,
+  text: string,
+  ids: readonly string[],
+): { decision: Decision; query: string } | undefined {
   let best: { decision: Decision; query: string } | undefined;
-  for (const other of askers) {
-    const query = `${sentence} ${anchorOf(kb, engine, other, cyrillic)}`;
-    const decision = engine.ask(query, options);
+  for (const id of ids) {
+    const query = `${text} ${anchorOf(a.kb, a.engine, id, a.cyrillic)}`;
+    const decision = a.engine.ask(query, a.options);
     if (
       decision.kind === "answer" &&
-      decision.ids[0] === other &&
+      decision.ids[0] === id &&
       decision.score >= THRESHOLDS.answer &&
       decision.score > (best?.decision.score ?? 0)
     )
@@ -262,55 +256,29 @@ function askedOfRelated(
  * answer not given yet whose own question has every idea the follow-up names, the one the engine
  * answers best when asked with it.
  */
-function otherRelated(
-  kb: KnowledgeBase,
-  engine: FollowUpEngine,
-  sentence: string,
-  last: string,
-  seen: ReadonlySet<string>,
-  options: AskOptions,
-  cyrillic: boolean,
-): { id: string; score: number } | undefined {
-  const core = plainWords(sentence)
-    .filter((w) => !ELSE.has(w))
-    .join(" ");
-  const ideas = termsOf(engine, core);
+function otherRelated(a: Asking, sentence: string, seen: ReadonlySet<string>): Candidate | undefined {
+  const core = withoutElse(sentence);
+  const ideas = termsOf(a.engine, core);
   if (ideas.length === 0) return undefined;
-  let best: { id: string; score: number } | undefined;
-  for (const id of kb.answerById.get(last)?.related ?? []) {
-    const answer = kb.answerById.get(id);
-    if (seen.has(id) || answer?.kind === "bot") continue;
-    const has = new Set(termsOf(engine, answer?.questions.en[0] ?? ""));
-    if (!ideas.every((t) => has.has(t))) continue;
-    const decision = engine.ask(`${core} ${anchorOf(kb, engine, id, cyrillic)}`, options);
-    if (
-      decision.kind === "answer" &&
-      decision.ids[0] === id &&
-      decision.score >= THRESHOLDS.answer &&
-      decision.score > (best?.score ?? 0)
-    )
-      best = { id, score: decision.score };
-  }
-  return best;
+  const asking = (a.kb.answerById.get(a.last)?.related ?? []).filter((id) => {
+    if (seen.has(id) || a.kb.answerById.get(id)?.kind === "bot") return false;
+    const has = questionTerms(a, id);
+    return ideas.every((t) => has.has(t));
+  });
+  const best = bestAskedWith(a, core, asking)?.decision;
+  return best?.kind === "answer" ? { id: best.ids[0] as string, score: best.score } : undefined;
 }
 
 /**
  * A message of a few words naming nothing, asked of the last answer, declined for a detail that answer
  * lacks (`about` it): that reading, resolved. Undefined otherwise.
  */
-function terseLack(
-  kb: KnowledgeBase,
-  engine: FollowUpEngine,
-  text: string,
-  last: string,
-  options: AskOptions,
-  cyrillic: boolean,
-): FollowUpReading | undefined {
+function terseLack(a: Asking, text: string): FollowUpReading | undefined {
+  const { engine, last } = a;
   if (plainWords(text).length > MAX_TERSE_WORDS || termsOf(engine, text).some((t) => t.startsWith("@")))
     return undefined;
-  const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
-  const query = `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
-  const decision = engine.ask(query, { ...options, within: [last] });
+  const query = `${oneSentence(text)} ${anchorOf(a.kb, engine, last, a.cyrillic)}`;
+  const decision = engine.ask(query, { ...a.options, within: [last] });
   return decision.kind === "decline" && decision.reason === "lacks" && decision.about === last
     ? { kind: "resolved", decision: { ...decision, question: text }, about: last, query }
     : undefined;
@@ -322,26 +290,18 @@ function terseLack(
  * Russia's influence is felt, what China is doing in the region), when the engine gives that answer
  * asked with it. Given with a hedge: it is a reading of a bare name.
  */
-function parallelOf(
-  kb: KnowledgeBase,
-  engine: FollowUpEngine,
-  text: string,
-  last: string,
-  options: AskOptions,
-  cyrillic: boolean,
-): FollowUpReading | undefined {
+function parallelOf(a: Asking, text: string): FollowUpReading | undefined {
+  const { kb, engine, last } = a;
   const terms = termsOf(engine, text);
   const names = terms.filter((t) => t.startsWith("@"));
   // The name and nothing else the engine reads ("and China?", "а Китай что делает?").
   if (names.length !== 1 || terms.length !== 1 || plainWords(text).length > MAX_SHORT_WORDS + 1)
     return undefined;
-  const questionTerms = (id: string) =>
-    new Set(termsOf(engine, kb.answerById.get(id)?.questions.en[0] ?? ""));
-  const lastNames = [...questionTerms(last)].filter((t) => t.startsWith("@"));
+  const lastNames = [...questionTerms(a, last)].filter((t) => t.startsWith("@"));
   // Only a name the last answer's question does not have: "Japanese grant" after the grant is no other.
   if (names.some((n) => lastNames.includes(n))) return undefined;
   const candidates = (kb.answerById.get(last)?.related ?? []).filter((id) => {
-    const has = questionTerms(id);
+    const has = questionTerms(a, id);
     return (
       kb.answerById.get(id)?.kind === "fact" &&
       names.every((n) => has.has(n)) &&
@@ -350,8 +310,8 @@ function parallelOf(
   });
   const [only] = candidates;
   if (only === undefined || candidates.length > 1) return undefined;
-  const query = `${text.replace(/[?!.;\n]+/g, " ").trim()} ${anchorOf(kb, engine, only, cyrillic)}`;
-  const decision = engine.ask(query, options);
+  const query = `${oneSentence(text)} ${anchorOf(kb, engine, only, a.cyrillic)}`;
+  const decision = engine.ask(query, a.options);
   if (decision.kind !== "answer" || decision.ids[0] !== only) return undefined;
   return {
     kind: "resolved",
@@ -377,13 +337,11 @@ function peopleOf(kb: KnowledgeBase, id: string): string[] {
  * the question is read with the last answer's own names and ideas as any follow-up is.
  */
 function wordsOfSomeoneNamed(
-  kb: KnowledgeBase,
-  engine: FollowUpEngine,
+  a: Asking,
   sentence: string,
-  last: string,
-  options: AskOptions,
   given: readonly string[],
 ): { decision: Decision; query: string } | undefined {
+  const { kb, engine, last, options } = a;
   // After an answer gathering several facts (a day's events), "he" could be any of its people.
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
   const terms = termsOf(engine, sentence);
@@ -409,13 +367,6 @@ function wordsOfSomeoneNamed(
   const decision = engine.ask(query, options);
   return decision.kind === "decline" && decision.reason === "lacks" ? { decision, query } : undefined;
 }
-
-/** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
-const PERSONAL = new Set(
-  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar kendisi kendisinin kendisine ал аны ага анын алар".split(
-    " ",
-  ),
-);
 
 /** The sentence with its first personal pronoun read as the people named, if it has one and they are. */
 function pronounAsPeople(sentence: string, people: readonly string[]): string | undefined {
@@ -457,9 +408,6 @@ function askedAfterSmallTalk(engine: FollowUpEngine, text: string, options: AskO
 function asksSourceOfIt(terms: readonly string[], words: readonly string[]): boolean {
   return terms.includes("#source") && words.some((w) => POINTING.has(w));
 }
-
-/** "This" and "that": a demonstrative points at what was just said ("откуда эта информация?"). */
-const DEMONSTRATIVE = new Set("this that these those это эта этот эти то bu şu su бул ушул".split(" "));
 
 /**
  * Is this message a follow-up (true), or a question of its own? `aboutBot`: the engine answers it
@@ -543,26 +491,20 @@ export function readFollowUp(
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
+  const last = context?.ids[0];
+  // Asked of the last answer in the language the message reads in (before the conversation's counts).
+  const ofLast: Asking | undefined =
+    last === undefined
+      ? undefined
+      : { kb, engine, last, options: { ...options, lang: options.lang ?? own.lang }, cyrillic };
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
-  const parallel =
-    context?.ids[0] !== undefined
-      ? parallelOf(kb, engine, text, context.ids[0], { ...options, lang: options.lang ?? own.lang }, cyrillic)
-      : undefined;
+  const parallel = ofLast ? parallelOf(ofLast, text) : undefined;
   if (parallel) return parallel;
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
     // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.
     const lacking =
-      context?.ids[0] !== undefined && own.kind === "answer" && own.confidence === "hedged"
-        ? terseLack(
-            kb,
-            engine,
-            text,
-            context.ids[0],
-            { ...options, lang: options.lang ?? own.lang },
-            cyrillic,
-          )
-        : undefined;
+      ofLast && own.kind === "answer" && own.confidence === "hedged" ? terseLack(ofLast, text) : undefined;
     if (lacking) return lacking;
     // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
     // its language says which.
@@ -575,36 +517,24 @@ export function readFollowUp(
   }
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
   // what about China?", "where did the author get his PhD?") switches the topic.
-  const last = context?.ids[0];
   // (An answer about the bot itself is no topic: "what did they discuss?" is not a question to the bot.)
   const ownTopic = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
   let heldByThere = false;
-  if (ownTopic && last !== undefined) {
+  if (ownTopic && ofLast) {
     // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
     const there =
       plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(termsOf(engine, text), plainWords(text));
-    const before = new Set(termsOf(engine, anchorOf(kb, engine, last, cyrillic)));
+    const before = new Set(termsOf(engine, anchorOf(kb, engine, ofLast.last, cyrillic)));
     // "else" asks for another answer: it is not a new idea of its own.
-    const core = plainWords(text)
-      .filter((w) => !ELSE.has(w))
-      .join(" ");
-    const fresh = termsOf(engine, core).filter((t) => !before.has(t));
+    const fresh = termsOf(engine, withoutElse(text)).filter((t) => !before.has(t));
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
     if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there)) {
       // "Was any document signed?" after the consultations: a few words naming nothing, asking a detail
       // the last answer lacks, ask it of that answer, as "there" would.
-      const lacking = terseLack(
-        kb,
-        engine,
-        text,
-        last,
-        { ...options, lang: options.lang ?? own.lang },
-        cyrillic,
-      );
-      return lacking ?? { kind: "own", decision: own };
+      return terseLack(ofLast, text) ?? { kind: "own", decision: own };
     }
     // Held back by "there" alone: if the context only finds the last answer again, "там" was the article.
     heldByThere = fresh.length > 0 && sureAlone;
@@ -632,18 +562,11 @@ export function readFollowUp(
   }
 
   const lang = options.lang ?? followUpLang(own, context.lang);
-  // One sentence: the engine reads a sentence that does not ask as a preamble, worth less.
-  const sentence = text.replace(/[?!.;\n]+/g, " ").trim();
+  const asking: Asking = { kb, engine, last, options: { ...options, lang }, cyrillic };
+  const sentence = oneSentence(text);
   const wantsOther = plainWords(text).some((w) => ELSE.has(w));
   // "What else did he say?": words of his not given yet.
-  const quoted = wordsOfSomeoneNamed(
-    kb,
-    engine,
-    sentence,
-    last,
-    { ...options, lang },
-    wantsOther ? context.ids : [],
-  );
+  const quoted = wordsOfSomeoneNamed(asking, sentence, wantsOther ? context.ids : []);
   // (For "what else", only words found: the decline of words nobody gave is no other answer.)
   if (quoted && !(wantsOther && quoted.decision.kind !== "answer"))
     return {
@@ -697,7 +620,7 @@ export function readFollowUp(
   }
   // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations.
   if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
-    const other = askedOfRelated(kb, engine, sentence, last, { ...options, lang }, cyrillic);
+    const other = askedOfRelated(asking, sentence);
     if (other) ({ decision: found, query } = other);
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
@@ -722,8 +645,7 @@ export function readFollowUp(
       (c) => !seen.has(c.id) && c.score >= THRESHOLDS.answer - THRESHOLDS.ambiguityGap,
     );
     const next =
-      candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot") ??
-      otherRelated(kb, engine, sentence, last, seen, { ...options, lang }, cyrillic);
+      candidates.find((c) => kb.answerById.get(c.id)?.kind !== "bot") ?? otherRelated(asking, sentence, seen);
     const answer = next ? kb.answerById.get(next.id) : undefined;
     if (!next || !answer) return { kind: "unsettled", decision: declined(), about: last };
     const decision: Decision = {

@@ -1,0 +1,58 @@
+// The words a follow-up is read by, per language: pronouns and "there" that point back at the last
+// answer, words that open a follow-up or ask for another answer. Language data, not facts of the article.
+
+/** Words that point back at something said before: pronouns, "there", "then", "else". Language data. */
+export const POINTING = new Set(
+  [
+    // English
+    "it its he him his she her they them their that this those these there then else",
+    // Russian
+    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже",
+    // Russian typed in Latin letters
+    "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
+    // Turkish
+    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka kendisi kendisinin kendisine",
+    // Turkish typed without its letters
+    "onlari onlarin su sunu orasi baska",
+    // Kyrgyz
+    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
+    // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
+    "dagy bashka",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
+/** "There" and "then": they point at the last answer's place or time, never at the article as a whole. */
+export const THERE = new Set("there then там тогда tam togda orada orda oradaki анда ошондо".split(" "));
+
+/** Words that open a follow-up when they come first ("and how much?", "а где?", "peki neden?"). */
+export const OPENING = new Set("and also so а и также peki ve ayrıca анан anan".split(" "));
+
+/** Words that ask for another answer than the ones given: "who else", "what else", "а ещё", "başka". */
+export const ELSE = new Set([
+  "else",
+  "ещё",
+  "еще",
+  "esche",
+  "eshe",
+  "eshche",
+  "başka",
+  "baska",
+  "дагы",
+  "башка",
+  "dagy",
+  "bashka",
+]);
+
+/** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
+export const PERSONAL = new Set(
+  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar kendisi kendisinin kendisine ал аны ага анын алар".split(
+    " ",
+  ),
+);
+
+/** "This" and "that": a demonstrative points at what was just said ("откуда эта информация?"). */
+export const DEMONSTRATIVE = new Set(
+  "this that these those это эта этот эти то bu şu su бул ушул".split(" "),
+);
