@@ -141,6 +141,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zk.yaml": { right: 74, wrong: 2 },
     "test/eval/batch-zl.yaml": { right: 149, wrong: 5 },
     "test/eval/batch-zm.yaml": { right: 156, wrong: 2 },
+    "test/eval/batch-zn.yaml": { right: 148, wrong: 4 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -172,6 +173,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-b.yaml": { right: 70, wrong: 4 },
     "test/eval/conversations/set-c.yaml": { right: 103, wrong: 7 },
     "test/eval/conversations/set-d.yaml": { right: 93, wrong: 4 },
+    "test/eval/conversations/set-e.yaml": { right: 42, wrong: 7 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
