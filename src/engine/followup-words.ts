@@ -17,7 +17,7 @@ export const POINTING = new Set(
     // Kyrgyz
     "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
     // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
-    "dagy bashka",
+    "dagy bashka muny buny anyn alar oshol oshonu",
   ]
     .join(" ")
     .split(" "),
