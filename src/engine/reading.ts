@@ -439,6 +439,10 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
+    // English strands the preposition of purpose: "what is the Batken grant for?" asks what it is for.
+    const purpose = strandedFor(tokens, lang);
+    if (purpose && v.known.has(USE_FOR) && !terms.some((t) => t.term === USE_FOR))
+      terms.push({ term: USE_FOR, surface: purpose.original, unknown: false, clause: purpose.clause });
     // After the preamble had its say ("…railway. does the article mention it?" asks about the railway).
     // "…say about it?" asks about something; "what does the article say?" about the whole.
     const tellingVerb = tokens.find((t) => !inPreamble(t) && isFrameVerb(t.lower));
@@ -521,6 +525,28 @@ export class QuestionReader {
     if (lang === "tr" || lang === "ky") return undefined;
     return v.relative(v.primaryTerm(t, lang, ruLatn));
   }
+}
+
+/** The idea of what something is for (content/lexicon.yaml). */
+const USE_FOR = "#use-for";
+
+/**
+ * "What is it for?", "what's the money for": an English sentence asking "what" that ends on "for". The
+ * token "for", or undefined.
+ */
+function strandedFor(tokens: readonly Token[], lang: AnalysisLang): Token | undefined {
+  if (lang !== "en") return undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const endsSentence = next === undefined || next.sentence !== t.sentence;
+    // (Not after a participle: "what is Aki Press cited for", "known for", ask what for in another sense.)
+    const prev = tokens[i - 1]?.key ?? "";
+    if (t.key !== "for" || !endsSentence || prev.endsWith("ed") || prev === "known") continue;
+    const before = tokens.slice(0, i).filter((b) => b.sentence === t.sentence);
+    if (before.some((b) => b.key === "what" || b.key === "whats")) return t;
+  }
+  return undefined;
 }
 
 /** Kyrgyz case and possessive endings as typed in Latin letters, longest first. */

@@ -1036,6 +1036,13 @@ describe("the answer about the bot itself", () => {
     expect(offeredIds(d)).not.toContain("bot-capabilities");
   });
 
+  it("reads English 'what is it for?' as asking what it is for", () => {
+    expect(first("what is the batken grant for")).toBe("japan-grant-batken");
+    expect(first("what's the money for?")).toBe("japan-grant-batken");
+    // "Cited for" is no purpose.
+    expect(first("what is Aki Press cited for")).toBe("sources-list");
+  });
+
   it("takes what was discussed, not asked of the bot, as a question about the article's events", () => {
     expect(first("what topics were discussed?")).toBe("consultations-topics");
     expect(first("какие темы обсуждали?")).toBe("consultations-topics");

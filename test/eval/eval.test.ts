@@ -141,7 +141,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zk.yaml": { right: 74, wrong: 2 },
     "test/eval/batch-zl.yaml": { right: 149, wrong: 5 },
     "test/eval/batch-zm.yaml": { right: 156, wrong: 2 },
-    "test/eval/batch-zn.yaml": { right: 148, wrong: 4 },
+    "test/eval/batch-zn.yaml": { right: 149, wrong: 3 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -169,11 +169,11 @@ describe("every kept set, against where it stood", () => {
 // as the bot reads it. The same ratchet: no fewer right, no more wrong; a new set fails until written down.
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
-    "test/eval/conversations/set-a.yaml": { right: 107, wrong: 8 },
+    "test/eval/conversations/set-a.yaml": { right: 108, wrong: 7 },
     "test/eval/conversations/set-b.yaml": { right: 70, wrong: 4 },
     "test/eval/conversations/set-c.yaml": { right: 103, wrong: 7 },
     "test/eval/conversations/set-d.yaml": { right: 93, wrong: 4 },
-    "test/eval/conversations/set-e.yaml": { right: 46, wrong: 6 },
+    "test/eval/conversations/set-e.yaml": { right: 47, wrong: 5 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
