@@ -166,11 +166,15 @@ export function quotedPhrases(text: string): string[] {
 }
 
 /** The text with `change` applied outside its quoted spans; what it quotes stays as typed. */
-export function changeOutsideQuotes(text: string, change: (part: string) => string): string {
+export function changeOutsideQuotes(
+  text: string,
+  change: (part: string) => string,
+  changeQuoted: (quoted: string) => string = (quoted) => quoted,
+): string {
   let out = "";
   let last = 0;
   for (const m of text.matchAll(QUOTED)) {
-    out += change(text.slice(last, m.index)) + m[0];
+    out += change(text.slice(last, m.index)) + changeQuoted(m[0]);
     last = m.index + m[0].length;
   }
   return out + change(text.slice(last));

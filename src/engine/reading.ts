@@ -479,8 +479,21 @@ export class QuestionReader {
 
   /** Latin-typed Kyrgyz in Cyrillic, with ө and ү where the content (or a function word) is spelt so. */
   private kyrgyzInCyrillic(text: string): string {
-    // What the message quotes is the article's English ("'Near Periphery Doctrine' degen emne"): as typed.
-    return changeOutsideQuotes(text, (part) => this.kyrgyzWordsInCyrillic(part));
+    // What the message quotes is the article's English ("'Near Periphery Doctrine' degen emne"): as typed,
+    // but for a word only its Kyrgyz reading knows ("'Demokratiya araly' dep…" quotes the Kyrgyz label).
+    const v = this.vocabulary;
+    return changeOutsideQuotes(
+      text,
+      (part) => this.kyrgyzWordsInCyrillic(part),
+      (quoted) => {
+        const words = quoted.match(/\p{Script=Latin}+/gu) ?? [];
+        const kyrgyz = words.some((word) => {
+          const cyr = this.kyrgyzWordsInCyrillic(word);
+          return !v.hasSpelling(foldKey(word.toLowerCase())) && v.hasSpelling(foldKey(cyr.toLowerCase()));
+        });
+        return kyrgyz ? this.kyrgyzWordsInCyrillic(quoted) : quoted;
+      },
+    );
   }
 
   private kyrgyzWordsInCyrillic(text: string): string {

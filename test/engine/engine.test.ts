@@ -1305,10 +1305,12 @@ describe("the article's own words, quoted", () => {
     expect(d.ids).toEqual(["multi-vector-why-now"]);
   });
 
-  it("keeps the article's English quoted in Kyrgyz typed in Latin letters as typed, not as Kyrgyz", () => {
+  it("keeps the article's English quoted in Kyrgyz typed in Latin letters as typed, a Kyrgyz quote as Kyrgyz", () => {
     for (const [q, id] of [
       ["'Primakov Doctrine' degen emne?", "russia-influence-primakov"],
       ["makalada “win-win logic” degen soz emneni bildiret", "multi-vector-why-now"],
+      // …but a quoted Kyrgyz label typed in Latin letters is read as the Kyrgyz it is.
+      ["makalada 'Demokratiya araly' dep kaisy olkonu aitat jana emne uchun?", "democracy-island"],
     ] as const) {
       const d = asked(q, "answer");
       expect(d.ids, q).toEqual([id]);
