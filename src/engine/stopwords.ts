@@ -24,7 +24,8 @@ dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hav
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
 kindly grateful either neither enough bit supposed mentioning guessing sorry personal
-specifically particularly angle associated associate connected nah nope yep yup still info smth sth smthng ppl rly`;
+specifically particularly angle associated associate connected nah nope yep yup still info smth sth smthng ppl rly
+confused confusing`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 скоро вскоре снова редко давно долго быстро таки буду будешь будем будете будут
@@ -52,7 +53,7 @@ const RU_MODAL = `должен должна должны должно следу
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
-const TR_FILLER = `olacak olacağı olacakmış olur başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
+const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi`;
