@@ -56,3 +56,8 @@ export const PERSONAL = new Set(
 export const DEMONSTRATIVE = new Set(
   "this that these those это эта этот эти то bu şu su бул ушул".split(" "),
 );
+
+/** One person spoken of ("does he speak Russian?"): the person the last answer names. */
+export const ONE_PERSON = new Set(
+  "he him his she her он его ему она её ее ей o onu ona onun ал аны ага анын".split(" "),
+);

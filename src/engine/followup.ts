@@ -7,7 +7,7 @@ import type { Lang } from "../content/schema.ts";
 import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Candidate, Decision, Declined } from "./decision.ts";
-import { DEMONSTRATIVE, ELSE, OPENING, PERSONAL, POINTING, THERE } from "./followup-words.ts";
+import { DEMONSTRATIVE, ELSE, ONE_PERSON, OPENING, PERSONAL, POINTING, THERE } from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
 
 /** The part of the engine a follow-up needs. */
@@ -520,6 +520,7 @@ export function readFollowUp(
   // (An answer about the bot itself is no topic: "what did they discuss?" is not a question to the bot.)
   const ownTopic = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind !== "bot";
   let heldByThere = false;
+  let aboutPerson = false;
   if (ownTopic && ofLast) {
     // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
@@ -531,13 +532,20 @@ export function readFollowUp(
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
-    if (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there)) {
+    // "Does he speak Russian?" after the author: "he" is the person the last answer names, and Russia no
+    // new topic, unless the engine is sure of the question alone.
+    const ofPerson =
+      own.confidence !== "sure" &&
+      plainWords(text).some((w) => ONE_PERSON.has(w)) &&
+      peopleOf(kb, ofLast.last).length > 0;
+    if (!ofPerson && (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there))) {
       // "Was any document signed?" after the consultations: a few words naming nothing, asking a detail
       // the last answer lacks, ask it of that answer, as "there" would.
       return terseLack(ofLast, text) ?? { kind: "own", decision: own };
     }
     // Held back by "there" alone: if the context only finds the last answer again, "там" was the article.
     heldByThere = fresh.length > 0 && sureAlone;
+    aboutPerson = ofPerson;
   }
   // What the reply offers instead is the bot's choice (the last answer's related questions, or examples).
   const declined = (): Declined => ({
@@ -575,7 +583,9 @@ export function readFollowUp(
       about: last,
       query: quoted.query,
     };
-  let query = `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
+  // "He" read as the person the last answer names, when that is what kept the message a follow-up.
+  const asPerson = aboutPerson ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
+  let query = asPerson ?? `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
   let found = engine.ask(query, { ...options, lang });
   // With all of the last answer's ideas the question may find nothing ("when?" after Japan as the West's
   // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
