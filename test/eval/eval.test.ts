@@ -142,6 +142,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zl.yaml": { right: 149, wrong: 5 },
     "test/eval/batch-zm.yaml": { right: 156, wrong: 2 },
     "test/eval/batch-zn.yaml": { right: 151, wrong: 3 },
+    "test/eval/batch-zo.yaml": { right: 73, wrong: 4 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -174,6 +175,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-c.yaml": { right: 103, wrong: 7 },
     "test/eval/conversations/set-d.yaml": { right: 94, wrong: 3 },
     "test/eval/conversations/set-e.yaml": { right: 50, wrong: 4 },
+    "test/eval/conversations/set-f.yaml": { right: 51, wrong: 2 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
