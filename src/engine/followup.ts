@@ -475,23 +475,20 @@ export function readFollowUp(
       about: own.ids[0],
       query: text,
     };
-  // "Thanks! And when was that?": small talk, then a follow-up. The question is what wants a reply.
-  if (own.kind === "smalltalk" && context) {
-    const after = questionAfterSmallTalk(text);
+  // "Thanks! And when was that?", "sağol, hangi dilleri biliyor?": small talk, then a follow-up. The
+  // question is what wants a reply, and the thanks no idea of its own.
+  if (context) {
+    const after =
+      own.kind === "smalltalk" ? questionAfterSmallTalk(text) : askedAfterSmallTalk(engine, text, options);
     // (Read alone, small talk is its own reading, never a resolved one.)
     const reading = after === undefined ? undefined : readFollowUp(kb, engine, after, context, options);
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
-  // "Sağol, hangi dilleri biliyor?", "рахмат! ал дагы эмне деди?": thanks first, then a follow-up. The
-  // thanks is no idea of the question's own.
-  if (own.kind !== "smalltalk" && context) {
-    const after = askedAfterSmallTalk(engine, text, options);
-    const reading = after === undefined ? undefined : readFollowUp(kb, engine, after, context, options);
-    if (reading?.kind === "resolved")
-      return { ...reading, decision: { ...reading.decision, question: text } };
-  }
   const last = context?.ids[0];
+  // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
+  // its language says which.
+  const replyLang = context && !options.lang ? followUpLang(own, context.lang) : own.lang;
   // Asked of the last answer in the language the message reads in (before the conversation's counts).
   const ofLast: Asking | undefined =
     last === undefined
@@ -506,13 +503,10 @@ export function readFollowUp(
     const lacking =
       ofLast && own.kind === "answer" && own.confidence === "hedged" ? terseLack(ofLast, text) : undefined;
     if (lacking) return lacking;
-    // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
-    // its language says which.
-    const lang = context && !options.lang ? followUpLang(own, context.lang) : own.lang;
     const short = plainWords(text).length <= MAX_SHORT_WORDS;
     return {
       kind: "own",
-      decision: short && lang !== own.lang ? engine.ask(text, { ...options, lang }) : own,
+      decision: short && replyLang !== own.lang ? engine.ask(text, { ...options, lang: replyLang }) : own,
     };
   }
   // A question the engine answers on its own with a name or idea the last answer did not have ("and
@@ -552,7 +546,7 @@ export function readFollowUp(
     kind: "decline",
     reason: "weak",
     question: text,
-    lang: context && !options.lang ? followUpLang(own, context.lang) : own.lang,
+    lang: replyLang,
     detected: own.detected,
     score: 0,
     related: [],

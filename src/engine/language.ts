@@ -165,7 +165,10 @@ export function quotedPhrases(text: string): string[] {
   return [...text.matchAll(QUOTED)].map((m) => m.slice(1).find((g) => g !== undefined) ?? "");
 }
 
-/** The text with `change` applied outside its quoted spans; what it quotes stays as typed. */
+/**
+ * The text with `change` applied outside its quoted spans; what it quotes stays as typed unless
+ * `changeQuoted` says otherwise (it is given each quoted span with its quotation marks).
+ */
 export function changeOutsideQuotes(
   text: string,
   change: (part: string) => string,
