@@ -581,12 +581,6 @@ export function readFollowUp(
   const asPerson = aboutPerson ? pronounAsPeople(sentence, peopleOf(kb, last)) : undefined;
   let query = asPerson ?? `${sentence} ${anchorOf(kb, engine, last, cyrillic)}`;
   let found = engine.ask(query, { ...options, lang });
-  // With all of the last answer's ideas the question may find nothing ("when?" after Japan as the West's
-  // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
-  // name only when the names agree on one answer. A detail the last answer lacks stays a decline: "and
-  // when?" of the grant is not the date of another Japanese fact.
-  // (A lack found in a weak match is no such decline: the match itself is in doubt.)
-  const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
   // A time asked of the last answer's own event and nothing new ("hangi yıl?" after Japarov's profile,
   // "when did he say it?" after the ambassador's words), found in another answer: if the last answer
   // lacks the time, that is the reply. One fact's date is no other's (the visit's May 2023 is neither
@@ -600,6 +594,12 @@ export function readFollowUp(
       ? engine.ask(query, { ...options, lang, within: [last] })
       : undefined;
   const timeLacking = ownLack?.kind === "decline" && ownLack.reason === "lacks" && TIMES.has(ownLack.detail);
+  // With all of the last answer's ideas the question may find nothing ("when?" after Japan as the West's
+  // ally): asked of its names, together or one at a time, it may find one answer ("when … Japan"). One
+  // name only when the names agree on one answer. A detail the last answer lacks stays a decline: "and
+  // when?" of the grant is not the date of another Japanese fact.
+  // (A lack found in a weak match is no such decline: the match itself is in doubt.)
+  const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
   if (ownLack && timeLacking) found = ownLack;
   else if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last, cyrillic), {
