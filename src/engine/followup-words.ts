@@ -45,19 +45,18 @@ export const ELSE = new Set([
   "bashka",
 ]);
 
-/** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
-export const PERSONAL = new Set(
-  "he him his she her they them their он его ему него она её ее ей ней они их им них o onu ona onun onlar kendisi kendisinin kendisine ал аны ага анын алар".split(
-    " ",
-  ),
-);
-
 /** "This" and "that": a demonstrative points at what was just said ("откуда эта информация?"). */
 export const DEMONSTRATIVE = new Set(
   "this that these those это эта этот эти то bu şu su бул ушул".split(" "),
 );
 
 /** One person spoken of ("does he speak Russian?"): the person the last answer names. */
-export const ONE_PERSON = new Set(
+export const ONE_PERSON: ReadonlySet<string> = new Set(
   "he him his she her он его ему она её ее ей o onu ona onun ал аны ага анын".split(" "),
 );
+
+/** Personal pronouns that stand for people ("what did he say?", "сколько ему лет?", "o ne dedi?"). */
+export const PERSONAL: ReadonlySet<string> = new Set([
+  ...ONE_PERSON,
+  ..."they them their него ней они их им них onlar kendisi kendisinin kendisine алар".split(" "),
+]);

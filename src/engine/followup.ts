@@ -494,6 +494,10 @@ export function readFollowUp(
     last === undefined
       ? undefined
       : { kb, engine, last, options: { ...options, lang: options.lang ?? own.lang }, cyrillic };
+  // The names and ideas of the last answer, as the engine reads them back.
+  const lastTerms: ReadonlySet<string> = new Set(
+    last === undefined ? [] : termsOf(engine, anchorOf(kb, engine, last, cyrillic)),
+  );
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
   const parallel = ofLast ? parallelOf(ofLast, text) : undefined;
   if (parallel) return parallel;
@@ -520,9 +524,8 @@ export function readFollowUp(
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
     const there =
       plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(termsOf(engine, text), plainWords(text));
-    const before = new Set(termsOf(engine, anchorOf(kb, engine, ofLast.last, cyrillic)));
     // "else" asks for another answer: it is not a new idea of its own.
-    const fresh = termsOf(engine, withoutElse(text)).filter((t) => !before.has(t));
+    const fresh = termsOf(engine, withoutElse(text)).filter((t) => !lastTerms.has(t));
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
     const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
@@ -585,10 +588,9 @@ export function readFollowUp(
   // "when did he say it?" after the ambassador's words), found in another answer: if the last answer
   // lacks the time, that is the reply. One fact's date is no other's (the visit's May 2023 is neither
   // when Japarov came to power nor when the ambassador spoke).
-  const anchorTerms = new Set(termsOf(engine, anchorOf(kb, engine, last, cyrillic)));
   const timeOfLast =
     engine.questionKinds(sentence).includes("#q-when") &&
-    termsOf(engine, sentence).every((t) => anchorTerms.has(t));
+    termsOf(engine, sentence).every((t) => lastTerms.has(t));
   const ownLack =
     !wantsOther && timeOfLast && !(found.kind === "answer" && found.ids[0] === last)
       ? engine.ask(query, { ...options, lang, within: [last] })
