@@ -28,7 +28,7 @@ export const THRESHOLDS: Thresholds = {
    * "how much", a person for "who"), and the detail check passes. Measured on the seen sets (npm run bench).
    */
   hedge: 0.35,
-  hedgeMargin: 0.15,
+  hedgeMargin: 0.1,
   hedgeProbability: 0.3,
   /** A runner-up within this of the best is offered as "you may also mean". */
   ambiguityGap: 0.1,
