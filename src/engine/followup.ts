@@ -9,6 +9,7 @@ import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import { DEMONSTRATIVE, ELSE, ONE_PERSON, OPENING, PERSONAL, POINTING, THERE } from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
+import { SECOND_PERSON } from "./stopwords.ts";
 
 /** The part of the engine a follow-up needs. */
 export interface FollowUpEngine {
@@ -426,7 +427,10 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision, 
   const sourceOfIt = asksSourceOfIt(terms, all);
   // "Where is this information from?" after an answer asks where that answer comes from, not where
   // the bot's knowledge comes from in general.
-  if (aboutBot && all.some((w) => DEMONSTRATIVE.has(w))) return ideas <= MAX_OWN_TERMS;
+  // "What other topics were there?" after an answer asks for more of it, not what the bot can talk about
+  // ("what else can you do?", asked of the bot, still is).
+  const more = all.some((w) => ELSE.has(w)) && !all.some((w) => SECOND_PERSON.has(w));
+  if (aboutBot && (more || all.some((w) => DEMONSTRATIVE.has(w)))) return ideas <= MAX_OWN_TERMS;
   if (
     own.kind === "answer" &&
     own.score >= OWN_ANSWER &&
