@@ -216,6 +216,10 @@ export class QuestionReader {
     const asSplit = sentenceMap(tokens, split);
     const preamble = preambleOf(split, lang === "en");
     const inPreamble = (t: Token) => preamble(asSplit(t));
+    // A fragment after the question ("…what does it say about China? belt and road and all that") is no
+    // story: a name in it says what the question is about.
+    const lastAsking = Math.max(-1, ...split.filter((t) => !preamble(t)).map((t) => t.sentence));
+    const trailing = (t: Token) => lastAsking >= 0 && asSplit(t).sentence > lastAsking;
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
     const chatty = tokens.some(inPreamble);
@@ -236,7 +240,7 @@ export class QuestionReader {
       const phrase = phraseAt.get(i);
       // The preamble's known words are context; its unknown words, names and years claim nothing.
       const context =
-        inPreamble(t) ||
+        (inPreamble(t) && !(trailing(t) && phrase?.target.kind === "entity")) ||
         framing.has(i) ||
         (living.has(clause) && phrase !== undefined && phrase.target.kind !== "concept");
       const own = context ? { clause, context } : { clause };

@@ -81,7 +81,13 @@ class VocabularyBuilder {
       if (hard !== stem && !this.softStems.has(hard)) this.softStems.set(hard, stem);
     }
     for (const e of kb.entities)
-      for (const name of e.names) this.addPhrase(name, { term: `@${e.id}`, kind: "entity", id: e.id });
+      for (const name of e.names) {
+        const target: PhraseTarget = { term: `@${e.id}`, kind: "entity", id: e.id };
+        this.addPhrase(name, target);
+        // People drop the "and" of a long name ("kuşak yol girişimi", "belt road initiative").
+        const without = withoutConjunction(name);
+        if (without) this.addPhrase(without, target);
+      }
     const broader = broaderClosure(kb.concepts);
     for (const c of kb.concepts) {
       const target: PhraseTarget = { term: `#${c.id}`, kind: "concept", id: c.id };
@@ -301,4 +307,15 @@ function broaderClosure(concepts: KnowledgeBase["concepts"]): Map<string, string
     out.set(c.id, [...seen]);
   }
   return out;
+}
+
+/** "And" in a name's middle, in the four languages. */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "ve", "и", "жана", "&"]);
+
+/** A name of three or more words without the "and" between them, or undefined if it has none. */
+function withoutConjunction(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  if (words.length < 3) return undefined;
+  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || !CONJUNCTIONS.has(w.toLowerCase()));
+  return kept.length < words.length ? kept.join(" ") : undefined;
 }
