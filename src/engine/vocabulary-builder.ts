@@ -316,6 +316,8 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set(["and", "ve", "и", "жана"
 function withoutConjunction(name: string): string | undefined {
   const words = name.split(/\s+/);
   if (words.length < 3) return undefined;
-  const kept = words.filter((w, i) => i === 0 || i === words.length - 1 || !CONJUNCTIONS.has(w.toLowerCase()));
+  const kept = words.filter(
+    (w, i) => i === 0 || i === words.length - 1 || !CONJUNCTIONS.has(w.toLowerCase()),
+  );
   return kept.length < words.length ? kept.join(" ") : undefined;
 }
