@@ -503,8 +503,14 @@ export function readFollowUp(
     last === undefined ? [] : termsOf(engine, anchorOf(kb, engine, last, cyrillic)),
   );
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
-  const parallel = ofLast ? parallelOf(ofLast, text) : undefined;
-  if (parallel) return parallel;
+  // (Or after an answer before it: "peki ya Rusya?" after China's role, then the railway's countries.)
+  for (const id of ofLast ? (context?.ids ?? []) : []) {
+    const lang = options.lang ?? replyLang;
+    const parallel = ofLast
+      ? parallelOf({ ...ofLast, last: id, options: { ...ofLast.options, lang } }, text)
+      : undefined;
+    if (parallel) return parallel;
+  }
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
     // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.
