@@ -60,3 +60,21 @@ export const PERSONAL: ReadonlySet<string> = new Set([
   ...ONE_PERSON,
   ..."they them their него ней они их им них onlar kendisi kendisinin kendisine алар".split(" "),
 ]);
+
+/**
+ * A time noun alone after an answer ("year?", "год?", "yıl?") asks when, as these questions do. Only a
+ * whole message: "for years" or "next year" inside a sentence asks nothing.
+ */
+export const BARE_TIME: ReadonlyMap<string, string> = new Map([
+  ["year", "which year"],
+  ["month", "which month"],
+  ["date", "which date"],
+  ["год", "в каком году"],
+  ["месяц", "в каком месяце"],
+  ["дата", "какого числа"],
+  ["yıl", "hangi yıl"],
+  ["yil", "hangi yıl"],
+  ["tarih", "hangi tarihte"],
+  ["жыл", "кайсы жылы"],
+  ["jyl", "кайсы жылы"],
+]);

@@ -7,7 +7,16 @@ import type { Lang } from "../content/schema.ts";
 import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Candidate, Decision, Declined } from "./decision.ts";
-import { DEMONSTRATIVE, ELSE, ONE_PERSON, OPENING, PERSONAL, POINTING, THERE } from "./followup-words.ts";
+import {
+  BARE_TIME,
+  DEMONSTRATIVE,
+  ELSE,
+  ONE_PERSON,
+  OPENING,
+  PERSONAL,
+  POINTING,
+  THERE,
+} from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
 import { SECOND_PERSON } from "./stopwords.ts";
 
@@ -463,6 +472,17 @@ export function readFollowUp(
   context: FollowUpContext | undefined,
   options: AskOptions = {},
 ): FollowUpReading {
+  // "Year?" after an answer: asked as "which year?".
+  const words = plainWords(text);
+  const when = context && words.length === 1 ? BARE_TIME.get(words[0] ?? "") : undefined;
+  if (when && context) {
+    const reading = readFollowUp(kb, engine, when, context, {
+      ...options,
+      lang: options.lang ?? context.lang,
+    });
+    reading.decision = { ...reading.decision, question: text };
+    return reading;
+  }
   const own = engine.ask(text, options);
   const cyrillic = own.detected === "ky-latn";
   // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
