@@ -151,8 +151,16 @@ export class QuestionReader {
     const tie = fallback === "ru" || fallback === "ky" ? "ky-latn" : "tr";
     const detectedOutside =
       unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content, tie);
+    const whole = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
+    // Kyrgyz typed in Latin letters beside Cyrillic words (a follow-up asked again with the last answer's
+    // names in Cyrillic): the Latin words are Kyrgyz still.
+    const latin = raw.filter((t) => t.script === "latin");
     const detected =
-      detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
+      (whole === "ru" || whole === "ky") &&
+      latin.length >= 2 &&
+      detectQuestionLanguage(latin, content, "ky-latn") === "ky-latn"
+        ? "ky-latn"
+        : whole;
     // Russian in Latin letters writes the soft sign as an apostrophe ("konsul'tatsii"): part of the word,
     // not the suffix an apostrophe marks in Turkish or English.
     if (detected === "ru-latn" && SOFT_SIGN.test(text)) {
