@@ -56,7 +56,8 @@ const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
-bey beyin beyi hanım hanımın bay bayan efendi`;
+bey beyin beyi hanım hanımın bay bayan efendi
+neymiş neymişti`;
 
 const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
