@@ -59,7 +59,7 @@ rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
 neymiş neymişti`;
 
-const TR = `ve ile bir bu şu o da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
+const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
 oldu olmuş olduğu olduğunu var vardı varmış vardır varmıydı yok yoktu yokmuş nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence sizce ben sen biz siz onlar onun
