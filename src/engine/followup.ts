@@ -524,7 +524,9 @@ export function readFollowUp(
   );
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
   // (Or after an answer before it: "peki ya Rusya?" after China's role, then the railway's countries.)
-  for (const id of ofLast ? (context?.ids ?? []) : []) {
+  // (An earlier answer only for a message the engine is not sure of alone: "Who is Sadyr Zhaparov?" is.)
+  const sureAlone = own.kind === "answer" && own.confidence === "sure";
+  for (const id of ofLast ? (context?.ids ?? []).slice(0, sureAlone ? 1 : undefined) : []) {
     const lang = options.lang ?? replyLang;
     const parallel = ofLast
       ? parallelOf({ ...ofLast, last: id, options: { ...ofLast.options, lang } }, text)
