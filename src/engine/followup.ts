@@ -634,7 +634,20 @@ export function readFollowUp(
   // when?" of the grant is not the date of another Japanese fact.
   // (A lack found in a weak match is no such decline: the match itself is in doubt.)
   const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
-  if (ownLack && timeLacking) found = ownLack;
+  // …unless a curated timeline related to it dates the same event ("when did he say it?" after the
+  // ambassador's words: the article has them said on 23 March, the day its timeline gives).
+  // (A date, not a finer part of one the last answer gives: "which day exactly?" of the visit in May
+  // is not the day the visit was announced.)
+  const dated =
+    ownLack?.kind === "decline" && ownLack.reason === "lacks" && ownLack.detail === "date"
+      ? bestAskedWith(
+          asking,
+          sentence,
+          (kb.answerById.get(last)?.related ?? []).filter((id) => kb.answerById.get(id)?.kind === "combined"),
+        )
+      : undefined;
+  if (dated) ({ decision: found, query } = dated);
+  else if (ownLack && timeLacking) found = ownLack;
   else if (weak(found) && !wantsOther) {
     const byNames = answerByNames(engine, sentence, anchorNames(kb, engine, last, cyrillic), {
       ...options,
