@@ -634,16 +634,24 @@ export function readFollowUp(
   // when?" of the grant is not the date of another Japanese fact.
   // (A lack found in a weak match is no such decline: the match itself is in doubt.)
   const weak = (d: Decision) => d.kind === "decline" && (d.reason !== "lacks" || d.score < THRESHOLDS.answer);
-  // …unless a curated timeline related to it dates the same event ("when did he say it?" after the
-  // ambassador's words: the article has them said on 23 March, the day its timeline gives).
-  // (A date, not a finer part of one the last answer gives: "which day exactly?" of the visit in May
-  // is not the day the visit was announced.)
+  // …unless someone's words are dated by a curated timeline related to them that names the speaker
+  // ("when did he say it?" after the ambassador's words: the article has them said on 23 March, the day
+  // its timeline gives). A date, not a finer part of one the last answer gives: "which day exactly?" of
+  // the visit in May is not the day the visit was announced.
+  const speakers = (kb.answerById.get(last)?.speakers ?? []).map((p) => `@${p}`);
   const dated =
-    ownLack?.kind === "decline" && ownLack.reason === "lacks" && ownLack.detail === "date"
+    ownLack?.kind === "decline" &&
+    ownLack.reason === "lacks" &&
+    ownLack.detail === "date" &&
+    speakers.length > 0
       ? bestAskedWith(
           asking,
           sentence,
-          (kb.answerById.get(last)?.related ?? []).filter((id) => kb.answerById.get(id)?.kind === "combined"),
+          (kb.answerById.get(last)?.related ?? []).filter(
+            (id) =>
+              kb.answerById.get(id)?.kind === "combined" &&
+              speakers.every((p) => answerNames(kb).get(id)?.has(p)),
+          ),
         )
       : undefined;
   if (dated) ({ decision: found, query } = dated);
