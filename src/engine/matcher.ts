@@ -750,6 +750,19 @@ export class AnswerIndex {
     return out;
   }
 
+  /** Names most answers have (the article's own country): every answer is about them, said or not. */
+  private subjects: ReadonlySet<string> | undefined;
+
+  private subjectNames(): ReadonlySet<string> {
+    if (!this.subjects) {
+      const counts = new Map<string, number>();
+      for (const a of this.answers)
+        for (const t of a.bag) if (t.charCodeAt(0) === 64 /* @ */) counts.set(t, (counts.get(t) ?? 0) + 1);
+      this.subjects = new Set([...counts].filter(([, c]) => c * 2 > this.answers.length).map(([t]) => t));
+    }
+    return this.subjects;
+  }
+
   private mismatchParts(
     answer: IndexedAnswer,
     terms: readonly QueryTerm[],
@@ -759,7 +772,12 @@ export class AnswerIndex {
     let names = 0;
     let type = 0;
     for (const { i, term, name, asks } of asking) {
-      if (name && !answer.bag.has(term) && !answer.bag.has(this.standsFor.get(term) ?? ""))
+      if (
+        name &&
+        !answer.bag.has(term) &&
+        !answer.bag.has(this.standsFor.get(term) ?? "") &&
+        !this.subjectNames().has(term)
+      )
         names +=
           Math.max(weights[i] as number, this.maxIdf * SCORING.missingNameFloor) *
           (SCORING.missingNamePenalty - 1);
