@@ -355,7 +355,9 @@ function wordsOfSomeoneNamed(
   // After an answer gathering several facts (a day's events), "he" could be any of its people.
   if (kb.answerById.get(last)?.kind !== "fact") return undefined;
   const terms = termsOf(engine, sentence);
-  if (!terms.includes("#say") || terms.some((t) => t.startsWith("@"))) return undefined;
+  // "What else did he talk about?" after someone's announcement asks for more of his words too.
+  const says = terms.includes("#say") || (given.length > 0 && terms.includes("#discuss"));
+  if (!says || terms.some((t) => t.startsWith("@"))) return undefined;
   // "Who said it?" asks for the speaker, whom the last answer names, and "when did he say it?" a time:
   // not for words of theirs.
   const kinds = engine.questionKinds(sentence);
