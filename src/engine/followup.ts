@@ -456,10 +456,11 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision, 
   // A name alone, two or three words at most ("Rus tarafında?", "а Россия?"): the last question asked
   // of it, unless it is a question of its own the engine is sure of.
   const nameAlone = terms[0]?.startsWith("@") === true && all.length <= 3;
+  // (Two words asking one thing, "на что?", are too few to be sure of alone.)
   return (
     terms.length === 1 &&
     (nameAlone || !terms[0]?.startsWith("@")) &&
-    !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure")
+    !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure" && all.length > 2)
   );
 }
 
@@ -562,7 +563,12 @@ export function readFollowUp(
     const fresh = termsOf(engine, withoutElse(text)).filter((t) => !lastTerms.has(t));
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
-    const sureAlone = own.score >= WEAK_OWN && (own.confidence === "sure" || fresh.length > 1);
+    // (Two words asking one thing, "на что?", are too few to be sure of alone: they ask about the last
+    // answer.)
+    const sureAlone =
+      own.score >= WEAK_OWN &&
+      (own.confidence === "sure" || fresh.length > 1) &&
+      (plainWords(text).length > 2 || fresh.length > 1);
     // "Does he speak Russian?" after the author: "he" is the person the last answer names, and Russia no
     // new topic, unless the engine is sure of the question alone.
     const ofPerson =
