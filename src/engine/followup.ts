@@ -83,6 +83,12 @@ export type FollowUpReading =
 /** Details that are times: one fact's date is no other's. */
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
 
+/**
+ * A message of at most this many words asking one thing ("на что?") is too short for the engine to be
+ * sure of alone: after an answer, it asks about that answer.
+ */
+const FEWEST_SURE = 2;
+
 /** A follow-up asking a detail of the last answer, naming nothing, has at most this many words. */
 const MAX_TERSE_WORDS = 6;
 
@@ -456,11 +462,10 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision, 
   // A name alone, two or three words at most ("Rus tarafında?", "а Россия?"): the last question asked
   // of it, unless it is a question of its own the engine is sure of.
   const nameAlone = terms[0]?.startsWith("@") === true && all.length <= 3;
-  // (Two words asking one thing, "на что?", are too few to be sure of alone.)
   return (
     terms.length === 1 &&
     (nameAlone || !terms[0]?.startsWith("@")) &&
-    !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure" && all.length > 2)
+    !(own.kind === "answer" && own.score >= WEAK_OWN && own.confidence === "sure" && all.length > FEWEST_SURE)
   );
 }
 
@@ -528,13 +533,13 @@ export function readFollowUp(
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
   // (Or after an answer before it: "peki ya Rusya?" after China's role, then the railway's countries.)
   // (An earlier answer only for a message the engine is not sure of alone: "Who is Sadyr Zhaparov?" is.)
-  const sureAlone = own.kind === "answer" && own.confidence === "sure";
-  for (const id of ofLast ? (context?.ids ?? []).slice(0, sureAlone ? 1 : undefined) : []) {
-    const lang = options.lang ?? replyLang;
-    const parallel = ofLast
-      ? parallelOf({ ...ofLast, last: id, options: { ...ofLast.options, lang } }, text)
-      : undefined;
-    if (parallel) return parallel;
+  if (ofLast && context) {
+    const sureOfItself = own.kind === "answer" && own.confidence === "sure";
+    const inReplyLang = { ...ofLast.options, lang: options.lang ?? replyLang };
+    for (const id of context.ids.slice(0, sureOfItself ? 1 : undefined)) {
+      const parallel = parallelOf({ ...ofLast, last: id, options: inReplyLang }, text);
+      if (parallel) return parallel;
+    }
   }
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
@@ -563,12 +568,10 @@ export function readFollowUp(
     const fresh = termsOf(engine, withoutElse(text)).filter((t) => !lastTerms.has(t));
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
     // is a guess at the grant on its own, and asks what the railway is for.
-    // (Two words asking one thing, "на что?", are too few to be sure of alone: they ask about the last
-    // answer.)
     const sureAlone =
       own.score >= WEAK_OWN &&
       (own.confidence === "sure" || fresh.length > 1) &&
-      (plainWords(text).length > 2 || fresh.length > 1);
+      (plainWords(text).length > FEWEST_SURE || fresh.length > 1);
     // "Does he speak Russian?" after the author: "he" is the person the last answer names, and Russia no
     // new topic, unless the engine is sure of the question alone.
     const ofPerson =
