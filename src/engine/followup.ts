@@ -81,6 +81,13 @@ export type FollowUpReading =
   | { kind: "no-context"; decision: Declined };
 
 /** Details that are times: one fact's date is no other's. */
+/**
+ * What came of an event ("was anything signed?"): asked right after one, about that one, however sure the
+ * engine is of another answer alone (the one agreement the article has).
+ */
+const OUTCOMES: ReadonlySet<string> = new Set(["signed", "outcome"]);
+const MAX_OUTCOME_WORDS = 10;
+
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
 
 /**
@@ -129,6 +136,25 @@ interface Asking {
 /** An answer's first (English) question. */
 function firstQuestion(kb: KnowledgeBase, id: string): string {
   return kb.answerById.get(id)?.questions.en[0] ?? "";
+}
+
+/** Kinds of question that ask for one detail (where, when, how much), not what an answer is about. */
+// ("when" is not one: the timelines and the sources' access dates answer it of nearly everything.)
+const TELLING_KINDS: ReadonlySet<string> = new Set(["#q-where"]);
+
+const anyQuestionKinds = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** The kinds of question any of an answer's curated questions asks, in any language (read once). */
+function kindsOfAnyQuestion(a: Asking, id: string): string[] {
+  let byId = anyQuestionKinds.get(a.kb);
+  if (!byId) anyQuestionKinds.set(a.kb, (byId = new Map()));
+  let kinds = byId.get(id);
+  if (!kinds) {
+    const questions = Object.values(a.kb.answerById.get(id)?.questions ?? {}).flat();
+    kinds = [...new Set(questions.flatMap((q) => a.engine.questionKinds(q)))];
+    byId.set(id, kinds);
+  }
+  return kinds;
 }
 
 /** The terms of an answer's first question. */
@@ -240,7 +266,22 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
     return ideas.length > 0 && ideas.every((t) => has.has(t));
   });
   const byKind = related.filter((id) => kindsOf(id).some((k) => kinds.includes(k)));
-  return bestAskedWith(a, sentence, byIdeas.length > 0 ? byIdeas : byKind.length === 1 ? byKind : []);
+  if (byIdeas.length > 0 || byKind.length === 1)
+    return bestAskedWith(a, sentence, byIdeas.length > 0 ? byIdeas : byKind);
+  // "Where was it?" after what the consultations discussed: the related answer some of whose curated
+  // questions ask where (who led the delegations, held in Bishkek), though its first one asks who.
+  // (Only a kind that tells one detail: "what" is asked of every answer.)
+  // (Where the last answer's own curated questions ask it, the last answer says it: "nerede yapıldı?" after
+  // who led the delegations, held in Bishkek.)
+  const lastAsks = kindsOfAnyQuestion(a, last);
+  const telling = kinds.filter((k) => TELLING_KINDS.has(k) && !lastAsks.includes(k));
+  if (byKind.length > 0 || telling.length === 0) return undefined;
+  // (A fact's: where the sources were published is no place of the event.)
+  const byAnyQuestion = related.filter(
+    (id) =>
+      kb.answerById.get(id)?.kind === "fact" && kindsOfAnyQuestion(a, id).some((k) => telling.includes(k)),
+  );
+  return bestAskedWith(a, sentence, byAnyQuestion);
 }
 
 /**
@@ -289,13 +330,18 @@ function otherRelated(a: Asking, sentence: string, seen: ReadonlySet<string>): C
  * A message of a few words naming nothing, asked of the last answer, declined for a detail that answer
  * lacks (`about` it): that reading, resolved. Undefined otherwise.
  */
-function terseLack(a: Asking, text: string): FollowUpReading | undefined {
+function terseLack(a: Asking, text: string, outcomeOnly = false): FollowUpReading | undefined {
   const { engine, last } = a;
-  if (plainWords(text).length > MAX_TERSE_WORDS || termsOf(engine, text).some((t) => t.startsWith("@")))
+  // (What came of it may be asked at more length: "was any joint document signed at the end?")
+  const most = outcomeOnly ? MAX_OUTCOME_WORDS : MAX_TERSE_WORDS;
+  if (plainWords(text).length > most || termsOf(engine, text).some((t) => t.startsWith("@")))
     return undefined;
   const query = `${oneSentence(text)} ${anchorOf(a.kb, engine, last, a.cyrillic)}`;
   const decision = engine.ask(query, { ...a.options, within: [last] });
-  return decision.kind === "decline" && decision.reason === "lacks" && decision.about === last
+  return decision.kind === "decline" &&
+    decision.reason === "lacks" &&
+    decision.about === last &&
+    (!outcomeOnly || OUTCOMES.has(decision.detail))
     ? { kind: "resolved", decision: { ...decision, question: text }, about: last, query }
     : undefined;
 }
@@ -545,7 +591,7 @@ export function readFollowUp(
   if (!isFollowUp(engine, text, own, aboutBot)) {
     // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.
     const lacking =
-      ofLast && own.kind === "answer" && own.confidence === "hedged" ? terseLack(ofLast, text) : undefined;
+      ofLast && own.kind === "answer" ? terseLack(ofLast, text, own.confidence === "sure") : undefined;
     if (lacking) return lacking;
     const short = plainWords(text).length <= MAX_SHORT_WORDS;
     return {

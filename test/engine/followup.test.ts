@@ -142,6 +142,30 @@ describe("follow-ups", () => {
     expect(talk("any agreements signed?")[0]).toMatchObject({ kind: "answer", id: "japan-agreement" });
   });
 
+  it("what came of the last event, asked at length and naming nothing, is about it, however sure the engine is of the agreement alone", () => {
+    const [, , signed] = talk(
+      "Which international organizations came up in those talks?",
+      "And besides the organizations, what security issues?",
+      "Was any joint document signed at the end?",
+    );
+    expect(signed).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+    expect(talk("Was any joint document signed at the end?")[0]).toMatchObject({ id: "japan-agreement" });
+    // A question naming the other party is its own: the agreement with Japan.
+    const [, japan] = talk(
+      "Which international organizations came up in those talks?",
+      "What did Kyrgyzstan sign with Japan?",
+    );
+    expect(japan).toMatchObject({ kind: "answer", id: "japan-agreement" });
+  });
+
+  it("'where was it?' after what an event discussed is the related answer that says where, not the last again", () => {
+    const [, where] = talk("What was discussed at the consultations?", "where was it?");
+    expect(where).toMatchObject({ reading: "resolved", id: "consultations-delegations" });
+    // …and after the answer that says where itself, that answer.
+    const [, , again] = talk("What was discussed at the consultations?", "where was it?", "nerede?");
+    expect(again).toMatchObject({ id: "consultations-delegations" });
+  });
+
   it("a name alone after an answer about another asks the related answer's same question of it ('peki Çin?')", () => {
     const [, china] = talk("Makalede geçen Primakov Doktrini ne demek?", "peki Çin?");
     expect(china).toMatchObject({ reading: "resolved", kind: "answer", id: "belt-and-road" });
