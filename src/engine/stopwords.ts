@@ -57,7 +57,8 @@ const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka f
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
-neymiş neymişti denen denilen pek tarif büyük ikisi ikisinin ikisi de`;
+neymiş neymişti denen denilen pek tarif büyük ikisi ikisinin ikisi de
+bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
