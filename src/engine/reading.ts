@@ -851,7 +851,7 @@ const OPENING_WINDOW = 5;
 
 /** Pronouns that point back to what a message's preamble named (not "this", "bu": "this article"), folded. */
 const REFERRING: ReadonlySet<string> = new Set(
-  "it they them he him she her он она оно они его ее их ней нем нём него нее неё ним них ему ей им bunu bunun buna bunda onu onun ona bunlar bunları bunlara bunlarla onları onlara onlarla аны анын ага муну".split(
+  "it they them he him she her он она оно они его ее их ней нем нём него нее неё ним них ему ей им bunu bunun buna bunda onu onun ona bunlar bunları bunlara bunlarla onları onlara onlarla аны анын ага муну булар буларды буларга аларды аларга".split(
     " ",
   ),
 );
