@@ -48,7 +48,7 @@ const RU = `и в во не что он на я с со как а то все в
 
 // Chat words for a person ("этот чувак"), and modal words ("must", "should", "may"): they say how
 // something is asked, not what about.
-const RU_FILLER = `чувак мужик`;
+const RU_FILLER = `чувак мужик брат братан братишка бро`;
 const RU_MODAL = `должен должна должны должно следует могут можно обязан обязана обязаны`;
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
@@ -57,7 +57,7 @@ const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka f
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
-neymiş neymişti denen denilen pek tarif büyük ikisi ikisinin ikisi de
+neymiş neymişti denen denilen dediği dedikleri pek tarif büyük ikisi ikisinin ikisi de
 bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
@@ -80,6 +80,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 саламатсызбы тышкары делген делинген делет бир нерсе окуя
 мырза мырзанын айым байке эже агай
 булар буларды буларга булардын булардан аларды аларга алардан ошолор ошолорду ошолорго
+турат турган турабы турушат
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну муны буну буны мунун бунун мына буга ушуну тиги тигил ортосунда ортосундагы арасында арасындагы

@@ -317,6 +317,15 @@ describe("function words are not content", () => {
     expect([d.ids[0], d.confidence]).toEqual(["du-dewen-visit-announcement", "sure"]);
   });
 
+  it("does not correct chat words and common verbs into content words ('брат' is no 'барат', 'турат' no 'курат')", () => {
+    expect(first("брат, кто автор?")).toBe("author");
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("Кыргызстан кимдин тарабында турат?")).not.toContain("#infrastructure");
+    expect(terms("Макалада ШКУ айтылат. Кыргызстан буларды ким менен талкуулады?")).not.toContain("#source");
+    expect(terms("I went there again last year")).not.toContain("#benefit");
+  });
+
   it("takes Kyrgyz demonstratives and chat 'че' as function words ('муну ким жазган' asks for the author)", () => {
     expect(first("муну ким жазган")).toBe("author");
   });
