@@ -58,7 +58,8 @@ merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
 neymiş neymişti denen denilen dediği dedikleri pek tarif büyük ikisi ikisinin ikisi de
-bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların`;
+bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların
+neyse hoca eşim eşimle eşime`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -80,7 +81,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 саламатсызбы тышкары делген делинген делет бир нерсе окуя
 мырза мырзанын айым байке эже агай
 булар буларды буларга булардын булардан аларды аларга алардан ошолор ошолорду ошолорго
-турат турган турабы турушат
+турат турган турабы турушат апам
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну муны буну буны мунун бунун мына буга ушуну тиги тигил ортосунда ортосундагы арасында арасындагы
@@ -120,8 +121,8 @@ insist insists claim claims argue argues argument arguments suggest suggests bel
 stress stresses emphasise emphasize note notes point points lean leaning particular alone
 activity activities involved involvement`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri",
-  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti",
+  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды",
 } as const;
 
 /** Topic-poor words per language (folded), to stem in their own language only. */
