@@ -119,7 +119,8 @@ going guy
 hear hearing heard soon lately recently everybody everyone ask asked asking
 insist insists claim claims argue argues argument arguments suggest suggests believe believes consider considers treat treats
 stress stresses emphasise emphasize note notes point points lean leaning particular alone
-activity activities involved involvement`,
+activity activities involved involvement
+cost costs rate best told found host half ahead love tank lost live`,
   ru: "происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды",

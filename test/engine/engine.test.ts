@@ -324,6 +324,9 @@ describe("function words are not content", () => {
     expect(terms("Кыргызстан кимдин тарабында турат?")).not.toContain("#infrastructure");
     expect(terms("Макалада ШКУ айтылат. Кыргызстан буларды ким менен талкуулады?")).not.toContain("#source");
     expect(terms("I went there again last year")).not.toContain("#benefit");
+    // Common English words are themselves: "cost" is no post, "best" no West.
+    expect(terms("how much did the road equipment cost?")).not.toContain("#post");
+    expect(terms("what is the best thing about the policy")).not.toContain("@the-west");
   });
 
   it("takes Kyrgyz demonstratives and chat 'че' as function words ('муну ким жазган' asks for the author)", () => {
