@@ -60,7 +60,7 @@ rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
 neymiş neymişti denen denilen dediği dedikleri pek tarif büyük ikisi ikisinin ikisi de
 bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların
-neyse hoca eşim eşimle eşime`;
+neyse hoca eşim eşimle eşime içinde hala hâlâ bize gece rahat razı`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -123,7 +123,7 @@ stress stresses emphasise emphasize note notes point points lean leaning particu
 activity activities involved involvement
 cost costs rate best told found host half ahead love tank lost live`,
   ru: "брал брала идти сверить родом происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат",
 } as const;
 
