@@ -147,7 +147,10 @@ const anyQuestionKinds = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 /** The kinds of question any of an answer's curated questions asks, in any language (read once). */
 function kindsOfAnyQuestion(a: Asking, id: string): string[] {
   let byId = anyQuestionKinds.get(a.kb);
-  if (!byId) anyQuestionKinds.set(a.kb, (byId = new Map()));
+  if (!byId) {
+    byId = new Map();
+    anyQuestionKinds.set(a.kb, byId);
+  }
   let kinds = byId.get(id);
   if (!kinds) {
     const questions = Object.values(a.kb.answerById.get(id)?.questions ?? {}).flat();
