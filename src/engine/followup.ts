@@ -80,7 +80,6 @@ export type FollowUpReading =
   /** A follow-up with nothing before it: never answered with a citation. */
   | { kind: "no-context"; decision: Declined };
 
-/** Details that are times: one fact's date is no other's. */
 /**
  * What came of an event ("was anything signed?"): asked right after one, about that one, however sure the
  * engine is of another answer alone (the one agreement the article has).
@@ -88,6 +87,7 @@ export type FollowUpReading =
 const OUTCOMES: ReadonlySet<string> = new Set(["signed", "outcome"]);
 const MAX_OUTCOME_WORDS = 10;
 
+/** Details that are times: one fact's date is no other's. */
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
 
 /**
@@ -138,8 +138,10 @@ function firstQuestion(kb: KnowledgeBase, id: string): string {
   return kb.answerById.get(id)?.questions.en[0] ?? "";
 }
 
-/** Kinds of question that ask for one detail (where, when, how much), not what an answer is about. */
-// ("when" is not one: the timelines and the sources' access dates answer it of nearly everything.)
+/**
+ * Kinds of question asking one detail that some related answer tells though its first question asks
+ * something else. Not "when": the timelines and the sources' access dates answer it of nearly everything.
+ */
 const TELLING_KINDS: ReadonlySet<string> = new Set(["#q-where"]);
 
 const anyQuestionKinds = new WeakMap<KnowledgeBase, Map<string, string[]>>();
@@ -276,9 +278,10 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
   // (Only a kind that tells one detail: "what" is asked of every answer.)
   // (Where the last answer's own curated questions ask it, the last answer says it: "nerede yapıldı?" after
   // who led the delegations, held in Bishkek.)
+  if (byKind.length > 0 || !kinds.some((k) => TELLING_KINDS.has(k))) return undefined;
   const lastAsks = kindsOfAnyQuestion(a, last);
   const telling = kinds.filter((k) => TELLING_KINDS.has(k) && !lastAsks.includes(k));
-  if (byKind.length > 0 || telling.length === 0) return undefined;
+  if (telling.length === 0) return undefined;
   // (A fact's: where the sources were published is no place of the event.)
   const byAnyQuestion = related.filter(
     (id) =>
@@ -592,7 +595,8 @@ export function readFollowUp(
   }
   const aboutBot = own.kind === "answer" && kb.answerById.get(own.ids[0])?.kind === "bot";
   if (!isFollowUp(engine, text, own, aboutBot)) {
-    // Unsure of it alone, and a few words asking a detail the last answer lacks: about that answer.
+    // A few words asking a detail the last answer lacks, the engine unsure of them alone: about that answer.
+    // (Sure of them alone, only what came of the last event is: "was any document signed?")
     const lacking =
       ofLast && own.kind === "answer" ? terseLack(ofLast, text, own.confidence === "sure") : undefined;
     if (lacking) return lacking;
