@@ -21,12 +21,16 @@ const ALREADY_NFKC = /^[\n\x20-\x7e\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0400
 
 // A smiley standing alone between spaces (or at either end), or brackets doubled as one ("привет)))").
 const EMOTICON = /(^|\s)(?:[:;=]-?[()DPpOo3[\]|*]+|[xX][dD]+|\^_*\^)(?=\s|$)|\){2,}|\({2,}/g;
+/** "@username": Telegram's usernames are Latin letters, digits and underscores. */
+const MENTION = /(^|[\s(,;:])@[A-Za-z0-9_]{2,32}(?![\p{L}\p{N}_@.])/gu;
 const EMOTICON_HINT = /[()^:;=]|[xX][dD]/;
 
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {
+  // A Telegram mention ("@bot who wrote it?", "@aibek look") addresses someone; it asks about nothing.
+  const addressed = raw.includes("@") ? raw.replace(MENTION, "$1 ") : raw;
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
-  const text = EMOTICON_HINT.test(raw) ? raw.replace(EMOTICON, "$1 \n ") : raw;
+  const text = EMOTICON_HINT.test(addressed) ? addressed.replace(EMOTICON, "$1 \n ") : addressed;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
   if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
   const normal = ALREADY_NFKC.test(text) ? text : text.normalize("NFKC");

@@ -38,6 +38,12 @@ describe("cleaning", () => {
     expect(cleanText("“Kyrgyzstan’s” — «Бишкек»")).toBe('"Kyrgyzstan\'s" - "Бишкек"');
   });
 
+  it("drops a Telegram mention, which addresses someone and asks about nothing", () => {
+    expect(keys(cleanText("@bot what is the summary, @aibek_k?"))).toEqual(["what", "is", "the", "summary"]);
+    // An e-mail address is not a mention.
+    expect(keys(cleanText("mail a@b.kg"))).toEqual(["mail", "a", "b", "kg"]);
+  });
+
   it("drops emoji, including joined and flagged ones, and symbols", () => {
     expect(keys("🇰🇬 Japan 👍🏽 grant 👨‍👩‍👧 $5.3 ✨")).toEqual(["japan", "grant", "5.3"]);
   });
