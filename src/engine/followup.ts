@@ -438,6 +438,29 @@ function wordsOfSomeoneNamed(
   return decision.kind === "decline" && decision.reason === "lacks" ? { decision, query } : undefined;
 }
 
+/**
+ * A message that points back ("can you give me that quote word for word? want to read it on air") and that
+ * the engine only guesses at alone: if asked of the last answer it finds an answer the engine is sure of,
+ * and better than the guess, the pointing word meant that answer.
+ */
+function settledByPointing(asking: Asking, text: string, own: Decision): FollowUpReading | undefined {
+  const guess =
+    own.kind === "answer" ? own.confidence === "hedged" : own.kind === "decline" && own.reason === "weak";
+  if (!guess || !plainWords(text).some((w) => POINTING.has(w))) return undefined;
+  const { kb, engine, last, options, cyrillic } = asking;
+  const anchor = anchorOf(kb, engine, last, cyrillic);
+  // A name of its own the last answer lacks is what it asks about ("later it's spelled X. same guy?").
+  const lastTerms = new Set(termsOf(engine, anchor));
+  if (termsOf(engine, text).some((t) => t.startsWith("@") && !lastTerms.has(t))) return undefined;
+  // The sentences that ask, without the story or the postscript around them ("…? want to read it on air").
+  const asked = text.split(/(?<=[.!?…])\s+/u).filter((x) => x.trim().endsWith("?"));
+  const query = `${oneSentence(asked.length > 0 ? asked.join(" ") : text)} ${anchor}`;
+  const found = engine.ask(query, options);
+  if (found.kind !== "answer" || found.score <= own.score) return undefined;
+  if (found.confidence !== "sure" && found.ids[0] !== last) return undefined;
+  return { kind: "resolved", decision: { ...found, question: text }, about: last, query };
+}
+
 /** The sentence with its first personal pronoun read as the people named, if it has one and they are. */
 function pronounAsPeople(sentence: string, people: readonly string[]): string | undefined {
   const pronoun = plainWords(sentence).find((w) => PERSONAL.has(w));
@@ -600,6 +623,8 @@ export function readFollowUp(
     const lacking =
       ofLast && own.kind === "answer" ? terseLack(ofLast, text, own.confidence === "sure") : undefined;
     if (lacking) return lacking;
+    const settled = ofLast ? settledByPointing(ofLast, text, own) : undefined;
+    if (settled) return settled;
     const short = plainWords(text).length <= MAX_SHORT_WORDS;
     return {
       kind: "own",

@@ -166,6 +166,21 @@ describe("follow-ups", () => {
     expect(again).toMatchObject({ id: "consultations-delegations" });
   });
 
+  it("a pointing question the engine only guesses at alone is about the last answer, its postscript aside", () => {
+    const [, quote] = talk(
+      "what did the Chinese ambassador say about Kyrgyzstan?",
+      "can you give me that quote word for word? I want to read it out in class",
+    );
+    expect(quote).toMatchObject({ reading: "resolved", kind: "answer", id: "du-dewen-quote" });
+    // A name of its own the last answer lacks is what it asks about.
+    const [, , other] = talk(
+      "what did the Chinese ambassador say about Kyrgyzstan?",
+      "can you give me that quote word for word? I want to read it out in class",
+      "and that grant from Japan, what was it for?",
+    );
+    expect(other).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
+  });
+
   it("a name alone after an answer about another asks the related answer's same question of it ('peki Çin?')", () => {
     const [, china] = talk("Makalede geçen Primakov Doktrini ne demek?", "peki Çin?");
     expect(china).toMatchObject({ reading: "resolved", kind: "answer", id: "belt-and-road" });
