@@ -280,6 +280,28 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     };
   };
 
+  // "Which agreement was signed with Japan, and for what sum?": the detail the best answer lacks, asked in
+  // a clause of its own, is given by a related answer that matches nearly as well (the grant): both are
+  // the reply. Asked in the same clause ("when was it signed?"), it stays a near miss.
+  const completedBy = (near: Extract<Declined, { reason: "lacks" }>): Decision | undefined => {
+    const asksApart = clausesOf(analysis).some(
+      (terms) => terms.length > 0 && terms.every((t) => t.term.startsWith("#q-") && !t.context),
+    );
+    if (!asksApart || clausesOf(analysis).length < 2) return undefined;
+    const related = kb.answerById.get(near.about)?.related ?? [];
+    const score = ranked.find((s) => s.id === near.about)?.score ?? near.score;
+    const other = ranked.find(
+      (s) =>
+        s.id !== near.about &&
+        related.includes(s.id) &&
+        s.score >= score - limits.ambiguityGap &&
+        parts.details.givesDetail(s.id, near.detail),
+    );
+    return other
+      ? answered([near.about, other.id], Math.min(near.score, other.score), [], "hedged")
+      : undefined;
+  };
+
   // A phrase quoted word for word from one answer's text or quotes names the answer ("who is called a
   // 'potential hegemonic power'?"): it is given, with a hedge unless it is also a strong match, when its
   // words match at all; the detail check still declines a near miss.
@@ -333,7 +355,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       : undefined;
   if (clause) {
     const near = lacking(clause);
-    if (near) return near;
+    if (near) return completedBy(near) ?? near;
     const terms = clauses.terms[clause.clause] ?? [];
     return answered([clause.id], clause.score, [], sureOf(rank(terms), terms));
   }
@@ -368,7 +390,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   }
 
   const near = lacking(best);
-  if (near) return near;
+  if (near) return completedBy(near) ?? near;
 
   const runnerUp = ranked.find((s) => s.id !== best.id);
   const alternatives =

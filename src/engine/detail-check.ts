@@ -185,6 +185,11 @@ export class DetailCheck {
     return out;
   }
 
+  /** Does the answer give this kind of detail (a sum, a date, a place…)? */
+  givesDetail(answerId: string, detail: Detail): boolean {
+    return this.gives.get(answerId)?.has(detail) ?? false;
+  }
+
   /** The detail the question asks for that the answer lacks, if any. */
   lacking(
     analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "askingTyped" | "quoting">,

@@ -544,6 +544,17 @@ describe("asking for a list the answer does not give", () => {
   });
 });
 
+describe("a detail asked apart that the best answer lacks", () => {
+  it("is given by the related answer that has it: which agreement, and for what sum", () => {
+    expect(asked("какое соглашение подписали с Японией и на какую сумму?", "answer").ids).toEqual([
+      "japan-agreement",
+      "japan-grant-batken",
+    ]);
+    // Asked of the agreement itself, it is what the article does not say.
+    expect(asked("на какую сумму подписали соглашение с Японией?", "decline").reason).toBe("lacks");
+  });
+});
+
 describe("who else", () => {
   it("declines 'who else' of an answer that names the only people the article gives, in four languages", () => {
     for (const q of [
