@@ -368,6 +368,11 @@ function parallelOf(a: Asking, text: string): FollowUpReading | undefined {
   const lastNames = [...questionTerms(a, last)].filter((t) => t.startsWith("@"));
   // Only a name the last answer's question does not have: "Japanese grant" after the grant is no other.
   if (names.some((n) => lastNames.includes(n))) return undefined;
+  // A question of another kind than the last one's is a question of its own: "Who is Sadyr Zhaparov?"
+  // after what the ambassador said asks who he is, not what was said of him.
+  const kinds = engine.questionKinds(text);
+  const lastKinds = engine.questionKinds(firstQuestion(kb, last));
+  if (kinds.length > 0 && !kinds.some((k) => lastKinds.includes(k))) return undefined;
   const candidates = (kb.answerById.get(last)?.related ?? []).filter((id) => {
     const has = questionTerms(a, id);
     return (

@@ -186,6 +186,9 @@ describe("follow-ups", () => {
     expect(china).toMatchObject({ reading: "resolved", kind: "answer", id: "belt-and-road" });
     // No related answer asks it of China: the name alone is a question of its own.
     expect(talk("How much did Japan give?", "China?")[1]).toMatchObject({ reading: "own" });
+    // A question of another kind than the last one's stands alone: who he is, not what was said of him.
+    const [, who] = talk("What did Du Dewen say about Kyrgyzstan and China?", "Who is Sadyr Zhaparov?");
+    expect(who).toMatchObject({ reading: "own", id: "japarov-profile" });
   });
 
   it("'what else was discussed?' after the organisations is the other topics of the consultations", () => {
