@@ -317,6 +317,12 @@ describe("function words are not content", () => {
     expect([d.ids[0], d.confidence]).toEqual(["du-dewen-visit-announcement", "sure"]);
   });
 
+  it("reads Russian polite formulas as asking nothing ('будьте любезны', 'применительно к', 'в каком ключе')", () => {
+    const q =
+      "Будьте любезны, поясните, в каком ключе автор рассматривает доктрину Примакова применительно к региону?";
+    expect(first(q)).toBe("russia-influence-primakov");
+  });
+
   it("does not correct chat words and common verbs into content words ('брат' is no 'барат', 'турат' no 'курат')", () => {
     expect(first("брат, кто автор?")).toBe("author");
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
