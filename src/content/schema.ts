@@ -94,6 +94,7 @@ export const DETAILS = [
   "published",
   "location",
   "since",
+  "specifics",
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 

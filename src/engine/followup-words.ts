@@ -78,3 +78,19 @@ export const BARE_TIME: ReadonlyMap<string, string> = new Map([
   ["жыл", "кайсы жылы"],
   ["jyl", "кайсы жылы"],
 ]);
+
+/**
+ * Words asking for more detail than was given ("like what exactly?", "а конкретно?", "tam olarak hangileri?"):
+ * asked of the answer just given, they want what it does not say.
+ */
+export const SPECIFICS: ReadonlySet<string> = new Set(
+  [
+    "exactly specifically specific specifics detail details detailed",
+    "конкретно конкретные конкретных конкретнее поподробнее подробнее подробно детали детально",
+    "konkretno podrobnee",
+    "tamamen kesin özellikle ozellikle detaylı detayli ayrıntılı ayrintili ayrıntı ayrinti",
+    "конкреттүү кененирээк толугураак",
+  ]
+    .join(" ")
+    .split(" "),
+);

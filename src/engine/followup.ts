@@ -15,6 +15,7 @@ import {
   OPENING,
   PERSONAL,
   POINTING,
+  SPECIFICS,
   THERE,
 } from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
@@ -834,6 +835,26 @@ export function readFollowUp(
     (t) => t.startsWith("@") && !named?.has(t) && !everywhere.has(t),
   );
   if (found.ids[0] === last && stranger) return { kind: "unsettled", decision: declined(), about: last };
+  // "Like what exactly?", "а конкретно?" after an answer: the same answer again is no reply; what is
+  // asked is more than the article says.
+  if (found.ids[0] === last && plainWords(text).some((w) => SPECIFICS.has(w)))
+    return {
+      kind: "resolved",
+      decision: {
+        kind: "decline",
+        reason: "lacks",
+        detail: "specifics",
+        about: last,
+        question: text,
+        lang: found.lang,
+        detected: found.detected,
+        score: found.score,
+        related: [{ id: last, score: found.score }],
+        examples: [],
+      },
+      about: last,
+      query,
+    };
   // The confidence model weighed the query with the last answer's words added, not what the user typed:
   // its doubt is about that stand-in. The follow-up reading itself decided the message refers to it,
   // unless what it refers to was only offered.

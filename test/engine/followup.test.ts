@@ -181,6 +181,16 @@ describe("follow-ups", () => {
     expect(other).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
   });
 
+  it("asking for specifics the answer just given does not have is a decline, not the same answer again", () => {
+    const [, specific] = talk("what did Kulubaev and Syromolotov discuss?", "which issues exactly?");
+    expect(specific).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+    const [, ru] = talk("Что обсуждали Кулубаев и Сыромолотов?", "а конкретно?");
+    expect(ru).toMatchObject({ kind: "decline", reason: "lacks" });
+    // "When exactly?" of the visit asks the month the answer gives.
+    const [, when] = talk("О каком визите объявил посол Китая?", "Когда именно он состоится?");
+    expect(when).toMatchObject({ kind: "answer", id: "du-dewen-visit-announcement" });
+  });
+
   it("a name alone after an answer about another asks the related answer's same question of it ('peki Çin?')", () => {
     const [, china] = talk("Makalede geçen Primakov Doktrini ne demek?", "peki Çin?");
     expect(china).toMatchObject({ reading: "resolved", kind: "answer", id: "belt-and-road" });

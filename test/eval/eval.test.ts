@@ -173,12 +173,12 @@ describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
     "test/eval/conversations/set-a.yaml": { right: 112, wrong: 6 },
     "test/eval/conversations/set-b.yaml": { right: 72, wrong: 2 },
-    "test/eval/conversations/set-c.yaml": { right: 106, wrong: 6 },
+    "test/eval/conversations/set-c.yaml": { right: 107, wrong: 5 },
     "test/eval/conversations/set-d.yaml": { right: 96, wrong: 3 },
     "test/eval/conversations/set-e.yaml": { right: 51, wrong: 4 },
     "test/eval/conversations/set-f.yaml": { right: 54, wrong: 1 },
-    "test/eval/conversations/set-g.yaml": { right: 121, wrong: 9 },
-    "test/eval/conversations/set-h.yaml": { right: 62, wrong: 7 },
+    "test/eval/conversations/set-g.yaml": { right: 123, wrong: 7 },
+    "test/eval/conversations/set-h.yaml": { right: 61, wrong: 7 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
