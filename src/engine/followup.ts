@@ -88,6 +88,9 @@ export type FollowUpReading =
 const OUTCOMES: ReadonlySet<string> = new Set(["signed", "outcome"]);
 const MAX_OUTCOME_WORDS = 10;
 
+/** The idea of saying: in "does it say when…?" a frame, not what is asked about. */
+const SAY = "#say";
+
 /** Details that are times: one fact's date is no other's. */
 const TIMES: ReadonlySet<string> = new Set(["date", "day", "hour", "since", "published"]);
 
@@ -717,7 +720,8 @@ export function readFollowUp(
   // when Japarov came to power nor when the ambassador spoke).
   const timeOfLast =
     engine.questionKinds(sentence).includes("#q-when") &&
-    termsOf(engine, sentence).every((t) => lastTerms.has(t));
+    // ("Does it say what year that was?": "say" frames the question, as "does the article mention" does.)
+    termsOf(engine, sentence).every((t) => lastTerms.has(t) || t === SAY);
   const ownLack =
     !wantsOther && timeOfLast && !(found.kind === "answer" && found.ids[0] === last)
       ? engine.ask(query, { ...options, lang, within: [last] })

@@ -181,6 +181,15 @@ describe("follow-ups", () => {
     expect(other).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
   });
 
+  it("'does it say what year that was?' asks the year of the last answer's own event, which it lacks", () => {
+    const [, , year] = talk(
+      "who is the president?",
+      "how did he come to power?",
+      "does it say what year that was?",
+    );
+    expect(year).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+  });
+
   it("asking for specifics the answer just given does not have is a decline, not the same answer again", () => {
     const [, specific] = talk("what did Kulubaev and Syromolotov discuss?", "which issues exactly?");
     expect(specific).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
