@@ -550,6 +550,13 @@ describe("asking for a list the answer does not give", () => {
   });
 });
 
+describe("where the author works now", () => {
+  it("is what the article does not say, asked as Turkish chat types it ('şu an hangi üniversitede çalışıyo')", () => {
+    expect(asked("yazar şu an hangi üniversitede çalışıyo", "decline").reason).toBe("lacks");
+    expect(first("yazar hangi üniversitede okudu")).toBe("author");
+  });
+});
+
 describe("a detail asked apart that the best answer lacks", () => {
   it("is given by the related answer that has it: which agreement, and for what sum", () => {
     expect(asked("какое соглашение подписали с Японией и на какую сумму?", "answer").ids).toEqual([
