@@ -61,7 +61,8 @@ rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi
 neymiş neymişti denen denilen dediği dedikleri pek tarif büyük ikisi ikisinin ikisi de
 bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların
-neyse hoca eşim eşimle eşime içinde hala hâlâ bize gece rahat razı`;
+neyse hoca eşim eşimle eşime içinde hala hâlâ bize gece rahat razı
+bilgi bilgiyi bilgisi`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
@@ -87,7 +88,7 @@ const KY = `жана менен ким кимдер кимди кимге ким
 дейт деп дешет дешти жатат жатышат жатасыз боюнча тарап тарабынан биздин бизде бизге бизди менин мага мени
 сиз сиздин силер силерге алардын анын аны ага ушул ушундай баары баарына баарыңарга башка элек чын чынында
 муну муны буну буны мунун бунун мына буга ушуну тиги тигил ортосунда ортосундагы арасында арасындагы
-ооба анан катары көп аз эң негизинен өзүнө өзүн ушунча ушунчалык оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
+маалымат маалыматты маалыматтар ооба анан катары көп аз эң негизинен өзүнө өзүн ушунча ушунчалык оюнча пикиринче кайсыл эмнелер эмнелерди эмнеси кандайча кантип сураныч сурайм билгим келет айтып бериңизчи бересизби бересиңби бериңизчи экенин экени экендигин
 `;
 
 function wordSet(list: string, fold: (w: string) => string = (w) => w): ReadonlySet<string> {

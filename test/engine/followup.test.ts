@@ -123,6 +123,14 @@ describe("follow-ups", () => {
     expect(talk("а откуда эта информация?")[0]).toMatchObject({ reading: "no-context" });
   });
 
+  it("'this information' in Kyrgyz and Turkish is the last answer's, not the bot's ('Бул маалымат кайсы булактан алынган?')", () => {
+    for (const q of ["Бул маалымат кайсы булактан алынган?", "Bu bilgi hangi kaynaktan alındı?"]) {
+      const [, source] = talk("Кулубаев ким менен жолуккан?", q);
+      expect(source, q).toMatchObject({ reading: "resolved", kind: "answer" });
+      expect(source?.id, q).not.toBe("bot-sources");
+    }
+  });
+
   it("thanks before a follow-up is no idea of its own ('sağol, hangi dilleri biliyor?')", () => {
     const [, , languages] = talk(
       "bu yaziyi kim yazmis?",
