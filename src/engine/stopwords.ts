@@ -124,8 +124,9 @@ insist insists claim claims argue argues argument arguments suggest suggests bel
 stress stresses emphasise emphasize note notes point points lean leaning particular alone
 activity activities involved involvement
 cost costs rate best told found host half ahead love tank lost live prof sent mate meat mountains gold
-extend water home presenting learn ride room track trek hard season sister slides sell tone bear save odd grand loan`,
-  ru: "брал брала идти сверить родом происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
+extend water home presenting learn ride room track trek hard season sister slides sell tone bear save odd grand loan
+long week far professor`,
+  ru: "брал брала идти сверить родом приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам",
 } as const;

@@ -330,6 +330,9 @@ describe("function words are not content", () => {
     expect(terms("Кыргызстан кимдин тарабында турат?")).not.toContain("#infrastructure");
     expect(terms("Макалада ШКУ айтылат. Кыргызстан буларды ким менен талкуулады?")).not.toContain("#source");
     expect(terms("I went there again last year")).not.toContain("#benefit");
+    // "приняли" (adopted) is no "пришли" (came, as in "came to power"); "professor" no profession.
+    expect(terms("какие меры приняли против фондов Сороса?")).not.toContain("пришл");
+    expect(terms("my professor asked who wrote it")).not.toContain("#post");
     // Common English words are themselves: "cost" is no post, "best" no West.
     expect(terms("how much did the road equipment cost?")).not.toContain("#post");
     expect(terms("what is the best thing about the policy")).not.toContain("@the-west");
