@@ -25,7 +25,7 @@ don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
 kindly grateful either neither enough bit supposed mentioning guessing sorry personal
 specifically particularly angle associated associate connected nah nope yep yup still info smth sth smthng ppl rly
-confused confusing again quite rather`;
+confused confusing again quite rather wait`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 скоро вскоре снова редко давно долго быстро таки буду будешь будем будете будут
@@ -125,10 +125,10 @@ stress stresses emphasise emphasize note notes point points lean leaning particu
 activity activities involved involvement
 cost costs rate best told found host half ahead love tank lost live prof sent mate meat mountains gold
 extend water home presenting learn ride room track trek hard season sister slides sell tone bear save odd grand loan
-long week far professor`,
-  ru: "брал брала идти сверить родом приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın",
-  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам",
+long week far professor air died pass civil tea advisor`,
+  ru: "брал брала идти сверить родом пошли экономист приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
+  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın bilen düşünce düşüncem düşüncesi beri",
+  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам айда атам",
 } as const;
 
 /** Topic-poor words per language (folded), to stem in their own language only. */

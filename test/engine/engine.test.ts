@@ -333,6 +333,8 @@ describe("function words are not content", () => {
     // "приняли" (adopted) is no "пришли" (came, as in "came to power"); "professor" no profession.
     expect(terms("какие меры приняли против фондов Сороса?")).not.toContain("пришл");
     expect(terms("my professor asked who wrote it")).not.toContain("#post");
+    // Turkish "bilen" (someone who knows) is no Biden, whom the article never mentions.
+    expect(engine.ask("Çin hakkında bilen var mı, makale ne diyor?").kind).toBe("answer");
     // Common English words are themselves: "cost" is no post, "best" no West.
     expect(terms("how much did the road equipment cost?")).not.toContain("#post");
     expect(terms("what is the best thing about the policy")).not.toContain("@the-west");
