@@ -79,6 +79,17 @@ export class SpellingCorrector {
         near = single;
     }
     const word = near?.word;
+    // A word typed in lower case a letter or two off a name the article never mentions, same length, is
+    // more likely a word of its own than that name ("bilen" is no "Biden"): it would decline the question.
+    // (A dropped, doubled or swapped letter is a typo still: "putn", "Putinn".)
+    if (
+      word !== undefined &&
+      near?.value.startsWith("!") &&
+      !t.capitalisedMidSentence &&
+      word.length === t.key.length &&
+      !swapped(t.key, word)
+    )
+      return undefined;
     // An English word the content lacks is not a mistyped Turkish one ("first" is not "fırsat").
     const only = word === undefined ? undefined : this.vocabulary.soleLanguage.get(word);
     if (english && only !== undefined && only !== "en") return undefined;

@@ -333,6 +333,12 @@ describe("function words are not content", () => {
     // "приняли" (adopted) is no "пришли" (came, as in "came to power"); "professor" no profession.
     expect(terms("какие меры приняли против фондов Сороса?")).not.toContain("пришл");
     expect(terms("my professor asked who wrote it")).not.toContain("#post");
+    // A lower-case word one letter off a name the article never mentions is a word of its own ("tramp"
+    // is no Trump); a dropped letter is still that name.
+    expect(
+      reader.read("after a long tramp in the hills: where does the Japanese grant go?").outOfScope,
+    ).toEqual([]);
+    expect(reader.read("what does the article say about lavrv?").outOfScope).toHaveLength(1);
     // Turkish "bilen" (someone who knows) is no Biden, whom the article never mentions.
     expect(engine.ask("Çin hakkında bilen var mı, makale ne diyor?").kind).toBe("answer");
     // Common English words are themselves: "cost" is no post, "best" no West.
