@@ -503,7 +503,15 @@ function questionAfterSmallTalk(text: string): string | undefined {
 function askedAfterSmallTalk(engine: FollowUpEngine, text: string, options: AskOptions): string | undefined {
   const parts = /^(.+?[,.!…;:]+)\s+(\S.*)$/su.exec(text.trim());
   if (!parts?.[1] || !parts[2]) return undefined;
-  return engine.ask(parts[1], options).kind === "smalltalk" ? parts[2] : undefined;
+  // Thanks with words of praise ("Благодарю Вас за обстоятельный ответ."): its first two words say it.
+  const opening = parts[1].split(/\s+/).slice(0, 2).join(" ");
+  const smalltalk = (t: string) => {
+    const d = engine.ask(t, options);
+    return d.kind === "smalltalk" ? d.intent : undefined;
+  };
+  if (smalltalk(parts[1]) === undefined && smalltalk(opening) !== "thanks") return undefined;
+  // An opinion may come between the thanks and the question: the question is then the last sentence.
+  return questionAfterSmallTalk(parts[2]) ?? parts[2];
 }
 
 /** "Is there a source for this claim?", "bu iddia için kaynak var mı?": the source of what was just said. */

@@ -138,6 +138,12 @@ describe("follow-ups", () => {
       "sağol, hangi dilleri biliyor?",
     );
     expect(languages).toMatchObject({ reading: "resolved", id: "author" });
+    // Thanks with praise, then an opinion, then the question: the question is the last sentence.
+    const [, when] = talk(
+      "С кем встречался Кулубаев?",
+      "Благодарю Вас за обстоятельный ответ. Встреча, на мой взгляд, показательна для политики Бишкека. А когда она состоялась?",
+    );
+    expect(when).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
   });
 
   it("a few words asking what the last event lacks are about it: 'any agreements signed?' after the consultations", () => {
