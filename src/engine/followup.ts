@@ -489,6 +489,25 @@ function followUpLang(own: Decision, conversation: Lang): Lang {
   return own.lang;
 }
 
+/**
+ * What a follow-up is about: the last answer, unless that only gathered the sources of the fact before it
+ * (content: `preferredFor`) and the message asks nothing of sources: "venue?" after "source?" after the
+ * meeting asks where the meeting was.
+ */
+function topicOf(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  text: string,
+  context: FollowUpContext | undefined,
+): string | undefined {
+  const [first, before] = context?.ids ?? [];
+  const gathers = first === undefined ? [] : (kb.answerById.get(first)?.preferredFor ?? []);
+  if (gathers.length === 0 || before === undefined || kb.answerById.get(before)?.kind !== "fact")
+    return first;
+  const asksSources = termsOf(engine, text).some((t) => gathers.some((c) => t === `#${c}`));
+  return asksSources ? first : before;
+}
+
 /** The last sentence of a message of several, when it asks ("спасибо! а когда это было?"). */
 function questionAfterSmallTalk(text: string): string | undefined {
   const sentences = text
@@ -609,7 +628,7 @@ export function readFollowUp(
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
   }
-  const last = context?.ids[0];
+  const last = topicOf(kb, engine, text, context);
   // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,
   // its language says which.
   const replyLang = context && !options.lang ? followUpLang(own, context.lang) : own.lang;

@@ -117,6 +117,14 @@ describe("follow-ups", () => {
     expect(cited).toMatchObject({ reading: "resolved", kind: "answer" });
   });
 
+  it("after the sources of a fact, a question asking nothing of sources is about that fact again ('venue?')", () => {
+    const [, , venue] = talk("When did Kulubaev meet Syromolotov?", "source?", "venue?");
+    expect(venue).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
+    // …and one asking of sources stays with them.
+    const [, , outlet] = talk("When did Kulubaev meet Syromolotov?", "source?", "which outlet?");
+    expect(outlet).toMatchObject({ kind: "answer", id: "sources-list" });
+  });
+
   it("'where is this information from?' after an answer asks that answer's source, not the bot's", () => {
     const [, from] = talk("Жапаров правда едет в Китай? когда?", "ааа спасибо! а откуда эта информация?");
     expect(from).toMatchObject({ reading: "resolved", kind: "answer", id: "du-dewen-visit-announcement" });
