@@ -117,6 +117,11 @@ describe("follow-ups", () => {
     expect(cited).toMatchObject({ reading: "resolved", kind: "answer" });
   });
 
+  it("Kyrgyz 'акыры болдубу?' (did it happen in the end?) after the announced visit is what the article does not say", () => {
+    const [, happened] = talk("Жапаров Кытайга качан барат?", "сапар акыры болдубу?");
+    expect(happened).toMatchObject({ kind: "decline", reason: "lacks" });
+  });
+
   it("after the sources of a fact, a question asking nothing of sources is about that fact again ('venue?')", () => {
     const [, , venue] = talk("When did Kulubaev meet Syromolotov?", "source?", "venue?");
     expect(venue).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
