@@ -561,6 +561,15 @@ describe("asking for a list the answer does not give", () => {
   });
 });
 
+describe("Russian adjectives of the article's ideas", () => {
+  it("'инфраструктурный проект' is the infrastructure the railway brings; 'в качестве' asks nothing", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = reader.read("Какой инфраструктурный проект приводится в качестве примера?").terms;
+    expect(terms.map((t) => t.term)).toContain("#infrastructure");
+    expect(terms.map((t) => t.surface)).not.toContain("качестве");
+  });
+});
+
 describe("where the author works now", () => {
   it("is what the article does not say, asked as Turkish chat types it ('şu an hangi üniversitede çalışıyo')", () => {
     expect(asked("yazar şu an hangi üniversitede çalışıyo", "decline").reason).toBe("lacks");
