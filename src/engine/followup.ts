@@ -88,6 +88,9 @@ export type FollowUpReading =
 const OUTCOMES: ReadonlySet<string> = new Set(["signed", "outcome"]);
 const MAX_OUTCOME_WORDS = 10;
 
+/** Kinds of question asking one detail (a sum, a time, a place, a person). */
+const DETAIL_KINDS: ReadonlySet<string> = new Set(["#q-how-much", "#q-when", "#q-where", "#q-who"]);
+
 /** The idea of saying: in "does it say when…?" a frame, not what is asked about. */
 const SAY = "#say";
 
@@ -868,7 +871,9 @@ export function readFollowUp(
   if (found.ids[0] === last && stranger) return { kind: "unsettled", decision: declined(), about: last };
   // "Like what exactly?", "а конкретно?" after an answer: the same answer again is no reply; what is
   // asked is more than the article says.
-  if (found.ids[0] === last && plainWords(text).some((w) => SPECIFICS.has(w)))
+  // (Not a kind of detail the answer speaks to: "how much exactly?" asks the sum it gives.)
+  const asksDetail = engine.questionKinds(text).some((k) => DETAIL_KINDS.has(k));
+  if (found.ids[0] === last && !asksDetail && plainWords(text).some((w) => SPECIFICS.has(w)))
     return {
       kind: "resolved",
       decision: {

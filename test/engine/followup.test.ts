@@ -222,6 +222,9 @@ describe("follow-ups", () => {
     expect(specific).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
     const [, ru] = talk("Что обсуждали Кулубаев и Сыромолотов?", "а конкретно?");
     expect(ru).toMatchObject({ kind: "decline", reason: "lacks" });
+    // "How much exactly?" asks the sum the answer gives.
+    const [, sum] = talk("what is the money from Japan for?", "how much exactly?");
+    expect(sum).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
     // "When exactly?" of the visit asks the month the answer gives.
     const [, when] = talk("О каком визите объявил посол Китая?", "Когда именно он состоится?");
     expect(when).toMatchObject({ kind: "answer", id: "du-dewen-visit-announcement" });
