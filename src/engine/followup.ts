@@ -171,7 +171,27 @@ function kindsOfAnyQuestion(a: Asking, id: string): string[] {
 
 /** The terms of an answer's first question. */
 function questionTerms(a: Asking, id: string): Set<string> {
-  return new Set(termsOf(a.engine, firstQuestion(a.kb, id)));
+  return new Set(firstQuestionTerms(a.kb, a.engine, id));
+}
+
+const termsOfFirstQuestions = new WeakMap<FollowUpEngine, Map<string, readonly string[]>>();
+
+/**
+ * The terms of an answer's first question, read once per engine: every follow-up reads those of the
+ * answer before it, and a reader that remembers only the last few texts would read them again each time.
+ */
+function firstQuestionTerms(kb: KnowledgeBase, engine: FollowUpEngine, id: string): readonly string[] {
+  let byId = termsOfFirstQuestions.get(engine);
+  if (!byId) {
+    byId = new Map();
+    termsOfFirstQuestions.set(engine, byId);
+  }
+  let terms = byId.get(id);
+  if (!terms) {
+    terms = termsOf(engine, firstQuestion(kb, id));
+    byId.set(id, terms);
+  }
+  return terms;
 }
 
 /** One sentence: the engine reads a sentence that does not ask as a preamble, worth less. */
@@ -214,10 +234,9 @@ function anchorWords(
   keep: (term: string) => boolean,
   cyrillic: boolean,
 ): string[] {
-  const question = firstQuestion(kb, id);
   const pick = (spellings: readonly string[] | undefined) =>
     (cyrillic ? spellings?.find((w) => /\p{Script=Cyrillic}/u.test(w)) : undefined) ?? spellings?.[0];
-  return termsOf(engine, question)
+  return firstQuestionTerms(kb, engine, id)
     .filter(keep)
     .flatMap((term) => {
       const word = term.startsWith("@")
