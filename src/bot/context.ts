@@ -18,6 +18,8 @@ export interface AnswerEngine {
   groupKey(text: string): string;
   /** The kinds of question a text asks ("#q-who"…): a follow-up's reading needs them. */
   questionKinds(text: string): string[];
+  /** False when `ask` would surely not read a text as small talk (a follow-up's reading asks it). */
+  mayBeSmallTalk(text: string, options?: AskOptions): boolean;
 }
 
 export interface BotDeps {

@@ -121,6 +121,19 @@ function shortFits(asked: ReadonlySet<string>, answers: ReadonlySet<string>): bo
 
 const MAX_SUGGESTIONS = 3;
 
+/**
+ * Could `decide` read this text as small talk? False when no small-talk phrase is in it, or its phrases
+ * cover too little of it and it is no thanks: the conditions decide checks before it would say so, read
+ * the same way, without ranking the answers. True means "ask decide".
+ */
+export function mayBeSmallTalk(parts: EngineParts, question: string, opts: AskOptions): boolean {
+  const userLang = langFromUserCode(opts.userLanguageCode);
+  const analysis = whoOfALabel(parts.kb, parts.reader.read(question, opts.lang ?? userLang ?? "en"));
+  if (guessedWord(analysis)) return false;
+  const chat = parts.smalltalk.match(analysis.words, () => topicalWords(parts.kb, analysis));
+  return chat !== undefined && (chat.coverage >= parts.thresholds.smalltalk || chat.intent === "thanks");
+}
+
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
   const { kb, reader, index, smalltalk } = parts;
   const limits = parts.thresholds;

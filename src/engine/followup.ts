@@ -26,6 +26,7 @@ export interface FollowUpEngine {
   ask(text: string, options?: AskOptions): Decision;
   groupKey(text: string): string;
   questionKinds(text: string): string[];
+  mayBeSmallTalk(text: string, options?: AskOptions): boolean;
 }
 
 /** What the conversation was about: the answers just given, newest first. */
@@ -547,6 +548,8 @@ function askedAfterSmallTalk(engine: FollowUpEngine, text: string, options: AskO
   // Thanks with words of praise ("Благодарю Вас за обстоятельный ответ."): its first two words say it.
   const opening = parts[1].split(/\s+/).slice(0, 2).join(" ");
   const smalltalk = (t: string) => {
+    // Most first clauses are no small talk at all: known without ranking every answer for them.
+    if (!engine.mayBeSmallTalk(t, options)) return undefined;
     const d = engine.ask(t, options);
     return d.kind === "smalltalk" ? d.intent : undefined;
   };

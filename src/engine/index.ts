@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import type { Lang } from "../content/schema.ts";
 import { committedModel } from "./confidence.ts";
-import { decide, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
+import { decide, mayBeSmallTalk, questionKinds, THRESHOLDS, type Thresholds } from "./decide.ts";
 import type { AskOptions, Decision } from "./decision.ts";
 import { DetailCheck } from "./detail-check.ts";
 import { pickExamples } from "./examples.ts";
@@ -40,6 +40,8 @@ export interface Engine {
   groupKey(text: string): string;
   /** The kinds of question a text asks ("#q-who", "#q-when"…), as the engine reads them. */
   questionKinds(text: string): string[];
+  /** False when `ask` would surely not read the text as small talk; found without ranking the answers. */
+  mayBeSmallTalk(text: string, opts?: AskOptions): boolean;
   /** The built index as plain data: `createEngine(kb, { snapshot })` starts from it instead of building. */
   snapshot(): IndexSnapshot;
 }
@@ -101,13 +103,21 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return found;
   };
 
+  const parts = {
+    thresholds,
+    kb,
+    reader,
+    index,
+    smalltalk,
+    examples,
+    shortKinds,
+    confidence,
+    details,
+    quoted,
+  };
   return {
-    ask: (question, opts = {}) =>
-      decide(
-        { thresholds, kb, reader, index, smalltalk, examples, shortKinds, confidence, details, quoted },
-        question,
-        opts,
-      ),
+    ask: (question, opts = {}) => decide(parts, question, opts),
+    mayBeSmallTalk: (text, opts = {}) => mayBeSmallTalk(parts, text, opts),
     examples,
     // The kind of question ("what is", "why") does not change what was asked about.
     groupKey: (text) => keyOf(termsRead(text).filter((t) => !t.startsWith("#q-"))),

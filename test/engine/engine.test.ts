@@ -1,4 +1,5 @@
 // What the engine decides for questions people type, with the real content.
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/content/knowledge-base.ts";
 import { loadKnowledgeBase } from "../../src/content/load.ts";
@@ -13,6 +14,8 @@ import {
   offeredIds,
 } from "../../src/engine/index.ts";
 import { QuestionReader } from "../../src/engine/reading.ts";
+import { parseQuestions } from "../../src/eval/evaluation.ts";
+import { questionSets, setPath } from "../../src/eval/sets.ts";
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -208,6 +211,31 @@ describe("small talk", () => {
 
   it("answers the question when a greeting comes with one", () => {
     expect(first("Hello! Who did Kulubaev meet?")).toBe("kulubaev-syromolotov-meeting");
+  });
+
+  it("rules out small talk without ranking only where the full decision is no small talk either", () => {
+    // Every kept question and its first clause (what a follow-up's reading checks for thanks before a question).
+    const texts = questionSets().flatMap((name) =>
+      parseQuestions(readFileSync(setPath(name), "utf8")).flatMap((q) => [
+        q.q,
+        q.q.split(/(?<=[,.!;:])\s/u)[0] ?? "",
+      ]),
+    );
+    let ruledOut = 0;
+    const contradicted: string[] = [];
+    for (const t of texts) {
+      if (engine.mayBeSmallTalk(t)) continue;
+      ruledOut += 1;
+      if (engine.ask(t).kind === "smalltalk") contradicted.push(t);
+    }
+    expect(contradicted).toEqual([]);
+    // It must rule out most of them, or it saves nothing.
+    expect(ruledOut).toBeGreaterThan(texts.length / 2);
+    // Thanks with praise: few of its words are the thanks, and it is small talk all the same.
+    for (const t of ["Спасибо большое", "Благодарю Вас, весьма познавательная беседа."]) {
+      expect(engine.mayBeSmallTalk(t), t).toBe(true);
+      expect(engine.ask(t).kind, t).toBe("smalltalk");
+    }
   });
 });
 
