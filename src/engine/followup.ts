@@ -175,24 +175,47 @@ function questionTerms(a: Asking, id: string): Set<string> {
   return new Set(firstQuestionTerms(a.kb, a.engine, id));
 }
 
-const termsOfFirstQuestions = new WeakMap<FollowUpEngine, Map<string, readonly string[]>>();
+const keptPerEngine = new WeakMap<FollowUpEngine, Map<string, readonly string[]>>();
 
 /**
- * The terms of an answer's first question, read once per engine: every follow-up reads those of the
- * answer before it, and a reader that remembers only the last few texts would read them again each time.
+ * What an engine reads in a text of the content (an answer's first question, its anchor), worked out once
+ * per engine: every follow-up reads those of the answer before it, and a reader that remembers only the
+ * last few texts would read them again each time.
  */
+function keptFor(engine: FollowUpEngine, key: string, work: () => readonly string[]): readonly string[] {
+  let kept = keptPerEngine.get(engine);
+  if (!kept) {
+    kept = new Map();
+    keptPerEngine.set(engine, kept);
+  }
+  let found = kept.get(key);
+  if (!found) {
+    found = work();
+    kept.set(key, found);
+  }
+  return found;
+}
+
+/** The terms of an answer's first question. */
 function firstQuestionTerms(kb: KnowledgeBase, engine: FollowUpEngine, id: string): readonly string[] {
-  let byId = termsOfFirstQuestions.get(engine);
-  if (!byId) {
-    byId = new Map();
-    termsOfFirstQuestions.set(engine, byId);
-  }
-  let terms = byId.get(id);
-  if (!terms) {
-    terms = termsOf(engine, firstQuestion(kb, id));
-    byId.set(id, terms);
-  }
-  return terms;
+  return keptFor(engine, `terms ${id}`, () => termsOf(engine, firstQuestion(kb, id)));
+}
+
+/** The kinds of question an answer's first question asks. */
+function firstQuestionKinds(kb: KnowledgeBase, engine: FollowUpEngine, id: string): readonly string[] {
+  return keptFor(engine, `kinds ${id}`, () => engine.questionKinds(firstQuestion(kb, id)));
+}
+
+/** The terms of an answer's anchor (see anchorOf), as the engine reads them back. */
+function anchorTerms(
+  kb: KnowledgeBase,
+  engine: FollowUpEngine,
+  id: string,
+  cyrillic: boolean,
+): readonly string[] {
+  return keptFor(engine, `anchor ${cyrillic} ${id}`, () =>
+    termsOf(engine, anchorOf(kb, engine, id, cyrillic)),
+  );
 }
 
 /** One sentence: the engine reads a sentence that does not ask as a preamble, worth less. */
@@ -285,7 +308,7 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
   const { kb, engine, last } = a;
   const asked = engine.questionKinds(sentence);
   if (asked.includes("#q-who") && peopleOf(kb, last).length > 0) return undefined;
-  const kindsOf = (id: string) => engine.questionKinds(firstQuestion(kb, id));
+  const kindsOf = (id: string) => firstQuestionKinds(kb, engine, id);
   const lastKinds = new Set(kindsOf(last));
   const lastIdeas = questionTerms(a, last);
   const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
@@ -398,7 +421,7 @@ function parallelOf(a: Asking, text: string): FollowUpReading | undefined {
   // A question of another kind than the last one's is a question of its own: "Who is Sadyr Zhaparov?"
   // after what the ambassador said asks who he is, not what was said of him.
   const kinds = engine.questionKinds(text);
-  const lastKinds = engine.questionKinds(firstQuestion(kb, last));
+  const lastKinds = firstQuestionKinds(kb, engine, last);
   if (kinds.length > 0 && !kinds.some((k) => lastKinds.includes(k))) return undefined;
   const candidates = (kb.answerById.get(last)?.related ?? []).filter((id) => {
     const has = questionTerms(a, id);
@@ -482,7 +505,7 @@ function settledByPointing(asking: Asking, text: string, own: Decision): FollowU
   const { kb, engine, last, options, cyrillic } = asking;
   const anchor = anchorOf(kb, engine, last, cyrillic);
   // A name of its own the last answer lacks is what it asks about ("later it's spelled X. same guy?").
-  const lastTerms = new Set(termsOf(engine, anchor));
+  const lastTerms = new Set(anchorTerms(kb, engine, last, cyrillic));
   if (termsOf(engine, text).some((t) => t.startsWith("@") && !lastTerms.has(t))) return undefined;
   // The sentences that ask, without the story or the postscript around them ("…? want to read it on air").
   const asked = text.split(/(?<=[.!?…])\s+/u).filter((x) => x.trim().endsWith("?"));
@@ -664,7 +687,7 @@ export function readFollowUp(
       : { kb, engine, last, options: { ...options, lang: options.lang ?? own.lang }, cyrillic };
   // The names and ideas of the last answer, as the engine reads them back.
   const lastTerms: ReadonlySet<string> = new Set(
-    last === undefined ? [] : termsOf(engine, anchorOf(kb, engine, last, cyrillic)),
+    last === undefined ? [] : anchorTerms(kb, engine, last, cyrillic),
   );
   // "And China?" after why Russia's influence is felt: the related answer asking the same of China.
   // (Or after an answer before it: "peki ya Rusya?" after China's role, then the railway's countries.)
