@@ -26,9 +26,13 @@ const MENTION = /(^|[\s(,;:])@[A-Za-z0-9_]{2,32}(?![\p{L}\p{N}_@.])/gu;
 const EMOTICON_HINT = /[()^:;=]|[xX][dD]/;
 
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
+/** A Telegram mention ("@bot who wrote it?", "@aibek look") addresses someone; it asks about nothing. */
+export function withoutMentions(raw: string): string {
+  return raw.includes("@") ? raw.replace(MENTION, "$1 ") : raw;
+}
+
 export function cleanText(raw: string): string {
-  // A Telegram mention ("@bot who wrote it?", "@aibek look") addresses someone; it asks about nothing.
-  const addressed = raw.includes("@") ? raw.replace(MENTION, "$1 ") : raw;
+  const addressed = withoutMentions(raw);
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
   const text = EMOTICON_HINT.test(addressed) ? addressed.replace(EMOTICON, "$1 \n ") : addressed;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).

@@ -11,7 +11,7 @@ import type { DetectedLang } from "./decision.ts";
 import { changeOutsideQuotes, detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { wrongLayoutRussian } from "./layout.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
-import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize } from "./normalize.ts";
+import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize, withoutMentions } from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";
@@ -135,7 +135,9 @@ export class QuestionReader {
   read(question: string, fallback: AnalysisLang = "en"): Analysis {
     const v = this.vocabulary;
     // Telegram's own limit; the engine bounds its work whoever calls it.
-    let text = question.slice(0, MAX_QUESTION_LENGTH);
+    // A mention goes first: read as Kyrgyz in Latin letters or a wrong keyboard layout, it would be
+    // spelled in Cyrillic and read as words.
+    let text = withoutMentions(question.slice(0, MAX_QUESTION_LENGTH));
     // Russian typed on the English keyboard layout is read as the Russian it was meant to be.
     text = wrongLayoutRussian(text, (w) => isStopword(w) || v.hasSpelling(w)) ?? text;
     let raw = tokenize(text, false);

@@ -567,6 +567,12 @@ describe("the bot addressed", () => {
       expect(asked(q, "answer").ids, q).toEqual(["author"]);
     expect(first("what can this bot do?")).toBe("bot-capabilities");
   });
+
+  it("drops a mention before a Kyrgyz question in Latin letters is spelled in Cyrillic", () => {
+    // Spelled "@кг_артицле_бот", the username was read as three unknown words.
+    const q = "@kg_article_bot makalada Soros jonundo emne delingen";
+    expect(asked(q, "answer").ids).toEqual(asked("makalada Soros jonundo emne delingen", "answer").ids);
+  });
 });
 
 describe("English prepositions at the end", () => {
