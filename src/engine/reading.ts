@@ -11,7 +11,15 @@ import type { DetectedLang } from "./decision.ts";
 import { changeOutsideQuotes, detectLanguage, detectQuestionLanguage, outsideQuotes } from "./language.ts";
 import { wrongLayoutRussian } from "./layout.ts";
 import { isMeta, phraseIndex, type Reader } from "./names.ts";
-import { foldKey, lowerCase, mostlyCapitalised, scriptOf, type Token, tokenize, withoutMentions } from "./normalize.ts";
+import {
+  foldKey,
+  lowerCase,
+  mostlyCapitalised,
+  scriptOf,
+  type Token,
+  tokenize,
+  withoutMentions,
+} from "./normalize.ts";
 import type { PhraseMatch } from "./phrases.ts";
 import { isQuestionStopword, type QueryToken, SpellingCorrector } from "./spelling.ts";
 import { type AnalysisLang, stemWord } from "./stem.ts";

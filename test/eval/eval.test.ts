@@ -103,7 +103,7 @@ describe("fresh questions", () => {
 // a new set in test/eval/ fails until its figures are written down.
 describe("every kept set, against where it stood", () => {
   const STOOD: Record<string, { right: number; wrong: number }> = {
-    "test/eval/questions.yaml": { right: 577, wrong: 3 },
+    "test/eval/questions.yaml": { right: 578, wrong: 2 },
     "test/eval/batch-a.yaml": { right: 221, wrong: 1 },
     "test/eval/batch-b.yaml": { right: 215, wrong: 4 },
     "test/eval/batch-c.yaml": { right: 194, wrong: 3 },
@@ -144,7 +144,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zn.yaml": { right: 151, wrong: 3 },
     "test/eval/batch-zo.yaml": { right: 73, wrong: 4 },
     "test/eval/batch-zq.yaml": { right: 73, wrong: 5 },
-    "test/eval/batch-zr.yaml": { right: 38, wrong: 1 },
+    "test/eval/batch-zr.yaml": { right: 39, wrong: 1 },
     "test/eval/batch-zs.yaml": { right: 38, wrong: 2 },
     "test/eval/batch-zt.yaml": { right: 38, wrong: 0 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
