@@ -226,6 +226,9 @@ export class QuestionReader {
     const namesWritten = new Map<string, string[]>();
     /** Where each out-of-scope or unknown name stands (tokens start..end), by its term. */
     const outsideAt: { term: string; start: number; end: number; name?: string }[] = [];
+    // Things the article never mentions, named in the preamble: a story's, unless the question asks
+    // about the preamble ("…elections in Kazakhstan. What do you think?").
+    const outsideBefore: { id: string; surface: string; term: string; clause: number }[] = [];
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
 
@@ -274,7 +277,10 @@ export class QuestionReader {
           .join(" ");
         if (isMeta(phrase.target)) framed = true;
         if (phrase.target.kind === "out-of-scope") {
-          if (context) continue;
+          if (context) {
+            outsideBefore.push({ id: phrase.target.id, surface, term: phrase.target.term, clause });
+            continue;
+          }
           outOfScope.push({ id: phrase.target.id, surface });
           outsideAt.push({ term: phrase.target.term, start: phrase.start, end: phrase.end });
         }
@@ -323,7 +329,10 @@ export class QuestionReader {
       const name = v.names.trie.prefixName(t.key, 5, 5);
       if (name) {
         if (name.kind === "out-of-scope") {
-          if (context) continue;
+          if (context) {
+            outsideBefore.push({ id: name.id, surface: t.original, term: name.term, clause });
+            continue;
+          }
           outOfScope.push({ id: name.id, surface: t.original });
           outsideAt.push({ term: name.term, start: i, end: i + 1 });
         }
@@ -455,7 +464,14 @@ export class QuestionReader {
     }
     // One question about it, not a question per sentence of it.
     if (!asksOwn && ownWords === 0 && ownUnknown === 0 && terms.some((t) => t.context)) {
+      // (Beside a name the article has, the story's other places are the story's: "…from Almaty to
+      // Bishkek… what's the tl;dr?")
+      const namesKnown = terms.some((t) => t.term.startsWith("@"));
       for (const [i, t] of terms.entries()) terms[i] = { ...t, context: false, clause: 0 };
+      for (const o of namesKnown ? [] : outsideBefore) {
+        outOfScope.push({ id: o.id, surface: o.surface });
+        pushTerm(terms, seen, { term: o.term, surface: o.surface, unknown: false, clause: 0 });
+      }
       // …its names and the article's ideas, that is: a story's other words are the story's.
       if (terms.some((t) => /^[@#]/.test(t.term) && !t.term.startsWith("#q-")))
         for (let i = terms.length - 1; i >= 0; i--)

@@ -147,9 +147,17 @@ describe("declines", () => {
     ["What did Kyrgyzstan sign in 2024?", "2024"], // a year the article never gives
     ["what did Japarov say to Xi in Beijing?", "Xi"], // a two-letter name is a name too
     ["What is the capital of Kyrgyzstan?", "capital of Kyrgyzstan"], // its "capital" is investment
+    // A question asking about its preamble asks about what the preamble names.
+    ["Коллеги спорят, кто победит на следующих выборах в Казахстане. А вы как считаете?", "выборах"],
   ])("%s names what the article does not mention", (q, name) => {
     const d = asked(q, "decline");
     expect(d.reason === "out-of-scope" && d.name).toBe(name);
+  });
+
+  it("keeps a story's places the story's beside a name the article has", () => {
+    const q =
+      "hey! just got to bishkek from almaty by marshrutka. a guy at my hostel sent me this article. whats the tl;dr?";
+    expect(first(q)).toBe("article-summary");
   });
 
   it.each([
