@@ -182,7 +182,16 @@ export class Names {
         const caps = m.target.needsCapitals;
         // A name written as the name is ("US"), not the word ("us").
         if (caps) return tokens[m.start]?.original === caps && !shouting();
-        return !(single && isStopword(single.key) && !this.phraseWords.has(single.key));
+        if (!single) return true;
+        if (isStopword(single.key) && !this.phraseWords.has(single.key)) return false;
+        // …and so is one typed in Latin letters in Russian, though another language's content has the
+        // Latin word ("ili" is "или", not the Turkish "ili", province); a question word is a question word.
+        return !(
+          ruLatn &&
+          single.script === "latin" &&
+          !m.target.term.startsWith("#q-") &&
+          isStopword(latinToCyrillic(single.key))
+        );
       },
     );
   }

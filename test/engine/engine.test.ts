@@ -1046,6 +1046,18 @@ describe("two questions in one message", () => {
 });
 
 describe("Russian typed in Latin letters", () => {
+  it("reads a Russian function word as one, though another language's content has the Latin word", () => {
+    // "ili" is "или" (or), not the Turkish "ili" (province); "kto" still asks who.
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const read = reader
+      .read("kto vstrechalsya s Syromolotovym, Kulubaev ili Isaev?")
+      .terms.map((t) => t.term);
+    expect(read).toContain("#q-who");
+    expect(read).not.toContain("#region");
+    // Where the author works now the article does not say.
+    asked("avtor statyi kto, i v kakom universitete on seichas rabotaet", "decline");
+  });
+
   it("reads the apostrophe of a soft sign as part of the word, 'ii' before a consonant as ий, 'kak-to' as no question", () => {
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
     const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
