@@ -192,7 +192,10 @@ export class DetailCheck {
 
   /** The detail the question asks for that the answer lacks, if any. */
   lacking(
-    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "askingTyped" | "quoting">,
+    analysis: Pick<
+      Analysis,
+      "terms" | "framed" | "words" | "askingWords" | "askingTyped" | "quoting" | "lang"
+    >,
     answerId: string,
   ): Detail | undefined {
     const gives = this.gives.get(answerId);
@@ -305,7 +308,7 @@ export class DetailCheck {
   }
 
   /** The details a question asks for: its kinds of question, and someone's words when it asks what someone said. */
-  asked(analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords">): Detail[] {
+  asked(analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "lang">): Detail[] {
     const own = analysis.terms.filter((t) => !t.context);
     const terms = new Set(own.map((t) => t.term));
     // Several question words ("when… and what… / why…"): several questions, not one detail.
@@ -358,7 +361,11 @@ export class DetailCheck {
     )
       // "What exactly did Syromolotov say?" asks for his own words, which only a quotation gives; "what did
       // he say about Afghanistan?" is answered by what the talks covered (content: details).
-      out.push(analysis.askingWords.some((w) => EXACTLY.has(w)) ? "verbatim" : "words");
+      out.push(
+        analysis.askingWords.some((w) => EXACTLY.has(w) || (w === "так" && analysis.lang === "ky"))
+          ? "verbatim"
+          : "words",
+      );
     return out;
   }
 }
@@ -398,9 +405,7 @@ function aboutWord(words: readonly string[], i: number): boolean {
 
 /** Words that ask for someone's very words: "what exactly did he say", "что именно сказал". */
 const EXACTLY: ReadonlySet<string> = new Set(
-  "exactly exact precisely verbatim literally именно конкретно дословно точно tam aynen birebir так".split(
-    " ",
-  ),
+  "exactly exact precisely verbatim literally именно конкретно дословно точно tam aynen birebir".split(" "),
 );
 
 /** Words for quoting (quote, цитирует, цитата, alıntı, iktibas), folded. */

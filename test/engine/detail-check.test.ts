@@ -24,6 +24,7 @@ const reading = (terms: string[], words: string[] = []) => ({
   words,
   askingWords: words,
   quoting: false,
+  lang: "en" as const,
 });
 
 describe("what an answer gives", () => {

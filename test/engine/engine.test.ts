@@ -2118,3 +2118,13 @@ describe("cooperating", () => {
     );
   });
 });
+
+describe("'так' in Russian and in Kyrgyz", () => {
+  it("reads the Kyrgyz 'так' (exactly) as asking for very words, the Russian 'так' (so) not", () => {
+    expect(asked("Кулубаев так эмне деди?", "decline").reason).toBe("lacks");
+    // "Did the ambassador say so?" confirms what was said; it asks for no quotation.
+    expect(first("Когда Жапаров поедет в Пекин? Посол Ду Девен так сказал?")).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+});
