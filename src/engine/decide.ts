@@ -353,7 +353,12 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     const finer = parts.details.finerLacking(analysis, best.id);
     const neither =
       finer !== undefined && twoParts.ids.every((id) => parts.details.finerLacking(analysis, id));
-    const near = neither ? lacking(best, finer) : undefined;
+    // …and so is any detail both parts lack ("what exactly did Kulubaev say? write me his words": the
+    // meeting and the list of sources that names it quote nobody).
+    const detail = parts.details.lacking(analysis, best.id);
+    const bothLack =
+      detail !== undefined && twoParts.ids.every((id) => parts.details.lacking(analysis, id) === detail);
+    const near = neither ? lacking(best, finer) : bothLack ? lacking(best, detail) : undefined;
     if (near) return near;
     return answered(twoParts.ids, twoParts.score, [], "sure");
   }

@@ -104,6 +104,19 @@ function addressesBot(tokens: readonly Token[], i: number): boolean {
   return next === undefined && i > 0 && (tokens[i - 1] as Token).clause !== t.clause;
 }
 
+/** Turkish question particles of the second person after a verb ("yazar mısın", can you write), folded. */
+const TURKISH_PARTICLES: ReadonlySet<string> = new Set(
+  "misin mısın musun müsün misiniz mısınız musunuz müsünüz".split(" ").map(foldKey),
+);
+
+/**
+ * Is token i the Turkish verb "yazar" (writes) asked of the bot ("sözleri yazar mısın?", can you write the
+ * words?), not the noun "yazar" (author)? A question particle after it says so.
+ */
+function asksToWrite(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]?.key === "yazar" && TURKISH_PARTICLES.has(tokens[i + 1]?.key ?? "");
+}
+
 /** "You think" in every language: "what do you think the author means by…" asks what the author means. */
 const YOU = new Set(["you", "ты", "вы", "сен", "сиз"]);
 const THINK = new Set(["think", "думаешь", "думаете", "считаешь", "считаете", "ойлойсуң", "ойлойсуз"]);
@@ -211,7 +224,8 @@ export class QuestionReader {
         (ruLatn && t.script === "latin" && TRANSPARENT.has(latinToCyrillic(t.key))) ||
         yearWord(i) ||
         addressesBot(raw, i) ||
-        asksBotsView(raw, i),
+        asksBotsView(raw, i) ||
+        asksToWrite(raw, i),
     );
     const withEmphasis = raw.map(
       (t, i): QueryToken => (left[i] ? t : this.corrector.correct(t, lang, ruLatn, english)),

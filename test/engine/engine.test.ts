@@ -2128,3 +2128,15 @@ describe("'так' in Russian and in Kyrgyz", () => {
     );
   });
 });
+
+describe("a detail both parts of a two-part reading lack", () => {
+  it("declines someone's very words, though the list of sources also names the meeting", () => {
+    // "yazar mısın" is "can you write", not "author"; neither the meeting nor the sources quote Kulubaev.
+    const d = asked(
+      "Kulubaev Syromolotov'a tam olarak ne dedi? Görüşmede kullandığı sözleri yazar mısın?",
+      "decline",
+    );
+    expect(d.reason).toBe("lacks");
+    expect(first("Yazar kim?")).toBe("author");
+  });
+});
