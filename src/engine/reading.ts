@@ -117,6 +117,25 @@ function asksToWrite(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.key === "yazar" && TURKISH_PARTICLES.has(tokens[i + 1]?.key ?? "");
 }
 
+/** Kyrgyz verbs of telling in their -п form, folded: with "бер" after them they ask the bot to tell. */
+const TELLING_FOR: ReadonlySet<string> = new Set(
+  "айтып түшүндүрүп жазып көрсөтүп билдирип баяндап санап".split(" ").map(foldKey),
+);
+
+/**
+ * Is token i the Kyrgyz "бер" (give) after a verb of telling ("айтып бер", tell me; "түшүндүрүп бериңиз",
+ * explain to me)? There it asks a favour and gives nothing ("бөлүп берди", allocated, still gives).
+ */
+function benefactive(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return (
+    /^бер/.test(tokens[i]?.key ?? "") &&
+    before !== undefined &&
+    before.clause === tokens[i]?.clause &&
+    TELLING_FOR.has(before.key)
+  );
+}
+
 /** "You think" in every language: "what do you think the author means by…" asks what the author means. */
 const YOU = new Set(["you", "ты", "вы", "сен", "сиз"]);
 const THINK = new Set(["think", "думаешь", "думаете", "считаешь", "считаете", "ойлойсуң", "ойлойсуз"]);
@@ -225,7 +244,8 @@ export class QuestionReader {
         yearWord(i) ||
         addressesBot(raw, i) ||
         asksBotsView(raw, i) ||
-        asksToWrite(raw, i),
+        asksToWrite(raw, i) ||
+        (lang === "ky" && benefactive(raw, i)),
     );
     const withEmphasis = raw.map(
       (t, i): QueryToken => (left[i] ? t : this.corrector.correct(t, lang, ruLatn, english)),
@@ -1166,6 +1186,9 @@ function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
     if (i > 0 && !TURNS.has(pair) && (TURNS.has(t.key) || TURNS.has(`${t.key} ${tokens[i + 1]?.key ?? ""}`)))
       turn = i;
   });
+  // A turn word closing the message ("…но о чём говорили с Россией? расскажи") asks for the question
+  // before it, which starts where a question does.
+  if (turn >= 0 && tokens.length - turn <= TRAILING_TURN) turn = -1;
   if (turn < 0) turn = lastQuestionStart(tokens);
   if (turn < 0) turn = askingClauseStart(tokens);
   if (turn < 0) return tokens;
@@ -1201,6 +1224,10 @@ function lastQuestionStart(tokens: readonly Token[]): number {
     const next = (tokens[i + 1] as Token).key;
     if ((isAskingWord(t.key) && isOpeningAuxiliary(next)) || (t.key === "а" && isAskingWord(next))) return i;
   }
+  // "…we should be friends with the Russians but what did they discuss", "…бирок макалада Орусия менен
+  // эмне сүйлөшүшүптүр": the last "but" with a question word after it turns from the story to the question.
+  for (let i = tokens.length - 2; i >= MIN_STORY; i--)
+    if (BUT.has((tokens[i] as Token).key) && tokens.slice(i + 1).some((t) => isAskingWord(t.key))) return i;
   // Turkish and Kyrgyz ask at the end ("…japonya yol icin para vermis diyo kac para vermisler"): a
   // question word among the last few words starts the question.
   // Not the yes-no particle ("yol acik mi kapali mi bilen var mi" asks of the whole story), and with
@@ -1211,6 +1238,12 @@ function lastQuestionStart(tokens: readonly Token[]): number {
   }
   return -1;
 }
+
+/** Words for "but" (folded). */
+const BUT: ReadonlySet<string> = new Set(["but", "но", "однако", "ama", "fakat", "бирок"].map(foldKey));
+
+/** A turn word with at most this many words from it to the message's end closes the message. */
+const TRAILING_TURN = 3;
 
 /** Turkish yes-no particles (folded): they ask, but start nothing. */
 const YES_NO_PARTICLES: ReadonlySet<string> = new Set(["mi", "mu"]);

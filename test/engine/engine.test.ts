@@ -1770,6 +1770,21 @@ describe("a run-on message that asks at its end", () => {
       engine.ask("abi su an too asuu gecidine yaklastim kar yagiyo yol acik mi kapali mi bilen var mi").kind,
     ).not.toBe("answer");
   });
+
+  it("turns from the story to the question at the last 'but' before a question word, not at a closing 'tell me'", () => {
+    expect(
+      first(
+        "torunum bişkekte okuyor bana bu makaleyi gönderdi ben yaşlıyım sovyetler birliğini hatırlıyorum ama makalede rusya ile ne konuşulmuş anlat",
+      ),
+    ).toBe("consultations-topics");
+    // "айтып бер" (tell me) asks a favour: its "бер" gives nothing; "бөлүп берди" (allocated) still does.
+    expect(
+      first(
+        "неберем мага ушул макаланы жөнөттү мен эски адаммын орустар менен жакшы болуш керек деп ойлойм бирок макалада Орусия менен эмне сүйлөшүшүптүр ошону айтып бер",
+      ),
+    ).toBe("consultations-topics");
+    expect(first("Жапония канча акча бөлүп берди?")).toBe("japan-grant-batken");
+  });
 });
 
 describe("colloquial Russian and Kyrgyz", () => {
