@@ -277,7 +277,7 @@ export class QuestionReader {
     const trailing = (t: Token) => lastAsking >= 0 && asSplit(t).sentence > lastAsking;
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
-    const chatty = tokens.some(inPreamble);
+    const chatty = tokens.some((t) => inPreamble(t) && !trailing(t));
     const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn));
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();

@@ -2155,3 +2155,13 @@ describe("a detail both parts of a two-part reading lack", () => {
     expect(first("Yazar kim?")).toBe("author");
   });
 });
+
+describe("a remark after the question", () => {
+  it("does not make the question's own unknown words chatter, as a story before it would", () => {
+    // Weather is nothing the article speaks of; the remark after the question is no preamble.
+    expect(engine.ask("а какая щас погода в бишкеке? на пары в куртке идти или норм 😅").kind).toBe(
+      "decline",
+    );
+    expect(engine.ask("japarov normalnyi prezident ili net? skaji chestno").kind).toBe("decline");
+  });
+});
