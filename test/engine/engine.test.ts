@@ -2165,3 +2165,14 @@ describe("a remark after the question", () => {
     expect(engine.ask("japarov normalnyi prezident ili net? skaji chestno").kind).toBe("decline");
   });
 });
+
+describe("where and when the article itself was published", () => {
+  it("declines it, as the article does not say, but tells where a footnote's report came from", () => {
+    for (const q of [
+      "Bu makale hangi sitede ve hangi tarihte yayınlandı?",
+      "bul makala kaisy sayttan, kim chygargan",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("footnote 4 - which site is it from?")).toBe("sources-list");
+  });
+});
