@@ -62,7 +62,7 @@ bey beyin beyi hanım hanımın bay bayan efendi
 neymiş neymişti denen denilen dediği dedikleri pek tarif büyük ikisi ikisinin ikisi de
 bunlar bunları bunlara bunlarla bunlardan bunların şunlar şunları onları onlara onlarla onlardan onların
 neyse hoca eşim eşimle eşime içinde hala hâlâ bize gece rahat razı
-bilgi bilgiyi bilgisi`;
+bilgi bilgiyi bilgisi alaka alakası alakasi alakalı alakali ilgisi`;
 
 const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden niçin niye nasıl kim kimi kime kimle kiminle kimin kimler
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak

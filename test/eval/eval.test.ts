@@ -143,7 +143,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zm.yaml": { right: 156, wrong: 2 },
     "test/eval/batch-zn.yaml": { right: 152, wrong: 2 },
     "test/eval/batch-zo.yaml": { right: 74, wrong: 3 },
-    "test/eval/batch-zq.yaml": { right: 73, wrong: 5 },
+    "test/eval/batch-zq.yaml": { right: 74, wrong: 4 },
     "test/eval/batch-zr.yaml": { right: 40, wrong: 0 },
     "test/eval/batch-zs.yaml": { right: 38, wrong: 2 },
     "test/eval/batch-zt.yaml": { right: 38, wrong: 0 },
@@ -174,7 +174,7 @@ describe("every kept set, against where it stood", () => {
 // as the bot reads it. The same ratchet: no fewer right, no more wrong; a new set fails until written down.
 describe("every kept conversation set, against where it stood", () => {
   const STOOD_CONVERSATIONS: Record<string, { right: number; wrong: number }> = {
-    "test/eval/conversations/set-a.yaml": { right: 114, wrong: 5 },
+    "test/eval/conversations/set-a.yaml": { right: 115, wrong: 5 },
     "test/eval/conversations/set-b.yaml": { right: 74, wrong: 1 },
     "test/eval/conversations/set-c.yaml": { right: 108, wrong: 5 },
     "test/eval/conversations/set-d.yaml": { right: 96, wrong: 3 },
