@@ -476,9 +476,14 @@ export class QuestionReader {
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
+    // (Nor does calling it something: "why do they call it that?" asks about what the preamble named.)
     const ownTopics = terms.filter(
       (t) =>
-        !t.context && /^[@#]/.test(t.term) && !t.term.startsWith("#q-") && !ABOUT_THE_ARTICLE.has(t.term),
+        !t.context &&
+        /^[@#]/.test(t.term) &&
+        !t.term.startsWith("#q-") &&
+        !ABOUT_THE_ARTICLE.has(t.term) &&
+        t.term !== NAMING,
     );
     const preambleTopics = terms.some((t) => t.context && topic.test(t.term) && !t.term.startsWith("#q-"));
     // …unless it names two or more things of its own the content lacks ("My friends say snow tomorrow.
@@ -915,6 +920,9 @@ const REFERRING: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** The idea of naming or calling something (content: lexicon). */
+const NAMING = "#name";
 
 /** The article and its author: what every question is about, not a topic of its own. */
 const ABOUT_THE_ARTICLE: ReadonlySet<string> = new Set([

@@ -2176,3 +2176,18 @@ describe("where and when the article itself was published", () => {
     expect(first("footnote 4 - which site is it from?")).toBe("sources-list");
   });
 });
+
+describe("calling it that, and becoming it", () => {
+  it("reads 'why do they call it that?' as asking about the label the preamble named", () => {
+    expect(
+      first(
+        "everyone here keeps calling kyrgyzstan the democracy island lol. is that from this article? why do they call it that",
+      ),
+    ).toBe("democracy-island");
+  });
+
+  it("declines when someone became what the article calls them, which it does not say", () => {
+    for (const q of ["Du Dewen kachan elchi bolup kelgen", "when did Du Dewen become ambassador?"])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+  });
+});
