@@ -500,6 +500,17 @@ export class QuestionReader {
         if (topic.test(t.term) && !t.term.startsWith("#q-")) terms[i] = { ...t, context: false };
         else terms.splice(i, 1);
       }
+    } else if (
+      !asksOwn &&
+      tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key) && !SUBJECT_PRONOUNS.has(t.key)) &&
+      !ownTopics.some((t) => t.term.startsWith("@"))
+    ) {
+      // With ideas of its own, a pronoun still stands for the one name the preamble gave ("I remember the
+      // Tulip Revolution… why does the author give it as an example?"): that name is the question's too.
+      const named = [...new Set(terms.filter((t) => t.context && t.term.startsWith("@")).map((t) => t.term))];
+      if (named.length === 1)
+        for (const [i, t] of terms.entries())
+          if (t.context && t.term === named[0]) terms[i] = { ...t, context: false };
     }
     // One question about it, not a question per sentence of it.
     if (!asksOwn && ownWords === 0 && ownUnknown === 0 && terms.some((t) => t.context)) {
@@ -919,6 +930,15 @@ const REFERRING: ReadonlySet<string> = new Set(
   "it they them he him she her он она оно они его ее их ней нем нём него нее неё ним них ему ей им bunu bunun buna bunda onu onun ona bunlar bunları bunlara bunlarla onları onlara onlarla аны анын ага муну булар буларды буларга аларды аларга".split(
     " ",
   ),
+);
+
+/**
+ * Pronouns that are the subject of their clause ("did he announce…", "как он сам…"): the one asked about
+ * may be someone the preamble did not name (its author), so they are read as pointing back only when the
+ * question has no ideas of its own.
+ */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(
+  "he she they он она оно они o onlar ал алар".split(" ").map(foldKey),
 );
 
 /** The idea of naming or calling something (content: lexicon). */

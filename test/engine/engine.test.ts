@@ -2191,3 +2191,21 @@ describe("calling it that, and becoming it", () => {
       expect(asked(q, "decline").reason, q).toBe("lacks");
   });
 });
+
+describe("a pronoun for the one name of the preamble", () => {
+  it("reads 'it' in a question with ideas of its own as the name the story gave", () => {
+    expect(
+      first(
+        "Добрый день. Я готовлю обзор по региону. В статье упоминается цветная революция 2005 года. Как автор её оценивает и какой вывод из этого делает?",
+      ),
+    ).toBe("tulip-revolution");
+  });
+
+  it("does not read a subject pronoun so: 'он' may be the author the question just named", () => {
+    expect(
+      first(
+        "Коллеги спорят, не слишком ли автор комплиментарен к Жапарову. Как он сам обосновывает ограничение структур с иностранным финансированием?",
+      ),
+    ).toBe("foreign-funded-structures");
+  });
+});
