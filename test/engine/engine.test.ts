@@ -2209,3 +2209,13 @@ describe("a pronoun for the one name of the preamble", () => {
     ).toBe("foreign-funded-structures");
   });
 });
+
+describe("what comes in the future", () => {
+  it("declines it: the article reports plans and talks as of March 2023", () => {
+    for (const q of [
+      "Will Japan invest more in Kyrgyzstan in the future?",
+      "Япония в будущем ещё даст деньги?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+  });
+});
