@@ -74,8 +74,15 @@ class VocabularyBuilder {
     for (const intent of kb.smalltalk)
       for (const [lang, list] of Object.entries(intent.phrases))
         for (const p of list ?? []) this.noteLanguages(p, lang as AnalysisLang);
-    for (const [spelling, langs] of this.spellingLangs) {
-      if (!langs.has("ru") || !/[ьъ]/.test(spelling)) continue;
+    // Russian typed in Latin letters drops the soft sign ("tyulpannuyu"): the content's Russian words, and
+    // the Russian spellings of its names, are found by their stems without it.
+    const russianNames = kb.entities.flatMap((e) => e.names).filter((n) => /\p{Script=Cyrillic}/u.test(n));
+    const russianWords = [
+      ...[...this.spellingLangs].filter(([, langs]) => langs.has("ru")).map(([spelling]) => spelling),
+      ...russianNames.flatMap((n) => tokenize(n, false).map((t) => t.key)),
+    ];
+    for (const spelling of russianWords) {
+      if (!/[ьъ]/.test(spelling)) continue;
       const stem = stemWord(spelling, "ru");
       const hard = stem.replace(/[ьъ]/g, "");
       if (hard !== stem && !this.softStems.has(hard)) this.softStems.set(hard, stem);

@@ -2219,3 +2219,13 @@ describe("what comes in the future", () => {
       expect(asked(q, "decline").reason, q).toBe("lacks");
   });
 });
+
+describe("a Russian name typed in Latin letters without its soft sign", () => {
+  it("finds the Tulip Revolution in either Russian form, as typed without the soft sign", () => {
+    for (const q of [
+      "chto v state napisano pro tyulpannuyu revolyuciyu",
+      "что в статье про тюльпанную революцию?",
+    ])
+      expect(first(q), q).toBe("tulip-revolution");
+  });
+});
