@@ -121,24 +121,34 @@ function shortFits(asked: ReadonlySet<string>, answers: ReadonlySet<string>): bo
 
 const MAX_SUGGESTIONS = 3;
 
+/** A question as decide reads it: in the asker's language when the text does not tell. */
+function readAsked(parts: EngineParts, question: string, opts: AskOptions): Analysis {
+  const userLang = langFromUserCode(opts.userLanguageCode);
+  return whoOfALabel(parts.kb, parts.reader.read(question, opts.lang ?? userLang ?? "en"));
+}
+
+/** The small talk a reading matches, if any (none when a word of it was only guessed). */
+function smallTalkIn(parts: EngineParts, analysis: Analysis) {
+  return guessedWord(analysis)
+    ? undefined
+    : parts.smalltalk.match(analysis.words, () => topicalWords(parts.kb, analysis));
+}
+
 /**
  * Could `decide` read this text as small talk? False when no small-talk phrase is in it, or its phrases
- * cover too little of it and it is no thanks: the conditions decide checks before it would say so, read
- * the same way, without ranking the answers. True means "ask decide".
+ * cover too little of it and it is no thanks: the conditions decide checks before it would say so, on the
+ * same reading, without ranking the answers. True means "ask decide".
  */
 export function mayBeSmallTalk(parts: EngineParts, question: string, opts: AskOptions): boolean {
-  const userLang = langFromUserCode(opts.userLanguageCode);
-  const analysis = whoOfALabel(parts.kb, parts.reader.read(question, opts.lang ?? userLang ?? "en"));
-  if (guessedWord(analysis)) return false;
-  const chat = parts.smalltalk.match(analysis.words, () => topicalWords(parts.kb, analysis));
+  const chat = smallTalkIn(parts, readAsked(parts, question, opts));
   return chat !== undefined && (chat.coverage >= parts.thresholds.smalltalk || chat.intent === "thanks");
 }
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
-  const { kb, reader, index, smalltalk } = parts;
+  const { kb, index } = parts;
   const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);
-  const analysis = whoOfALabel(kb, reader.read(question, opts.lang ?? userLang ?? "en"));
+  const analysis = readAsked(parts, question, opts);
   const lang: Lang = opts.lang ?? replyLangOf(analysis.detected) ?? userLang ?? "en";
   const base = { question, lang, detected: analysis.detected };
   const asked = questionKinds(analysis);
@@ -226,9 +236,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     ),
   );
   const best = ranked[0];
-  const chat = guessedWord(analysis)
-    ? undefined
-    : smalltalk.match(analysis.words, () => topicalWords(kb, analysis));
+  const chat = smallTalkIn(parts, analysis);
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
   // greeting, not a question about the bot's sources).
   const factual = best && best.score >= limits.answer && isFact(kb, best.id);

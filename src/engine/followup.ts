@@ -152,22 +152,12 @@ function firstQuestion(kb: KnowledgeBase, id: string): string {
  */
 const TELLING_KINDS: ReadonlySet<string> = new Set(["#q-where"]);
 
-const anyQuestionKinds = new WeakMap<KnowledgeBase, Map<string, string[]>>();
-
 /** The kinds of question any of an answer's curated questions asks, in any language (read once). */
-function kindsOfAnyQuestion(a: Asking, id: string): string[] {
-  let byId = anyQuestionKinds.get(a.kb);
-  if (!byId) {
-    byId = new Map();
-    anyQuestionKinds.set(a.kb, byId);
-  }
-  let kinds = byId.get(id);
-  if (!kinds) {
+function kindsOfAnyQuestion(a: Asking, id: string): readonly string[] {
+  return keptFor(a.engine, `any kinds ${id}`, () => {
     const questions = Object.values(a.kb.answerById.get(id)?.questions ?? {}).flat();
-    kinds = [...new Set(questions.flatMap((q) => a.engine.questionKinds(q)))];
-    byId.set(id, kinds);
-  }
-  return kinds;
+    return [...new Set(questions.flatMap((q) => a.engine.questionKinds(q)))];
+  });
 }
 
 /** The terms of an answer's first question. */

@@ -25,12 +25,12 @@ const EMOTICON = /(^|\s)(?:[:;=]-?[()DPpOo3[\]|*]+|[xX][dD]+|\^_*\^)(?=\s|$)|\){
 const MENTION = /(^|[\s(,;:])@[A-Za-z0-9_]{2,32}(?![\p{L}\p{N}_@.])/gu;
 const EMOTICON_HINT = /[()^:;=]|[xX][dD]/;
 
-/** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 /** A Telegram mention ("@bot who wrote it?", "@aibek look") addresses someone; it asks about nothing. */
 export function withoutMentions(raw: string): string {
   return raw.includes("@") ? raw.replace(MENTION, "$1 ") : raw;
 }
 
+/** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {
   const addressed = withoutMentions(raw);
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
