@@ -150,6 +150,8 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zu.yaml": { right: 72, wrong: 3 },
     "test/eval/batch-zv.yaml": { right: 75, wrong: 3 },
     "test/eval/batch-zw.yaml": { right: 77, wrong: 2 },
+    "test/eval/batch-zx.yaml": { right: 37, wrong: 1 },
+    "test/eval/batch-zy.yaml": { right: 34, wrong: 2 },
     "test/eval/fresh-questions.yaml": { right: 61, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -187,6 +189,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-h.yaml": { right: 64, wrong: 4 },
     "test/eval/conversations/set-i.yaml": { right: 61, wrong: 1 },
     "test/eval/conversations/set-j.yaml": { right: 44, wrong: 2 },
+    "test/eval/conversations/set-k.yaml": { right: 47, wrong: 2 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
