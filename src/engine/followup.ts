@@ -331,6 +331,26 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
 }
 
 /**
+ * "Bu onlara ne sağlıyor?" after why the region pursues the policy: the last answer's own words pull the
+ * query back to it, with a runner-up close behind. A follow-up asks something new; when its own words,
+ * weighed between the two alone, choose the runner-up, the runner-up is what was asked.
+ */
+function closerRunnerUp(
+  a: Asking,
+  sentence: string,
+  found: Decision,
+): { decision: Decision; query: string } | undefined {
+  if (found.kind !== "answer" || found.ids[0] !== a.last) return undefined;
+  const others = found.alternatives
+    .map((c) => c.id)
+    .filter((id) => id !== a.last && a.kb.answerById.get(id)?.kind !== "bot");
+  if (others.length === 0) return undefined;
+  const decision = a.engine.ask(sentence, { ...a.options, within: [a.last, ...others] });
+  if (decision.kind !== "answer" || decision.ids[0] === a.last) return undefined;
+  return { decision, query: sentence };
+}
+
+/**
  * Of these answers, the one the engine gives outright for the text asked with its names and ideas, the
  * best scored.
  */
@@ -845,6 +865,10 @@ export function readFollowUp(
   if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
     const other = askedOfRelated(asking, sentence);
     if (other) ({ decision: found, query } = other);
+    else {
+      const closer = closerRunnerUp(asking, sentence, found);
+      if (closer) ({ decision: found, query } = closer);
+    }
   }
   // "When was he born?" after the author's profile, whose question names no one: "he" is whom it names.
   const asPeople =
