@@ -128,7 +128,7 @@ extend water home presenting learn ride room track trek hard season sister slide
 long week far professor air died pass civil tea advisor`,
   ru: "брал брала идти сверить родом пошли экономист приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın bilen düşünce düşüncem düşüncesi beri maç maçı maçta maçını",
-  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам айда атам",
+  ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам айда атам бала балам балдар балдарым кызым кызым ата апа апам заман катуу араң тилейм тилеймин башым чын чынбы чындап чынында чынын бирок бираак биринчи бири бирдей жаңы жаны жаан көрүп коруп жогорку кош колдойм колго көл көлгө көлдө көлдөгү жаңылык жаңылыктар жаңылыктардан жаңылыктарда жаңылыктарды",
 } as const;
 
 /** Topic-poor words per language (folded), to stem in their own language only. */

@@ -364,6 +364,14 @@ describe("function words are not content", () => {
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
     const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
     expect(terms("Кыргызстан кимдин тарабында турат?")).not.toContain("#infrastructure");
+    // Everyday Kyrgyz words whose stems meet the article's ideas: "чынбы" (really?) is no strengthening,
+    // "бирок" (but) no unity, "кызым" (my daughter) no century, "көлгө" (to the lake) no use, "жаңы"
+    // (new) and "жаан" (rain) no press, "калып" (staying) no shape.
+    const everyday = terms("чынбы? бирок кызым көлгө барды, жаңы жаан, калып калды");
+    for (const idea of ["#strengthen", "#unity", "#century", "#use", "#press", "#shape"])
+      expect(everyday).not.toContain(idea);
+    // Turkish "sağlıyor" (provides) is a benefit, not "sağlıklı" (healthy).
+    expect(terms("bu politika ne sağlıyor")).toContain("#benefit");
     expect(terms("Макалада ШКУ айтылат. Кыргызстан буларды ким менен талкуулады?")).not.toContain("#source");
     expect(terms("I went there again last year")).not.toContain("#benefit");
     // "приняли" (adopted) is no "пришли" (came, as in "came to power"); "professor" no profession.
