@@ -8,7 +8,7 @@
 import { mostlyCapitalised, type Script, type Token } from "./normalize.ts";
 import { type PhraseMatch, type PhraseTarget, PhraseTrie, type PhraseTrieData } from "./phrases.ts";
 import { type AnalysisLang, keptTable, LANG_NUMBER, stemWord, turkishStem } from "./stem.ts";
-import { isStopword, LIGHT_WORDS } from "./stopwords.ts";
+import { isStopword, LIGHT_WORDS, STEM_COLLISIONS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
 
 /** Key namespaces, so a Russian stem never meets an English spelling by accident. */
@@ -130,6 +130,7 @@ export class Names {
     // not "кылым", century). English light words may still be concepts ("expect", "call").
     if (reader === "question" && (lang === "ky" || lang === "tr") && LIGHT_WORDS[lang].has(t.key))
       return keys;
+    if (reader === "question" && STEM_COLLISIONS.has(t.key)) return keys;
     // A short name word with a long Turkic ending ("Азиянын"). In a question, tried after the word's own
     // stems: "атаандаштык" (rivalry) is that word before it is anything beginning "ата".
     const shortStartsFirst = reader === "content";

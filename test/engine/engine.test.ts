@@ -370,6 +370,18 @@ describe("function words are not content", () => {
     const everyday = terms("чынбы? бирок кызым көлгө барды, жаңы жаан, калып калды");
     for (const idea of ["#strengthen", "#unity", "#century", "#use", "#press", "#shape"])
       expect(everyday).not.toContain(idea);
+    // The same in Turkish ("yine", again, is no Çin; "benim", mine, no keeping; "adam", a guy, no island;
+    // "sorayım", let me ask, and "mesela", for example, no threat), English ("brain" is no train, "unit" no
+    // unity, "error" no terrorism) and Russian ("хотя", although, is no wanting; "цены",
+    // prices, no importance; "дорогие", dear, no roads; "дети", children, no saying).
+    const turkish = terms("yine benim adam sorayım mesela");
+    for (const idea of ["@china", "#maintain", "#island", "#threat"]) expect(turkish).not.toContain(idea);
+    const english = terms("my brain hurts, a unit, an error");
+    for (const idea of ["#railway", "#train", "#unity", "#terrorism"]) expect(english).not.toContain(idea);
+    const russian = terms("хотя цены дорогие, дети");
+    for (const idea of ["#keen", "#importance", "#road", "#say"]) expect(russian).not.toContain(idea);
+    // …while "даты" (dates) asks when, as "дата" does.
+    expect(terms("какие даты упоминаются?")).toContain("#q-when");
     // Turkish "sağlıyor" (provides) is a benefit, not "sağlıklı" (healthy).
     expect(terms("bu politika ne sağlıyor")).toContain("#benefit");
     expect(terms("Макалада ШКУ айтылат. Кыргызстан буларды ким менен талкуулады?")).not.toContain("#source");
