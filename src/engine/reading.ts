@@ -527,6 +527,9 @@ export class QuestionReader {
         for (let i = terms.length - 1; i >= 0; i--)
           if (!/^([@#]|n:)/.test((terms[i] as QueryTerm).term)) terms.splice(i, 1);
     }
+    // "Why does the author count Japan as Western when it's in Asia?": an English "when" or "where" after
+    // another question word of its clause joins a clause of its own; it asks for no date or place.
+    if (lang === "en") dropJoiningQuestionWords(terms);
     // English strands the preposition of purpose: "what is the Batken grant for?" asks what it is for.
     const purpose = strandedFor(tokens, lang);
     if (purpose && v.known.has(USE_FOR) && !terms.some((t) => t.term === USE_FOR))
@@ -1088,6 +1091,20 @@ function reportedAsking(tokens: readonly Token[]): number[] {
 const LIVE = new Set(
   "live living живу живем живём проживаю yasiyorum yasiyoruz oturuyorum жашайм жашап турам".split(" "),
 );
+
+const JOINING = new Set(["when", "where"]);
+
+/** Removes a "when" or "where" that follows another question word of its clause (see its caller). */
+function dropJoiningQuestionWords(terms: QueryTerm[]): void {
+  for (let i = terms.length - 1; i > 0; i--) {
+    const t = terms[i] as QueryTerm;
+    if (!t.term.startsWith("#q-") || !JOINING.has(lowerCase(t.surface, false))) continue;
+    const asked = terms
+      .slice(0, i)
+      .some((o) => o.clause === t.clause && o.term.startsWith("#q-") && !o.context);
+    if (asked) terms.splice(i, 1);
+  }
+}
 
 /** A token's word as typed (before any typo correction: "live" is no "line"), folded. */
 function typedKey(t: Token): string {

@@ -353,6 +353,17 @@ describe("function words are not content", () => {
     expect([d.ids[0], d.confidence]).toEqual(["du-dewen-visit-announcement", "sure"]);
   });
 
+  it("reads an English 'when' after another question word as joining a clause, not asking a date", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const terms = (q: string) => reader.read(q).terms.map((t) => t.term);
+    expect(terms("Why does the author count Japan as Western when it's in Asia?")).not.toContain("#q-when");
+    expect(first("Why does the author count Japan as Western when it's in Asia?")).toBe(
+      "japan-western-partner",
+    );
+    // Asked on its own, "when" still asks when.
+    expect(terms("When did Kulubaev meet Syromolotov?")).toContain("#q-when");
+  });
+
   it("reads Russian polite formulas as asking nothing ('будьте любезны', 'применительно к', 'в каком ключе')", () => {
     const q =
       "Будьте любезны, поясните, в каком ключе автор рассматривает доктрину Примакова применительно к региону?";
