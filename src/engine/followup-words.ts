@@ -5,19 +5,19 @@
 export const POINTING = new Set(
   [
     // English
-    "it its he him his she her they them their that this those these there then else",
+    "it its he him his she her they them their that this those these there then else such",
     // Russian
-    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже",
+    "он его ему нём нем она её ее ей ней оно они их им них это этом этого этот эта эту там тогда ещё еще тоже такой такая такое такие такую такого такими",
     // Russian typed in Latin letters
-    "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe",
+    "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe takoy takaya takoe takie takuyu",
     // Turkish
     "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka kendisi kendisinin kendisine",
     // Turkish typed without its letters
-    "onlari onlarin su sunu orasi baska",
+    "onlari onlarin su sunu orasi baska böyle boyle öyle oyle",
     // Kyrgyz
-    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка",
+    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка ушундай мындай ошондой",
     // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
-    "dagy bashka muny buny anyn alar oshol oshonu",
+    "dagy bashka muny buny anyn alar oshol oshonu ushundai ushunday myndai oshondoi",
   ]
     .join(" ")
     .split(" "),

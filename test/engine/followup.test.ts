@@ -248,4 +248,17 @@ describe("follow-ups", () => {
     );
     expect(other).toMatchObject({ reading: "resolved", kind: "answer", id: "consultations-topics" });
   });
+
+  it("'such' points back as 'this' does ('эмне үчүн ушундай саясат керек?' after what the policy means)", () => {
+    const [, such] = talk("Көп вектордуу саясат деген эмне?", "emne uchun ushundai sayasat kerek?");
+    expect(such).toMatchObject({ reading: "resolved", kind: "answer" });
+  });
+
+  it("a follow-up the last answer pulls back to itself goes to a close runner-up its own words choose", () => {
+    const [, benefits] = talk(
+      "Orta Asya ulkeleri neden cok yonlu dis politika izliyor",
+      "bu onlara ne sagliyor",
+    );
+    expect(benefits).toMatchObject({ reading: "resolved", kind: "answer", id: "multi-vector-benefits" });
+  });
 });
