@@ -466,12 +466,22 @@ export class QuestionReader {
     // names and ideas too: they count as the question's; the preamble's other words stay out.
     // A word for a label ("that label", "bu sıfatı") points back to what the preamble named, not its ideas.
     const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
+    // "Кто автор и откуда он?": a personal pronoun after the question's own person (a name, the author)
+    // stands for that person, not for the preamble.
+    const ownPerson = (i: number) =>
+      SUBJECT_PRONOUNS.has(tokens[i]?.key ?? "") &&
+      terms.some(
+        (t) =>
+          !t.context && (t.term === "#author" || t.term.startsWith("@")) && t.clause <= (clauses[i] ?? 0),
+      );
     const pointsBack =
       pointsToLabel ||
       tokens.some(
         (t, i) =>
           !inPreamble(t) &&
-          (REFERRING.has(t.key) || pointsBackWord(tokens, i) || endsOnDemonstrative(tokens, i)),
+          ((REFERRING.has(t.key) && !ownPerson(i)) ||
+            pointsBackWord(tokens, i) ||
+            endsOnDemonstrative(tokens, i)),
       );
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at

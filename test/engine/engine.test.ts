@@ -2239,6 +2239,10 @@ describe("a pronoun for the one name of the preamble", () => {
       ),
     ).toBe("foreign-funded-structures");
   });
+
+  it("reads 'он' after the question's own person as that person, the story staying a story", () => {
+    expect(first("Пишу курсовую про медиа в Центральной Азии. Кто автор и откуда он вообще?")).toBe("author");
+  });
 });
 
 describe("what comes in the future", () => {
