@@ -138,7 +138,8 @@ dead tent company companies drove fried polling intern interning match crash rea
  * "частые", frequent, and "часть", part): read as typed, never by their stems. Folded.
  */
 export const STEM_COLLISIONS: ReadonlySet<string> = wordSet(
-  `хотя цены цена ценами ценах дорогие дорогой дорогая дорогих дорогим частые частых частая частый ноль`,
+  `хотя цены цена ценами ценах дорогие дорогой дорогая дорогих дорогим частые частых частая частый ноль
+  personally`,
   foldRu,
 );
 

@@ -387,8 +387,9 @@ describe("function words are not content", () => {
     // prices, no importance; "дорогие", dear, no roads; "дети", children, no saying).
     const turkish = terms("yine benim adam sorayım mesela");
     for (const idea of ["@china", "#maintain", "#island", "#threat"]) expect(turkish).not.toContain(idea);
-    const english = terms("my brain hurts, a unit, an error");
-    for (const idea of ["#railway", "#train", "#unity", "#terrorism"]) expect(english).not.toContain(idea);
+    const english = terms("my brain hurts, a unit, an error, personally");
+    for (const idea of ["#railway", "#train", "#unity", "#terrorism", "#q-who"])
+      expect(english).not.toContain(idea);
     const russian = terms("хотя цены дорогие, дети");
     for (const idea of ["#keen", "#importance", "#road", "#say"]) expect(russian).not.toContain(idea);
     // …while "даты" (dates) asks when, as "дата" does.
