@@ -194,7 +194,7 @@ export class SpellingIndex<T> {
     }
     let best: Correction<T> | undefined;
     let bestCount = 0;
-    let bestDropped = false;
+    let bestSlip = 0;
     let ambiguous = false;
     for (const id of touched) {
       const enough = (shared[id] as number) >= need;
@@ -211,23 +211,33 @@ export class SpellingIndex<T> {
       // One letter, that is: two are as often a longer word ("special", "specialty").
       const drop =
         d === 1 && word.length >= 5 && candidate.length > word.length && isSubsequence(word, candidate);
+      // …and after it, two letters typed the wrong way round ("asain": "asian", not "asein").
+      const slip = drop ? 2 : d === 1 && isAdjacentSwap(word, candidate) ? 1 : 0;
       const better =
         !best ||
         d < best.distance ||
-        (d === best.distance && drop && !bestDropped) ||
-        (d === best.distance && drop === bestDropped && used > bestCount);
-      const tie = best !== undefined && d === best.distance && drop === bestDropped && used === bestCount;
+        (d === best.distance && slip > bestSlip) ||
+        (d === best.distance && slip === bestSlip && used > bestCount);
+      const tie = best !== undefined && d === best.distance && slip === bestSlip && used === bestCount;
       if (better) {
         ambiguous = tie && best !== undefined && !sameValue(best.value, value);
         best = { word: candidate, value, distance: d };
         bestCount = used;
-        bestDropped = drop;
+        bestSlip = slip;
       } else if (tie && best !== undefined && !sameValue(best.value, value)) {
         ambiguous = true;
       }
     }
     return ambiguous ? undefined : best;
   }
+}
+
+/** Is `b` the word `a` with two neighbouring letters swapped? */
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /** Are `short`'s letters all in `long`, in order? */

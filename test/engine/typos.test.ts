@@ -14,4 +14,11 @@ describe("the nearest content word to a typo", () => {
     for (const w of ["meet", "meet", "meant"]) index.add(w, w);
     expect(index.nearest("meat")?.word).toBe("meet");
   });
+
+  it("prefers, after a dropped letter, two letters typed the wrong way round to another letter", () => {
+    const index = new SpellingIndex<string>();
+    // "asein" (a name) is used more often, one substitution from "asain"; "asian" is one swap.
+    for (const w of ["asein", "asein", "asian"]) index.add(w, w);
+    expect(index.nearest("asain")?.word).toBe("asian");
+  });
 });
