@@ -58,6 +58,9 @@ export class SpellingCorrector {
   private correction(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): string | undefined {
     if (t.isNumber || t.script === "other" || isQuestionStopword(t, lang, ruLatn)) return undefined;
     if (this.isKnownWord(t, lang, ruLatn, english)) return undefined;
+    // Russian chat spells the reflexive ending as it sounds: "меняеца", "называеца", "считаетса".
+    const spoken = t.script === "cyrillic" ? t.key.replace(SPOKEN_REFLEXIVE, "тся") : t.key;
+    if (spoken !== t.key && this.isKnownWord(corrected(t, spoken), lang, ruLatn, english)) return spoken;
     if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
       const questionWord = this.questionWords.find(t.key);
       const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
@@ -166,6 +169,9 @@ function swapped(a: string, b: string): boolean {
 }
 
 /** A token respelt as the content word it was corrected to. */
+/** The reflexive verb ending "-тся" written as said ("-ца", "-цца", "-тса"), after a vowel. */
+const SPOKEN_REFLEXIVE = /(?<=[аеиоуяю])(?:цц?а|тса)$/;
+
 function corrected(t: Token, word: string): QueryToken {
   return { ...t, key: word, lower: word, script: scriptOf(word), corrected: true, keys: undefined };
 }

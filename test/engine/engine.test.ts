@@ -392,6 +392,9 @@ describe("function words are not content", () => {
       expect(english).not.toContain(idea);
     const russian = terms("хотя цены дорогие, дети");
     for (const idea of ["#keen", "#importance", "#road", "#say"]) expect(russian).not.toContain(idea);
+    // Russian chat writes the reflexive ending as said: "меняеца" is "меняется", "называеца" "называется".
+    expect(terms("почему так часто меняеца власть")).toContain("#power-change");
+    expect(terms("как называеца эта доктрина")).toContain("#title");
     // …while "даты" (dates) asks when, as "дата" does.
     expect(terms("какие даты упоминаются?")).toContain("#q-when");
     // Turkish "sağlıyor" (provides) is a benefit, not "sağlıklı" (healthy).
