@@ -395,6 +395,9 @@ describe("function words are not content", () => {
     // Russian chat writes the reflexive ending as said: "меняеца" is "меняется", "называеца" "называется".
     expect(terms("почему так часто меняеца власть")).toContain("#power-change");
     expect(terms("как называеца эта доктрина")).toContain("#title");
+    // Turkish chat's "kimdi" (who was) and "napıyo" (what is … doing) ask who and what.
+    expect(terms("yazar kimdi ya")).toContain("#q-who");
+    expect(terms("çin orda napıyo")).toContain("#q-what-is");
     // …while "даты" (dates) asks when, as "дата" does.
     expect(terms("какие даты упоминаются?")).toContain("#q-when");
     // Turkish "sağlıyor" (provides) is a benefit, not "sağlıklı" (healthy).
