@@ -862,7 +862,13 @@ export function readFollowUp(
     }
   }
   // "And why does that matter?" after the achievement, "что обсуждали?" after the delegations.
-  if (found.kind === "answer" && found.ids[0] === last && !wantsOther) {
+  // (…and "peki bunun riski ne?" after the Democracy Island, which with the last answer's words finds it
+  // too weakly to give it: the question is about the last answer all the same.)
+  const aboutLast =
+    found.kind === "answer"
+      ? found.ids[0] === last
+      : found.kind === "decline" && found.reason === "weak" && found.related[0]?.id === last;
+  if (aboutLast && !wantsOther) {
     const other = askedOfRelated(asking, sentence);
     if (other) ({ decision: found, query } = other);
     else {

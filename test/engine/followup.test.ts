@@ -261,4 +261,9 @@ describe("follow-ups", () => {
     );
     expect(benefits).toMatchObject({ reading: "resolved", kind: "answer", id: "multi-vector-benefits" });
   });
+
+  it("a follow-up the last answer's words find only weakly is still asked of its related answers", () => {
+    const [, risk] = talk("Kirgizistana neden demokrasi adasi deniyor", "peki bunun riski ne");
+    expect(risk).toMatchObject({ reading: "resolved", kind: "answer", id: "social-movements" });
+  });
 });

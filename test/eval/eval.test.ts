@@ -185,11 +185,11 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-d.yaml": { right: 96, wrong: 3 },
     "test/eval/conversations/set-e.yaml": { right: 51, wrong: 4 },
     "test/eval/conversations/set-f.yaml": { right: 55, wrong: 1 },
-    "test/eval/conversations/set-g.yaml": { right: 126, wrong: 5 },
-    "test/eval/conversations/set-h.yaml": { right: 64, wrong: 4 },
+    "test/eval/conversations/set-g.yaml": { right: 127, wrong: 5 },
+    "test/eval/conversations/set-h.yaml": { right: 65, wrong: 4 },
     "test/eval/conversations/set-i.yaml": { right: 61, wrong: 1 },
     "test/eval/conversations/set-j.yaml": { right: 44, wrong: 2 },
-    "test/eval/conversations/set-k.yaml": { right: 48, wrong: 2 },
+    "test/eval/conversations/set-k.yaml": { right: 49, wrong: 2 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
