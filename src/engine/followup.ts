@@ -400,8 +400,22 @@ function terseLack(a: Asking, text: string, outcomeOnly = false): FollowUpReadin
   const { engine, last } = a;
   // (What came of it may be asked at more length: "was any joint document signed at the end?")
   const most = outcomeOnly ? MAX_OUTCOME_WORDS : MAX_TERSE_WORDS;
-  if (plainWords(text).length > most || termsOf(engine, text).some((t) => t.startsWith("@")))
+  if (termsOf(engine, text).some((t) => t.startsWith("@"))) return undefined;
+  if (plainWords(text).length > most) {
+    // Two short questions in one message ("а договорились о чем-то конкретном? документы подписали?"):
+    // one asking what came of the last answer's event, which it lacks, is the reading. (Not a date:
+    // "Тюльпановая это когда была?" after the Democracy Island asks about the revolution.)
+    const parts = text.split(/[?!.;\n]+/).filter((p) => plainWords(p).length > 0);
+    if (parts.length < 2) return undefined;
+    for (const part of parts.reverse()) {
+      if (plainWords(part).length > most) continue;
+      const found = terseLack(a, part, true);
+      if (!found) continue;
+      found.decision = { ...found.decision, question: text };
+      return found;
+    }
     return undefined;
+  }
   const query = `${oneSentence(text)} ${anchorOf(a.kb, engine, last, a.cyrillic)}`;
   const decision = engine.ask(query, { ...a.options, within: [last] });
   return decision.kind === "decline" &&

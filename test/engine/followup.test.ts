@@ -266,4 +266,13 @@ describe("follow-ups", () => {
     const [, risk] = talk("Kirgizistana neden demokrasi adasi deniyor", "peki bunun riski ne");
     expect(risk).toMatchObject({ reading: "resolved", kind: "answer", id: "social-movements" });
   });
+
+  it("two short questions after a meeting, one asking what was signed, ask it of that meeting", () => {
+    const [, , signed] = talk(
+      "с кем встречался Кулубаев 23 марта?",
+      "а что они обсуждали?",
+      "а договорились о чем то конкретном? какие-то документы подписали?",
+    );
+    expect(signed).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
+  });
 });
