@@ -25,6 +25,10 @@ const MONEY = /[$€£¥]\s?\d|\d\s?(million|billion|thousand)?\s?(dollars?|euro
 /** A length, or a length of time: "280 km", "for 5 years". */
 const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?|years?|months?)\b/i;
 
+/** Giving or allocating, and signing (content: lexicon). */
+const GIVING = "#allocate";
+const SIGNING = "#sign";
+
 /** What a kind of question asks for. */
 const ASKS: ReadonlyMap<string, Detail> = new Map([
   ["#q-when", "date"],
@@ -215,8 +219,34 @@ export class DetailCheck {
     // thing ("when, and what did he say?"), is answered in parts, not judged by one of them.
     if (wants.length !== 1) return undefined;
     const [detail] = wants as [Detail];
+    // "Who gave the money?": a giver may be a country the answer names ("a grant from Japan"). Not who
+    // signed: that is a person.
+    if (detail === "person" && this.givenByCountry(analysis, answerId)) return undefined;
     if (!gives.has(detail)) return detail;
     return detail === "words" || detail === "verbatim" ? this.othersWords(analysis, answerId) : undefined;
+  }
+
+  /** Asked who gave or allocated something, of an answer naming a country (not the article's own). */
+  private givenByCountry(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
+    const own = new Set(analysis.terms.filter((t) => !t.context).map((t) => t.term));
+    if (!own.has(GIVING) || own.has(SIGNING)) return false;
+    const everywhere = this.namedByMost();
+    for (const name of this.named.get(answerId) ?? [])
+      if (this.places.has(name) && !everywhere.has(name)) return true;
+    return false;
+  }
+
+  private mostNamed: ReadonlySet<string> | undefined;
+
+  /** Names most answers give (the article's own country): the setting, never the giver. */
+  private namedByMost(): ReadonlySet<string> {
+    if (!this.mostNamed) {
+      const counts = new Map<string, number>();
+      for (const names of this.named.values()) for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+      const half = this.named.size / 2;
+      this.mostNamed = new Set([...counts].filter(([, c]) => c > half).map(([n]) => n));
+    }
+    return this.mostNamed;
   }
 
   /**

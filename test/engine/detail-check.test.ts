@@ -272,3 +272,12 @@ describe("finer details (content/details.yaml)", () => {
     expect(d).toMatchObject({ kind: "answer", ids: ["japan-grant-batken"] });
   });
 });
+
+describe("who gave it", () => {
+  it("is answered by a country the answer names as the giver; who signed still asks for a person", () => {
+    expect(check.lacking(reading(["#q-who", "#allocate", "#money"]), "japan-grant-batken")).toBeUndefined();
+    expect(check.lacking(reading(["#q-who", "#sign", "#agreement"]), "japan-agreement")).toBe("person");
+    // The article's own country is the setting of most answers, not a giver.
+    expect(check.lacking(reading(["#q-who", "#allocate"]), "multi-vector-benefits")).toBe("person");
+  });
+});
