@@ -190,6 +190,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-i.yaml": { right: 61, wrong: 1 },
     "test/eval/conversations/set-j.yaml": { right: 46, wrong: 1 },
     "test/eval/conversations/set-k.yaml": { right: 49, wrong: 2 },
+    "test/eval/conversations/set-l.yaml": { right: 47, wrong: 2 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
