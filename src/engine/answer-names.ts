@@ -27,10 +27,14 @@ export function answerNames(kb: KnowledgeBase): ReadonlyMap<string, ReadonlySet<
 export function namesOfMostAnswers(kb: KnowledgeBase): ReadonlySet<string> {
   const known = mostOf.get(kb);
   if (known) return known;
-  const named = [...answerNames(kb).values()];
-  const counts = new Map<string, number>();
-  for (const names of named) for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  const out = new Set([...counts].filter(([, c]) => c * 2 > named.length).map(([n]) => n));
+  const out = namedByMost([...answerNames(kb).values()]);
   mostOf.set(kb, out);
   return out;
+}
+
+/** Of the names each answer gives, those more than half of the answers give. */
+export function namedByMost(named: readonly ReadonlySet<string>[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const names of named) for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return new Set([...counts].filter(([, c]) => c * 2 > named.length).map(([n]) => n));
 }

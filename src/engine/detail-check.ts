@@ -10,6 +10,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { LANGS } from "../content/langs.ts";
 import type { Answer, Detail, DetailAsk, Lang } from "../content/schema.ts";
+import { namedByMost } from "./answer-names.ts";
 import { REPORTED } from "./matcher.ts";
 import { foldKey, lowerCase, tokenize } from "./normalize.ts";
 import type { Analysis } from "./reading.ts";
@@ -90,6 +91,8 @@ export class DetailCheck {
   /** Names of places ("@russia"): the setting of most answers, a list only when there are several. */
   private readonly places: ReadonlySet<string>;
   private readonly people: ReadonlySet<string>;
+  /** Names most answers give (the article's own country): the setting, never a giver. */
+  private readonly everywhere: ReadonlySet<string>;
   private readonly dayMonths = new Map<string, ReadonlySet<string>>();
   private readonly quoted = new Map<string, ReadonlySet<string>>();
   /** The one-word terms of the lexicon's "say" concept. */
@@ -117,6 +120,7 @@ export class DetailCheck {
     });
     for (const [id, gives] of data.gives) this.gives.set(id, new Set(gives));
     for (const [id, named] of data.named) this.named.set(id, new Set(named));
+    this.everywhere = namedByMost([...this.named.values()]);
   }
 
   /** Reads what each answer gives and how each finer detail is asked (tens of ms: kept in the saved index). */
@@ -230,23 +234,9 @@ export class DetailCheck {
   private givenByCountry(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
     const own = new Set(analysis.terms.filter((t) => !t.context).map((t) => t.term));
     if (!own.has(GIVING) || own.has(SIGNING)) return false;
-    const everywhere = this.namedByMost();
     for (const name of this.named.get(answerId) ?? [])
-      if (this.places.has(name) && !everywhere.has(name)) return true;
+      if (this.places.has(name) && !this.everywhere.has(name)) return true;
     return false;
-  }
-
-  private mostNamed: ReadonlySet<string> | undefined;
-
-  /** Names most answers give (the article's own country): the setting, never the giver. */
-  private namedByMost(): ReadonlySet<string> {
-    if (!this.mostNamed) {
-      const counts = new Map<string, number>();
-      for (const names of this.named.values()) for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-      const half = this.named.size / 2;
-      this.mostNamed = new Set([...counts].filter(([, c]) => c > half).map(([n]) => n));
-    }
-    return this.mostNamed;
   }
 
   /**

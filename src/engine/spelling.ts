@@ -7,7 +7,7 @@ import { type Script, scriptOf, type Token } from "./normalize.ts";
 import { type AnalysisLang, keptTable, LANG_NUMBER } from "./stem.ts";
 import { isStopword, isTurkicStopword, QUESTION_WORDS, questionWordLang, STOPWORDS } from "./stopwords.ts";
 import { latinToCyrillic } from "./translit.ts";
-import { OneEditSet } from "./typos.ts";
+import { isAdjacentSwap, OneEditSet } from "./typos.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** A question token after typo correction. */
@@ -90,7 +90,7 @@ export class SpellingCorrector {
       near?.value.startsWith("!") &&
       !t.capitalisedMidSentence &&
       word.length === t.key.length &&
-      !swapped(t.key, word)
+      !isAdjacentSwap(t.key, word)
     )
       return undefined;
     // An English word the content lacks is not a mistyped Turkish one ("first" is not "fırsat").
@@ -100,10 +100,10 @@ export class SpellingCorrector {
     // or two swapped ("diyr" is "diyor", "thnaks" "thanks"), which then weighs nothing rather than as a
     // word the content lacks. Not one letter for another: "сому" (som) is no "кому", "bugun" no "бунун".
     // …and before a content word with one letter for another ("helo" is "hello", not "held").
-    const replaced = word !== undefined && word.length === t.key.length && !swapped(t.key, word);
+    const replaced = word !== undefined && word.length === t.key.length && !isAdjacentSwap(t.key, word);
     if ((word === undefined || replaced) && t.key.length >= MIN_FUNCTION_TYPO) {
       const fn = functionWords(lang).find(t.key);
-      if (fn !== undefined && (fn.length === t.key.length + 1 || swapped(t.key, fn))) return fn;
+      if (fn !== undefined && (fn.length === t.key.length + 1 || isAdjacentSwap(t.key, fn))) return fn;
     }
     return word;
   }
@@ -160,18 +160,10 @@ function functionWords(lang: AnalysisLang): OneEditSet {
   return set;
 }
 
-/** Is `b` the word `a` with two neighbouring letters swapped back ("thnaks" → "thanks")? */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-  const [i, j] = diff;
-  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
-}
-
-/** A token respelt as the content word it was corrected to. */
 /** The reflexive verb ending "-тся" written as said ("-ца", "-цца", "-тса"), after a vowel. */
 const SPOKEN_REFLEXIVE = /(?<=[аеиоуяю])(?:цц?а|тса)$/;
 
+/** A token respelt as the content word it was corrected to. */
 function corrected(t: Token, word: string): QueryToken {
   return { ...t, key: word, lower: word, script: scriptOf(word), corrected: true, keys: undefined };
 }

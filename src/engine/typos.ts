@@ -232,8 +232,8 @@ export class SpellingIndex<T> {
   }
 }
 
-/** Is `b` the word `a` with two neighbouring letters swapped? */
-function isAdjacentSwap(a: string, b: string): boolean {
+/** Is `b` the word `a` with two neighbouring letters swapped ("thnaks", "thanks")? */
+export function isAdjacentSwap(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
