@@ -523,6 +523,7 @@ function bestClause(
     // A clause counts with two words of its own, or one in a clause that asks ("what … multi-vector?").
     const own = terms.filter((t) => !t.term.startsWith("#q-")).length;
     if (own < 2 && !(own === 1 && own < terms.length)) continue;
+    if (terms.every((t) => t.recalled)) continue;
     const top = clauses.top(i);
     // A clause naming nobody ("any signed documents?") leans on the names of the rest of the question.
     if (!top || !isFactual(top.id) || (!terms.some((t) => t.term.startsWith("@")) && !hasNames(top.id)))

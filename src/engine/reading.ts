@@ -50,6 +50,11 @@ export interface QueryTerm {
   context?: boolean;
   /** An unknown word of a chatty message's question: more likely chatter than a claim, weighed less. */
   chatter?: boolean;
+  /**
+   * The preamble's, brought into the question by a word pointing back to it ("…the protests. Was it
+   * domestic?"): the question's term, but its sentence is still a story, never a question of its own.
+   */
+  recalled?: boolean;
 }
 
 export interface Analysis {
@@ -457,9 +462,14 @@ export class QuestionReader {
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     // A verb of telling names nothing ("what does the article actually argue?").
+    // "Who wrote it?" asks for the author, though "wrote" tells too.
+    const asksWho = terms.some((t) => !t.context && t.term === "#q-who");
     const ownWords = terms.filter(
       (t) =>
-        !t.context && !t.term.startsWith("#q-") && !t.unknown && !isFrameVerb(lowerCase(t.surface, false)),
+        !t.context &&
+        !t.term.startsWith("#q-") &&
+        !t.unknown &&
+        (!isFrameVerb(lowerCase(t.surface, false)) || (asksWho && t.term === "#author")),
     ).length;
     // A question pointing back with a pronoun and naming at most one thing of its own ("I always thought
     // the Tulip Revolution was domestic. Does the article see it differently?") asks about the preamble's
@@ -468,21 +478,27 @@ export class QuestionReader {
     const pointsToLabel = tokens.some((t, i) => !inPreamble(t) && namesPreamble(tokens, i));
     // "Кто автор и откуда он?": a personal pronoun after the question's own person (a name, the author)
     // stands for that person, not for the preamble.
+    // So does any pronoun in a clause after one that names something of the article's ("does the article
+    // mention the Tulip Revolution, and how does it frame it?").
     const ownPerson = (i: number) =>
-      SUBJECT_PRONOUNS.has(tokens[i]?.key ?? "") &&
-      terms.some(
-        (t) =>
-          !t.context && (t.term === "#author" || t.term.startsWith("@")) && t.clause <= (clauses[i] ?? 0),
-      );
-    const pointsBack =
-      pointsToLabel ||
-      tokens.some(
-        (t, i) =>
-          !inPreamble(t) &&
-          ((REFERRING.has(t.key) && !ownPerson(i)) ||
-            pointsBackWord(tokens, i) ||
-            endsOnDemonstrative(tokens, i)),
-      );
+      (SUBJECT_PRONOUNS.has(tokens[i]?.key ?? "") &&
+        terms.some(
+          (t) =>
+            !t.context && (t.term === "#author" || t.term.startsWith("@")) && t.clause <= (clauses[i] ?? 0),
+        )) ||
+      terms.some((t) => !t.context && t.term.startsWith("@") && t.clause < (clauses[i] ?? 0)) ||
+      // "Who wrote it?": what is written is the article.
+      (terms.some((t) => !t.context && t.term === "#author" && t.clause === clauses[i]) &&
+        terms.some((t) => !t.context && t.term === "#q-who" && t.clause === clauses[i]));
+    const pointing = tokens.findIndex(
+      (t, i) =>
+        !inPreamble(t) &&
+        (namesPreamble(tokens, i) ||
+          (REFERRING.has(t.key) && !ownPerson(i)) ||
+          pointsBackWord(tokens, i) ||
+          endsOnDemonstrative(tokens, i)),
+    );
+    const pointsBack = pointsToLabel || pointing >= 0;
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
@@ -507,12 +523,15 @@ export class QuestionReader {
       for (let i = terms.length - 1; i >= 0; i--) {
         const t = terms[i] as QueryTerm;
         if (!t.context) continue;
-        if (topic.test(t.term) && !t.term.startsWith("#q-")) terms[i] = { ...t, context: false };
+        if (topic.test(t.term) && !t.term.startsWith("#q-"))
+          terms[i] = { ...t, context: false, recalled: true };
         else terms.splice(i, 1);
       }
     } else if (
       !asksOwn &&
-      tokens.some((t) => !inPreamble(t) && REFERRING.has(t.key) && !SUBJECT_PRONOUNS.has(t.key)) &&
+      tokens.some(
+        (t, i) => !inPreamble(t) && REFERRING.has(t.key) && !SUBJECT_PRONOUNS.has(t.key) && !ownPerson(i),
+      ) &&
       !ownTopics.some((t) => t.term.startsWith("@"))
     ) {
       // With ideas of its own, a pronoun still stands for the one name the preamble gave ("I remember the

@@ -2250,6 +2250,23 @@ describe("a pronoun for the one name of the preamble", () => {
   it("reads 'он' after the question's own person as that person, the story staying a story", () => {
     expect(first("Пишу курсовую про медиа в Центральной Азии. Кто автор и откуда он вообще?")).toBe("author");
   });
+
+  it("reads a pronoun after a clause naming something of the article's as that thing, not the story", () => {
+    // "it" is the Tulip Revolution the question named; the uncle's talk is no question of its own.
+    expect(
+      first(
+        "My uncle worked in Bishkek in 2005 and still talks about the protests at dinner. Does the article mention the Tulip Revolution, and how does it describe it?",
+      ),
+    ).toBe("tulip-revolution");
+  });
+
+  it("reads 'who wrote it?' after a story as asking for the author, 'it' being the article", () => {
+    expect(
+      first(
+        "Hello! I'm a history student in Bishkek, our lecturer gave us this piece for Friday's seminar and I'm reading it at lunch. One thing - who wrote it and what's his background?",
+      ),
+    ).toBe("author");
+  });
 });
 
 describe("what comes in the future", () => {
