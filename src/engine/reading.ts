@@ -96,13 +96,13 @@ const GREETINGS: ReadonlySet<string> = new Set(
 
 /**
  * Is token i the bot addressed ("bot, who wrote it?", "hey bot, …", "who wrote it, bot?"): a word for the
- * bot at the message's start (after greetings only) followed by a comma or after a greeting, or at its end
- * after a comma. "What can this bot do?" and "bot ne işe yarar" ask about it.
+ * bot at a sentence's start (after greetings only) followed by a comma or after a greeting ("…we argued.
+ * Bot, what does the article say?"), or at the message's end after a comma. "What can this bot do?" and "bot ne işe yarar" ask about it.
  */
 function addressesBot(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (!BOT_WORDS.has(t.key)) return false;
-  const before = tokens.slice(0, i);
+  const before = tokens.slice(0, i).filter((b) => b.sentence === t.sentence);
   const next = tokens[i + 1];
   if (before.every((b) => GREETINGS.has(b.key)) && next !== undefined)
     return before.length > 0 || next.clause !== t.clause;
@@ -523,7 +523,14 @@ export class QuestionReader {
       for (let i = terms.length - 1; i >= 0; i--) {
         const t = terms[i] as QueryTerm;
         if (!t.context) continue;
-        if (topic.test(t.term) && !t.term.startsWith("#q-"))
+        // (Not the article, when the question asks what it says about something: "…this article for our
+        // seminar. What does it say about China?")
+        if (
+          topic.test(t.term) &&
+          !t.term.startsWith("#q-") &&
+          !(t.term === "#article" && aboutSomething) &&
+          !ownedBySpeaker(tokens, t.surface)
+        )
           terms[i] = { ...t, context: false, recalled: true };
         else terms.splice(i, 1);
       }
@@ -1027,8 +1034,22 @@ const DEMONSTRATIVES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Words for a topic: "bu konuda", "по этой теме", "on this subject" point back to what the preamble names. */
-const TOPIC_WORDS = ["topic", "subject", "matter", "тем", "вопрос", "konu", "mesele", "маселе"];
+/**
+ * Words for a topic: "bu konuda", "по этой теме", "on this subject", Kyrgyz "бул тууралуу" (about this) point
+ * back to what the preamble names.
+ */
+const TOPIC_WORDS = [
+  "topic",
+  "subject",
+  "matter",
+  "тем",
+  "вопрос",
+  "konu",
+  "mesele",
+  "маселе",
+  "тууралуу",
+  "жөнүндө",
+];
 /** Unknown words of its own that make a question about them, not about its preamble. */
 const OWN_UNKNOWN_CLAIM = 2;
 
@@ -1206,6 +1227,22 @@ const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чы�
 function endsOnDemonstrative(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   return DEMONSTRATIVES.has(t.key) && (tokens[i + 1]?.clause ?? -1) !== t.clause;
+}
+
+/** First-person possessives, folded: what follows them is the speaker's own ("my friends", "наш учитель"). */
+const SPEAKERS_OWN: ReadonlySet<string> = new Set(
+  "my our мой моя мое мои моего моей моих наш наша наше наши нашего нашей наших benim bizim менин биздин".split(
+    " ",
+  ),
+);
+
+/**
+ * Is a preamble's word the speaker's own ("my friends argued about the Tulip Revolution. What does the
+ * article say about it?"): "it" is what they argued about, not friendship.
+ */
+function ownedBySpeaker(tokens: readonly Token[], surface: string): boolean {
+  const first = surface.split(/\s+/)[0];
+  return tokens.some((t, i) => t.original === first && SPEAKERS_OWN.has(tokens[i - 1]?.key ?? ""));
 }
 
 /** Does token i name no topic of its own but point back ("this topic", "is that true")? */

@@ -614,6 +614,22 @@ describe("the bot addressed", () => {
     expect(first("what can this bot do?")).toBe("bot-capabilities");
   });
 
+  it("reads 'Бот, …' opening a later sentence as addressing the bot, and 'бул тууралуу' as pointing back", () => {
+    expect(
+      first(
+        "Кечээ досум менен талаштык, ал Жапаров эл көтөрүлүп бийликке келген дейт. Бот, макалада бул тууралуу эмне деп жазылган?",
+      ),
+    ).toBe("japarov-profile");
+  });
+
+  it("leaves the speaker's own people out of what a pronoun points back to ('my friends argued about…')", () => {
+    expect(
+      first(
+        "My friends argued all evening about the Tulip Revolution. Bot, what does the article say about it?",
+      ),
+    ).toBe("tulip-revolution");
+  });
+
   it("drops a mention before a Kyrgyz question in Latin letters is spelled in Cyrillic", () => {
     // Spelled "@кг_артицле_бот", the username was read as three unknown words.
     const q = "@kg_article_bot makalada Soros jonundo emne delingen";
