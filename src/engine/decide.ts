@@ -6,7 +6,7 @@ import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import type { DetailCheck } from "./detail-check.ts";
-import { langFromUserCode, replyLangOf } from "./language.ts";
+import { langFromUserCode, quotedPhrases, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
 import { plainWords, tokenize } from "./normalize.ts";
 import type { QuotedPhrases } from "./quoted.ts";
@@ -124,7 +124,54 @@ const MAX_SUGGESTIONS = 3;
 /** A question as decide reads it: in the asker's language when the text does not tell. */
 function readAsked(parts: EngineParts, question: string, opts: AskOptions): Analysis {
   const userLang = langFromUserCode(opts.userLanguageCode);
-  return whoOfALabel(parts.kb, parts.reader.read(question, opts.lang ?? userLang ?? "en"));
+  const lang = opts.lang ?? userLang ?? "en";
+  return whoOfALabel(parts.kb, titleAsTheArticle(parts, question, parts.reader.read(question, lang)));
+}
+
+/** The ideas of the article's title, as the reader reads them: read once per engine. */
+const titleTermsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
+
+/** The article, asked about by its title: the title's ideas make no question of their own. */
+const ARTICLE = "#article";
+
+/**
+ * The article's title, quoted in any language ("«Шаги по укреплению многовекторной внешней политики
+ * Кыргызстана» — кто автор?"), names the article: its words are read as the article, not as the steps
+ * and policy they name. Read by its ideas, so a translation of the title counts as the title does.
+ */
+function titleAsTheArticle(parts: EngineParts, question: string, analysis: Analysis): Analysis {
+  const quoted = quotedPhrases(question);
+  if (quoted.length === 0) return analysis;
+  let title = titleTermsByParts.get(parts);
+  if (!title) {
+    // Read in two parts: whole, the title is itself a phrase for the article.
+    const [head = "", ...rest] = parts.kb.article.title.split(" ");
+    title = new Set([
+      ...conceptsOf(parts.reader.read(head, "en")),
+      ...conceptsOf(parts.reader.read(rest.join(" "), "en")),
+    ]);
+    titleTermsByParts.set(parts, title);
+  }
+  if (title.size < 2) return analysis;
+  const names = (phrase: string) => {
+    const own = conceptsOf(parts.reader.read(phrase, analysis.lang));
+    return [...title].every((t) => own.has(t)) && own.size <= title.size + 1;
+  };
+  const named = quoted.find(names)?.toLowerCase();
+  if (named === undefined) return analysis;
+  // Only the title's own words: "…these steps, one by one?" after it still asks about the steps.
+  const inTitle = (t: QueryTerm) => title.has(t.term) && named.includes(t.surface.toLowerCase());
+  const first = analysis.terms.find(inTitle);
+  if (!first) return analysis;
+  const terms = analysis.terms.filter((t) => !inTitle(t) && t.term !== ARTICLE);
+  const article: QueryTerm = { term: ARTICLE, surface: first.surface, unknown: false, clause: first.clause };
+  terms.unshift(first.context ? { ...article, context: true } : article);
+  return { ...analysis, terms };
+}
+
+/** The names and ideas a reading found. */
+function conceptsOf(analysis: Analysis): Set<string> {
+  return new Set(analysis.terms.map((t) => t.term).filter((t) => /^[@#]/.test(t) && !t.startsWith("#q-")));
 }
 
 /** The small talk a reading matches, if any (none when a word of it was only guessed). */

@@ -1962,6 +1962,19 @@ describe("the steps of the title", () => {
     expect(first("В заголовке сказано о шагах — каких именно?")).toBe("diplomatic-contacts");
     expect(first("Başlıkta adımlardan söz ediliyor, hangi adımlar?")).toBe("diplomatic-contacts");
   });
+
+  it("reads the title quoted in translation as the article itself, not as the steps it names", () => {
+    const title = "«Шаги по укреплению многовекторной внешней политики Кыргызстана»";
+    expect(first(`${title} — кто автор?`)).toBe("author");
+    expect(first(`${title} — о чём статья?`)).toBe("article-summary");
+    expect(
+      first('"Kırgızistan Çok Vektörlü Dış Politikasını Güçlendirme Adımları" yazısının yazarı kim?'),
+    ).toBe("author");
+    // Unquoted, the same words ask about the steps.
+    expect(first("What steps did Kyrgyzstan take to strengthen its multi-vector foreign policy?")).toBe(
+      "diplomatic-contacts",
+    );
+  });
 });
 
 describe("what someone is busy with", () => {
