@@ -713,6 +713,17 @@ describe("who goes along, and which roads", () => {
       expect(asked(q, "decline").reason, q).toBe("lacks");
     expect(first("What roads and sidewalks does the grant cover?")).toBe("japan-grant-batken");
   });
+
+  it("declines which villages, districts or agency: the article names the region and the country only", () => {
+    for (const q of [
+      "which villages in Batken will get new roads?",
+      "В каком районе Баткена будут ремонтировать дороги?",
+      "Japonyanın hangi kurumu bu parayı veriyor?",
+      "Баткендин кайсы айылдарына жол салынат?",
+    ])
+      expect(asked(q, "decline").reason, q).toBe("lacks");
+    expect(first("Which region gets the Japanese money?")).toBe("japan-grant-batken");
+  });
 });
 
 describe("how things stand now", () => {
