@@ -11,11 +11,11 @@ export const POINTING = new Set(
     // Russian typed in Latin letters
     "on ego ona ee oni ih eto tam togda esche eshe eshche tozhe takoy takaya takoe takie takuyu",
     // Turkish
-    "o onu ona onun ondan onlar onları onların bu bunu buna bunun bundan şu şunu orada orası başka kendisi kendisinin kendisine",
+    "o onu ona onun ondan onda onlar onları onların onlarda bu bunu buna bunun bundan bunda şu şunu orada orası başka kendisi kendisinin kendisine",
     // Turkish typed without its letters
     "onlari onlarin su sunu orasi baska böyle boyle öyle oyle",
     // Kyrgyz
-    "ал аны ага анын алар аларды бул муну ошол ошону дагы башка ушундай мындай ошондой",
+    "ал аны ага анын андан алар аларды бул муну мунун мында ошол ошону дагы башка ушундай мындай ошондой",
     // Kyrgyz typed in Latin letters (not "al" or "bul": Turkish "take" and "find")
     "dagy bashka muny buny anyn alar oshol oshonu ushundai ushunday myndai oshondoi",
   ]

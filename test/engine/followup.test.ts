@@ -46,6 +46,9 @@ describe("follow-ups", () => {
   it("a sum the last answer lacks is given by the related answer that tells the same story", () => {
     const [, much] = talk("Kırgızistan Japonya ile ne anlaşması imzalamış?", "ne kadar para?");
     expect(much).toMatchObject({ reading: "resolved", kind: "answer", id: "japan-grant-batken" });
+    // "Bunda" (in this) points back as "bu" does.
+    const [, inIt] = talk("Kırgızistan Japonya ile ne anlaşması imzalamış?", "bunda kaç para var");
+    expect(inIt).toMatchObject({ reading: "resolved", kind: "answer", id: "japan-grant-batken" });
     // …but a date the last answer lacks is not another fact's date.
     const [, when] = talk("How much is the Japanese grant?", "and when?");
     expect(when).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
