@@ -699,6 +699,10 @@ export function readFollowUp(
     const reading = after === undefined ? undefined : readFollowUp(kb, engine, after, context, options);
     if (reading?.kind === "resolved")
       return { ...reading, decision: { ...reading.decision, question: text } };
+    // …and a question of its own after the thanks is answered as it would be alone ("rahmat. makalanyn
+    // avtoru kim?"), not with the thanks' words weighing against it.
+    if (reading?.kind === "own" && reading.decision.kind === "answer")
+      return { kind: "own", decision: { ...reading.decision, question: text } };
   }
   const last = topicOf(kb, engine, text, context);
   // A few Latin words read alone are as often Turkish as Kyrgyz ("kim kol koydu?"): in a conversation,

@@ -162,6 +162,11 @@ describe("follow-ups", () => {
     expect(when).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
   });
 
+  it("thanks before a question of its own leaves that question as it would be alone", () => {
+    const [, author] = talk("Japoniya Kyrgyzstanga kancha akcha berdi?", "rahmat. makalanyn avtoru kim?");
+    expect(author).toMatchObject({ reading: "own", kind: "answer", id: "author" });
+  });
+
   it("a few words asking what the last event lacks are about it: 'any agreements signed?' after the consultations", () => {
     const [, signed] = talk(
       "Who led the delegations at the Kyrgyz-Russian consultations?",
