@@ -90,6 +90,10 @@ describe("names in every spelling", () => {
   it("reads a long name with a Turkish suffix and no apostrophe as the name, not as a word on its first letters", () => {
     expect(first("kulubaevin gorusmesi ne zaman")).toBe("kulubaev-syromolotov-meeting");
   });
+
+  it("reads Turkish 'ne zamandı' (when was it) as asking when", () => {
+    expect(first("kirgizistan rusya gorusmesi ne zamandi")).toBe("kulubaev-syromolotov-meeting");
+  });
 });
 
 describe("function words with a letter dropped or two swapped", () => {
