@@ -264,7 +264,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
     aside === undefined
       ? rest
       : rank([...analysis.terms, ...analysis.excluded.map((t) => ({ ...t, context: true }))]);
-  const ranked = preferArticleOverBot(
+  const preferred = preferArticleOverBot(
     kb,
     analysis,
     preferOfficeShown(
@@ -282,6 +282,7 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
       ),
     ),
   );
+  const ranked = preferCitedFact(kb, analysis, question, preferred, rank, limits.suggest);
   const best = ranked[0];
   const chat = smallTalkIn(parts, analysis);
   // Small talk wins over a weak answer, and over one about the bot itself ("салам, кандайсың?" is a
@@ -792,6 +793,107 @@ function preferAsked(kb: KnowledgeBase, analysis: Analysis, ranked: Scored[], fl
     ...ranked.filter((s) => s.id !== gathering.id),
   ];
 }
+
+/** What asks about a source itself (its outlet, title, date, the article citing it), not what it reports. */
+const ABOUT_A_SOURCE: ReadonlySet<string> = new Set([
+  "#source",
+  "#source-link",
+  "#title",
+  "#accessed",
+  "#press-outlet",
+  "#article",
+  "#author",
+]);
+
+/**
+ * "Footnote 2: what was discussed there?", "what does «В Бишкеке состоялись кыргызско-российские
+ * консультации…» say was discussed?": a question about what one footnote reports, named by its number
+ * or its quoted title, is asked of the facts that cite it, not of the list of sources that names it.
+ * The list stays first when only the source itself is asked about ("what is footnote 2 about?", "who
+ * published it?").
+ */
+function preferCitedFact(
+  kb: KnowledgeBase,
+  analysis: Analysis,
+  question: string,
+  ranked: Scored[],
+  rank: (terms: readonly QueryTerm[]) => Scored[],
+  floor: number,
+): Scored[] {
+  const [first] = ranked;
+  const list = first && kb.answerById.get(first.id);
+  if (!first || list?.kind !== "combined" || list.preferredFor.length === 0) return ranked;
+  const cited = citedFootnote(kb, analysis, question);
+  if (!cited) return ranked;
+  const outlets = new Set(kb.footnotes.map((f) => plainText(f.outlet)));
+  const rest = analysis.terms.filter(
+    (t) =>
+      !ABOUT_A_SOURCE.has(t.term) &&
+      !t.term.startsWith("n:") &&
+      !outlets.has(plainText(t.surface)) &&
+      !cited.title.includes(` ${plainText(t.surface)} `),
+  );
+  const asksContent = rest.some((t) => !t.context && t.term !== "#q-what-is" && !t.unknown);
+  if (!asksContent || asksForASource(question)) return ranked;
+  // …and the rest of the question, asked alone, is best answered by one of them: else it still asks
+  // about the source ("which outlet is that from?").
+  const [fact] = rank(rest);
+  const answer = fact && kb.answerById.get(fact.id);
+  if (!fact || answer?.kind !== "fact" || !answer.footnotes.includes(cited.n) || fact.score < floor)
+    return ranked;
+  return [fact, ...ranked.filter((s) => s.id !== fact.id)];
+}
+
+/** The footnote a question names by its quoted title or by number beside a word for one; the title as quoted. */
+function citedFootnote(
+  kb: KnowledgeBase,
+  analysis: Analysis,
+  question: string,
+): { n: number; title: string } | undefined {
+  const titles = (f: (typeof kb.footnotes)[number]) =>
+    [f.title, ...Object.values(f.translations)].filter((t): t is string => t !== undefined).map(plainText);
+  // (The title's words, as quoted: the question's other words are its own, "consultations" too.)
+  for (const quoted of quotedPhrases(question)) {
+    const phrase = plainText(quoted);
+    if (phrase.split(" ").length < MIN_TITLE_WORDS) continue;
+    const named = kb.footnotes.filter((f) => titles(f).some((t) => t.includes(phrase)));
+    if (named.length === 1 && named[0]) return { n: named[0].n, title: ` ${phrase} ` };
+  }
+  if (!analysis.terms.some((t) => t.term === "#source")) return undefined;
+  const numbers = analysis.terms
+    .filter((t) => /^\d$/.test(t.surface) && t.term === `n:${t.surface}`)
+    .map((t) => Number(t.surface))
+    .filter((n) => kb.footnoteByNumber.has(n));
+  return numbers.length === 1 && numbers[0] !== undefined ? { n: numbers[0], title: "" } : undefined;
+}
+
+/** How the words for a footnote or source begin, in each language. */
+const SOURCE_WORD = /^(footnote|source|сноск|источник|dipnot|kaynak|булак|шилтеме)/u;
+/** Words before a word for a footnote that make it say where ("in the footnote", "в сноске"). */
+const IN_WORDS: ReadonlySet<string> = new Set(["in", "в", "во", "из"]);
+/** Turkish and Kyrgyz locative endings ("dipnotta", "шилтемеде"). */
+const LOCATIVE = /(da|de|ta|te|да|де|та|те|до|дө|то|тө)$/u;
+
+/**
+ * Does a question ask about a source itself ("what is the source for footnote 2?", "это единственный
+ * источник?"), not merely say where something stands ("footnote 2: what was discussed?", "в сноске 1
+ * …", "in the footnotes there's…")? Quoted titles aside.
+ */
+function asksForASource(question: string): boolean {
+  const words = plainText(question.replace(QUOTED_SPAN, " ")).split(" ");
+  return words.some((w, i) => {
+    if (!SOURCE_WORD.test(w)) return false;
+    const before = words[i - 1] === "the" ? words[i - 2] : words[i - 1];
+    const locates = /^\d$/.test(words[i + 1] ?? "") || IN_WORDS.has(before ?? "") || LOCATIVE.test(w);
+    return !locates;
+  });
+}
+
+/** A span in quotation marks of any kind. */
+const QUOTED_SPAN = /«[^»]*»|“[^”]*”|"[^"]*"|'[^']*'|„[^“”]*[“”]/gu;
+
+/** A quoted title counts with this many words or more. */
+const MIN_TITLE_WORDS = 3;
 
 /**
  * The concepts of the article's own ideas: a term of theirs is a word of the article ("discussed",

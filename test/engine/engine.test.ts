@@ -974,6 +974,22 @@ describe("a source quoted as the frame of a question", () => {
   });
 });
 
+describe("a footnote named by its title", () => {
+  it("asks what the footnote reports of the facts citing it, and about the source of the list", () => {
+    expect(
+      first(
+        "In the footnotes I found an Aki Press piece titled «В Бишкеке состоялись кыргызско-российские консультации по вопросам региональной безопасности» - what did the consultations really cover?",
+      ),
+    ).toBe("consultations-topics");
+    // Asked about the source itself, the list of sources answers.
+    expect(
+      first(
+        "«В Бишкеке состоялись кыргызско-российские консультации по вопросам региональной безопасности» — это какое издание?",
+      ),
+    ).toBe("sources-list");
+  });
+});
+
 describe("the article's words in translation", () => {
   it("knows 'текущая конъюнктура' as the article's 'current conjuncture'", () => {
     expect(first("что такое «текущая конъюнктура» в статье?")).toBe("multi-vector-why-now");
