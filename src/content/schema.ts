@@ -137,6 +137,9 @@ export const AnswerSchema = z
       .object({ en: questionList, ru: questionList, tr: questionList, ky: questionList.optional() })
       .strict(),
     related: z.array(z.string()).default([]),
+    // What the article tells next of the same story, in its own words ("Later, within the framework of…"):
+    // "and then?" after this answer asks for it. Without it, "what happened next?" is declined.
+    next: z.string().optional(),
     // Concepts (content/lexicon.yaml ids) that, asked of a fact this combined answer gathers (shares its
     // footnotes), make this the answer: "which outlet reported the visit?" wants the sources, not the visit.
     preferredFor: z.array(z.string()).default([]),

@@ -141,6 +141,8 @@ export function validateKnowledgeBase(kb: KnowledgeBase, fileOf: (answerId: stri
       if (r === a.id) add("an answer cannot be related to itself");
       else if (!kb.answerById.has(r)) add(`related answer "${r}" does not exist`);
     }
+    if (a.next !== undefined && (a.next === a.id || !kb.answerById.has(a.next)))
+      add(`next answer "${a.next}" does not exist or is the answer itself`);
     if (a.preferredFor.length > 0 && a.kind !== "combined")
       add(
         "only a combined answer can be preferredFor a concept (it must gather the facts it is preferred to)",

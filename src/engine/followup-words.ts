@@ -94,3 +94,17 @@ export const SPECIFICS: ReadonlySet<string> = new Set(
     .join(" ")
     .split(" "),
 );
+
+/**
+ * "And then?", "а потом?", "анан эмне болду?", "peki sonra?": words that ask only what came next. A message
+ * made of these and WHAT_NEXT_FILLER alone, with one of these, asks what the article tells next.
+ */
+export const WHAT_NEXT = new Set(
+  "then next after afterwards later потом затем дальше после анан андан кийин sonra ardından".split(" "),
+);
+/** The other words such a message may have ("what happened", "что было", "ne oldu", "эмне болду"). */
+export const WHAT_NEXT_FILLER = new Set(
+  "and so what happened that а и ну что было произошло случилось этого peki ya ve ne oldu olmuş эмне болду болгон".split(
+    " ",
+  ),
+);

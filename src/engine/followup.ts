@@ -17,6 +17,8 @@ import {
   POINTING,
   SPECIFICS,
   THERE,
+  WHAT_NEXT,
+  WHAT_NEXT_FILLER,
 } from "./followup-words.ts";
 import { plainWords } from "./normalize.ts";
 import { SECOND_PERSON } from "./stopwords.ts";
@@ -578,6 +580,14 @@ function topicOf(
   return asksSources ? first : before;
 }
 
+/** Does a message ask only what came next ("and then?", "а потом что было?", "peki sonra ne oldu?")? */
+function asksWhatNext(text: string): boolean {
+  const words = plainWords(text);
+  return (
+    words.some((w) => WHAT_NEXT.has(w)) && words.every((w) => WHAT_NEXT.has(w) || WHAT_NEXT_FILLER.has(w))
+  );
+}
+
 /** The last sentence of a message of several, when it asks ("спасибо! а когда это было?"). */
 function questionAfterSmallTalk(text: string): string | undefined {
   const sentences = text
@@ -676,6 +686,27 @@ export function readFollowUp(
   }
   const own = engine.ask(text, options);
   const cyrillic = own.detected === "ky-latn";
+  // "And then?", "анан эмне болду?" after an answer whose story the article goes on to tell ("Later, …"):
+  // what it tells next. (Without such a next part, "what happened next?" is a detail it lacks.)
+  const lastGiven = context?.ids[0];
+  const next = lastGiven === undefined ? undefined : kb.answerById.get(lastGiven)?.next;
+  const told = next === undefined ? undefined : kb.answerById.get(next);
+  if (context && lastGiven !== undefined && told && asksWhatNext(text)) {
+    const lang = options.lang ?? followUpLang(own, context.lang);
+    const decision: Decision = {
+      kind: "answer",
+      question: text,
+      lang,
+      detected: own.detected,
+      ids: [told.id],
+      score: THRESHOLDS.answer,
+      confidence: context.offered ? "hedged" : "sure",
+      alternatives: [],
+      footnotes: told.footnotes,
+      shortFor: [],
+    };
+    return { kind: "resolved", decision, about: lastGiven, query: text };
+  }
   // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
   // visit, "ne için?" after the grant): the conversation settles the doubt.
   if (

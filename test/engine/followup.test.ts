@@ -162,6 +162,20 @@ describe("follow-ups", () => {
     expect(when).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
   });
 
+  it("'and then?' gives what the article tells next of the story, where it goes on ('Later, …')", () => {
+    for (const then of ["а потом?", "анан эмне болду?", "and then what happened?", "peki sonra ne oldu?"]) {
+      const [, next] = talk("Kulubaev kiminle görüştü?", then);
+      expect(next, then).toMatchObject({
+        reading: "resolved",
+        kind: "answer",
+        id: "consultations-delegations",
+      });
+    }
+    // Where the article does not go on, what happened next is a detail it lacks.
+    const [, after] = talk("When will Japarov visit Beijing?", "what happened next?");
+    expect(after).toMatchObject({ kind: "decline", reason: "lacks" });
+  });
+
   it("thanks before a question of its own leaves that question as it would be alone", () => {
     const [, author] = talk("Japoniya Kyrgyzstanga kancha akcha berdi?", "rahmat. makalanyn avtoru kim?");
     expect(author).toMatchObject({ reading: "own", kind: "answer", id: "author" });
