@@ -201,13 +201,15 @@ export class QuestionReader {
     const whole = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
     // Kyrgyz typed in Latin letters beside Cyrillic words (a follow-up asked again with the last answer's
     // names in Cyrillic): the Latin words are Kyrgyz still.
+    // So are Russian words typed in Latin letters after a Cyrillic greeting or story ("Здравствуйте! Я из
+    // Оша. kto avtor etoi stati?"): read as the Russian they stand for.
     const latin = raw.filter((t) => t.script === "latin");
+    const latinLang =
+      (whole === "ru" || whole === "ky") && latin.length >= 2
+        ? detectQuestionLanguage(latin, content, "ky-latn")
+        : undefined;
     const detected =
-      (whole === "ru" || whole === "ky") &&
-      latin.length >= 2 &&
-      detectQuestionLanguage(latin, content, "ky-latn") === "ky-latn"
-        ? "ky-latn"
-        : whole;
+      latinLang === "ky-latn" ? "ky-latn" : whole === "ru" && latinLang === "ru-latn" ? "ru-latn" : whole;
     // Russian in Latin letters writes the soft sign as an apostrophe ("konsul'tatsii"): part of the word,
     // not the suffix an apostrophe marks in Turkish or English.
     if (detected === "ru-latn" && SOFT_SIGN.test(text)) {
@@ -1424,6 +1426,10 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
   const lastMark = Math.max(-1, ...marked);
   const asking =
     marked.size === 0 ? worded : new Set([...marked, ...[...worded].filter((s) => s > lastMark)]);
+  // With no question mark or question word anywhere, the last sentence is what is asked ("Hi! I'm a
+  // student in Osh and my teacher sent us this. primakov doctrine"), the ones before it a story.
+  const lastWorded = [...tokens].reverse().find((t) => t.script !== "other")?.sentence;
+  if (asking.size === 0 && sentences.size > 1 && lastWorded !== undefined) asking.add(lastWorded);
   if (asking.size === 0 || asking.size === sentences.size) return () => false;
   return (t) => !asking.has(t.sentence);
 }

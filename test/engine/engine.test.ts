@@ -2320,6 +2320,18 @@ describe("a pronoun for the one name of the preamble", () => {
     ).toBe("tulip-revolution");
   });
 
+  it("reads the last sentence as the question when no sentence asks with a question mark or word", () => {
+    expect(
+      first("Hi! I'm a student in Osh and my teacher sent us this article yesterday. primakov doctrine"),
+    ).toBe("russia-influence-primakov");
+  });
+
+  it("reads Russian typed in Latin letters after a Cyrillic greeting as Russian", () => {
+    expect(
+      first("Здравствуйте! Я студентка из Оша, преподаватель прислал нам эту статью. kto avtor etoi stati"),
+    ).toBe("author");
+  });
+
   it("reads 'who wrote it?' after a story as asking for the author, 'it' being the article", () => {
     expect(
       first(
