@@ -1401,6 +1401,17 @@ function letterDropped(t: Token): boolean {
   return deletions(t.key).includes(typedKey(t));
 }
 
+/** Russian words that, inside a sentence, join a reported clause rather than ask. */
+const REPORTED_CLAUSE: ReadonlySet<string> = new Set(["что", "как"]);
+/** Beginnings of Russian verbs of saying, writing and thinking ("говорит что", "пишут, как"). */
+const SAYING = /^(говор|сказал|сказа|пиш|писал|счита|дума|зна|слыша|утвержда|уверя|объясня)/u;
+
+/** Is this Russian "что" / "как" one that joins a clause (after a comma or a verb of saying)? */
+function joinsAClause(t: Token, before: Token | undefined): boolean {
+  if (!REPORTED_CLAUSE.has(t.key) || before === undefined || before.sentence !== t.sentence) return false;
+  return before.clause !== t.clause || SAYING.test(before.key);
+}
+
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
@@ -1408,9 +1419,16 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
   const last = tokens.at(-1)?.sentence ?? 0;
   let previous = -1;
   let position = 0;
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     sentences.add(t.sentence);
     position = t.sentence === previous ? position + 1 : 0;
+    // Russian "что" and "как" inside a sentence, after a comma or a verb of saying, join a clause ("он
+    // говорит, что всё это политика", "статья про то, как…"): they ask nothing.
+    if (position > 0 && joinsAClause(t, tokens[i - 1])) {
+      previous = t.sentence;
+      if (t.questionMark) marked.add(t.sentence);
+      continue;
+    }
     // As typed: "whole" corrected to "whose" asks nothing; "пчему", a letter short of "почему", does.
     const typed = (t as QueryToken).corrected && !letterDropped(t) ? typedKey(t) : t.key;
     if (t.questionMark) marked.add(t.sentence);

@@ -2326,6 +2326,16 @@ describe("a pronoun for the one name of the preamble", () => {
     ).toBe("russia-influence-primakov");
   });
 
+  it("reads Russian 'что' after a verb of saying as joining a clause, not asking", () => {
+    // "он говорит что всё это политика" is the story; the question is the last sentence alone.
+    expect(
+      asked(
+        "Мой дядя работал в Бишкеке, он говорит что всё это политика и ничего больше. сколько денег дала Япония",
+        "answer",
+      ).ids,
+    ).toEqual(["japan-grant-batken"]);
+  });
+
   it("reads Russian typed in Latin letters after a Cyrillic greeting as Russian", () => {
     expect(
       first("Здравствуйте! Я студентка из Оша, преподаватель прислал нам эту статью. kto avtor etoi stati"),
