@@ -18,6 +18,7 @@ import {
   unknownConversationIds,
 } from "../eval/conversations.ts";
 import {
+  describe,
   type EvalReport,
   evaluate,
   LANGUAGE_TARGET,
@@ -25,6 +26,7 @@ import {
   percent,
   unknownIds,
 } from "../eval/evaluation.ts";
+import { checkPreambles, PREAMBLES_FILE, parsePreambles } from "../eval/preambles.ts";
 import { conversationSets, questionSets, setPath } from "../eval/sets.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
@@ -98,7 +100,23 @@ function main(): number {
     console.log(formatReport(report));
     if (i === 0 && belowTarget(report)) status = 1;
   }
+  if (!values.file) printPreambleCheck(kb, engine);
   return status;
+}
+
+/** The preamble check over every kept question set (see src/eval/preambles.ts). */
+function printPreambleCheck(kb: KnowledgeBase, engine: Engine): void {
+  const questions = questionSets().flatMap((f) => parseQuestions(readFileSync(setPath(f), "utf8")));
+  const preambles = parsePreambles(readFileSync(setPath(PREAMBLES_FILE), "utf8"));
+  const r = checkPreambles(kb, questions, preambles, (q) => engine.ask(q));
+  console.log(`\n== ${PREAMBLES_FILE} (a chatty opening before questions answered right alone)`);
+  console.log(
+    `${r.questions} questions × their language's openings: ${r.tries - r.broken.length}/${r.tries} unchanged, ${r.broken.length} broken (${r.wrong} now wrong)`,
+  );
+  for (const b of r.broken)
+    console.log(
+      `  ${JSON.stringify(b.preamble.trim())} + ${JSON.stringify(b.question.q)}  expected ${b.question.expect}, got ${describe(b.got)}`,
+    );
 }
 
 /** Scores one conversation set and prints it; 2 when it expects answers the content lacks. */

@@ -496,9 +496,8 @@ export class QuestionReader {
       (t, i) =>
         !inPreamble(t) &&
         (namesPreamble(tokens, i) ||
-          (REFERRING.has(t.key) && !ownPerson(i)) ||
-          pointsBackWord(tokens, i) ||
-          endsOnDemonstrative(tokens, i)),
+          ((REFERRING.has(t.key) || endsOnDemonstrative(tokens, i)) && !ownPerson(i)) ||
+          pointsBackWord(tokens, i)),
     );
     const pointsBack = pointsToLabel || pointing >= 0;
     const topic = pointsToLabel ? /^@/ : /^[@#]/;

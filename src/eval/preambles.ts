@@ -1,0 +1,69 @@
+// The preamble check: a question the engine answers right on its own should be answered the same after a
+// chatty opening that asks nothing ("Hi! I'm a student in Osh and my teacher sent us this article.").
+// It needs no labels beyond the kept sets' own, so it measures how the reading of chat traffic holds up
+// on thousands of messages no one wrote. No I/O here: the callers read the files.
+import { parse } from "yaml";
+import * as z from "zod";
+import type { KnowledgeBase } from "../content/knowledge-base.ts";
+import { type EvalQuestion, isCorrect, type Verdict } from "./evaluation.ts";
+
+/** Where the openings live (a subfolder: not a question set of its own). */
+export const PREAMBLES_FILE = "test/eval/robustness/preambles.yaml";
+
+const PreamblesSchema = z
+  .object({ preambles: z.record(z.string(), z.array(z.string().min(1)).min(1)) })
+  .strict();
+
+/** Openings per question language ("en", "ru", "tr"). */
+export type Preambles = Readonly<Record<string, readonly string[]>>;
+
+export function parsePreambles(yamlText: string): Preambles {
+  return PreamblesSchema.parse(parse(yamlText)).preambles;
+}
+
+/** Every how-many-th eligible question is tried (all of them would take a minute; this a few seconds). */
+export const SAMPLE_EVERY = 7;
+
+export interface PreambleBreak {
+  question: EvalQuestion;
+  preamble: string;
+  got: Verdict;
+}
+
+export interface PreambleReport {
+  /** Questions tried (answered right alone, each with every opening of its language). */
+  questions: number;
+  tries: number;
+  broken: PreambleBreak[];
+  /** Of the broken, those now given a wrong answer (not merely declined). */
+  wrong: number;
+}
+
+/**
+ * Puts each opening of its language before every SAMPLE_EVERY-th question that the engine answers right
+ * alone (questions that expect an answer, not already chatty), and lists where the answer changes.
+ */
+export function checkPreambles(
+  kb: KnowledgeBase,
+  questions: readonly EvalQuestion[],
+  preambles: Preambles,
+  ask: (q: string) => Verdict,
+): PreambleReport {
+  const report: PreambleReport = { questions: 0, tries: 0, broken: [], wrong: 0 };
+  let seen = 0;
+  for (const q of questions) {
+    const openings = preambles[q.lang];
+    if (!openings || q.category === "chatty" || q.expect === "decline" || q.expect === "smalltalk") continue;
+    if (seen++ % SAMPLE_EVERY !== 0) continue;
+    if (!isCorrect(kb, q, ask(q.q))) continue;
+    report.questions += 1;
+    for (const preamble of openings) {
+      report.tries += 1;
+      const got = ask(`${preamble.trimEnd()} ${q.q}`);
+      if (isCorrect(kb, q, got)) continue;
+      report.broken.push({ question: q, preamble, got });
+      if (got.kind === "answer") report.wrong += 1;
+    }
+  }
+  return report;
+}
