@@ -109,14 +109,12 @@ function printPreambleCheck(kb: KnowledgeBase, engine: Engine): void {
   const questions = questionSets().flatMap((f) => parseQuestions(readFileSync(setPath(f), "utf8")));
   const preambles = parsePreambles(readFileSync(setPath(PREAMBLES_FILE), "utf8"));
   const r = checkPreambles(kb, questions, preambles, (q) => engine.ask(q));
-  console.log(`\n== ${PREAMBLES_FILE} (a chatty opening before questions answered right alone)`);
+  console.log(`\n== ${PREAMBLES_FILE} (chatty openings and thanks around questions answered right alone)`);
   console.log(
-    `${r.questions} questions × their language's openings: ${r.tries - r.broken.length}/${r.tries} unchanged, ${r.broken.length} broken (${r.wrong} now wrong)`,
+    `${r.questions} questions × their language's openings and closings: ${r.tries - r.broken.length}/${r.tries} unchanged, ${r.broken.length} broken (${r.wrong} now wrong)`,
   );
   for (const b of r.broken)
-    console.log(
-      `  ${JSON.stringify(b.preamble.trim())} + ${JSON.stringify(b.question.q)}  expected ${b.question.expect}, got ${describe(b.got)}`,
-    );
+    console.log(`  ${JSON.stringify(b.text)}  expected ${b.question.expect}, got ${describe(b.got)}`);
 }
 
 /** Scores one conversation set and prints it; 2 when it expects answers the content lacks. */

@@ -30,9 +30,25 @@ export function withoutMentions(raw: string): string {
   return raw.includes("@") ? raw.replace(MENTION, "$1 ") : raw;
 }
 
+/**
+ * Thanks closing a message without a stop before it ("кто автор заранее спасибо", "lale devrimi
+ * şimdiden teşekkürler", "who wrote it thanks in advance"): no words of the question. (Not "please": "names
+ * please" still asks for names.)
+ */
+const CLOSING =
+  /(\S)\s+(thanks in advance|thank you in advance|thanks a lot|thank you|thanks|thx|заранее спасибо|спасибо заранее|спасибо большое|большое спасибо|спасибо|şimdiden teşekkürler|şimdiden teşekkür ederim|teşekkür ederim|teşekkürler|sağ ol|sağol|алдын ала рахмат|чоң рахмат|рахмат)([\s!.)]*)$/iu;
+
+/** The message without thanks closing it, when two words or more, or a question, come before them. */
+function withoutClosing(text: string): string {
+  const m = CLOSING.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index + 1);
+  return before.trim().split(/\s+/).length >= 2 || before.trimEnd().endsWith("?") ? before : text;
+}
+
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {
-  const addressed = withoutMentions(raw);
+  const addressed = withoutClosing(withoutMentions(raw));
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
   const text = EMOTICON_HINT.test(addressed) ? addressed.replace(EMOTICON, "$1 \n ") : addressed;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).

@@ -10,15 +10,20 @@ import { type EvalQuestion, isCorrect, type Verdict } from "./evaluation.ts";
 /** Where the openings live (a subfolder: not a question set of its own). */
 export const PREAMBLES_FILE = "test/eval/robustness/preambles.yaml";
 
-const PreamblesSchema = z
-  .object({ preambles: z.record(z.string(), z.array(z.string().min(1)).min(1)) })
-  .strict();
+const PerLanguage = z.record(z.string(), z.array(z.string().min(1)).min(1));
+const PreamblesSchema = z.object({ preambles: PerLanguage, postscripts: PerLanguage.default({}) }).strict();
 
-/** Openings per question language ("en", "ru", "tr"). */
-export type Preambles = Readonly<Record<string, readonly string[]>>;
+/**
+ * Per question language ("en", "ru", "tr"): openings put before a question, and closings put after it
+ * (thanks typed straight after the question, with no stop between: "кто автор заранее спасибо").
+ */
+export interface Preambles {
+  preambles: Readonly<Record<string, readonly string[]>>;
+  postscripts: Readonly<Record<string, readonly string[]>>;
+}
 
 export function parsePreambles(yamlText: string): Preambles {
-  return PreamblesSchema.parse(parse(yamlText)).preambles;
+  return PreamblesSchema.parse(parse(yamlText));
 }
 
 /** Every how-many-th eligible question is tried (all of them would take a minute; this a few seconds). */
@@ -26,7 +31,8 @@ export const SAMPLE_EVERY = 7;
 
 export interface PreambleBreak {
   question: EvalQuestion;
-  preamble: string;
+  /** The whole message tried. */
+  text: string;
   got: Verdict;
 }
 
@@ -40,28 +46,35 @@ export interface PreambleReport {
 }
 
 /**
- * Puts each opening of its language before every SAMPLE_EVERY-th question that the engine answers right
- * alone (questions that expect an answer, not already chatty), and lists where the answer changes.
+ * Puts each opening of its language before, and each closing after, every SAMPLE_EVERY-th question that
+ * the engine answers right alone (questions that expect an answer, not already chatty), and lists where
+ * the answer changes.
  */
 export function checkPreambles(
   kb: KnowledgeBase,
   questions: readonly EvalQuestion[],
-  preambles: Preambles,
+  added: Preambles,
   ask: (q: string) => Verdict,
 ): PreambleReport {
   const report: PreambleReport = { questions: 0, tries: 0, broken: [], wrong: 0 };
   let seen = 0;
   for (const q of questions) {
-    const openings = preambles[q.lang];
-    if (!openings || q.category === "chatty" || q.expect === "decline" || q.expect === "smalltalk") continue;
+    const openings = added.preambles[q.lang] ?? [];
+    const closings = added.postscripts[q.lang] ?? [];
+    if (openings.length + closings.length === 0) continue;
+    if (q.category === "chatty" || q.expect === "decline" || q.expect === "smalltalk") continue;
     if (seen++ % SAMPLE_EVERY !== 0) continue;
     if (!isCorrect(kb, q, ask(q.q))) continue;
     report.questions += 1;
-    for (const preamble of openings) {
+    const texts = [
+      ...openings.map((p) => `${p.trimEnd()} ${q.q}`),
+      ...closings.map((p) => `${q.q} ${p.trimStart()}`),
+    ];
+    for (const text of texts) {
       report.tries += 1;
-      const got = ask(`${preamble.trimEnd()} ${q.q}`);
+      const got = ask(text);
       if (isCorrect(kb, q, got)) continue;
-      report.broken.push({ question: q, preamble, got });
+      report.broken.push({ question: q, text, got });
       if (got.kind === "answer") report.wrong += 1;
     }
   }

@@ -2326,6 +2326,12 @@ describe("a pronoun for the one name of the preamble", () => {
     ).toBe("russia-influence-primakov");
   });
 
+  it("leaves out thanks typed straight after the question, but still hears 'please' asking for names", () => {
+    expect(first("lale devrimi şimdiden teşekkürler!")).toBe("tulip-revolution");
+    expect(first("what's the main argument of the piece thanks in advance")).toBe("article-summary");
+    expect(asked("спасибо большое", "smalltalk").intent).toBe("thanks");
+  });
+
   it("reads Russian 'что' after a verb of saying as joining a clause, not asking", () => {
     // "он говорит что всё это политика" is the story; the question is the last sentence alone.
     expect(
