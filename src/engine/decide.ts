@@ -8,7 +8,7 @@ import type { Answered, AskOptions, Candidate, Decision, Declined } from "./deci
 import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, quotedPhrases, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
-import { plainWords, tokenize } from "./normalize.ts";
+import { plainWords, tokenize, withoutClosingThanks } from "./normalize.ts";
 import type { QuotedPhrases } from "./quoted.ts";
 import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
@@ -192,6 +192,18 @@ export function mayBeSmallTalk(parts: EngineParts, question: string, opts: AskOp
 }
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
+  // "кто автор заранее спасибо": thanks typed straight after a question are not its words, unless the
+  // whole message is thanks ("жакшы болду рахмат", "ok got it thanks") and what comes before the thanks
+  // is no question the engine is sure of ("o chem eta statya spasibo" asks what the article is about).
+  const bare = withoutClosingThanks(question);
+  if (bare === question) return decideAsTyped(parts, question, opts);
+  const typed = decideAsTyped(parts, question, opts);
+  const asked = { ...decideAsTyped(parts, bare, opts), question };
+  if (typed.kind !== "smalltalk") return asked;
+  return asked.kind === "answer" && asked.confidence === "sure" ? asked : typed;
+}
+
+function decideAsTyped(parts: EngineParts, question: string, opts: AskOptions): Decision {
   const { kb, index } = parts;
   const limits = parts.thresholds;
   const userLang = langFromUserCode(opts.userLanguageCode);

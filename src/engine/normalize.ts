@@ -38,8 +38,12 @@ export function withoutMentions(raw: string): string {
 const CLOSING =
   /(\S)\s+(thanks in advance|thank you in advance|thanks a lot|thank you|thanks|thx|заранее спасибо|спасибо заранее|спасибо большое|большое спасибо|спасибо|şimdiden teşekkürler|şimdiden teşekkür ederim|teşekkür ederim|teşekkürler|sağ ol|sağol|алдын ала рахмат|чоң рахмат|рахмат)([\s!.)]*)$/iu;
 
-/** The message without thanks closing it, when two words or more, or a question, come before them. */
-function withoutClosing(text: string): string {
+/**
+ * The message without thanks closing it, when two words or more, or a question, come before them; the
+ * message itself when nothing closes it so. (Decide reads a message so only when it is no small talk as
+ * typed: "жакшы болду рахмат" is thanks.)
+ */
+export function withoutClosingThanks(text: string): string {
   const m = CLOSING.exec(text);
   if (!m) return text;
   const before = text.slice(0, m.index + 1);
@@ -48,7 +52,7 @@ function withoutClosing(text: string): string {
 
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {
-  const addressed = withoutClosing(withoutMentions(raw));
+  const addressed = withoutMentions(raw);
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
   const text = EMOTICON_HINT.test(addressed) ? addressed.replace(EMOTICON, "$1 \n ") : addressed;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
