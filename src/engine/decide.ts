@@ -131,6 +131,9 @@ function readAsked(parts: EngineParts, question: string, opts: AskOptions): Anal
 /** The ideas of the article's title, as the reader reads them: read once per engine. */
 const titleTermsByParts = new WeakMap<EngineParts, ReadonlySet<string>>();
 
+/** Any quotation mark (most messages have none: no need to look for quoted phrases). */
+const QUOTE_MARK = /["«»“”„'‘’]/;
+
 /** The article, asked about by its title: the title's ideas make no question of their own. */
 const ARTICLE = "#article";
 
@@ -140,6 +143,7 @@ const ARTICLE = "#article";
  * and policy they name. Read by its ideas, so a translation of the title counts as the title does.
  */
 function titleAsTheArticle(parts: EngineParts, question: string, analysis: Analysis): Analysis {
+  if (!QUOTE_MARK.test(question)) return analysis;
   const quoted = quotedPhrases(question);
   if (quoted.length === 0) return analysis;
   let title = titleTermsByParts.get(parts);

@@ -44,11 +44,19 @@ const CLOSING =
  * typed: "жакшы болду рахмат" is thanks.)
  */
 export function withoutClosingThanks(text: string): string {
+  // Most messages end otherwise: their last word says so without trying the pattern at every position.
+  const last = /(\p{L}+)[\s!.)]*$/u.exec(text)?.[1]?.toLowerCase();
+  if (last === undefined || !CLOSING_LAST_WORDS.has(last)) return text;
   const m = CLOSING.exec(text);
   if (!m) return text;
   const before = text.slice(0, m.index + 1);
   return before.trim().split(/\s+/).length >= 2 || before.trimEnd().endsWith("?") ? before : text;
 }
+
+/** The words CLOSING's phrases end with. */
+const CLOSING_LAST_WORDS: ReadonlySet<string> = new Set(
+  "advance lot you thanks thx заранее большое спасибо teşekkürler ederim ol sağol рахмат".split(" "),
+);
 
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {
