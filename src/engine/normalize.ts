@@ -45,8 +45,10 @@ const CLOSING =
  */
 export function withoutClosingThanks(text: string): string {
   // Most messages end otherwise: their last word says so without trying the pattern at every position.
-  const last = /(\p{L}+)[\s!.)]*$/u.exec(text)?.[1]?.toLowerCase();
-  if (last === undefined || !CLOSING_LAST_WORDS.has(last)) return text;
+  let end = text.length;
+  while (end > 0 && " \n\t!.)".includes(text.charAt(end - 1))) end -= 1;
+  const start = Math.max(text.lastIndexOf(" ", end - 1), text.lastIndexOf("\n", end - 1)) + 1;
+  if (!CLOSING_LAST_WORDS.has(text.slice(start, end).toLowerCase())) return text;
   const m = CLOSING.exec(text);
   if (!m) return text;
   const before = text.slice(0, m.index + 1);
