@@ -81,6 +81,14 @@ export class SpellingCorrector {
       )
         near = single;
     }
+    // Inflected, a word may be near no spelling the content has and still be a known word with two
+    // letters swapped or one doubled ("Центарльной", "Бээижнге", "Оруисянын" are "Центральной", "Бээжинге",
+    // "Орусиянын", known by their stems).
+    // (Cyrillic only: Turkish stems are short enough for a slip to land on another word, "önceki" on "önem".)
+    if (near === undefined && t.script === "cyrillic" && t.key.length >= MIN_SLIP_LENGTH) {
+      const slip = slipsOf(t.key).find((v) => this.isKnownWord(corrected(t, v), lang, ruLatn, english));
+      if (slip !== undefined) return slip;
+    }
     const word = near?.word;
     // A word typed in lower case a letter or two off a name the article never mentions, same length, is
     // more likely a word of its own than that name ("bilen" is no "Biden"): it would decline the question.
@@ -140,6 +148,21 @@ export class SpellingCorrector {
       return !this.isMistypedName(t);
     return names.trie.prefixName(t.key, 5, 5) !== undefined;
   }
+}
+
+/** Words this long or longer are tried with a slip undone (shorter ones meet too many other words). */
+const MIN_SLIP_LENGTH = 6;
+
+/** The word with two neighbouring letters swapped back, or one of two equal neighbours dropped. */
+function slipsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    const a = word[i] as string;
+    const b = word[i + 1] as string;
+    if (a !== b) out.push(word.slice(0, i) + b + a + word.slice(i + 2));
+    else out.push(word.slice(0, i) + word.slice(i + 1));
+  }
+  return out;
 }
 
 /** A function word of the question's language (of Russian, for Russian typed in Latin letters). */

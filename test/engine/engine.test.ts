@@ -96,6 +96,14 @@ describe("names in every spelling", () => {
   });
 });
 
+describe("inflected words with two letters swapped", () => {
+  it("finds the word by its stem once the slip is undone ('Тюльапновой', 'Бээижнге')", () => {
+    expect(first("Что автор пишет о Тюльапновой революции?")).toBe("tulip-revolution");
+    expect(first("Жапаров Бээижнге качан барат?")).toBe("du-dewen-visit-announcement");
+    expect(first("Что Китай вкладывает в Центарльную Азию?")).toBe("belt-and-road");
+  });
+});
+
 describe("function words with a letter dropped or two swapped", () => {
   it("reads 'diyr' as 'diyor' and 'acording' as 'according', but keeps 'сому' (som) a word of its own", () => {
     const reader = new QuestionReader(buildIndex(kb).vocabulary);
