@@ -88,6 +88,16 @@ export class SpellingCorrector {
     if (near === undefined && t.script === "cyrillic" && t.key.length >= MIN_SLIP_LENGTH) {
       const slip = slipsOf(t.key).find((v) => this.isKnownWord(corrected(t, v), lang, ruLatn, english));
       if (slip !== undefined) return slip;
+      // …or a name with a letter dropped before its ending ("Баткнге", "Сыромоотовым"): the word without
+      // its last letters is one edit from the name's spelling.
+      for (let cut = 1; cut <= MAX_ENDING; cut++) {
+        const name = index.cyrillic.nearest(t.key.slice(0, -cut));
+        // (A name of five letters or more: "ирония" is no "Иран".)
+        if (name?.distance !== 1 || name.word.length < MIN_SLIP_LENGTH - 1) continue;
+        if (!this.vocabulary.names.nameSpellings.has(name.word)) continue;
+        const whole = name.word + t.key.slice(-cut);
+        if (this.isKnownWord(corrected(t, whole), lang, ruLatn, english)) return whole;
+      }
     }
     const word = near?.word;
     // A word typed in lower case a letter or two off a name the article never mentions, same length, is
@@ -152,6 +162,8 @@ export class SpellingCorrector {
 
 /** Words this long or longer are tried with a slip undone (shorter ones meet too many other words). */
 const MIN_SLIP_LENGTH = 6;
+/** The longest ending tried after a name with a slip ("-нын", "-дан", "-ым"). */
+const MAX_ENDING = 4;
 
 /** The word with two neighbouring letters swapped back, or one of two equal neighbours dropped. */
 function slipsOf(word: string): string[] {

@@ -102,6 +102,13 @@ describe("inflected words with two letters swapped", () => {
     expect(first("Жапаров Бээижнге качан барат?")).toBe("du-dewen-visit-announcement");
     expect(first("Что Китай вкладывает в Центарльную Азию?")).toBe("belt-and-road");
   });
+
+  it("finds a name with a letter dropped before its ending ('Баткнге'), not a short one in another word", () => {
+    expect(first("Жапония Баткнге канча акча берди?")).toBe("japan-grant-batken");
+    expect(first("Кулубаев Сыромоотовым менен качан жолукту?")).toBe("kulubaev-syromolotov-meeting");
+    // "ирония" (irony) is no Iran, a name the article never mentions.
+    expect(first("ирония, конечно. а как автор оценивает Жапарова?")).not.toBe("decline");
+  });
 });
 
 describe("function words with a letter dropped or two swapped", () => {
