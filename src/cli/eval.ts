@@ -28,6 +28,7 @@ import {
 } from "../eval/evaluation.ts";
 import { checkPreambles, PREAMBLES_FILE, parsePreambles } from "../eval/preambles.ts";
 import { conversationSets, questionSets, setPath } from "../eval/sets.ts";
+import { checkSlips } from "../eval/slips.ts";
 import { endQuietlyOnClosedPipe } from "./closed-pipe.ts";
 
 endQuietlyOnClosedPipe();
@@ -100,7 +101,10 @@ function main(): number {
     console.log(formatReport(report));
     if (i === 0 && belowTarget(report)) status = 1;
   }
-  if (!values.file) printPreambleCheck(kb, engine);
+  if (!values.file) {
+    printPreambleCheck(kb, engine);
+    printSlipCheck(kb, engine);
+  }
   return status;
 }
 
@@ -115,6 +119,19 @@ function printPreambleCheck(kb: KnowledgeBase, engine: Engine): void {
   );
   for (const b of r.broken)
     console.log(`  ${JSON.stringify(b.text)}  expected ${b.question.expect}, got ${describe(b.got)}`);
+}
+
+/** The slip check over every kept question set (see src/eval/slips.ts). */
+function printSlipCheck(kb: KnowledgeBase, engine: Engine): void {
+  const questions = questionSets().flatMap((f) => parseQuestions(readFileSync(setPath(f), "utf8")));
+  console.log("\n== slips of the finger in the longest word of questions answered right as written");
+  for (const r of checkSlips(kb, questions, (q) => engine.ask(q))) {
+    console.log(
+      `${r.slip.padEnd(7)} ${r.tries - r.broken.length}/${r.tries} unchanged, ${r.broken.length} broken (${r.wrong} now wrong)`,
+    );
+    for (const b of r.broken)
+      console.log(`  ${JSON.stringify(b.text)}  expected ${b.question.expect}, got ${describe(b.got)}`);
+  }
 }
 
 /** Scores one conversation set and prints it; 2 when it expects answers the content lacks. */
