@@ -157,6 +157,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zz.yaml": { right: 74, wrong: 2 },
     "test/eval/batch-zza.yaml": { right: 144, wrong: 4 },
     "test/eval/batch-zzb.yaml": { right: 143, wrong: 3 },
+    "test/eval/batch-zzc.yaml": { right: 137, wrong: 9 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -198,6 +199,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-l.yaml": { right: 47, wrong: 2 },
     "test/eval/conversations/set-m.yaml": { right: 49, wrong: 0 },
     "test/eval/conversations/set-n.yaml": { right: 44, wrong: 4 },
+    "test/eval/conversations/set-o.yaml": { right: 45, wrong: 1 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
