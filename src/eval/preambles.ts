@@ -36,13 +36,32 @@ export interface PreambleBreak {
   got: Verdict;
 }
 
-export interface PreambleReport {
-  /** Questions tried (answered right alone, each with every opening of its language). */
-  questions: number;
+/** Tries of changed questions: how many, which changed their answer, how many of those to a wrong one. */
+export interface Tally {
   tries: number;
   broken: PreambleBreak[];
   /** Of the broken, those now given a wrong answer (not merely declined). */
   wrong: number;
+}
+
+export interface PreambleReport extends Tally {
+  /** Questions tried (answered right alone, each with every opening of its language). */
+  questions: number;
+}
+
+/** Asks `text`, a changed form of `q`, and counts it in `tally`. */
+export function tryChanged(
+  kb: KnowledgeBase,
+  tally: Tally,
+  q: EvalQuestion,
+  text: string,
+  ask: (q: string) => Verdict,
+): void {
+  tally.tries += 1;
+  const got = ask(text);
+  if (isCorrect(kb, q, got)) return;
+  tally.broken.push({ question: q, text, got });
+  if (got.kind === "answer") tally.wrong += 1;
 }
 
 /**
@@ -70,13 +89,7 @@ export function checkPreambles(
       ...openings.map((p) => `${p.trimEnd()} ${q.q}`),
       ...closings.map((p) => `${q.q} ${p.trimStart()}`),
     ];
-    for (const text of texts) {
-      report.tries += 1;
-      const got = ask(text);
-      if (isCorrect(kb, q, got)) continue;
-      report.broken.push({ question: q, text, got });
-      if (got.kind === "answer") report.wrong += 1;
-    }
+    for (const text of texts) tryChanged(kb, report, q, text, ask);
   }
   return report;
 }

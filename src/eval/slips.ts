@@ -3,6 +3,7 @@
 // preamble check it needs no new labels, so it measures typo tolerance on many messages no one wrote.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { type EvalQuestion, isCorrect, type Verdict } from "./evaluation.ts";
+import { type Tally, tryChanged } from "./preambles.ts";
 
 export const SLIPS = ["swap", "drop", "double"] as const;
 export type Slip = (typeof SLIPS)[number];
@@ -31,11 +32,8 @@ export function withSlip(text: string, slip: Slip): string | undefined {
   return [...words.slice(0, at), changed, ...words.slice(at + 1)].join(" ");
 }
 
-export interface SlipReport {
+export interface SlipReport extends Tally {
   slip: Slip;
-  tries: number;
-  broken: { question: EvalQuestion; text: string; got: Verdict }[];
-  wrong: number;
 }
 
 /** Each slip in every SLIP_SAMPLE_EVERY-th question that expects an answer and is answered right. */
@@ -52,12 +50,7 @@ export function checkSlips(
     if (!isCorrect(kb, q, ask(q.q))) continue;
     for (const report of reports) {
       const text = withSlip(q.q, report.slip);
-      if (text === undefined) continue;
-      report.tries += 1;
-      const got = ask(text);
-      if (isCorrect(kb, q, got)) continue;
-      report.broken.push({ question: q, text, got });
-      if (got.kind === "answer") report.wrong += 1;
+      if (text !== undefined) tryChanged(kb, report, q, text, ask);
     }
   }
   return reports;
