@@ -97,7 +97,8 @@ const GREETINGS: ReadonlySet<string> = new Set(
 /**
  * Is token i the bot addressed ("bot, who wrote it?", "hey bot, …", "who wrote it, bot?"): a word for the
  * bot at a sentence's start (after greetings only) followed by a comma or after a greeting ("…we argued.
- * Bot, what does the article say?"), or at the message's end after a comma. "What can this bot do?" and "bot ne işe yarar" ask about it.
+ * Bot, what does the article say?"), or at the message's end after a comma. "What can this bot do?" and
+ * "bot ne işe yarar" ask about it.
  */
 function addressesBot(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
@@ -482,7 +483,7 @@ export class QuestionReader {
     // stands for that person, not for the preamble.
     // So does any pronoun in a clause after one that names something of the article's ("does the article
     // mention the Tulip Revolution, and how does it frame it?").
-    const ownPerson = (i: number) =>
+    const ownReferent = (i: number) =>
       (SUBJECT_PRONOUNS.has(tokens[i]?.key ?? "") &&
         terms.some(
           (t) =>
@@ -492,14 +493,14 @@ export class QuestionReader {
       // "Who wrote it?": what is written is the article.
       (terms.some((t) => !t.context && t.term === "#author" && t.clause === clauses[i]) &&
         terms.some((t) => !t.context && t.term === "#q-who" && t.clause === clauses[i]));
-    const pointing = tokens.findIndex(
-      (t, i) =>
-        !inPreamble(t) &&
-        (namesPreamble(tokens, i) ||
-          ((REFERRING.has(t.key) || endsOnDemonstrative(tokens, i)) && !ownPerson(i)) ||
-          pointsBackWord(tokens, i)),
-    );
-    const pointsBack = pointsToLabel || pointing >= 0;
+    const pointsBack =
+      pointsToLabel ||
+      tokens.some(
+        (t, i) =>
+          !inPreamble(t) &&
+          (((REFERRING.has(t.key) || endsOnDemonstrative(tokens, i)) && !ownReferent(i)) ||
+            pointsBackWord(tokens, i)),
+      );
     const topic = pointsToLabel ? /^@/ : /^[@#]/;
     // …and so does one whose own words name no person, place or idea of the article ("does the article at
     // least explain why it gets that label?": "get" and "least" say nothing about what).
@@ -538,7 +539,7 @@ export class QuestionReader {
     } else if (
       !asksOwn &&
       tokens.some(
-        (t, i) => !inPreamble(t) && REFERRING.has(t.key) && !SUBJECT_PRONOUNS.has(t.key) && !ownPerson(i),
+        (t, i) => !inPreamble(t) && REFERRING.has(t.key) && !SUBJECT_PRONOUNS.has(t.key) && !ownReferent(i),
       ) &&
       !ownTopics.some((t) => t.term.startsWith("@"))
     ) {
