@@ -6,11 +6,11 @@ import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { type ConfidenceModel, featuresOf, probability } from "./confidence.ts";
 import type { Answered, AskOptions, Candidate, Decision, Declined } from "./decision.ts";
 import type { DetailCheck } from "./detail-check.ts";
-import { langFromUserCode, quotedPhrases, replyLangOf } from "./language.ts";
+import { langFromUserCode, outsideQuotes, quotedPhrases, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
 import { plainWords, tokenize, withoutClosingThanks } from "./normalize.ts";
 import type { QuotedPhrases } from "./quoted.ts";
-import type { Analysis, QueryTerm, QuestionReader } from "./reading.ts";
+import { type Analysis, FOOTNOTE_STARTS, type QueryTerm, type QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
 import { isAskingWord, SECOND_PERSON } from "./stopwords.ts";
 
@@ -201,8 +201,10 @@ export function decide(parts: EngineParts, question: string, opts: AskOptions): 
   // is no question the engine is sure of ("o chem eta statya spasibo" asks what the article is about).
   const bare = withoutClosingThanks(question);
   if (bare === question) return decideAsTyped(parts, question, opts);
-  const typed = decideAsTyped(parts, question, opts);
   const asked = { ...decideAsTyped(parts, bare, opts), question };
+  // (Whether the message as typed may be small talk is known from its reading, without ranking it.)
+  if (!mayBeSmallTalk(parts, question, opts)) return asked;
+  const typed = decideAsTyped(parts, question, opts);
   if (typed.kind !== "smalltalk") return asked;
   return asked.kind === "answer" && asked.confidence === "sure" ? asked : typed;
 }
@@ -883,8 +885,6 @@ function citedFootnote(
   return numbers.length === 1 && numbers[0] !== undefined ? { n: numbers[0], title: "" } : undefined;
 }
 
-/** How the words for a footnote or source begin, in each language. */
-const SOURCE_WORD = /^(footnote|source|сноск|источник|dipnot|kaynak|булак|шилтеме)/u;
 /** Words before a word for a footnote that make it say where ("in the footnote", "в сноске"). */
 const IN_WORDS: ReadonlySet<string> = new Set(["in", "в", "во", "из"]);
 /** Turkish and Kyrgyz locative endings ("dipnotta", "шилтемеде"). */
@@ -896,17 +896,14 @@ const LOCATIVE = /(da|de|ta|te|да|де|та|те|до|дө|то|тө)$/u;
  * …", "in the footnotes there's…")? Quoted titles aside.
  */
 function asksForASource(question: string): boolean {
-  const words = plainText(question.replace(QUOTED_SPAN, " ")).split(" ");
+  const words = plainText(outsideQuotes(question)).split(" ");
   return words.some((w, i) => {
-    if (!SOURCE_WORD.test(w)) return false;
+    if (!FOOTNOTE_STARTS.some((f) => w.startsWith(f))) return false;
     const before = words[i - 1] === "the" ? words[i - 2] : words[i - 1];
     const locates = /^\d$/.test(words[i + 1] ?? "") || IN_WORDS.has(before ?? "") || LOCATIVE.test(w);
     return !locates;
   });
 }
-
-/** A span in quotation marks of any kind. */
-const QUOTED_SPAN = /«[^»]*»|“[^”]*”|"[^"]*"|'[^']*'|„[^“”]*[“”]/gu;
 
 /** A quoted title counts with this many words or more. */
 const MIN_TITLE_WORDS = 3;

@@ -35,8 +35,29 @@ export function withoutMentions(raw: string): string {
  * şimdiden teşekkürler", "who wrote it thanks in advance"): no words of the question. (Not "please": "names
  * please" still asks for names.)
  */
-const CLOSING =
-  /(\S)\s+(thanks in advance|thank you in advance|thanks a lot|thank you|thanks|thx|заранее спасибо|спасибо заранее|спасибо большое|большое спасибо|спасибо|şimdiden teşekkürler|şimdiden teşekkür ederim|teşekkür ederim|teşekkürler|sağ ol|sağol|алдын ала рахмат|чоң рахмат|рахмат)([\s!.)]*)$/iu;
+const CLOSING_PHRASES = [
+  "thanks in advance",
+  "thank you in advance",
+  "thanks a lot",
+  "thank you",
+  "thanks",
+  "thx",
+  "заранее спасибо",
+  "спасибо заранее",
+  "спасибо большое",
+  "большое спасибо",
+  "спасибо",
+  "şimdiden teşekkürler",
+  "şimdiden teşekkür ederim",
+  "teşekkür ederim",
+  "teşekkürler",
+  "sağ ol",
+  "sağol",
+  "алдын ала рахмат",
+  "чоң рахмат",
+  "рахмат",
+];
+const CLOSING = new RegExp(`(\\S)\\s+(${CLOSING_PHRASES.join("|")})([\\s!.)]*)$`, "iu");
 
 /**
  * The message without thanks closing it, when two words or more, or a question, come before them; the
@@ -55,10 +76,8 @@ export function withoutClosingThanks(text: string): string {
   return before.trim().split(/\s+/).length >= 2 || before.trimEnd().endsWith("?") ? before : text;
 }
 
-/** The words CLOSING's phrases end with. */
-const CLOSING_LAST_WORDS: ReadonlySet<string> = new Set(
-  "advance lot you thanks thx заранее большое спасибо teşekkürler ederim ol sağol рахмат".split(" "),
-);
+/** The words the closing phrases end with: a message ending otherwise is not tried against CLOSING. */
+const CLOSING_LAST_WORDS: ReadonlySet<string> = new Set(CLOSING_PHRASES.map((p) => p.split(" ").at(-1) ?? p));
 
 /** NFKC, typographic quotes and dashes made plain, emoji into line breaks, other symbols into spaces. */
 export function cleanText(raw: string): string {

@@ -1207,7 +1207,17 @@ const ORDINALS: ReadonlyMap<string, number> = new Map(
   }),
 );
 const ORDINAL_STARTS = [...ORDINALS.keys()];
-const FOOTNOTE_STARTS = ["footnote", "source", "сноск", "источник", "dipnot", "kaynak", "булак", "шилтеме"];
+/** How the words for a footnote or a source begin, in each language. */
+export const FOOTNOTE_STARTS = [
+  "footnote",
+  "source",
+  "сноск",
+  "источник",
+  "dipnot",
+  "kaynak",
+  "булак",
+  "шилтеме",
+];
 
 /** The number an ordinal beside a word for a footnote stands for ("the first footnote", "вторая сноска"). */
 function footnoteOrdinal(tokens: readonly Token[], i: number): number | undefined {
