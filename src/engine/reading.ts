@@ -297,10 +297,12 @@ export class QuestionReader {
     const framing = framingSources(tokens, phraseAt);
     for (const i of reportedAsking(tokens)) framing.add(i);
     for (const i of articleDescription(tokens, phraseAt)) framing.add(i);
+    const givenAs = lang === "ru" && !ruLatn ? givenAsWords(tokens) : new Set<number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       const clause = clauses[i] as number;
       const phrase = phraseAt.get(i);
+      if (givenAs.has(i)) continue;
       // The preamble's known words are context; its unknown words, names and years claim nothing.
       const context =
         (inPreamble(t) && !(trailing(t) && phrase?.target.kind === "entity")) ||
@@ -1120,6 +1122,26 @@ const REPORTING_ASKING: ReadonlySet<string> = new Set(
   ),
 );
 const ASKED_WHOM: ReadonlySet<string> = new Set("me us him her меня нас".split(" "));
+
+/** Russian verbs that present something as something ("приводит как пример", "подают как…"). */
+const GIVES_AS = /^(привод|привед|привел|привёл|рассматрива|восприним|подаё|подае|подают|характериз)/;
+
+/**
+ * "Японию приводят как пример", "какие встречи автор приводит как доказательство": "как" after a verb
+ * that presents something is "as", no "how"; and "приводит" there presents, it cites no source. The
+ * indices of such words.
+ */
+function givenAsWords(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    const before = tokens[i - 1];
+    if (t.key !== "как" || before === undefined || before.sentence !== t.sentence) return;
+    if (!GIVES_AS.test(before.lower)) return;
+    out.add(i);
+    out.add(i - 1);
+  });
+  return out;
+}
 
 /**
  * The words before a question someone else asked ("My students asked me who wrote this article"): who
