@@ -328,15 +328,21 @@ export class DetailCheck {
   }
 
   /** The details a question asks for: its kinds of question, and someone's words when it asks what someone said. */
-  asked(analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "lang">): Detail[] {
+  asked(
+    analysis: Pick<Analysis, "terms" | "framed" | "words" | "askingWords" | "lang" | "askedAgain">,
+  ): Detail[] {
     const own = analysis.terms.filter((t) => !t.context);
     const terms = new Set(own.map((t) => t.term));
     // Several question words ("when… and what… / why…"): several questions, not one detail.
     if ([...terms].filter((t) => t.startsWith("#q-")).length > 1) return [];
     // What is asked is in the last clause ("When they met, which organisations did they discuss?" asks
     // for organisations; "In what year…? And what is the grant for?" is two questions).
-    const last = Math.max(...own.map((t) => t.clause));
-    const inLast = (term: string) => own.some((t) => t.term === term && t.clause === last);
+    // (A question word typed again there counts there: "…кайсы жылы келген? … бирок качан?")
+    const again = analysis.askedAgain ?? [];
+    const last = Math.max(...own.map((t) => t.clause), ...again.map((a) => a.clause));
+    const inLast = (term: string) =>
+      own.some((t) => t.term === term && t.clause === last) ||
+      again.some((a) => a.term === term && a.clause === last);
     const out: Detail[] = [];
     // "Who reported it?" asks for an outlet, which a cited report gives, not for a person.
     const reported = terms.has(REPORTED);

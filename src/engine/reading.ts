@@ -83,6 +83,8 @@ export interface Analysis {
   framed: boolean;
   /** Puts something in quotation marks (a title, the article's words). */
   quoting: boolean;
+  /** A question word typed again in a later clause ("…кайсы жылы? … бирок качан?"), where it was typed. */
+  askedAgain?: { term: string; clause: number }[];
 }
 
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/;
@@ -273,6 +275,7 @@ export class QuestionReader {
     const outsideBefore: { id: string; surface: string; term: string; clause: number }[] = [];
     const unknownNames: string[] = [];
     const unknownYears: string[] = [];
+    const askedAgain: { term: string; clause: number }[] = [];
 
     // A run-on message's tokens with the sentences its turns to the asker start (see splitRunOn).
     const split = splitRunOn(tokens);
@@ -331,9 +334,12 @@ export class QuestionReader {
         // A narrower idea no answer words ("накатал" for wrote) stands for its broader ones alone: its own
         // term would weigh as a word the content never uses.
         const narrowerOnly = (phrase.target.broader?.length ?? 0) > 0 && !v.known.has(phrase.target.term);
-        for (const term of v.names.phraseTerms(phrase, tokens, lang, ruLatn, QUESTION))
-          if (!(narrowerOnly && term === phrase.target.term))
-            pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
+        for (const term of v.names.phraseTerms(phrase, tokens, lang, ruLatn, QUESTION)) {
+          if (narrowerOnly && term === phrase.target.term) continue;
+          if (!context && !aside && term.startsWith("#q-") && seen.has(term))
+            askedAgain.push({ term, clause });
+          pushTerm(into, intoSeen, { term, surface, unknown: false, ...own });
+        }
         if (phrase.target.kind === "entity" && !context) {
           const written = foldKey(lowerCase(surface, lang === "tr"));
           const before = namesWritten.get(phrase.target.term);
@@ -605,6 +611,7 @@ export class QuestionReader {
       excluded,
       framed,
       quoting: unquoted !== text,
+      ...(askedAgain.length > 0 ? { askedAgain } : {}),
     };
   }
 
