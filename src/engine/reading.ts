@@ -1193,10 +1193,13 @@ function typedKey(t: Token): string {
 }
 
 /** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
-function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, unknown>): number[] {
+function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): number[] {
   let shift = 0;
+  // "Russia and China", "rusya ve cin ile ilişkiler": a joining word between two names joins the names,
+  // not two clauses.
+  const name = (i: number) => phraseAt.get(i)?.target.kind === "entity";
   return tokens.map((t, i) => {
-    if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i)) shift += 1;
+    if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i) && !(name(i - 1) && name(i + 1))) shift += 1;
     return t.clause + shift;
   });
 }
