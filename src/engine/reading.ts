@@ -1457,6 +1457,8 @@ function joinsAClause(t: Token, before: Token | undefined): boolean {
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
+  /** Sentences asking with more than a Russian "что" or "как" deep inside them. */
+  const openlyWorded = new Set<number>();
   const sentences = new Set<number>();
   const last = tokens.at(-1)?.sentence ?? 0;
   let previous = -1;
@@ -1477,15 +1479,19 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
     // In English a question opens with its question word; one deep inside an earlier sentence tells a story
     // ("the grandpa kept talking about how Russia still matters here. Why does…").
     const opens = !english || position < OPENING_WINDOW || t.sentence === last;
-    if ((isAskingWord(typed) && opens) || (position === 0 && isOpeningAuxiliary(typed)))
+    if ((isAskingWord(typed) && opens) || (position === 0 && isOpeningAuxiliary(typed))) {
       worded.add(t.sentence);
+      if (position < 2 || !REPORTED_CLAUSE.has(t.key)) openlyWorded.add(t.sentence);
+    }
     previous = t.sentence;
   }
   // Where the message has a question mark, a question word before it is a statement's ("my dad says
   // the West remembers us only when it needs something. Does the author…?"); after it, a second question.
   const lastMark = Math.max(-1, ...marked);
+  // (After it, a remark's "что" deep inside asks nothing: "…с кем встречался Кулубаев? А то в чате спорим,
+  // одни говорят с Лавровым, другие что с каким-то замом.")
   const asking =
-    marked.size === 0 ? worded : new Set([...marked, ...[...worded].filter((s) => s > lastMark)]);
+    marked.size === 0 ? worded : new Set([...marked, ...[...openlyWorded].filter((s) => s > lastMark)]);
   // With no question mark or question word anywhere, the last sentence is what is asked ("Hi! I'm a
   // student in Osh and my teacher sent us this. primakov doctrine"), the ones before it a story.
   const lastWorded = [...tokens].reverse().find((t) => t.script !== "other")?.sentence;
