@@ -839,10 +839,17 @@ function preferCitedFact(
   floor: number,
 ): Scored[] {
   const [first] = ranked;
-  const list = first && kb.answerById.get(first.id);
-  if (!first || list?.kind !== "combined" || list.preferredFor.length === 0) return ranked;
+  const top = first && kb.answerById.get(first.id);
+  if (!first || !top) return ranked;
+  const isList = top.kind === "combined" && top.preferredFor.length > 0;
+  if (!isList && top.kind !== "fact") return ranked;
   const cited = citedFootnote(kb, analysis, question);
   if (!cited) return ranked;
+  // A fact citing a quoted title matched by the title's own words ("Про что была новость «В Бишкеке
+  // состоялись … консультации…»? Что там обсуждали?"): the rest of the question picks among the facts
+  // that cite it.
+  const byTitle = !isList && cited.title !== "" && top.footnotes.includes(cited.n);
+  if (!isList && !byTitle) return ranked;
   const outlets = new Set(kb.footnotes.map((f) => plainText(f.outlet)));
   const rest = analysis.terms.filter(
     (t) =>
@@ -855,7 +862,9 @@ function preferCitedFact(
   if (!asksContent || asksForASource(question)) return ranked;
   // …and the rest of the question, asked alone, is best answered by one of them: else it still asks
   // about the source ("which outlet is that from?").
-  const [fact] = rank(rest);
+  const citing = (id: string) => kb.answerById.get(id)?.footnotes.includes(cited.n) === true;
+  const [fact] = byTitle ? rank(rest).filter((s) => citing(s.id)) : rank(rest);
+  if (byTitle && fact?.id === first.id) return ranked;
   const answer = fact && kb.answerById.get(fact.id);
   if (!fact || answer?.kind !== "fact" || !answer.footnotes.includes(cited.n) || fact.score < floor)
     return ranked;
