@@ -166,6 +166,8 @@ export interface Token {
   sentence: number;
   /** Its sentence ends with a question mark. */
   questionMark: boolean;
+  /** The apostrophe suffix typed after it ("den" of "Isaev'den"), lower-cased, or "". */
+  suffix: string;
 }
 
 // A word, optionally with an apostrophe suffix (Kyrgyzstan's, Japonya'dan): the suffix is grammar, not meaning.
@@ -260,6 +262,7 @@ export function tokenize(text: string, turkish: boolean): Token[] {
         ? raw.split(/[.,]/)
         : [raw.replace(",", ".")]
       : [raw.includes("'") ? (raw.split("'")[0] ?? raw) : raw];
+    const suffix = !isNumber && raw.includes("'") ? raw.slice(raw.indexOf("'") + 1).toLowerCase() : "";
     for (const original of parts) {
       // No word of any language is this long: a run of letters this long is noise, and costly to look up.
       if (!original || original.length > MAX_WORD_LENGTH) continue;
@@ -275,6 +278,7 @@ export function tokenize(text: string, turkish: boolean): Token[] {
         clause,
         sentence,
         questionMark: false,
+        suffix,
       });
     }
     sentenceStart = false;

@@ -470,6 +470,16 @@ export class QuestionReader {
     const viewOf = aboutSomething && tokens.some((t) => !inPreamble(t) && isOpinionNoun(t.lower));
     const telling = viewOf || tokens.some((t) => !inPreamble(t) && isFrameVerb(t.lower));
     if (unframe(terms, telling, framed, viewOf)) framed = true;
+    // "yazar makalede Asein Isaev'den bahsediyor, o kim?": "who is he" after a name asks about the one
+    // named; the author only tells of him.
+    const who = terms.find((t) => !t.context && t.term === "#q-who");
+    if (
+      who &&
+      terms.some((t) => !t.context && t.term.startsWith("@") && t.clause < who.clause) &&
+      tokens.some((t, i) => SUBJECT_PRONOUNS.has(t.key) && clauses[i] === who.clause)
+    )
+      for (const [i, t] of terms.entries())
+        if (t.term === "#author" && !t.context && t.clause < who.clause) terms[i] = { ...t, context: true };
     // A question that names nothing of its own ("how much, and for what?", "what does it say about
     // that?") asks about its preamble: the preamble's known words are then the question's.
     // A verb of telling names nothing ("what does the article actually argue?").
@@ -1072,6 +1082,9 @@ const SOURCE_NOUNS = new Set(["source", "report", "article", "источник",
  * says the grant is…, what is it for?", "по данным Акипресс", "AKIpress'e göre"): context, like "according
  * to the article", not what is asked. Its token positions, with a source word beside it.
  */
+/** A Turkish ablative ending, typed after an apostrophe ("Isaev'den", "Aki Press'ten"). */
+const ABLATIVE = /^(d|t)[ae]n$/;
+
 function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): Set<number> {
   const out = new Set<number>();
   for (const [start, phrase] of phraseAt) {
@@ -1081,7 +1094,9 @@ function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, 
     if (SOURCE_NOUNS.has(tokens[end]?.key ?? "")) end += 1;
     const after = tokens[end];
     const russian = ["согласно", "данным"].includes(tokens[start - 1]?.key ?? "");
-    const verb = after !== undefined && (after.key === "gore" || isFrameVerb(after.lower));
+    // (Turkish "Isaev'den bahsediyor" talks about Isaev: a name in the ablative is the topic, no source.)
+    const topic = ABLATIVE.test(tokens[phrase.end - 1]?.suffix ?? "");
+    const verb = after !== undefined && !topic && (after.key === "gore" || isFrameVerb(after.lower));
     const framed = before === "according to" || russian || verb;
     // Only when something else is asked after it: "what did Aki Press report?" asks about the report.
     // Its own verb asks nothing ("what did Kulubaev tell Syromolotov?": "tell" is no "tell me…").
