@@ -69,7 +69,7 @@ hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha 
 oldu olmuş olduğu olduğunu var vardı varmış vardır varmıydı yok yoktu yokmuş nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence sizce ben sen biz siz onlar onun
 bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
-istiyorum soru sorular peki yani hani şey şeyi şeyler çünkü ancak anlam anlamı anlama demek geliyor
+istiyorum soru sorular peki yani hani şey şeyi şeyler bişey bisey birşey birsey bişeyler biseyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor ediliyor edilir edilmiş
 ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
