@@ -99,6 +99,14 @@ export class SpellingCorrector {
         if (this.isKnownWord(corrected(t, whole), lang, ruLatn, english)) return whole;
       }
     }
+    // In Latin letters, only a doubled letter is undone ("voobbshe", "polittika", "Yazıının"): one letter
+    // fewer lands on no other word as a swap can.
+    if (near === undefined && t.script === "latin" && t.key.length >= MIN_SLIP_LENGTH) {
+      const slip = slipsOf(t.key).find(
+        (v) => v.length < t.key.length && this.isKnownWord(corrected(t, v), lang, ruLatn, english),
+      );
+      if (slip !== undefined) return slip;
+    }
     const word = near?.word;
     // A word typed in lower case a letter or two off a name the article never mentions, same length, is
     // more likely a word of its own than that name ("bilen" is no "Biden"): it would decline the question.
