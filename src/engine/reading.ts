@@ -1208,13 +1208,25 @@ function typedKey(t: Token): string {
 }
 
 /** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
+/** Words that govern two names joined by "and" ("between X and Y", "X ve Y ile", "X жана Y менен"). */
+const BOTH_BEFORE: ReadonlySet<string> = new Set(["between", "между"]);
+const BOTH_AFTER: ReadonlySet<string> = new Set(["ile", "arasinda", "arasindaki", "менен", "ортосунда"]);
+
 function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): number[] {
   let shift = 0;
-  // "Russia and China", "rusya ve cin ile ilişkiler": a joining word between two names joins the names,
-  // not two clauses.
-  const name = (i: number) => phraseAt.get(i)?.target.kind === "entity";
+  // "rusya ve cin ile ilişkiler", "between Russia and China": a joining word between two names that one
+  // word governs joins the names, not two clauses.
+  const name = (i: number) => phraseAt.get(i);
+  const governed = (i: number) => {
+    const first = name(i - 1);
+    const second = name(i + 1);
+    if (first?.target.kind !== "entity" || second?.target.kind !== "entity") return false;
+    return (
+      BOTH_BEFORE.has(tokens[first.start - 1]?.key ?? "") || BOTH_AFTER.has(tokens[second.end]?.key ?? "")
+    );
+  };
   return tokens.map((t, i) => {
-    if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i) && !(name(i - 1) && name(i + 1))) shift += 1;
+    if (CONJUNCTIONS.has(t.key) && !phraseAt.has(i) && !governed(i)) shift += 1;
     return t.clause + shift;
   });
 }
