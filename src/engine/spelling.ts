@@ -61,6 +61,14 @@ export class SpellingCorrector {
     // Russian chat spells the reflexive ending as it sounds: "меняеца", "называеца", "считаетса".
     const spoken = t.script === "cyrillic" ? t.key.replace(SPOKEN_REFLEXIVE, "тся") : t.key;
     if (spoken !== t.key && this.isKnownWord(corrected(t, spoken), lang, ruLatn, english)) return spoken;
+    // …and "и" for a final "й" ("такои", "какои", "Китаи"): a function word or a content word so spelt.
+    const yot = t.script === "cyrillic" ? t.key.replace(FINAL_YOT, "й") : t.key;
+    if (
+      yot !== t.key &&
+      (isQuestionStopword({ ...t, key: yot }, lang, ruLatn) ||
+        this.isKnownWord(corrected(t, yot), lang, ruLatn, english))
+    )
+      return yot;
     if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
       const questionWord = this.questionWords.find(t.key);
       const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
@@ -202,6 +210,9 @@ function functionWords(lang: AnalysisLang): OneEditSet {
   }
   return set;
 }
+
+/** A final "и" after a vowel, typed for "й" ("такои", "мои"). */
+const FINAL_YOT = /(?<=[аеоуыэюя])и$/;
 
 /** The reflexive verb ending "-тся" written as said ("-ца", "-цца", "-тса"), after a vowel. */
 const SPOKEN_REFLEXIVE = /(?<=[аеиоуяю])(?:цц?а|тса)$/;
