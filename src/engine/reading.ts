@@ -1208,8 +1208,18 @@ function typedKey(t: Token): string {
 }
 
 /** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
-/** Words that govern two names joined by "and" ("between X and Y", "X ve Y ile", "X жана Y менен"). */
-const BOTH_BEFORE: ReadonlySet<string> = new Set(["between", "между"]);
+/** Words that govern two names joined by "and" ("between X and Y", "with X and Y", "X ve Y ile", "X жана Y менен"). */
+const BOTH_BEFORE: ReadonlySet<string> = new Set([
+  "between",
+  "with",
+  "about",
+  "между",
+  "с",
+  "со",
+  "о",
+  "об",
+  "про",
+]);
 const BOTH_AFTER: ReadonlySet<string> = new Set(["ile", "arasinda", "arasindaki", "менен", "ортосунда"]);
 
 function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): number[] {
