@@ -15,7 +15,7 @@ question questions something anything thing things stuff really actually exactly
 exact precisely concretely literally verbatim
 mr mrs ms dr sir dear hey hi hello thanks thank much many more most lot lots kind sort get got one ones s t d ll ve re m
 according according mention mentioned mentions write writes wrote written read reading said says stated state
-abt pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
+abt unrelated offtopic pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
 morning evening afternoon tbh idk imo except excluding tho though ngl fr kinda sorta rn lowkey srsly omg ikr rip
 basically up down out off under above below across through throughout toward towards upon among amongst linked
 via per beyond along around behind beside besides despite near since until till
