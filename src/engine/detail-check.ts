@@ -291,8 +291,13 @@ export class DetailCheck {
     if (analysis.quoting) return false;
     const own = analysis.terms.filter((t) => !t.context);
     // "When…", or a day asked in other words ("what exact day in May?", "mayısın hangi günü?").
-    if (!own.some((t) => t.term === "#q-when" || t.term === "#day")) return false;
-    const months = new Set(own.filter((t) => MONTH_TERMS.has(t.term)).map((t) => t.term.slice(1)));
+    const when = own.find((t) => t.term === "#q-when" || t.term === "#day");
+    if (!when) return false;
+    // A month in a clause of its own after "when" is a guess offered, not the month asked about: "a kogda
+    // zhaparov s vizitom v kitai, v mae?" asks when, and the answer's month is the reply.
+    const months = new Set(
+      own.filter((t) => MONTH_TERMS.has(t.term) && t.clause <= when.clause).map((t) => t.term.slice(1)),
+    );
     // English "may" is a stop word: "in May", "May 2023" name the month.
     analysis.askingWords.forEach((w, i) => {
       const before = analysis.askingWords[i - 1] ?? "";
@@ -353,6 +358,18 @@ export class DetailCheck {
       !out.includes("person") &&
       inLast("#name") &&
       own.some((t) => t.clause === last && t.term.startsWith("#") && this.speakers.has(t.term))
+    )
+      out.push("person");
+    // …and so does "which official", "какой чиновник", "hangi yetkili": which holder of an office.
+    if (
+      !out.includes("person") &&
+      own.some(
+        (t) =>
+          t.clause === last &&
+          t.term.startsWith("#") &&
+          this.speakers.has(t.term) &&
+          whichBefore(analysis.askingWords, foldKey(lowerCase(t.surface.split(/\s+/)[0] ?? "", false))),
+      )
     )
       out.push("person");
     // "What did Du Dewen / the ambassador say?" asks for words; "what does it / the author say about…"
@@ -459,6 +476,17 @@ function pronounSays(words: readonly string[], sayWords: ReadonlySet<string>): b
       (sayWords.has(w) || sayWords.has(w.replace(/s$/, ""))) &&
       (PRONOUNS.has(words[i - 1] ?? "") || PRONOUNS.has(words[i - 2] ?? "")),
   );
+}
+
+/** Words asking which one of a kind ("which official", "какой чиновник", "hangi yetkili", "кайсы министр"). */
+const WHICH: ReadonlySet<string> = new Set(
+  ["which", "what", "какой", "какая", "какие", "какого", "какому", "hangi", "кайсы"].map(foldKey),
+);
+
+/** Is the word asked about one or two words after a word asking which ("which Japanese official")? */
+function whichBefore(words: readonly string[], word: string): boolean {
+  const at = words.indexOf(word);
+  return at > 0 && (WHICH.has(words[at - 1] ?? "") || WHICH.has(words[at - 2] ?? ""));
 }
 
 /** Lower-case words between spaces, so a name is found as whole words: " du dewen ". */
