@@ -300,12 +300,16 @@ export class QuestionReader {
     const framing = framingSources(tokens, phraseAt);
     for (const i of reportedAsking(tokens)) framing.add(i);
     for (const i of articleDescription(tokens, phraseAt)) framing.add(i);
-    const givenAs = lang === "ru" && !ruLatn ? givenAsWords(tokens) : new Set<number>();
+    // Words that ask nothing here: Russian "как" presenting something as something (givenAsWords), Kyrgyz
+    // "эч ким", "эч качан", "эч нерсе" (nobody, never, nothing).
+    const asksNothing = lang === "ru" && !ruLatn ? givenAsWords(tokens) : new Set<number>();
+    if (lang === "ky")
+      for (let i = 1; i < tokens.length; i++) if (tokens[i - 1]?.key === "эч") asksNothing.add(i);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       const clause = clauses[i] as number;
       const phrase = phraseAt.get(i);
-      if (givenAs.has(i)) continue;
+      if (asksNothing.has(i)) continue;
       // The preamble's known words are context; its unknown words, names and years claim nothing.
       const context =
         (inPreamble(t) && !(trailing(t) && phrase?.target.kind === "entity")) ||
