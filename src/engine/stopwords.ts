@@ -20,7 +20,7 @@ morning evening afternoon tbh idk imo except excluding tho though ngl fr kinda s
 basically up down out off under above below across through throughout toward towards upon among amongst linked
 via per beyond along around behind beside besides despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
-dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
+im ive thats theres hes shes theyre youre dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
 kindly grateful either neither enough bit supposed mentioning guessing sorry personal
