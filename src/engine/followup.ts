@@ -320,6 +320,13 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
   // (Only a kind that tells one detail: "what" is asked of every answer.)
   // (Where the last answer's own curated questions ask it, the last answer says it: "nerede yapıldı?" after
   // who led the delegations, held in Bishkek.)
+  // A gathering answer (the day's events) asked again about one idea ("а о чем говорили?" after who met
+  // whom on 23 March) asks it of one of the facts it gathers: the one the engine answers best with it.
+  if (byKind.length === 0 && ideas.length > 0 && kb.answerById.get(last)?.kind === "combined") {
+    const facts = related.filter((id) => kb.answerById.get(id)?.kind === "fact");
+    const gathered = bestAskedWith(a, sentence, facts);
+    if (gathered) return gathered;
+  }
   if (byKind.length > 0 || !kinds.some((k) => TELLING_KINDS.has(k))) return undefined;
   const lastAsks = kindsOfAnyQuestion(a, last);
   const telling = kinds.filter((k) => TELLING_KINDS.has(k) && !lastAsks.includes(k));
