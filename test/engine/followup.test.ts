@@ -300,4 +300,10 @@ describe("follow-ups", () => {
     );
     expect(signed).toMatchObject({ reading: "resolved", kind: "decline", reason: "lacks" });
   });
+
+  it("one idea asked again of the day's events is asked of the fact it gathers that tells it", () => {
+    const [day, talked] = talk("привет, кто с кем встречался 23 марта 2023?", "а о чем говорили");
+    expect(day).toMatchObject({ kind: "answer", id: "timeline-2023-03-23" });
+    expect(talked).toMatchObject({ reading: "resolved", kind: "answer", id: "kulubaev-syromolotov-meeting" });
+  });
 });
