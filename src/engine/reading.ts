@@ -1081,14 +1081,14 @@ const OWN_UNKNOWN_CLAIM = 2;
 /** Words for a source that may stand between a name and its verb ("24.kg source says"). */
 const SOURCE_NOUNS = new Set(["source", "report", "article", "источник", "сообщение", "haber", "haberi"]);
 
+/** A Turkish ablative ending, typed after an apostrophe ("Isaev'den", "Aki Press'ten"). */
+const ABLATIVE = /^(d|t)[ae]n$/;
+
 /**
  * A name quoted as the source of what follows ("according to Aki Press, who did Kulubaev meet?", "24.kg
  * says the grant is…, what is it for?", "по данным Акипресс", "AKIpress'e göre"): context, like "according
  * to the article", not what is asked. Its token positions, with a source word beside it.
  */
-/** A Turkish ablative ending, typed after an apostrophe ("Isaev'den", "Aki Press'ten"). */
-const ABLATIVE = /^(d|t)[ae]n$/;
-
 function framingSources(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): Set<number> {
   const out = new Set<number>();
   for (const [start, phrase] of phraseAt) {
@@ -1211,7 +1211,6 @@ function typedKey(t: Token): string {
   return foldKey(lowerCase(t.original, false));
 }
 
-/** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
 /** Words that govern two names joined by "and" ("between X and Y", "with X and Y", "X ve Y ile", "X жана Y менен"). */
 const BOTH_BEFORE: ReadonlySet<string> = new Set([
   "between",
@@ -1226,6 +1225,7 @@ const BOTH_BEFORE: ReadonlySet<string> = new Set([
 ]);
 const BOTH_AFTER: ReadonlySet<string> = new Set(["ile", "arasinda", "arasindaki", "менен", "ортосунда"]);
 
+/** Each token's clause: the tokenizer's, and a new one after a joining word outside a phrase ("… and what…"). */
 function tokenClauses(tokens: readonly Token[], phraseAt: ReadonlyMap<number, PhraseMatch>): number[] {
   let shift = 0;
   // "rusya ve cin ile ilişkiler", "between Russia and China": a joining word between two names that one
