@@ -289,7 +289,7 @@ export class QuestionReader {
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
     const chatty = tokens.some((t) => inPreamble(t) && !trailing(t));
-    const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn));
+    const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn), english);
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
     let framed = false;
@@ -929,6 +929,7 @@ function setAsideTokens(
   tokens: readonly Token[],
   phraseAt: ReadonlyMap<number, PhraseMatch>,
   isFunctionWord: (t: Token) => boolean,
+  english: boolean,
 ): Set<number> {
   const out = new Set<number>();
   const take = (j: number) => {
@@ -963,7 +964,11 @@ function setAsideTokens(
           if (!ASIDE_JOINERS.has(joiner.key) || !content(j + 1)) break;
           continue;
         }
-        if (taken > 0 && !listed && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
+        // (In English a word of its own before the thing ("the international organizations") describes it.)
+        const prior = phraseAt.get(j - 1);
+        const described =
+          english && taken === 1 && content(j - 1) && (!prior || prior.end - prior.start === 1);
+        if (taken > 0 && !listed && !described && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
         take(j);
         lastName = name(j);
         const p = phraseAt.get(j);

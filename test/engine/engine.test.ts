@@ -1584,6 +1584,12 @@ describe("Kyrgyz 'could you tell me'", () => {
 describe("what a question sets aside", () => {
   it("answers 'what besides X' with something other than X", () => {
     expect(first("Что обсуждали на консультациях кроме организаций?")).toBe("consultations-topics");
+    // An English word describing what is set aside is set aside with it.
+    expect(
+      first(
+        "Besides the international organizations, what other issues came up at the Kyrgyz-Russian consultations?",
+      ),
+    ).toBe("consultations-topics");
   });
 
   it("sets aside a list of names across its commas, and never answers with the answer about them", () => {
