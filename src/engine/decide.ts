@@ -565,6 +565,9 @@ function twoPartAnswer(
     const leans =
       !terms.some((t) => t.term.startsWith("@")) && top !== undefined && top.score < limits.standalonePart;
     if (!top || (leans && !hasNames(top.id))) continue;
+    // A clause of names only that gives what the whole message is best answered by offers a guess for
+    // the question before it ("which organisations did they discuss? csto sco something?").
+    if (top.id === best.id && terms.every((t) => t.term.startsWith("@"))) continue;
     if (top.score >= limits.combinedPart && !parts.some((p) => p.id === top.id)) parts.push(top);
   }
   if (parts.length < 2) return undefined;

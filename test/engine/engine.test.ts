@@ -306,6 +306,11 @@ describe("questions spanning answers", () => {
     expect([...d.footnotes].sort()).toEqual([3, 4]);
   });
 
+  it("reads a closing list of names as a guess for the question, not as a second question", () => {
+    const d = asked("what organisations did isaev n russians talk about? csto and sco?", "answer");
+    expect(d.ids).toEqual(["consultations-organisations"]);
+  });
+
   it("offers a close runner-up as an alternative", () => {
     const d = asked("Du Dewen", "answer");
     expect(d.alternatives.length).toBe(1);
