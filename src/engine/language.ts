@@ -222,6 +222,18 @@ export interface ContentLanguages {
   hasSpelling(spelling: string): boolean;
 }
 
+/** A word that only function words of one language are spelled as (see the markers above). */
+function isMarker(t: Pick<Token, "key" | "lower">): boolean {
+  return (
+    EN_MARKERS.has(t.key) ||
+    TR_MARKERS.has(t.key) ||
+    RU_LATN_MARKERS.has(t.key) ||
+    KY_LATN_MARKERS.has(t.key) ||
+    RU_MARKERS.has(t.lower) ||
+    KY_MARKERS.has(t.lower)
+  );
+}
+
 /** Which way a tie between Turkish and Kyrgyz in Latin letters goes (the same words mean "who" in both). */
 export type TurkicTie = "tr" | "ky-latn";
 
@@ -233,7 +245,8 @@ export function detectQuestionLanguage(
 ): DetectedLang {
   // Names first left out ("Who is Doğacan Başaran?" is English), then, if nothing else tells, counted.
   const all = tokens.filter((t) => !t.isNumber);
-  const words = all.filter((t) => !content.nameSpellings.has(t.key));
+  // A function word inside a name ("the", "of") still tells the question's language.
+  const words = all.filter((t) => !content.nameSpellings.has(t.key) || isMarker(t));
   const cyrillicWords = words.filter(
     (t) =>
       t.script === "latin" &&

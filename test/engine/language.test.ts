@@ -45,6 +45,11 @@ describe("language of a question", () => {
     expect(detect("Who is Doğacan Başaran?").lang).toBe("en");
   });
 
+  it("counts a function word even when a name contains it: 'the' keeps a typed English question English", () => {
+    // "ministr" is also Russian typed in Latin letters; the two "the" outweigh it.
+    expect(detect("whos the deputy foreign ministr in the articel").lang).toBe("en");
+  });
+
   it("tells keyword questions by the content words they use", () => {
     expect(detect("japan grant batken").lang).toBe("en");
     expect(detect("japonya hibe batken").lang).toBe("tr");
