@@ -57,6 +57,17 @@ export class SpellingCorrector {
   /** The content word a word stands for, when it is not the word as typed. */
   private correction(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): string | undefined {
     if (t.isNumber || t.script === "other" || isQuestionStopword(t, lang, ruLatn)) return undefined;
+    // A lower-case word the content spells only inside a longer name, one edit from a question word, is
+    // that question word mistyped: "wen is the ambassador saying…" ("Wen" of "Du De Wen").
+    const asked = this.mistypedQuestionWord(t, lang);
+    // (Latin letters only: Kyrgyz "чет", foreign, is a word of its own beside "чем".)
+    if (
+      asked !== undefined &&
+      t.script === "latin" &&
+      t.original === t.lower &&
+      this.isNameWordOnly(t, lang, ruLatn)
+    )
+      return asked;
     if (this.isKnownWord(t, lang, ruLatn, english)) return undefined;
     // Russian chat spells the reflexive ending as it sounds: "меняеца", "называеца", "считаетса".
     const spoken = t.script === "cyrillic" ? t.key.replace(SPOKEN_REFLEXIVE, "тся") : t.key;
@@ -69,12 +80,7 @@ export class SpellingCorrector {
         this.isKnownWord(corrected(t, yot), lang, ruLatn, english))
     )
       return yot;
-    if (t.key.length >= 3 && t.key.length <= 6 && !t.capitalisedMidSentence) {
-      const questionWord = this.questionWords.find(t.key);
-      const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
-      // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
-      if (questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru"))) return questionWord;
-    }
+    if (asked !== undefined) return asked;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
     const index = this.vocabulary.spellingIndex;
     let near = (translit ? index.cyrillic.nearest(translit) : undefined) ?? index[t.script].nearest(t.key);
@@ -150,6 +156,31 @@ export class SpellingCorrector {
   }
 
   /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
+  /** The question word of the question's language `t` is one edit from, if any. */
+  private mistypedQuestionWord(t: Token, lang: AnalysisLang): string | undefined {
+    if (t.key.length < 3 || t.key.length > 6 || t.capitalisedMidSentence) return undefined;
+    const questionWord = this.questionWords.find(t.key);
+    const wordLang = questionWord === undefined ? undefined : questionWordLang(questionWord);
+    // Only a question word of the question's own language (Kyrgyz questions borrow Russian ones).
+    return questionWord && (wordLang === lang || (lang === "ky" && wordLang === "ru"))
+      ? questionWord
+      : undefined;
+  }
+
+  /** The content spells `t` only as one word of a longer name: no name, idea or common word alone. */
+  private isNameWordOnly(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+    const { names } = this.vocabulary;
+    if (!names.nameSpellings.has(t.key)) return false;
+    const keys = names.keysOf(t, lang, ruLatn, QUESTION);
+    return (
+      names.trie.findAll(
+        1,
+        () => keys,
+        () => true,
+      ).length === 0
+    );
+  }
+
   private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): boolean {
     const vocabulary = this.vocabulary;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;

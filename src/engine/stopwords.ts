@@ -239,7 +239,7 @@ export function isTurkicStopword(key: string): boolean {
 
 /** Words people mistype often enough to recognise one edit away ("wat", "whta", "hwo"). */
 const QUESTION_WORDS_BY_LANG: Readonly<Record<"en" | "ru" | "tr", string>> = {
-  en: "what who whom whose when where which why how does did the this that with about from there their have they were was are",
+  en: "what who whom whose when where which why how does did the this that with about from there their have they were was are will",
   ru: "что кто когда где почему какой какие как зачем",
   tr: "nedir neden nasıl hangi nerede kimdir",
 };

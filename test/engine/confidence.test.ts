@@ -65,7 +65,7 @@ describe("hedged answers", () => {
 
 describe("the hedged band below the answer threshold", () => {
   it("gives a best answer clearly ahead with a hedge, though it scores below the threshold", () => {
-    const d = engine.ask("wen is the presidnt going to beijng?");
+    const d = engine.ask("is the presidnt going to beijng sometime?");
     expect(d).toMatchObject({ kind: "answer", ids: ["du-dewen-visit-announcement"], confidence: "hedged" });
     if (d.kind !== "answer") return;
     expect(d.score).toBeLessThan(0.5);
@@ -79,6 +79,6 @@ describe("the hedged band below the answer threshold", () => {
 
   it("is switched off by a floor at the answer threshold", () => {
     const strict = createEngine(kb, { thresholds: { hedge: 0.5 } });
-    expect(strict.ask("wen is the presidnt going to beijng?")).toMatchObject({ kind: "decline" });
+    expect(strict.ask("is the presidnt going to beijng sometime?")).toMatchObject({ kind: "decline" });
   });
 });

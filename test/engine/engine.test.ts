@@ -142,6 +142,8 @@ describe("typos, word order, case and chatter", () => {
     ["meet kulubaev who did", "kulubaev-syromolotov-meeting"],
     ["tulip revolution", "tulip-revolution"],
     ["csto sco cis", "consultations-organisations"],
+    // "wen" is also a word of a name's spelling ("Du De Wen"); typed alone, it is "when".
+    ["wen was the tulip revolution", "tulip-revolution"],
   ])("%s → %s", (q, id) => {
     expect(first(q)).toBe(id);
   });
