@@ -135,11 +135,12 @@ dead tent company companies drove fried polling intern interning match crash rea
 /**
  * Everyday words whose stems are those of the article's ideas in another sense ("хотя", although, and
  * "хотеть", to want; "цены", prices, and "ценить", to value; "дорогие", dear, and "дороги", roads;
- * "частые", frequent, and "часть", part): read as typed, never by their stems. Folded.
+ * "частые", frequent, and "часть", part; Turkish "başka", other, and "başkan", head): read as typed,
+ * never by their stems. Folded.
  */
 export const STEM_COLLISIONS: ReadonlySet<string> = wordSet(
   `хотя цены цена ценами ценах дорогие дорогой дорогая дорогих дорогим частые частых частая частый ноль
-  personally`,
+  personally baska baskasi baskalari`,
   foldRu,
 );
 

@@ -268,7 +268,7 @@ describe("follow-ups", () => {
       "thanks",
       "what else was discussed?",
     );
-    expect(other).toMatchObject({ reading: "resolved", kind: "answer", id: "consultations-topics" });
+    expect(other).toMatchObject({ kind: "answer", id: "consultations-topics" });
   });
 
   it("'such' points back as 'this' does ('эмне үчүн ушундай саясат керек?' after what the policy means)", () => {
@@ -305,5 +305,10 @@ describe("follow-ups", () => {
     const [day, talked] = talk("привет, кто с кем встречался 23 марта 2023?", "а о чем говорили");
     expect(day).toMatchObject({ kind: "answer", id: "timeline-2023-03-23" });
     expect(talked).toMatchObject({ reading: "resolved", kind: "answer", id: "kulubaev-syromolotov-meeting" });
+  });
+
+  it("'başka' (other) is no 'başkan' (head): 'what other topics?' after who led the delegations asks the topics", () => {
+    const [, other] = talk("Kırgız heyetine kim başkanlık etti?", "peki baska hangi konular konusuldu");
+    expect(other).toMatchObject({ kind: "answer", id: "consultations-topics" });
   });
 });
