@@ -445,8 +445,15 @@ function parallelOf(a: Asking, text: string): FollowUpReading | undefined {
   const { kb, engine, last } = a;
   const terms = termsOf(engine, text);
   const names = terms.filter((t) => t.startsWith("@"));
-  // The name and nothing else the engine reads ("and China?", "а Китай что делает?").
-  if (names.length !== 1 || terms.length !== 1 || plainWords(text).length > MAX_SHORT_WORDS + 1)
+  // The name and nothing else the engine reads ("and China?", "а Китай что делает?"), but perhaps a
+  // plain word of what it names ("а другие страны Центральной Азии?", "Борбор Азия өлкөлөрүчү?").
+  const ideas = terms.filter((t) => /^[@#]/.test(t));
+  if (
+    names.length !== 1 ||
+    ideas.length !== 1 ||
+    terms.length > 2 ||
+    plainWords(text).length > MAX_SHORT_WORDS + 1
+  )
     return undefined;
   const lastNames = [...questionTerms(a, last)].filter((t) => t.startsWith("@"));
   // Only a name the last answer's question does not have: "Japanese grant" after the grant is no other.
@@ -692,7 +699,9 @@ export function readFollowUp(
     return reading;
   }
   const own = engine.ask(text, options);
-  const cyrillic = own.detected === "ky-latn";
+  // Kyrgyz is read back with the last answer's Cyrillic words: with English ones beside it, the message
+  // reads as English and its Kyrgyz words as unknown ("Борбор Азия өлкөлөрүчү?").
+  const cyrillic = own.detected === "ky-latn" || own.detected === "ky";
   // "And then?", "анан эмне болду?" after an answer whose story the article goes on to tell ("Later, …"):
   // what it tells next. (Without such a next part, "what happened next?" is a detail it lacks.)
   const lastGiven = context?.ids[0];

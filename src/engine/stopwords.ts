@@ -23,7 +23,7 @@ somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 im ive thats theres hes shes theyre youre dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
-kindly grateful either neither enough bit supposed mentioning guessing sorry personal
+kindly grateful either neither enough bit others supposed mentioning guessing sorry personal
 specifically particularly angle associated associate connected nah nope yep yup still info smth sth smthng ppl rly
 confused confusing again quite rather wait`;
 
@@ -33,7 +33,7 @@ const RU = `и в во не что он на я с со как а то все в
 него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
 сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой какая какое какие каких
 каким каком какую каков совсем ним здесь этом один почти мой тем чтобы нее сейчас куда зачем всех никогда можно при
-наконец другой хоть после над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой
+наконец другой другие другая другое других другим другими хоть после над больше тот через эти нас про всего них много разве эту моя впрочем хорошо свою этой
 перед иногда лучше чуть том нельзя такой им более всегда конечно всю почему скажите скажи расскажите расскажи
 подскажите подскажи пожалуйста хочу хотел хотела хотелось знать узнать интересно объясните объясни опишите
 говорится сказано написано пишет пишут упоминается упомянуто вообще именно вопрос вопросы это эта это эти
@@ -55,7 +55,7 @@ const RU_MODAL = `должен должна должны должно следу
 const TR_MODAL = `gerek gerekir gerekiyor olmalı olmamalı olmalıdır zorunda`;
 const KY_MODAL = `тийиш тийишпи мүмкүн мүмкүнбү`;
 
-const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
+const TR_FILLER = `etsem böyle hemen olacak olacağı olacakmış olur başka diğer diğerleri falan filan kendi kendisi kendisinin kendisine ya yav abi abla kanka hocam valla vallahi açıkçası aslında galiba herhalde şimdi selam selamlar
 merhaba merhabalar biliyor biliyormusun bilir bilirmisin dışında hariç biraz yoksa burada burda orada orda
 rica ederim ediyorum ettiği ettiğini bahsi bahsedilen
 bey beyin beyi hanım hanımın bay bayan efendi

@@ -311,4 +311,9 @@ describe("follow-ups", () => {
     const [, other] = talk("Kırgız heyetine kim başkanlık etti?", "peki baska hangi konular konusuldu");
     expect(other).toMatchObject({ kind: "answer", id: "consultations-topics" });
   });
+
+  it("'what about X?' in Kyrgyz, with a plain word of X ('Борбор Азия өлкөлөрүчү?'), asks the last question of X", () => {
+    const [, region] = talk("Көп вектордуу саясат деген эмне?", "Борбор Азия өлкөлөрүчү?");
+    expect(region).toMatchObject({ reading: "resolved", kind: "answer", id: "multi-vector-why-now" });
+  });
 });
