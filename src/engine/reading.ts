@@ -568,7 +568,10 @@ export class QuestionReader {
       // With ideas of its own, a pronoun still stands for the one name the preamble gave ("I remember the
       // Tulip Revolution… why does the author give it as an example?"): that name is the question's too.
       const named = [...new Set(terms.filter((t) => t.context && t.term.startsWith("@")).map((t) => t.term))];
-      if (named.length === 1)
+      // (Not when the preamble names the article too: "…sent me this article. what does it mean by
+      // multi-vector?" asks what the article means.)
+      const articleNamed = terms.some((t) => t.context && t.term === "#article");
+      if (named.length === 1 && !articleNamed)
         for (const [i, t] of terms.entries())
           if (t.context && t.term === named[0]) terms[i] = { ...t, context: false };
     }

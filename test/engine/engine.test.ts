@@ -148,6 +148,14 @@ describe("typos, word order, case and chatter", () => {
     expect(first(q)).toBe(id);
   });
 
+  it("reads 'it' after a preamble naming the article as the article, not the preamble's place", () => {
+    expect(
+      first(
+        "I am reading this article about Central Asia. What does it mean by a multi-vector foreign policy?",
+      ),
+    ).toBe("multi-vector-meaning");
+  });
+
   it("finds the question in a long, chatty message", () => {
     expect(
       first(
