@@ -300,6 +300,7 @@ export class QuestionReader {
     const framing = framingSources(tokens, phraseAt);
     for (const i of reportedAsking(tokens)) framing.add(i);
     for (const i of articleDescription(tokens, phraseAt)) framing.add(i);
+    for (const i of conditionWords(tokens)) framing.add(i);
     // Words that ask nothing here: Russian "как" presenting something as something (givenAsWords), Kyrgyz
     // "эч ким", "эч качан", "эч нерсе" (nobody, never, nothing).
     const asksNothing = lang === "ru" && !ruLatn ? givenAsWords(tokens) : new Set<number>();
@@ -1146,6 +1147,37 @@ function articleDescription(
       out.add(i);
     }
   }
+  return out;
+}
+
+/** Words that open a condition or a concession after a question ("…if Russia and China are next door?"). */
+const CONDITIONS: ReadonlySet<string> = new Set(
+  "if although though whereas considering если хотя".split(" "),
+);
+/** Words before which "if" is "whether" ("do you know if…"). */
+const WHETHER_BEFORE: ReadonlySet<string> = new Set(
+  "know knows knew wonder wondering wondered ask asked asking tell check see sure idea curious unclear say says mention mentions".split(
+    " ",
+  ),
+);
+
+/**
+ * "Why would Kyrgyzstan care about the West if Russia and China are right next door?": a condition after
+ * the question word is the asker's reasoning, context, not what is asked. The positions from the
+ * condition word to the end of its clause.
+ */
+function conditionWords(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (!CONDITIONS.has(t.key)) return;
+    // "Do you know if the pass is open?": after a verb of knowing or asking, "if" is "whether".
+    if (t.key === "if" && WHETHER_BEFORE.has(tokens[i - 1]?.key ?? "")) return;
+    const asked = tokens
+      .slice(0, i)
+      .some((o) => o.sentence === t.sentence && (isAskingWord(o.key) || isOpeningAuxiliary(o.key)));
+    if (!asked) return;
+    for (let j = i; j < tokens.length && tokens[j]?.clause === t.clause; j++) out.add(j);
+  });
   return out;
 }
 

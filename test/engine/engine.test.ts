@@ -156,6 +156,14 @@ describe("typos, word order, case and chatter", () => {
     ).toBe("multi-vector-meaning");
   });
 
+  it("reads a condition after the question as the asker's reasoning, not as a second question", () => {
+    for (const q of [
+      "why would kyrgyzstan need the west at all if russia and china are its neighbours?",
+      "почему Кыргызстану важен Запад, если рядом Россия и Китай?",
+    ])
+      expect(asked(q, "answer").ids, q).toEqual(["western-capital"]);
+  });
+
   it("finds the question in a long, chatty message", () => {
     expect(
       first(
