@@ -162,6 +162,17 @@ function kindsOfAnyQuestion(a: Asking, id: string): readonly string[] {
   });
 }
 
+/** The names and ideas any of an answer's curated questions has, in every language. */
+function ideasOfAnyQuestion(a: Asking, id: string): ReadonlySet<string> {
+  return new Set(
+    keptFor(a.engine, `any ideas ${id}`, () => {
+      const questions = Object.values(a.kb.answerById.get(id)?.questions ?? {}).flat();
+      const terms = questions.flatMap((q) => termsOf(a.engine, q));
+      return [...new Set(terms.filter((t) => /^[@#]/.test(t) && !t.startsWith("#q-")))];
+    }),
+  );
+}
+
 /** The terms of an answer's first question. */
 function questionTerms(a: Asking, id: string): Set<string> {
   return new Set(firstQuestionTerms(a.kb, a.engine, id));
@@ -304,6 +315,17 @@ function askedOfRelated(a: Asking, sentence: string): { decision: Decision; quer
   const lastKinds = new Set(kindsOf(last));
   const lastIdeas = questionTerms(a, last);
   const ideas = termsOf(engine, sentence).filter((t) => !lastIdeas.has(t));
+  // An idea the last answer's own curated questions ask about is answered there ("what do people there
+  // want out of it?" after why Western capital matters, whose questions ask what the region wants).
+  // (Their ideas, and the follow-up alone is answered by the last answer's questions: "why is that
+  // needed?" after the fight against foreign-funded structures is not.)
+  const askedOfLast = ideasOfAnyQuestion(a, last);
+  if (
+    ideas.length > 0 &&
+    ideas.every((t) => askedOfLast.has(t)) &&
+    engine.ask(sentence, { ...a.options, within: [last] }).kind === "answer"
+  )
+    return undefined;
   const kinds = asked.filter((k) => !lastKinds.has(k));
   const related = (kb.answerById.get(last)?.related ?? []).filter(
     (id) => kb.answerById.get(id)?.kind !== "bot",

@@ -316,4 +316,12 @@ describe("follow-ups", () => {
     const [, region] = talk("Көп вектордуу саясат деген эмне?", "Борбор Азия өлкөлөрүчү?");
     expect(region).toMatchObject({ reading: "resolved", kind: "answer", id: "multi-vector-why-now" });
   });
+
+  it("an idea the last answer's own curated questions ask is asked of it, not of a related answer", () => {
+    const [, wanted] = talk(
+      "why is western capital important for kyrgyzstan?",
+      "so what do they want out of it",
+    );
+    expect(wanted).toMatchObject({ kind: "answer", id: "western-capital" });
+  });
 });
