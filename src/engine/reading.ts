@@ -1152,7 +1152,11 @@ function articleDescription(
 
 /** Words that open a condition or a concession after a question ("…if Russia and China are next door?"). */
 const CONDITIONS: ReadonlySet<string> = new Set(
-  "if although though whereas considering если хотя".split(" "),
+  "if although though whereas considering when while если хотя".split(" "),
+);
+/** Words before which "when" asks ("…the railway, like when it will be finished?", "do you know when…"). */
+const EMBEDDING: ReadonlySet<string> = new Set(
+  "like know knows say says tell exactly mention mentions".split(" "),
 );
 /** Words before which "if" is "whether" ("do you know if…"). */
 const WHETHER_BEFORE: ReadonlySet<string> = new Set(
@@ -1172,6 +1176,16 @@ function conditionWords(tokens: readonly Token[]): Set<number> {
     if (!CONDITIONS.has(t.key)) return;
     // "Do you know if the pass is open?": after a verb of knowing or asking, "if" is "whether".
     if (t.key === "if" && WHETHER_BEFORE.has(tokens[i - 1]?.key ?? "")) return;
+    // "…when China and Russia are right next door": "when" or "while" opens a concession, not a second
+    // question ("…and when?", "when did he go?").
+    if (
+      (t.key === "when" || t.key === "while") &&
+      (CONJUNCTIONS.has(tokens[i - 1]?.key ?? "") ||
+        EMBEDDING.has(tokens[i - 1]?.key ?? "") ||
+        isOpeningAuxiliary(tokens[i + 1]?.key ?? "") ||
+        tokens[i + 1]?.clause !== t.clause)
+    )
+      return;
     const asked = tokens
       .slice(0, i)
       .some((o) => o.sentence === t.sentence && (isAskingWord(o.key) || isOpeningAuxiliary(o.key)));

@@ -160,6 +160,7 @@ describe("typos, word order, case and chatter", () => {
     for (const q of [
       "why would kyrgyzstan need the west at all if russia and china are its neighbours?",
       "почему Кыргызстану важен Запад, если рядом Россия и Китай?",
+      "why does kyrgyzstan need western investment at all when russia and china are its neighbours?",
     ])
       expect(asked(q, "answer").ids, q).toEqual(["western-capital"]);
   });
