@@ -889,6 +889,21 @@ function citedFootnote(
     const named = kb.footnotes.filter((f) => titles(f).some((t) => t.includes(phrase)));
     if (named.length === 1 && named[0]) return { n: named[0].n, title: ` ${phrase} ` };
   }
+  // …or by its outlet and the words of its title, unquoted ("the Aki Press piece on Kyrgyz-Russian
+  // consultations on regional security"): one footnote of that outlet shares the most of them.
+  const plain = ` ${plainText(outsideQuotes(question))} `;
+  const byOutlet = kb.footnotes.filter((f) => plain.includes(` ${plainText(f.outlet)} `));
+  const shared = (f: (typeof kb.footnotes)[number]) => {
+    const words = new Set(titles(f).flatMap((t) => t.split(" ").filter((w) => w.length >= 4)));
+    return [...words].filter((w) => plain.includes(` ${w} `));
+  };
+  const sharing = byOutlet
+    .map((f) => ({ f, words: shared(f) }))
+    .filter((x) => x.words.length >= MIN_TITLE_WORDS)
+    .sort((a, b) => b.words.length - a.words.length);
+  const [best, next] = sharing;
+  if (best && (!next || next.words.length < best.words.length))
+    return { n: best.f.n, title: ` ${best.words.join(" ")} ` };
   if (!analysis.terms.some((t) => t.term === "#source")) return undefined;
   const numbers = analysis.terms
     .filter((t) => /^\d$/.test(t.surface) && t.term === `n:${t.surface}`)

@@ -1027,6 +1027,14 @@ describe("a footnote named by its title", () => {
       ),
     ).toBe("sources-list");
   });
+
+  it("knows a footnote named by its outlet and the words of its title, unquoted", () => {
+    expect(
+      first(
+        "Aki Press news about the Kyrgyz-Russian consultations on regional security, what threats were discussed?",
+      ),
+    ).toBe("consultations-topics");
+  });
 });
 
 describe("the article's words in translation", () => {
