@@ -228,6 +228,13 @@ describe("finer details (content/details.yaml)", () => {
       kind: "decline",
       detail: "count",
     });
+    // …with words between the count and what is counted.
+    expect(
+      engine.ask("how many snow plough vehicles will batken buy with the japanese grant?"),
+    ).toMatchObject({
+      kind: "decline",
+      detail: "count",
+    });
     const d = engine.ask("a kakoi byl rezultat vizita v Pekin v mae");
     expect(d).toMatchObject({ kind: "decline", reason: "lacks", detail: "outcome" });
     expect(renderReply(d, kb, "plain")).toMatch(/Чем это закончилось[\s\S]*Пекин/);
