@@ -306,6 +306,7 @@ export class QuestionReader {
     const asksNothing = lang === "ru" && !ruLatn ? givenAsWords(tokens) : new Set<number>();
     if (lang === "ky")
       for (let i = 1; i < tokens.length; i++) if (tokens[i - 1]?.key === "эч") asksNothing.add(i);
+    for (const i of verdictWords(tokens)) asksNothing.add(i);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] as QueryToken;
       const clause = clauses[i] as number;
@@ -1146,6 +1147,34 @@ function articleDescription(
       if (phraseAt.get(i)?.target.term === "#author") break;
       out.add(i);
     }
+  }
+  return out;
+}
+
+/**
+ * Asking for a verdict on a claim ("My friend says X. Who's right?", "Это правда?", "Kim haklı?") asks
+ * nothing of its own: the claim is the question. Folded keys, a phrase per entry.
+ */
+// ("who's" is read as "who" with the suffix "s".)
+const VERDICTS: readonly (readonly string[])[] = `who right|whos right|who is right|who is correct|who correct
+|which of us is right|am i right|is that true|is it true|is this true|true or false|true or not|is that correct
+|is that right|кто прав|кто права|кто из нас прав|это правда|правда ли|так ли это|верно ли|прав ли|права ли
+|я прав|я права|kto prav|eto pravda|pravda li|kim hakli|hangimiz hakli|dogru mu|hakli miyim|ким туура|ким акыйкат|чынбы|туурабы|ырасбы`
+  .split("|")
+  .map((p) => p.trim().split(/\s+/));
+
+/**
+ * The indices of the words of a sentence that only asks for a verdict (see VERDICTS): "Кто прав?" after
+ * the claims. One that asks more ("Who's right and how much is it?") asks that.
+ */
+function verdictWords(tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const sentence = tokens[i]?.sentence;
+    if (i > 0 && tokens[i - 1]?.sentence === sentence) continue;
+    const words = tokens.filter((t) => t.sentence === sentence).map((t) => t.key);
+    if (VERDICTS.some((p) => p.length === words.length && p.every((w, k) => words[k] === w)))
+      for (let k = 0; k < words.length; k++) out.add(i + k);
   }
   return out;
 }

@@ -165,6 +165,14 @@ describe("typos, word order, case and chatter", () => {
       expect(asked(q, "answer").ids, q).toEqual(["western-capital"]);
   });
 
+  it("reads the claims before a sentence that only asks for a verdict ('Кто прав?') as the question", () => {
+    expect(
+      first(
+        "Мой друг уверяет, что делегацию Кыргызстана на консультациях с Россией возглавлял Кулубаев. А я сомневаюсь. Кто прав?",
+      ),
+    ).toBe("consultations-delegations");
+  });
+
   it("finds the question in a long, chatty message", () => {
     expect(
       first(
