@@ -163,6 +163,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzf.yaml": { right: 147, wrong: 1 },
     "test/eval/batch-zzg.yaml": { right: 145, wrong: 2 },
     "test/eval/batch-zzh.yaml": { right: 93, wrong: 3 },
+    "test/eval/batch-zzi.yaml": { right: 150, wrong: 0 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -208,6 +209,8 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-p.yaml": { right: 49, wrong: 3 },
     "test/eval/conversations/set-q.yaml": { right: 50, wrong: 1 },
     "test/eval/conversations/set-r.yaml": { right: 51, wrong: 2 },
+    "test/eval/conversations/set-s.yaml": { right: 53, wrong: 1 },
+    "test/eval/conversations/set-t.yaml": { right: 48, wrong: 1 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
