@@ -1578,11 +1578,16 @@ function joinsAClause(t: Token, before: Token | undefined): boolean {
   return before.clause !== t.clause || SAYING.test(before.key);
 }
 
+/** The fewest words of a sentence with a question mark that may be a story (see preambleOf). */
+const RISING_STORY = 8;
+
 function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => boolean {
   const marked = new Set<number>();
   const worded = new Set<number>();
   /** Sentences asking with more than a Russian "что" or "как" deep inside them. */
   const openlyWorded = new Set<number>();
+  /** Sentences with a question word anywhere. */
+  const anyAsking = new Set<number>();
   const sentences = new Set<number>();
   const last = tokens.at(-1)?.sentence ?? 0;
   let previous = -1;
@@ -1603,6 +1608,7 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
     // In English a question opens with its question word; one deep inside an earlier sentence tells a story
     // ("the grandpa kept talking about how Russia still matters here. Why does…").
     const opens = !english || position < OPENING_WINDOW || t.sentence === last;
+    if (isAskingWord(typed)) anyAsking.add(t.sentence);
     if ((isAskingWord(typed) && opens) || (position === 0 && isOpeningAuxiliary(typed))) {
       worded.add(t.sentence);
       if (position < 2 || !REPORTED_CLAUSE.has(t.key)) openlyWorded.add(t.sentence);
@@ -1616,6 +1622,18 @@ function preambleOf(tokens: readonly Token[], english: boolean): (t: Token) => b
   // одни говорят с Лавровым, другие что с каким-то замом.")
   const asking =
     marked.size === 0 ? worded : new Set([...marked, ...[...openlyWorded].filter((s) => s > lastMark)]);
+  // In English, a long sentence with a question mark and no question word, before a sentence that asks
+  // in words, is a story told with a rising voice ("…my driver said japan is paying to fix them? how much
+  // money are we talking"). (Not a short one: "isnt kyrgystan in the csto? did they…" asks.)
+  if (english)
+    for (const s of marked)
+      if (
+        !worded.has(s) &&
+        !anyAsking.has(s) &&
+        tokens.filter((t) => t.sentence === s).length >= RISING_STORY &&
+        [...openlyWorded].some((later) => later > s)
+      )
+        asking.delete(s);
   // With no question mark or question word anywhere, the last sentence is what is asked ("Hi! I'm a
   // student in Osh and my teacher sent us this. primakov doctrine"), the ones before it a story.
   const lastWorded = [...tokens].reverse().find((t) => t.script !== "other")?.sentence;

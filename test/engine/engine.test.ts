@@ -173,6 +173,14 @@ describe("typos, word order, case and chatter", () => {
     ).toBe("consultations-delegations");
   });
 
+  it("reads a long English story ending in a question mark, before the question in words, as the story", () => {
+    expect(
+      first(
+        "i heard on the radio this morning that the chinese president invited japarov for a visit in may? what did the ambassador actually say",
+      ),
+    ).toBe("du-dewen-quote");
+  });
+
   it("finds the question in a long, chatty message", () => {
     expect(
       first(
