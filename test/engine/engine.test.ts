@@ -1071,6 +1071,11 @@ describe("which outlet reported it", () => {
     expect(d.reason).toBe("lacks");
     expect(first("which outlet reported the grant from Japan?")).toBe("sources-list");
   });
+
+  it("counts the sources: the list says how many there are, and how many from each outlet", () => {
+    expect(first("how many times does the article cite 24.kg?")).toBe("sources-list");
+    expect(first("Макалада Aki Press'ке канча жолу шилтеме берилет?")).toBe("sources-list");
+  });
 });
 
 describe("two questions in one message", () => {
