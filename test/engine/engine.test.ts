@@ -1072,6 +1072,10 @@ describe("which outlet reported it", () => {
     expect(first("which outlet reported the grant from Japan?")).toBe("sources-list");
   });
 
+  it("names the countries the article speaks of with its summary", () => {
+    expect(first("which countries does this article mention?")).toBe("article-summary");
+  });
+
   it("counts the sources: the list says how many there are, and how many from each outlet", () => {
     expect(first("how many times does the article cite 24.kg?")).toBe("sources-list");
     expect(first("Макалада Aki Press'ке канча жолу шилтеме берилет?")).toBe("sources-list");
