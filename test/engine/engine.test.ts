@@ -1073,7 +1073,8 @@ describe("which outlet reported it", () => {
   });
 
   it("names the countries the article speaks of with its summary", () => {
-    expect(first("which countries does this article mention?")).toBe("article-summary");
+    expect(first("which countries come up in the article?")).toBe("article-summary");
+    expect(first("Макалада кайсы өлкөлөр айтылат?")).toBe("article-summary");
   });
 
   it("counts the sources: the list says how many there are, and how many from each outlet", () => {
