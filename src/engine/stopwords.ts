@@ -299,7 +299,9 @@ const FRAME_VERB_STARTS: readonly string[] =
 
 /** Verbs of holding a view, as whole words ("does the author agree?"): "agree" starts "agreement". */
 const FRAME_VERB_WORDS: ReadonlySet<string> = new Set(
-  "agree agrees согласен согласна согласны katılıyor katılır katılıyormu макул макулбу".split(" "),
+  "agree agrees approve approves approved endorse endorses согласен согласна согласны одобряет одобряют поддерживает katılıyor katılır katılıyormu onaylıyor onaylar destekliyor макул макулбу колдойт".split(
+    " ",
+  ),
 );
 
 /** Words that make the name beside them what is spoken about: before it (about, о, про), after it (hakkında, жөнүндө). */

@@ -1352,6 +1352,12 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe("democracy-island");
   });
 
+  it("reads 'does the author approve of…?' likewise", () => {
+    expect(first("so does the author approve of what japarov does with foreign-funded groups?")).toBe(
+      "foreign-funded-structures",
+    );
+  });
+
   it("reads a question someone else asked as the question, and 'can you help?' as politeness", () => {
     for (const q of [
       "Good evening, I teach history in Naryn. My students asked me who wrote this article, can you help?",
