@@ -922,11 +922,13 @@ const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "�
 const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
+
 /** Most content words one "besides…" sets aside. */
 const MAX_SET_ASIDE = 4;
 /** Words that join the parts of what "besides…" sets aside. */
 const ASIDE_JOINERS: ReadonlySet<string> = new Set(
-  "and or of in with и или в во с со на ve veya ile da de жана же менен".split(" "),
+  "and or of in with и или в во с со на i ili ve veya ile da de жана же менен".split(" "),
 );
 
 /** The tokens (a word, or a whole name or phrase) a question sets aside. */
@@ -966,14 +968,19 @@ function setAsideTokens(
         if (!content(j)) {
           if (taken === 0) continue;
           const joiner = tokens[j] as Token;
-          if (!ASIDE_JOINERS.has(joiner.key) || !content(j + 1)) break;
+          // ("the CSTO and the SCO": an article may stand between the joiner and the next thing.)
+          const article = ARTICLES.has(joiner.key) && ASIDE_JOINERS.has(tokens[j - 1]?.key ?? "");
+          const after = content(j + 1) || (ARTICLES.has(tokens[j + 1]?.key ?? "") && content(j + 2));
+          if (!(ASIDE_JOINERS.has(joiner.key) || article) || !after) break;
           continue;
         }
         // (In English a word of its own before the thing ("the international organizations") describes it.)
         const prior = phraseAt.get(j - 1);
         const described =
           english && taken === 1 && content(j - 1) && (!prior || prior.end - prior.start === 1);
-        if (taken > 0 && !listed && !described && !ASIDE_JOINERS.has((tokens[j - 1] as Token).key)) break;
+        const joined = (k: number) => ASIDE_JOINERS.has(tokens[k]?.key ?? "");
+        const afterJoiner = joined(j - 1) || (ARTICLES.has(tokens[j - 1]?.key ?? "") && joined(j - 2));
+        if (taken > 0 && !listed && !described && !afterJoiner) break;
         take(j);
         lastName = name(j);
         const p = phraseAt.get(j);

@@ -18,7 +18,7 @@ according according mention mentioned mentions write writes wrote written read r
 abt unrelated offtopic pls plz u ur r pl wanna gonna gotta dunno anyway anyways lol lmao haha btw hmm bro guys quick quickly honestly
 morning evening afternoon tbh idk imo except excluding tho though ngl fr kinda sorta rn lowkey srsly omg ikr rip
 basically up down out off under above below across through throughout toward towards upon among amongst linked
-via per beyond along around behind beside besides despite near since until till
+via per beyond along around behind beside besides apart aside despite near since until till
 somewhere anywhere nowhere someone somebody anyone anybody everything nothing
 im ive thats theres hes shes theyre youre dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt havent hasnt
 don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
@@ -68,7 +68,7 @@ const TR = `ve ile bir bu şu o onu ona ondan onda da de mi mı mu mü ne neden 
 hangi hangisi hangileri nerede nerde nereye nereden zaman için gibi kadar daha en ama fakat veya ya ki ise olan olarak
 oldu olmuş olduğu olduğunu var vardı varmış vardır varmıydı yok yoktu yokmuş nedir midir mıdır mudur müdür neler nelerdir kaç hakkında göre bana söyle
 söyler söyleyin söyleyebilir anlat anlatır anlatın lütfen merak ediyorum acaba sence sizce ben sen biz siz onlar onun
-bunu şunu bunun her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
+bunu şunu bunun bundan bunda buna şundan şuna her tüm hem diye sonra önce idi mıydı miydi neydi kimdi nasıldı ediyor eder etti bilmek
 istiyorum soru sorular peki yani hani şey şeyi şeyler bişey bisey birşey birsey bişeyler biseyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor ediliyor edilir edilmiş

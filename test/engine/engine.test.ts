@@ -1352,6 +1352,10 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe("democracy-island");
   });
 
+  it("reads Turkish 'bundan' (of this) as a function word", () => {
+    expect(first("lale devrimi hangi yil olmus yazar neden bundan bahsediyo")).toBe("tulip-revolution");
+  });
+
   it("reads 'does the author approve of…?' likewise", () => {
     expect(first("so does the author approve of what japarov does with foreign-funded groups?")).toBe(
       "foreign-funded-structures",
@@ -1663,6 +1667,11 @@ describe("what a question sets aside", () => {
     expect(first("What was discussed besides the CSTO, SCO and CIS?")).not.toBe(
       "consultations-organisations",
     );
+    // "Aside from", with an article after "and"; Russian in Latin letters joined by "i".
+    expect(first("Aside from the CSTO and the SCO, which other issues did the delegations discuss?")).toBe(
+      "consultations-topics",
+    );
+    expect(first("chto obsuzhdali na konsultaciyah krome ODKB i SNG")).toBe("consultations-topics");
   });
 
   it("keeps the answer whose list holds X and the rest", () => {
