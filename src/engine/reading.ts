@@ -1401,7 +1401,14 @@ const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чы�
 /** A demonstrative that ends its sentence stands for what came before: "what proves that?", "why is this?" */
 function endsOnDemonstrative(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
-  return DEMONSTRATIVES.has(t.key) && (tokens[i + 1]?.clause ?? -1) !== t.clause;
+  if (!DEMONSTRATIVES.has(t.key)) return false;
+  // (…or only function words follow it: "что под этим понимается?")
+  // (Not before a question of its own: "Правда ли это и сколько?")
+  for (let j = i + 1; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++) {
+    const key = (tokens[j] as Token).key;
+    if (!isStopword(key) || isAskingWord(key) || CONJUNCTIONS.has(key)) return false;
+  }
+  return true;
 }
 
 /** First-person possessives, folded: what follows them is the speaker's own ("my friends", "наш учитель"). */

@@ -1352,6 +1352,12 @@ describe("chat messages: a preamble, then the question", () => {
       expect(first(q), q).toBe("democracy-island");
   });
 
+  it("reads a demonstrative with only function words after it as pointing back ('Что под этим понимается?')", () => {
+    expect(first("В статье есть «многовекторная дипломатия». Что под этим понимается?")).toBe(
+      "multi-vector-meaning",
+    );
+  });
+
   it("reads Turkish 'bundan' (of this) as a function word", () => {
     expect(first("lale devrimi hangi yil olmus yazar neden bundan bahsediyo")).toBe("tulip-revolution");
   });
