@@ -1358,6 +1358,19 @@ describe("chat messages: a preamble, then the question", () => {
     );
   });
 
+  it("reads 'aka', a student's 'IR class' and 'academic background' as people write them", () => {
+    expect(first("the Near Periphery Doctrine aka Primakov Doctrine, what is it about?")).toBe(
+      "russia-influence-primakov",
+    );
+    expect(first("im in an IR class, is kyrgyzstan called the democracy island in this text and why?")).toBe(
+      "democracy-island",
+    );
+    expect(asked("who wrote this piece and what is his academic background?", "answer")).toMatchObject({
+      ids: ["author"],
+      confidence: "sure",
+    });
+  });
+
   it("reads Turkish 'bundan' (of this) as a function word", () => {
     expect(first("lale devrimi hangi yil olmus yazar neden bundan bahsediyo")).toBe("tulip-revolution");
   });
