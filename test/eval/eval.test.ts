@@ -164,6 +164,8 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzg.yaml": { right: 145, wrong: 2 },
     "test/eval/batch-zzh.yaml": { right: 94, wrong: 3 },
     "test/eval/batch-zzi.yaml": { right: 150, wrong: 0 },
+    "test/eval/batch-zzj.yaml": { right: 133, wrong: 8 },
+    "test/eval/batch-zzk.yaml": { right: 93, wrong: 3 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
@@ -211,6 +213,8 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-r.yaml": { right: 51, wrong: 2 },
     "test/eval/conversations/set-s.yaml": { right: 53, wrong: 1 },
     "test/eval/conversations/set-t.yaml": { right: 48, wrong: 1 },
+    "test/eval/conversations/set-u.yaml": { right: 49, wrong: 2 },
+    "test/eval/conversations/set-v.yaml": { right: 47, wrong: 3 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
