@@ -922,6 +922,7 @@ const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "�
 const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
+/** English articles, which may stand between the parts of what "besides…" sets aside. */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 
 /** Most content words one "besides…" sets aside. */
@@ -1160,9 +1161,9 @@ function articleDescription(
 
 /**
  * Asking for a verdict on a claim ("My friend says X. Who's right?", "Это правда?", "Kim haklı?") asks
- * nothing of its own: the claim is the question. Folded keys, a phrase per entry.
+ * nothing of its own: the claim is the question. Folded keys, a phrase per entry ("who's" is read as
+ * "who" with the suffix "s").
  */
-// ("who's" is read as "who" with the suffix "s".)
 const VERDICTS: readonly (readonly string[])[] = `who right|whos right|who is right|who is correct|who correct
 |which of us is right|am i right|is that true|is it true|is this true|true or false|true or not|is that correct
 |is that right|кто прав|кто права|кто из нас прав|это правда|правда ли|так ли это|верно ли|прав ли|права ли
