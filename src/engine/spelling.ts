@@ -155,7 +155,6 @@ export class SpellingCorrector {
     return near !== undefined && near.distance === 1 && this.vocabulary.names.nameSpellings.has(near.word);
   }
 
-  /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
   /** The question word of the question's language `t` is one edit from, if any. */
   private mistypedQuestionWord(t: Token, lang: AnalysisLang): string | undefined {
     if (t.key.length < 3 || t.key.length > 6 || t.capitalisedMidSentence) return undefined;
@@ -169,18 +168,24 @@ export class SpellingCorrector {
 
   /** The content spells `t` only as one word of a longer name: no name, idea or common word alone. */
   private isNameWordOnly(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
+    return this.vocabulary.names.nameSpellings.has(t.key) && !this.isOneWordName(t, lang, ruLatn);
+  }
+
+  /** A one-word name or concept is `t` by one of its keys (its stems); the keys stay on the token. */
+  private isOneWordName(t: Token, lang: AnalysisLang, ruLatn: boolean): boolean {
     const { names } = this.vocabulary;
-    if (!names.nameSpellings.has(t.key)) return false;
     const keys = names.keysOf(t, lang, ruLatn, QUESTION);
+    (t as QueryToken).keys = keys;
     return (
       names.trie.findAll(
         1,
         () => keys,
         () => true,
-      ).length === 0
+      ).length > 0
     );
   }
 
+  /** The content (or a name, or a concept) has this word, as spelt or by its stem. */
   private isKnownWord(t: Token, lang: AnalysisLang, ruLatn: boolean, english: boolean): boolean {
     const vocabulary = this.vocabulary;
     const translit = ruLatn && t.script === "latin" ? latinToCyrillic(t.key) : undefined;
@@ -190,20 +195,11 @@ export class SpellingCorrector {
     // A common word ("происходит") is a word, not a typo of a content word ("приходит").
     if (vocabulary.isLightWord(t, lang, ruLatn, english)) return true;
     // A one-word name or concept by its stem ("hibeyi" is "hibe").
-    const { names } = vocabulary;
-    const keys = names.keysOf(t, lang, ruLatn, QUESTION);
-    (t as QueryToken).keys = keys;
-    if (
-      names.trie.findAll(
-        1,
-        () => keys,
-        () => true,
-      ).length > 0
-    )
+    if (this.isOneWordName(t, lang, ruLatn))
       // …unless the word is a name mistyped by one letter and the stem a short guess at it ("Kulibaev"
       // is Kulubaev, not Turkish "kül…", culture).
       return !this.isMistypedName(t);
-    return names.trie.prefixName(t.key, 5, 5) !== undefined;
+    return vocabulary.names.trie.prefixName(t.key, 5, 5) !== undefined;
   }
 }
 
