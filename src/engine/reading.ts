@@ -1191,13 +1191,12 @@ function verdictWords(tokens: readonly Token[]): Set<number> {
 const CONDITIONS: ReadonlySet<string> = new Set(
   "if although though whereas considering when while если хотя".split(" "),
 );
-/** Words before which "when" asks ("…the railway, like when it will be finished?", "do you know when…"). */
+/**
+ * Words after which "if" or "when" opens an embedded question, not a condition ("do you know if the pass
+ * is open?", "…the railway, like when it will be finished?").
+ */
 const EMBEDDING: ReadonlySet<string> = new Set(
-  "like know knows say says tell exactly mention mentions".split(" "),
-);
-/** Words before which "if" is "whether" ("do you know if…"). */
-const WHETHER_BEFORE: ReadonlySet<string> = new Set(
-  "know knows knew wonder wondering wondered ask asked asking tell check see sure idea curious unclear say says mention mentions".split(
+  "know knows knew wonder wondering wondered ask asked asking tell check see sure idea curious unclear say says mention mentions like exactly".split(
     " ",
   ),
 );
@@ -1211,14 +1210,12 @@ function conditionWords(tokens: readonly Token[]): Set<number> {
   const out = new Set<number>();
   tokens.forEach((t, i) => {
     if (!CONDITIONS.has(t.key)) return;
-    // "Do you know if the pass is open?": after a verb of knowing or asking, "if" is "whether".
-    if (t.key === "if" && WHETHER_BEFORE.has(tokens[i - 1]?.key ?? "")) return;
+    if ((t.key === "if" || t.key === "when") && EMBEDDING.has(tokens[i - 1]?.key ?? "")) return;
     // "…when China and Russia are right next door": "when" or "while" opens a concession, not a second
     // question ("…and when?", "when did he go?").
     if (
       (t.key === "when" || t.key === "while") &&
       (CONJUNCTIONS.has(tokens[i - 1]?.key ?? "") ||
-        EMBEDDING.has(tokens[i - 1]?.key ?? "") ||
         isOpeningAuxiliary(tokens[i + 1]?.key ?? "") ||
         tokens[i + 1]?.clause !== t.clause)
     )
@@ -1403,8 +1400,8 @@ const TRUTH_WORDS = ["true", "правд", "верн", "dogru", "gercek", "чы�
 function endsOnDemonstrative(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (!DEMONSTRATIVES.has(t.key)) return false;
-  // (…or only function words follow it: "что под этим понимается?")
-  // (Not before a question of its own: "Правда ли это и сколько?")
+  // (…or only function words follow it, "что под этим понимается?", unless they ask a question of their
+  // own: "Правда ли это и сколько?")
   for (let j = i + 1; j < tokens.length && (tokens[j] as Token).clause === t.clause; j++) {
     const key = (tokens[j] as Token).key;
     if (!isStopword(key) || isAskingWord(key) || CONJUNCTIONS.has(key)) return false;
