@@ -166,6 +166,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzi.yaml": { right: 150, wrong: 0 },
     "test/eval/batch-zzj.yaml": { right: 133, wrong: 8 },
     "test/eval/batch-zzk.yaml": { right: 93, wrong: 3 },
+    "test/eval/batch-zzl.yaml": { right: 95, wrong: 2 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 190, wrong: 1 },
   };
