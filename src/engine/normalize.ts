@@ -83,7 +83,9 @@ const CLOSING_LAST_WORDS: ReadonlySet<string> = new Set(CLOSING_PHRASES.map((p) 
 export function cleanText(raw: string): string {
   const addressed = withoutMentions(raw);
   // Chat ends a sentence with a typed smiley (":)", ":D", "xD", ")))") as often as with a full stop.
-  const text = EMOTICON_HINT.test(addressed) ? addressed.replace(EMOTICON, "$1 \n ") : addressed;
+  const text = EMOTICON_HINT.test(addressed)
+    ? loneBrackets(addressed.replace(EMOTICON, "$1 \n "))
+    : addressed;
   // Plain ASCII needs none of it (the common case, and the Unicode-wide regex is the costly part).
   if (/^[\x20-\x7e\n]*$/.test(text)) return text.replace(/`/g, "'");
   const normal = ALREADY_NFKC.test(text) ? text : text.normalize("NFKC");
@@ -95,6 +97,34 @@ export function cleanText(raw: string): string {
     if (PICTOGRAPHS.test(c)) return " \n ";
     return " ";
   });
+}
+
+/**
+ * A bracket that pairs with none is a smiley, and ends its sentence as the doubled ones do: Russian chat
+ * types "навеки) а что…" and "жаль( но…". Brackets that pair ("(AKIpress)") stay as they are.
+ */
+function loneBrackets(text: string): string {
+  if (!text.includes(")") && !text.includes("(")) return text;
+  const open: number[] = [];
+  const lone: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) open.push(i);
+    else if (c === 41) {
+      if (open.length > 0) open.pop();
+      else lone.push(i);
+    }
+  }
+  lone.push(...open);
+  if (lone.length === 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of lone.sort((a, b) => a - b)) {
+    parts.push(text.slice(from, i), " \n ");
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
 }
 
 /** A quotation mark, or an apostrophe that is not inside a word. */

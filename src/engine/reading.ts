@@ -1468,9 +1468,13 @@ function postscriptOf(tokens: readonly Token[], inPreamble: (t: Token) => boolea
  * asker ("so tell me", "короче", "это правда", "neyse") start the question, as if it ended with "?", and
  * the story before them reads as a preamble. Split tokens are copies; with nothing split, the same array.
  */
-function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
-  const oneSentence = tokens.every((t) => t.sentence === tokens[0]?.sentence);
-  if (!oneSentence || tokens.length < RUN_ON_WORDS || tokens.some((t) => t.questionMark)) return tokens;
+function splitRunOn<T extends Token>(message: readonly T[]): readonly T[] {
+  // A greeting before it ("привет) я рекрутер…") leaves the message one run-on sentence.
+  const last = message[message.length - 1]?.sentence;
+  const from = message.findIndex((t) => t.sentence === last);
+  const tokens = message.slice(from);
+  if (from > GREETING_WORDS || tokens.length < RUN_ON_WORDS || message.some((t) => t.questionMark))
+    return message;
   let turn = -1;
   tokens.forEach((t, i) => {
     const pair = `${tokens[i - 1]?.key ?? ""} ${t.key}`;
@@ -1482,9 +1486,14 @@ function splitRunOn<T extends Token>(tokens: readonly T[]): readonly T[] {
   if (turn >= 0 && tokens.length - turn <= TRAILING_TURN) turn = -1;
   if (turn < 0) turn = lastQuestionStart(tokens);
   if (turn < 0) turn = askingClauseStart(tokens);
-  if (turn < 0) return tokens;
-  return tokens.map((t, i) => (i < turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true }));
+  if (turn < 0) return message;
+  return message.map((t, i) =>
+    i < from + turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true },
+  );
 }
+
+/** At most this many words before a run-on sentence leave it the message's one sentence (a greeting). */
+const GREETING_WORDS = 2;
 
 /**
  * A run-on message of clauses ("Abi ben tır şoförüyüm, Oş yolunu çok kullanırım, Çin demiryolu projesi ne

@@ -1437,6 +1437,20 @@ describe("chat messages: a preamble, then the question", () => {
     expect(told.confidence).toBe("sure");
   });
 
+  it("reads a greeting before a run-on message as leaving it one run-on sentence", () => {
+    expect(
+      first(
+        "привет! я студент из нарына пишу курсовую про внешнюю политику нашей страны и мне нужно знать кто автор этой статьи",
+      ),
+    ).toBe("author");
+  });
+
+  it("takes a lone bracket as a smiley that ends the story before the question", () => {
+    expect(first("мы с братом из нарына, спорим про китай весь вечер) а что сказал китайский посол?")).toBe(
+      "du-dewen-quote",
+    );
+  });
+
   it("finds the question in a run-on message by its question word when no turn word marks it", () => {
     for (const q of [
       "i live in osh and my uncle says china is taking over what does the article say about china",

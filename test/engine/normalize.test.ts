@@ -75,6 +75,9 @@ describe("cleaning", () => {
     expect(sentences("exams all week :D who wrote it")).toEqual([0, 0, 0, 1, 1, 1]);
     expect(sentences("привет))) кто автор")).toEqual([0, 1, 1]);
     expect(sentences("the grant (5.3 million) for Batken")).toEqual([0, 0, 0, 0, 0, 0]);
+    // A single bracket that pairs with none is a smiley too.
+    expect(sentences("навеки) а кто автор")).toEqual([0, 1, 1, 1]);
+    expect(sentences("жаль( но кто автор (AKIpress)")).toEqual([0, 1, 1, 1, 1]);
   });
 
   it("knows a capitalised word in mid-sentence from one that starts a sentence", () => {
