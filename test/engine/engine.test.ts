@@ -725,6 +725,17 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("the conjuncture and the tendency in other words", () => {
+  it("finds why the region leans multi-vector from 'trend', 'тяга' and 'обстановка'", () => {
+    for (const q of [
+      "what trend does the author see across central asian states",
+      "Из-за чего в Центральной Азии появилась тяга к многовекторности?",
+      "какая обстановка сейчас в центральной азии по статье?",
+    ])
+      expect(asked(q, "answer").ids[0], q).toBe("multi-vector-why-now");
+  });
+});
+
 describe("where the author works now", () => {
   it("is what the article does not say, asked as Turkish chat types it ('şu an hangi üniversitede çalışıyo')", () => {
     expect(asked("yazar şu an hangi üniversitede çalışıyo", "decline").reason).toBe("lacks");
