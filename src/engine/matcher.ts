@@ -445,7 +445,7 @@ export class AnswerIndex {
   private queryWeight(q: QueryTerm, lang: Analysis["lang"]): number {
     const w = this.weightOf(q.term) * (q.context ? SCORING.contextWeight : 1);
     // …and so does one of a chatty message's question (the reading marks it).
-    return q.unknown && (q.chatter || looksLikeVerb(foldKey(q.surface.toLowerCase()), lang))
+    return q.unknown && (q.chatter || q.verb || looksLikeVerb(foldKey(q.surface.toLowerCase()), lang))
       ? w * SCORING.lightWeight
       : w;
   }

@@ -50,6 +50,8 @@ export interface QueryTerm {
   context?: boolean;
   /** An unknown word of a chatty message's question: more likely chatter than a claim, weighed less. */
   chatter?: boolean;
+  /** An unknown English word where grammar puts a verb ("does Moscow use…", "want to grow"): weighed less. */
+  verb?: boolean;
   /**
    * The preamble's, brought into the question by a word pointing back to it ("…the protests. Was it
    * domestic?"): the question's term, but its sentence is still a story, never a question of its own.
@@ -410,6 +412,7 @@ export class QuestionReader {
         unknown: true,
         clause,
         ...(chatty ? { chatter: true } : {}),
+        ...(english && !t.capitalisedMidSentence && inVerbPosition(tokens, i) ? { verb: true } : {}),
       });
     }
     // "Did Kulubaev meet Syromolotov or Lavrov?": a name the article lacks, offered as the other choice
@@ -1491,6 +1494,27 @@ function splitRunOn<T extends Token>(message: readonly T[]): readonly T[] {
     i < from + turn ? t : { ...t, sentence: t.sentence + 1, questionMark: true },
   );
 }
+
+/**
+ * Where English grammar puts a verb: after an auxiliary and its one-word subject ("does Moscow use",
+ * "did they sign"), or after "to" that follows a word which takes an infinitive ("keen to grow", "how to
+ * get"). An unknown word there says what is done, seldom a thing the article lacks.
+ */
+function inVerbPosition(tokens: readonly Token[], i: number): boolean {
+  const at = tokens[i] as Token;
+  const back = (k: number) => {
+    const b = tokens[i - k];
+    return b && b.clause === at.clause ? b.key : "";
+  };
+  if (isOpeningAuxiliary(back(2)) && back(1) !== "" && !isOpeningAuxiliary(back(1))) return true;
+  return back(1) === "to" && TAKES_INFINITIVE.has(back(2));
+}
+
+const TAKES_INFINITIVE: ReadonlySet<string> = new Set(
+  `want wants wanted trying try tries tried going plan plans planning planned how order able keen use uses
+  used aim aims aiming seek seeks seeking hope hopes hoping need needs needed likely supposed decided
+  decide decides expected expect expects intend intends intended wish wishes`.split(/\s+/),
+);
 
 /** At most this many words before a run-on sentence leave it the message's one sentence (a greeting). */
 const GREETING_WORDS = 2;

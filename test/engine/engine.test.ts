@@ -725,6 +725,18 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("English verbs the content does not know", () => {
+  it("weighs an unknown word where grammar puts a verb as a common word, not as a claim", () => {
+    expect(asked("Which doctrine does Moscow grow its influence with?", "answer").ids[0]).toBe(
+      "russia-influence-primakov",
+    );
+  });
+
+  it("still reads an unknown thing after 'to' as a claim", () => {
+    expect(engine.ask("what happened to kambarata").kind).toBe("decline");
+  });
+});
+
 describe("the conjuncture and the tendency in other words", () => {
   it("finds why the region leans multi-vector from 'trend', 'тяга' and 'обстановка'", () => {
     for (const q of [
