@@ -429,12 +429,20 @@ export class QuestionReader {
           (year ? t.term.startsWith("n:") && !t.unknown : t.term.startsWith("@")),
       );
       // …the other choice being one it has: "schools or hospitals" are two things it lacks.
-      const other = tokens[choiceAcross(tokens, at.start, at.end) ?? -1];
-      const known =
-        other !== undefined &&
-        !outsideAt.some((o) => tokens[o.start] === other) &&
-        terms.some((t) => !t.unknown && t.surface.split(/\s+/).includes(other.original));
-      if (!named || !known) continue;
+      const choiceOf = (at_: number | undefined) => {
+        const other = tokens[at_ ?? -1];
+        return other === undefined || outsideAt.some((o) => tokens[o.start] === other)
+          ? undefined
+          : terms.find((t) => !t.unknown && t.surface.split(/\s+/).includes(other.original));
+      };
+      const choice = choiceOf(choiceAcross(tokens, at.start, at.end));
+      // …or of one idea it has: "a loan or a grant?" is answered by the grant, as is "кредит дала или
+      // грант?" with its verb between.
+      const idea = (t: QueryTerm | undefined) => !year && t !== undefined && t.term.startsWith("#");
+      const ok =
+        (choice !== undefined && (named || idea(choice))) ||
+        idea(choiceOf(choiceAcross(tokens, at.start, at.end, 1)));
+      if (!ok) continue;
       const k = terms.findIndex((t) => t.term === at.term && !t.context);
       if (k >= 0) terms.splice(k, 1);
       const o = outOfScope.findIndex((x) => `!${x.id}` === at.term);
@@ -838,13 +846,15 @@ const CHOICE_GAP: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Is the name at tokens start..end one side of "A or B"? */
-function choiceAcross(tokens: readonly Token[], start: number, end: number): number | undefined {
+/** Is the name at tokens start..end one side of "A or B"? `slack` more words may stand before the "or". */
+function choiceAcross(tokens: readonly Token[], start: number, end: number, slack = 0): number | undefined {
   let before = start - 1;
   while (before >= 0 && before > start - 3 && CHOICE_GAP.has(tokens[before]?.key ?? "")) before--;
+  before -= slack;
   if (OR_WORDS.has(tokens[before]?.key ?? "")) return across(tokens, before, -1);
   let after = end;
   while (after < tokens.length && after < end + 2 && CHOICE_GAP.has(tokens[after]?.key ?? "")) after++;
+  after += slack;
   return OR_WORDS.has(tokens[after]?.key ?? "") ? across(tokens, after, 1) : undefined;
 }
 

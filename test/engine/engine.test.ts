@@ -725,6 +725,18 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a loan the article never speaks of", () => {
+  it("declines the interest on the Japanese money, naming what the article lacks", () => {
+    const d = engine.ask("did japan give the 5.3 million as a loan, what is the interest rate");
+    expect(d.kind).toBe("decline");
+    expect(d.kind === "decline" && d.reason).toBe("out-of-scope");
+  });
+
+  it("answers 'a loan or a grant?' with the grant: the other choice is an idea the article has", () => {
+    expect(asked("was the 5.3 million a loan or a grant?", "answer").ids[0]).toBe("japan-grant-batken");
+  });
+});
+
 describe("English verbs the content does not know", () => {
   it("weighs an unknown word where grammar puts a verb as a common word, not as a claim", () => {
     expect(asked("Which doctrine does Moscow grow its influence with?", "answer").ids[0]).toBe(
