@@ -70,6 +70,7 @@ export const DETAILS = [
   "person",
   "words",
   "day",
+  "month",
   "life",
   "length",
   "cost",
@@ -98,8 +99,8 @@ export const DETAILS = [
 ] as const;
 export type Detail = (typeof DETAILS)[number];
 
-/** What in an answer's own text gives a finer detail: a day of a month, a sum of money, a length, a list of names. */
-export const SHOWN_BY = ["day", "money", "length", "list", "footnote"] as const;
+/** What in an answer's own text gives a finer detail: a day of a month, a month, a sum of money, a length, a list of names. */
+export const SHOWN_BY = ["day", "month", "money", "length", "list", "footnote"] as const;
 
 // content/details.yaml: the words that ask for a finer detail, in every language, and what in an answer
 // gives it (besides its `details`).

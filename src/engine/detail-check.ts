@@ -549,6 +549,7 @@ function occursAt(seq: readonly TermWord[], k: number, words: readonly string[],
 function finerShown(a: Answer, d: DetailAsk): boolean {
   const en = a.answer.en;
   if (d.shownBy === "day" && A_DAY.test(en)) return true;
+  if (d.shownBy === "month" && A_MONTH.test(en)) return true;
   if (d.shownBy === "money" && MONEY.test(en)) return true;
   if (d.shownBy === "length" && LENGTH.test(en)) return true;
   // A footnote names the outlet that reported it.

@@ -725,6 +725,16 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("the month of something dated by its year", () => {
+  it("declines the month of what the article dates by its year, and gives the one it dates by month", () => {
+    const d = engine.ask("what month of 2005 was the tulip revolution");
+    expect(d.kind === "decline" && d.reason === "lacks" && d.detail).toBe("month");
+    expect(asked("в каком месяце Жапаров поедет в Пекин?", "answer").ids[0]).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+});
+
 describe("a loan the article never speaks of", () => {
   it("declines the interest on the Japanese money, naming what the article lacks", () => {
     const d = engine.ask("did japan give the 5.3 million as a loan, what is the interest rate");
