@@ -43,6 +43,13 @@ export const ELSE = new Set([
   "башка",
   "dagy",
   "bashka",
+  // "Besides": "а кроме организаций какие темы были?" asks for the rest of the answer.
+  "кроме",
+  "krome",
+  "besides",
+  "dışında",
+  "disinda",
+  "haricinde",
 ]);
 
 /** "This" and "that": a demonstrative points at what was just said ("откуда эта информация?"). */

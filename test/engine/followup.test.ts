@@ -271,6 +271,14 @@ describe("follow-ups", () => {
     expect(other).toMatchObject({ kind: "answer", id: "consultations-topics" });
   });
 
+  it("'besides' asks for the rest of the last answer, not what the bot can talk about", () => {
+    const [, besides] = talk(
+      "Which organisations were discussed at the consultations?",
+      "а кроме организаций какие темы?",
+    );
+    expect(besides).toMatchObject({ kind: "answer", id: "consultations-topics" });
+  });
+
   it("'such' points back as 'this' does ('эмне үчүн ушундай саясат керек?' after what the policy means)", () => {
     // Asked alone it is now a curated question of the benefits answer: the same answer either way.
     const [, such] = talk("Көп вектордуу саясат деген эмне?", "emne uchun ushundai sayasat kerek?");
