@@ -711,6 +711,8 @@ export class QuestionReader {
 /** The idea of what something is for (content/lexicon.yaml). */
 const USE_FOR = "#use-for";
 
+const FOR_EXAMPLE: ReadonlySet<string> = new Set(["example", "instance"]);
+
 /**
  * "What is it for?", "what's the money for": an English sentence asking "what" that ends on "for". The
  * token "for", or undefined.
@@ -723,7 +725,10 @@ function strandedFor(tokens: readonly Token[], lang: AnalysisLang): Token | unde
     const endsSentence = next === undefined || next.sentence !== t.sentence;
     // (Not after a participle: "what is Aki Press cited for", "known for", ask what for in another sense.)
     const prev = tokens[i - 1]?.key ?? "";
-    if (t.key !== "for" || !endsSentence || prev.endsWith("ed") || prev === "known") continue;
+    // ("What for" together asks it wherever it stands: "what for, the grant?", but not "what for example".)
+    if (t.key !== "for") continue;
+    if (prev === "what" && next?.sentence === t.sentence && !FOR_EXAMPLE.has(next.key)) return t;
+    if (!endsSentence || prev.endsWith("ed") || prev === "known") continue;
     const before = tokens.slice(0, i).filter((b) => b.sentence === t.sentence);
     if (before.some((b) => b.key === "what" || b.key === "whats")) return t;
   }

@@ -271,6 +271,11 @@ describe("follow-ups", () => {
     expect(other).toMatchObject({ kind: "answer", id: "consultations-topics" });
   });
 
+  it("'what for?' after how much Japan gave asks what the money is for", () => {
+    const [, purpose] = talk("how much money did japan allocate", "what for?");
+    expect(purpose).toMatchObject({ kind: "answer", id: "japan-grant-batken" });
+  });
+
   it("'besides' asks for the rest of the last answer, not what the bot can talk about", () => {
     const [, besides] = talk(
       "Which organisations were discussed at the consultations?",
