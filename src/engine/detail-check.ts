@@ -18,8 +18,12 @@ import { ABOUT_AFTER, ABOUT_BEFORE } from "./stopwords.ts";
 
 const MONTH = "January|February|March|April|May|June|July|August|September|October|November|December";
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/g;
-const DAY_MONTH = new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b`, "g");
-const A_MONTH = new RegExp(`\\b(${MONTH})\\b`);
+// A day of a month, in words or in figures ("23 March", "March 23", "24.03.2023").
+const DAY_MONTH = new RegExp(
+  `\\b\\d{1,2}(st|nd|rd|th)? (${MONTH})\\b|\\b(${MONTH}) \\d{1,2}\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b`,
+  "g",
+);
+const A_MONTH = new RegExp(`\\b(${MONTH})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\b`);
 const A_DAY = new RegExp(DAY_MONTH.source);
 /** A sum of money as the answers print it. */
 const MONEY = /[$€£¥]\s?\d|\d\s?(million|billion|thousand)?\s?(dollars?|euros?|yen|som|rubles?)\b/i;

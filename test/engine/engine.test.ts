@@ -725,6 +725,14 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a date written in figures", () => {
+  it("gives the day when the answer writes it as 24.03.2023", () => {
+    expect(asked("on which exact day did the author access the sources?", "answer").ids[0]).toBe(
+      "sources-list",
+    );
+  });
+});
+
 describe("the month of something dated by its year", () => {
   it("declines the month of what the article dates by its year, and gives the one it dates by month", () => {
     const d = engine.ask("what month of 2005 was the tulip revolution");
