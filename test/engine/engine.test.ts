@@ -725,6 +725,12 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("progress in four languages", () => {
+  it("finds the progress Kyrgyzstan has made in Kyrgyz words ('илгерилөө', 'жагынан' a postposition)", () => {
+    expect(first("Кыргызстан демократия жагынан илгерилөө жасадыбы?")).toBe("one-sided-dependency");
+  });
+});
+
 describe("a date written in figures", () => {
   it("gives the day when the answer writes it as 24.03.2023", () => {
     expect(asked("on which exact day did the author access the sources?", "answer").ids[0]).toBe(
