@@ -42,6 +42,15 @@ describe("names in every spelling", () => {
     expect(first("Kulibaev Rusya'dan kiminle gorustu")).toBe("kulubaev-syromolotov-meeting");
   });
 
+  it("reads the ambassador's name spelt by ear with a soft sign ('дю девень')", () => {
+    expect(first("дю девень что сказал?")).toBe("du-dewen-quote");
+  });
+
+  it("answers which countries the railway connects", () => {
+    for (const q of ["which countries does the railway connect?", "demiryolu hangi ülkeleri bağlıyor?"])
+      expect(first(q), q).toBe("railway-project");
+  });
+
   it.each([
     ["When will Japarov visit Beijing?"],
     ["When will Zhaparov visit Beijing?"],
