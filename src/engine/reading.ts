@@ -1241,10 +1241,24 @@ function conditionWords(tokens: readonly Token[]): Set<number> {
     const asked = tokens
       .slice(0, i)
       .some((o) => o.sentence === t.sentence && (isAskingWord(o.key) || isOpeningAuxiliary(o.key)));
-    if (!asked) return;
+    if (!asked && !leadsQuestion(tokens, i)) return;
     for (let j = i; j < tokens.length && tokens[j]?.clause === t.clause; j++) out.add(j);
   });
   return out;
+}
+
+/**
+ * "When the delegations sat down, which organisations did they discuss?": a condition opening its
+ * sentence, whose next clause of the sentence asks, sets the scene for the question.
+ */
+function leadsQuestion(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (i > 0 && tokens[i - 1]?.sentence === t.sentence) return false;
+  const next = tokens.findIndex((o, j) => j > i && o.clause !== t.clause);
+  if (next < 0 || tokens[next]?.sentence !== t.sentence) return false;
+  return tokens
+    .slice(next, next + 3)
+    .some((o) => o.sentence === t.sentence && (isAskingWord(o.key) || isOpeningAuxiliary(o.key)));
 }
 
 /** Verbs that report a question ("my students asked me who…", "друг спросил, когда…"), folded. */

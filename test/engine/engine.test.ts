@@ -734,6 +734,20 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a condition that opens the question's sentence", () => {
+  it("reads 'If…, why…?' and 'When…, which…?' as the scene set for the question, not a question of its own", () => {
+    expect(asked("If Japan is so far away, why does Kyrgyzstan need it?", "answer").ids[0]).toBe(
+      "japan-western-partner",
+    );
+    expect(
+      asked(
+        "Hello. When the Kyrgyz delegation sat down with the Russians, which international organisations did they talk about?",
+        "answer",
+      ).ids,
+    ).toEqual(["consultations-organisations"]);
+  });
+});
+
 describe("progress in four languages", () => {
   it("finds the progress Kyrgyzstan has made in Kyrgyz words ('илгерилөө', 'жагынан' a postposition)", () => {
     expect(first("Кыргызстан демократия жагынан илгерилөө жасадыбы?")).toBe("one-sided-dependency");
