@@ -203,7 +203,18 @@ export class QuestionReader {
     const tie = fallback === "ru" || fallback === "ky" ? "ky-latn" : "tr";
     const detectedOutside =
       unquoted === text ? "unknown" : detectQuestionLanguage(tokenize(unquoted, false), content, tie);
-    const whole = detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
+    const detectedWhole =
+      detectedOutside !== "unknown" ? detectedOutside : detectQuestionLanguage(raw, content, tie);
+    // A Russian greeting or story before a Kyrgyz question ("Привет, мы спорили о политике. Булактар кайсы
+    // сайттардан алынган?"): the question is read as the Kyrgyz it is.
+    const last = raw.filter((t) => t.sentence === raw[raw.length - 1]?.sentence);
+    const whole =
+      detectedWhole === "ru" &&
+      last.length >= 2 &&
+      last.length < raw.length &&
+      detectQuestionLanguage(last, content, tie) === "ky"
+        ? "ky"
+        : detectedWhole;
     // Kyrgyz typed in Latin letters beside Cyrillic words (a follow-up asked again with the last answer's
     // names in Cyrillic): the Latin words are Kyrgyz still.
     // So are Russian words typed in Latin letters after a Cyrillic greeting or story ("Здравствуйте! Я из

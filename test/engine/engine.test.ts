@@ -734,6 +734,14 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a Russian story before a Kyrgyz question", () => {
+  it("reads the question in Kyrgyz, the language it is written in", () => {
+    expect(first("Привет, мы с сестрой долго спорили о политике. Булактар кайсы сайттардан алынган?")).toBe(
+      "sources-list",
+    );
+  });
+});
+
 describe("a condition that opens the question's sentence", () => {
   it("reads 'If…, why…?' and 'When…, which…?' as the scene set for the question, not a question of its own", () => {
     expect(asked("If Japan is so far away, why does Kyrgyzstan need it?", "answer").ids[0]).toBe(
