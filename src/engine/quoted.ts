@@ -6,6 +6,7 @@
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
 import { quotedPhrases } from "./language.ts";
 import { foldKey } from "./normalize.ts";
+import { editDistance, maxEdits } from "./typos.ts";
 
 /** A quoted phrase counts with this many words or more: one word is a name or a term, weighed already. */
 const MIN_WORDS = 2;
@@ -40,7 +41,10 @@ export class QuotedPhrases {
     for (const quoted of quotedPhrases(question)) {
       const phrase = plain(quoted);
       if (phrase.split(" ").length < MIN_WORDS) continue;
-      const ids = this.texts.filter((t) => t.text.includes(` ${phrase} `)).map((t) => t.id);
+      let ids = this.texts.filter((t) => t.text.includes(` ${phrase} `)).map((t) => t.id);
+      // A slip of the finger inside the quote ("an agrement on foreign currency notes…"): one word may
+      // be one edit off, when the others stand as quoted.
+      if (ids.length === 0) ids = this.texts.filter((t) => nearlyHas(t.text, phrase)).map((t) => t.id);
       if (ids.length > 0 && ids.length <= MAX_ANSWERS) for (const id of ids) found.add(id);
     }
     return [...found];
@@ -53,3 +57,24 @@ function plain(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/** Does `text` have the phrase's words in a row, all as quoted but one that is a typo away? */
+function nearlyHas(text: string, phrase: string): boolean {
+  const want = phrase.split(" ");
+  const words = text.trim().split(" ");
+  for (let start = 0; start + want.length <= words.length; start++) {
+    let slips = 0;
+    for (let k = 0; k < want.length && slips <= 1; k++) {
+      const typed = want[k] as string;
+      const there = words[start + k] as string;
+      if (typed === there) continue;
+      slips += 1;
+      if (typed.length < MIN_SLIP_WORD || editDistance(typed, there, maxEdits(typed.length)) > 1) slips = 2;
+    }
+    if (slips === 1) return true;
+  }
+  return false;
+}
+
+/** A word shorter than this is never taken for a typo of another in a quote. */
+const MIN_SLIP_WORD = 5;

@@ -734,6 +734,20 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a slip of the finger inside a quote", () => {
+  it("still finds the answer whose words are quoted, one word a typo away", () => {
+    expect(first("What does “an agrement on foreign currency notes and grants” refer to in the text?")).toBe(
+      "japan-agreement",
+    );
+    expect(
+      asked(
+        "Du Dewen'in “Kırgızistan ve Çin strtaejik ortaklardır” sözü hangi bağlamda aktarılıyor?",
+        "answer",
+      ).ids,
+    ).toEqual(["du-dewen-quote"]);
+  });
+});
+
 describe("a Russian story before a Kyrgyz question", () => {
   it("reads the question in Kyrgyz, the language it is written in", () => {
     expect(first("Привет, мы с сестрой долго спорили о политике. Булактар кайсы сайттардан алынган?")).toBe(
