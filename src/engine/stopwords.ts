@@ -125,7 +125,7 @@ stress stresses emphasise emphasize note notes point points lean leaning particu
 activity activities involved involvement
 cost costs rate best told found host half ahead love tank lost live prof sent mate meat mountains gold
 extend water home presenting learn ride room track trek hard season sister slides sell tone bear save odd grand loan
-long week far professor air died pass civil tea advisor
+long week far professor air died pass civil tea advisor new three
 dead tent company companies drove fried polling intern interning match crash reader brain share error units unit trap strip extension arguing`,
   ru: "брал брала идти сверить родом пошли экономист приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность хотя дорогие дорогой дорогая зенит дети детей детям поднимали переводит признать ждать здорово",
   tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın bilen düşünce düşüncem düşüncesi beri maç maçı maçta maçını yine benim adam yana adamım büyük buyuk büyk toplam insan insanlar insanlarla insanıyım yarın yarin sayfa sayfada sayfasında karar kalan ayrıntı ayrinti ayrıntılı ayrıntıları yapıcam yapicam yaptım yaptim tartışıyor tartisiyor tartışıyoruz sinirlendim işime isime görüşürüz bulursam günaydın gunaydin bakın bakin takım takim şaka notu görmeyi sorayım sorayim sordu soruyor soruyorum sorular sorulara sorum mesela meselâ",
@@ -140,7 +140,7 @@ dead tent company companies drove fried polling intern interning match crash rea
  */
 export const STEM_COLLISIONS: ReadonlySet<string> = wordSet(
   `хотя цены цена ценами ценах дорогие дорогой дорогая дорогих дорогим частые частых частая частый ноль
-  personally baska baskasi baskalari`,
+  personally baska baskasi baskalari new`,
   foldRu,
 );
 

@@ -734,6 +734,15 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("'new' is not 'news', and a rail link is the railway", () => {
+  it("reads 'the new rail link' as the railway, not as a news report's link", () => {
+    const d = asked("which countries will the new rail link join?", "answer");
+    expect(d.ids[0]).toBe("railway-project");
+    expect(engine.questionKinds("the new rail link")).toEqual([]);
+    expect(engine.groupKey("the new rail link")).not.toContain("#press");
+  });
+});
+
 describe("a slip of the finger inside a quote", () => {
   it("still finds the answer whose words are quoted, one word a typo away", () => {
     expect(first("What does “an agrement on foreign currency notes and grants” refer to in the text?")).toBe(
