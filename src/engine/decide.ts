@@ -676,14 +676,20 @@ const SAME_SCORE = 0.005;
 
 /**
  * Between two answers that match equally well, one gathering several facts (a day's timeline) before a
- * single fact it contains: it answers the question at least as fully ("who met whom on 23 March?").
+ * single fact it contains: it answers the question at least as fully ("who met whom on 23 March?"); and a
+ * reported fact before a reading of it (below).
  */
 function preferGathering(kb: KnowledgeBase, ranked: Scored[]): Scored[] {
   const [first, second] = ranked;
   if (!first || !second || first.score - second.score > SAME_SCORE) return ranked;
-  if (kb.answerById.get(first.id)?.kind !== "fact" || kb.answerById.get(second.id)?.kind !== "combined")
-    return ranked;
-  return [second, first, ...ranked.slice(2)];
+  const a = kb.answerById.get(first.id);
+  const b = kb.answerById.get(second.id);
+  if (a?.kind === "fact" && b?.kind === "combined") return [second, first, ...ranked.slice(2)];
+  // …and between two single facts, the one a footnote reports before the article's reading of it ("what
+  // is the Japan grant?": the grant itself, then what the author makes of it).
+  if (a?.kind === "fact" && b?.kind === "fact" && a.footnotes.length === 0 && b.footnotes.length > 0)
+    return [second, first, ...ranked.slice(2)];
+  return ranked;
 }
 
 /** How close a fact must come to a day's timeline to stand before it when the question narrows the day. */

@@ -734,6 +734,14 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("a reported fact before the article's reading of it", () => {
+  it("answers 'what is the Japan grant?' with the grant a footnote reports, its significance offered beside", () => {
+    const d = asked("what is the japan grant", "answer");
+    expect(d.ids[0]).toBe("japan-grant-batken");
+    expect(d.alternatives.map((c) => c.id)).toContain("japan-grant-significance");
+  });
+});
+
 describe("'new' is not 'news', and a rail link is the railway", () => {
   it("reads 'the new rail link' as the railway, not as a news report's link", () => {
     const d = asked("which countries will the new rail link join?", "answer");
