@@ -60,9 +60,9 @@ const CLOSING_PHRASES = [
 const CLOSING = new RegExp(`(\\S)\\s+(${CLOSING_PHRASES.join("|")})([\\s!.)]*)$`, "iu");
 
 /**
- * The message without thanks closing it, when two words or more, or a question, come before them; the
- * message itself when nothing closes it so. (Decide reads a message so only when it is no small talk as
- * typed: "жакшы болду рахмат" is thanks.)
+ * The message without thanks closing it, when anything comes before them ("Primakov thanks in
+ * advance!"); the message itself when nothing closes it so. (Decide keeps the message as typed when it is
+ * small talk and what comes before the thanks is no sure answer: "ok thanks", "жакшы болду рахмат".)
  */
 export function withoutClosingThanks(text: string): string {
   // Most messages end otherwise: their last word says so without trying the pattern at every position.
@@ -73,7 +73,7 @@ export function withoutClosingThanks(text: string): string {
   const m = CLOSING.exec(text);
   if (!m) return text;
   const before = text.slice(0, m.index + 1);
-  return before.trim().split(/\s+/).length >= 2 || before.trimEnd().endsWith("?") ? before : text;
+  return before.trim().length > 0 ? before : text;
 }
 
 /** The words the closing phrases end with: a message ending otherwise is not tried against CLOSING. */

@@ -2577,8 +2577,17 @@ describe("a pronoun for the one name of the preamble", () => {
   it("leaves out thanks typed straight after the question, but still hears 'please' asking for names", () => {
     expect(first("lale devrimi şimdiden teşekkürler!")).toBe("tulip-revolution");
     expect(first("what's the main argument of the piece thanks in advance")).toBe("article-summary");
+    // …after a question of one word too.
+    expect(first("Primakov thanks in advance!")).toBe("russia-influence-primakov");
     // A message that is all thanks stays thanks.
-    for (const q of ["спасибо большое", "жакшы болду рахмат", "ok got it thanks", "çok güzel teşekkürler"])
+    for (const q of [
+      "спасибо большое",
+      "жакшы болду рахмат",
+      "ok got it thanks",
+      "çok güzel teşekkürler",
+      "ok thanks",
+      "great thanks!",
+    ])
       expect(asked(q, "smalltalk").intent, q).toBe("thanks");
   });
 
