@@ -734,6 +734,16 @@ describe("Russian adjectives of the article's ideas", () => {
   });
 });
 
+describe("Turkish idioms in the article's words", () => {
+  it("reads 'kafam karıştı' as confusion and 'hareket ediyor' as acting, not interference or a movement", () => {
+    expect(
+      first(
+        "Hocam iyi günler, kafam karıştı. Bişkek yönetimi dış politikada nasıl bir yaklaşımla hareket ediyor?",
+      ),
+    ).toBe("multi-vector-meaning");
+  });
+});
+
 describe("a reported fact before the article's reading of it", () => {
   it("answers 'what is the Japan grant?' with the grant a footnote reports, its significance offered beside", () => {
     const d = asked("what is the japan grant", "answer");
