@@ -440,8 +440,8 @@ export class QuestionReader {
           (year ? t.term.startsWith("n:") && !t.unknown : t.term.startsWith("@")),
       );
       // …the other choice being one it has: "schools or hospitals" are two things it lacks.
-      const choiceOf = (at_: number | undefined) => {
-        const other = tokens[at_ ?? -1];
+      const choiceOf = (index: number | undefined) => {
+        const other = tokens[index ?? -1];
         return other === undefined || outsideAt.some((o) => tokens[o.start] === other)
           ? undefined
           : terms.find((t) => !t.unknown && t.surface.split(/\s+/).includes(other.original));
@@ -722,6 +722,7 @@ export class QuestionReader {
 /** The idea of what something is for (content/lexicon.yaml). */
 const USE_FOR = "#use-for";
 
+/** "What for example…" asks no purpose. */
 const FOR_EXAMPLE: ReadonlySet<string> = new Set(["example", "instance"]);
 
 /**
@@ -1546,7 +1547,10 @@ function inVerbPosition(tokens: readonly Token[], i: number): boolean {
     const b = tokens[i - k];
     return b && b.clause === at.clause ? b.key : "";
   };
-  if (isOpeningAuxiliary(back(2)) && back(1) !== "" && !isOpeningAuxiliary(back(1))) return true;
+  // (Not "is there X?": after "there" stands the thing asked about.)
+  const subject = back(1);
+  if (isOpeningAuxiliary(back(2)) && subject !== "" && subject !== "there" && !isOpeningAuxiliary(subject))
+    return true;
   return back(1) === "to" && TAKES_INFINITIVE.has(back(2));
 }
 
