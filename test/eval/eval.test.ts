@@ -114,7 +114,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-f.yaml": { right: 193, wrong: 2 },
     "test/eval/batch-g.yaml": { right: 199, wrong: 0 },
     "test/eval/batch-h.yaml": { right: 193, wrong: 4 },
-    "test/eval/batch-i.yaml": { right: 191, wrong: 3 },
+    "test/eval/batch-i.yaml": { right: 192, wrong: 3 },
     "test/eval/batch-j.yaml": { right: 193, wrong: 4 },
     "test/eval/batch-k.yaml": { right: 196, wrong: 2 },
     "test/eval/batch-l.yaml": { right: 194, wrong: 2 },
@@ -141,7 +141,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zi.yaml": { right: 76, wrong: 3 },
     "test/eval/batch-zj.yaml": { right: 144, wrong: 7 },
     "test/eval/batch-zk.yaml": { right: 74, wrong: 2 },
-    "test/eval/batch-zl.yaml": { right: 151, wrong: 4 },
+    "test/eval/batch-zl.yaml": { right: 152, wrong: 3 },
     "test/eval/batch-zm.yaml": { right: 156, wrong: 1 },
     "test/eval/batch-zn.yaml": { right: 154, wrong: 3 },
     "test/eval/batch-zo.yaml": { right: 75, wrong: 2 },
@@ -164,10 +164,11 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzg.yaml": { right: 145, wrong: 2 },
     "test/eval/batch-zzh.yaml": { right: 96, wrong: 3 },
     "test/eval/batch-zzi.yaml": { right: 150, wrong: 0 },
-    "test/eval/batch-zzj.yaml": { right: 133, wrong: 8 },
+    "test/eval/batch-zzj.yaml": { right: 134, wrong: 8 },
     "test/eval/batch-zzk.yaml": { right: 93, wrong: 3 },
     "test/eval/batch-zzl.yaml": { right: 95, wrong: 2 },
     "test/eval/batch-zzm.yaml": { right: 141, wrong: 2 },
+    "test/eval/batch-zzn.yaml": { right: 94, wrong: 2 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 191, wrong: 1 },
   };
@@ -208,7 +209,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-k.yaml": { right: 50, wrong: 1 },
     "test/eval/conversations/set-l.yaml": { right: 48, wrong: 1 },
     "test/eval/conversations/set-m.yaml": { right: 49, wrong: 0 },
-    "test/eval/conversations/set-n.yaml": { right: 45, wrong: 4 },
+    "test/eval/conversations/set-n.yaml": { right: 46, wrong: 3 },
     "test/eval/conversations/set-o.yaml": { right: 45, wrong: 1 },
     "test/eval/conversations/set-p.yaml": { right: 49, wrong: 3 },
     "test/eval/conversations/set-q.yaml": { right: 50, wrong: 1 },
@@ -218,6 +219,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-u.yaml": { right: 49, wrong: 2 },
     "test/eval/conversations/set-v.yaml": { right: 47, wrong: 3 },
     "test/eval/conversations/set-w.yaml": { right: 50, wrong: 1 },
+    "test/eval/conversations/set-x.yaml": { right: 50, wrong: 4 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
