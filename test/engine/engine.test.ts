@@ -830,6 +830,8 @@ describe("a loan the article never speaks of", () => {
 
   it("answers 'a loan or a grant?' with the grant: the other choice is an idea the article has", () => {
     expect(asked("was the 5.3 million a loan or a grant?", "answer").ids[0]).toBe("japan-grant-batken");
+    // "Gift" is money given for nothing back, not a typo of "gist" (the summary).
+    expect(asked("is the japanese money a loan or a gift", "answer").ids[0]).toBe("japan-grant-batken");
   });
 });
 
