@@ -62,16 +62,13 @@ function plain(text: string): string {
 function nearlyHas(text: string, phrase: string): boolean {
   const want = phrase.split(" ");
   const words = text.trim().split(" ");
+  const slip = (typed: string, there: string) =>
+    typed.length >= MIN_SLIP_WORD && editDistance(typed, there, maxEdits(typed.length)) <= 1;
   for (let start = 0; start + want.length <= words.length; start++) {
-    let slips = 0;
-    for (let k = 0; k < want.length && slips <= 1; k++) {
-      const typed = want[k] as string;
-      const there = words[start + k] as string;
-      if (typed === there) continue;
-      slips += 1;
-      if (typed.length < MIN_SLIP_WORD || editDistance(typed, there, maxEdits(typed.length)) > 1) slips = 2;
-    }
-    if (slips === 1) return true;
+    const differ = want.flatMap((typed, k) => (typed === words[start + k] ? [] : [k]));
+    const k = differ[0];
+    if (differ.length === 1 && k !== undefined && slip(want[k] as string, words[start + k] as string))
+      return true;
   }
   return false;
 }

@@ -842,7 +842,13 @@ describe("English verbs the content does not know", () => {
     );
   });
 
-  it("still reads an unknown thing after 'to' as a claim", () => {
+  it("reads only the verb positions so: an unknown thing after 'to' or 'is there' is still a claim", () => {
+    const reader = new QuestionReader(buildIndex(kb).vocabulary);
+    const verb = (q: string, word: string) => reader.read(q).terms.find((t) => t.surface === word)?.verb;
+    expect(verb("which doctrine does moscow use to grow its influence", "grow")).toBe(true);
+    expect(verb("which doctrine does moscow grow its influence with", "grow")).toBe(true);
+    expect(verb("what happened to kambarata", "kambarata")).toBeUndefined();
+    expect(verb("is there snow in batken now", "snow")).toBeUndefined();
     expect(engine.ask("what happened to kambarata").kind).toBe("decline");
   });
 });
