@@ -71,6 +71,8 @@ export const DETAILS = [
   "words",
   "day",
   "month",
+  "country",
+  "reaction",
   "life",
   "length",
   "cost",
@@ -100,7 +102,7 @@ export const DETAILS = [
 export type Detail = (typeof DETAILS)[number];
 
 /** What in an answer's own text gives a finer detail: a day of a month, a month, a sum of money, a length, a list of names. */
-export const SHOWN_BY = ["day", "month", "money", "length", "list", "footnote"] as const;
+export const SHOWN_BY = ["day", "month", "money", "length", "list", "footnote", "place"] as const;
 
 // content/details.yaml: the words that ask for a finer detail, in every language, and what in an answer
 // gives it (besides its `details`).

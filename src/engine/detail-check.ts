@@ -132,17 +132,20 @@ export class DetailCheck {
     const people = kb.entities.filter((e) => e.kind === "person").flatMap((e) => e.names.map(wordsOf));
     // Every spelling of every name as whole words, worked out once for all the answers.
     const nameWords = kb.entities.map((e) => ({ term: `@${e.id}`, words: e.names.map(wordsOf) }));
+    const places = new Set(kb.entities.filter((e) => e.kind === "place").map((e) => `@${e.id}`));
     const gives: [string, Detail[]][] = [];
     const named: [string, string[]][] = [];
     const dayMonths: [string, string[]][] = [];
     for (const a of kb.answers) {
+      const words = wordsOf(a.answer.en);
+      const names = nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term);
+      const namesPlace = names.some((n) => places.has(n));
       const given = new Set(detailsOf(a, people));
       for (const d of kb.detailAsks)
-        if ((a.kind !== "fact" && a.kind !== "combined") || finerShown(a, d)) given.add(d.detail);
+        if ((a.kind !== "fact" && a.kind !== "combined") || finerShown(a, d, namesPlace)) given.add(d.detail);
       gives.push([a.id, [...given]]);
       dayMonths.push([a.id, monthsWithDay(a.answer.en)]);
-      const words = wordsOf(a.answer.en);
-      named.push([a.id, nameWords.filter((e) => e.words.some((w) => words.includes(w))).map((e) => e.term)]);
+      named.push([a.id, names]);
     }
     return new DetailCheck({
       gives,
@@ -550,8 +553,9 @@ function occursAt(seq: readonly TermWord[], k: number, words: readonly string[],
 }
 
 /** Does the answer give a finer detail: its English text shows it, or its text in some language has a word that does. */
-function finerShown(a: Answer, d: DetailAsk): boolean {
+function finerShown(a: Answer, d: DetailAsk, namesPlace: boolean): boolean {
   const en = a.answer.en;
+  if (d.shownBy === "place" && namesPlace) return true;
   if (d.shownBy === "day" && A_DAY.test(en)) return true;
   if (d.shownBy === "month" && A_MONTH.test(en)) return true;
   if (d.shownBy === "money" && MONEY.test(en)) return true;

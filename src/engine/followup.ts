@@ -702,6 +702,9 @@ export function isFollowUp(engine: FollowUpEngine, text: string, own: Decision, 
  * Reads a message in the light of the conversation. A full question is answered on its own (a switch
  * of topic); a follow-up is asked again with the last answer's names and ideas.
  */
+/** The idea of the present ("now", "сейчас", "şimdi"). */
+const NOW = "#now";
+
 export function readFollowUp(
   kb: KnowledgeBase,
   engine: FollowUpEngine,
@@ -821,8 +824,11 @@ export function readFollowUp(
   if (ownTopic && ofLast) {
     // "There" and "then" point at the last answer's event: "what documents were signed there?" after the
     // meeting asks about the meeting, however well "documents signed" alone finds another answer.
+    // (Not with "now": "а сейчас кто президент там?" after the 2005 revolution asks of the country today.)
+    const asked = termsOf(engine, text);
     const there =
-      plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(termsOf(engine, text), plainWords(text));
+      !asked.includes(NOW) &&
+      (plainWords(text).some((w) => THERE.has(w)) || asksSourceOfIt(asked, plainWords(text)));
     // "else" asks for another answer: it is not a new idea of its own.
     const fresh = termsOf(engine, withoutElse(text)).filter((t) => !lastTerms.has(t));
     // An idea of its own switches only when the engine is sure of it alone: "на что?" after the railway
@@ -840,7 +846,10 @@ export function readFollowUp(
     if (!ofPerson && (fresh.some((t) => t.startsWith("@")) || (fresh.length > 0 && sureAlone && !there))) {
       // "Was any document signed?" after the consultations: a few words naming nothing, asking a detail
       // the last answer lacks, ask it of that answer, as "there" would.
-      return terseLack(ofLast, text) ?? { kind: "own", decision: own };
+      // (Not asked of the present, when the engine is sure of it alone: "а сейчас кто президент?" after
+      // the 2005 revolution asks of today.)
+      const ofToday = own.confidence === "sure" && asked.includes(NOW);
+      return (ofToday ? undefined : terseLack(ofLast, text)) ?? { kind: "own", decision: own };
     }
     // Held back by "there" alone: if the context only finds the last answer again, "там" was the article.
     heldByThere = fresh.length > 0 && sureAlone;

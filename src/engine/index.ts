@@ -75,7 +75,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const { vocabulary, index, smalltalk, details, quoted } =
     options.snapshot !== undefined ? restoreSnapshot(kb, options.snapshot) : buildIndex(kb);
   // The bot asks about a message, checks it for a follow-up and groups it for the report: read once.
-  const reader = new RememberingReader(vocabulary);
+  const reader = new RememberingReader(vocabulary, smalltalk.greetingAndThanksWords());
   const fitted = committedModel();
   const confidence = options.sure === undefined ? fitted : { ...fitted, sure: options.sure };
   // The same few lists are asked for on every decline: worked out once each.

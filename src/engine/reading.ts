@@ -177,7 +177,14 @@ const QUESTION: Reader = "question";
 export class QuestionReader {
   private readonly corrector: SpellingCorrector;
 
-  constructor(private readonly vocabulary: Vocabulary) {
+  /**
+   * `chatWords`: one-word small talk ("thx", "спс", "tşk", "рахмат") the content does not know: beside a
+   * question they are chatter, not a claim the answers lack ("thx, who wrote it").
+   */
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly chatWords: ReadonlySet<string> = new Set(),
+  ) {
     this.corrector = new SpellingCorrector(vocabulary);
   }
 
@@ -302,6 +309,8 @@ export class QuestionReader {
     // In a chatty message (a preamble, then the question), the question's own unknown words are more
     // often chatter ("why does this author even bring it up?") than a claim the content lacks.
     const chatty = tokens.some((t) => inPreamble(t) && !trailing(t));
+    // (Thanks alone, or with praise, stay what they are: small talk.)
+    const asksSomething = /[?？]/.test(text) || tokens.some((t) => isAskingWord(t.key));
     const setAside = setAsideTokens(tokens, phraseAt, (t) => isQuestionStopword(t, lang, ruLatn), english);
     const excluded: QueryTerm[] = [];
     const excludedSeen = new Set<string>();
@@ -390,6 +399,7 @@ export class QuestionReader {
       // "this topic", "is that true" name no topic of their own: they point back (see pointsBack below).
       if (pointsBackWord(tokens, i)) continue;
       const term = this.resolveWord(t, lang, ruLatn, english);
+      if (asksSomething && this.chatWords.has(t.key) && (term === undefined || !v.known.has(term))) continue;
       if (term) {
         pushTerm(into, intoSeen, { term, surface: t.original, unknown: false, ...own });
         continue;
@@ -952,6 +962,12 @@ const ASIDE_BEFORE = new Set(["besides", "except", "excluding", "кроме", "�
 const ASIDE_BEFORE_PAIRS = new Set(["apart from", "aside from", "other than"]);
 const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]);
 
+/** A Russian adjective's endings, in Cyrillic and in Latin letters ("международных", "mezhdunarodnyh"). */
+const RUSSIAN_ADJECTIVE =
+  /\p{Script=Cyrillic}{3,}(ых|их|ого|его|ому|ему|ой|ым|им|ую|ая|ое|ые|ие|ый|ий)$|^[a-z]{3,}(yh|ykh|ih|ikh|ogo|ego|oj|oy|ym|uyu|aya|ye|yj|yy|iy)$/u;
+/** Turkish and Kyrgyz locative and ablative endings: a word marking where, not describing a thing. */
+const LOCATIVE = /(d|t)(a|e)n?$|(д|т)(а|е|о|ө)н?$/u;
+
 /** English articles, which may stand between the parts of what "besides…" sets aside. */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
 
@@ -1007,8 +1023,12 @@ function setAsideTokens(
         }
         // (In English a word of its own before the thing ("the international organizations") describes it.)
         const prior = phraseAt.get(j - 1);
+        // (…and in Russian an adjective before its noun: "кроме международных организаций".)
         const described =
-          english && taken === 1 && content(j - 1) && (!prior || prior.end - prior.start === 1);
+          (english || RUSSIAN_ADJECTIVE.test((tokens[j - 1] as Token).key)) &&
+          taken === 1 &&
+          content(j - 1) &&
+          (!prior || prior.end - prior.start === 1);
         const joined = (k: number) => ASIDE_JOINERS.has(tokens[k]?.key ?? "");
         const afterJoiner = joined(j - 1) || (ARTICLES.has(tokens[j - 1]?.key ?? "") && joined(j - 2));
         if (taken > 0 && !listed && !described && !afterJoiner) break;
@@ -1022,6 +1042,21 @@ function setAsideTokens(
       for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
         if (content(j)) {
           take(j);
+          // A word before a thing describes it ("uluslararası örgütler dışında", "эл аралык уюмдардан
+          // башка"), unless it is a name or marks where ("istişarelerde"); "ve" joins two things.
+          const start = phraseAt.get(j)?.start ?? j;
+          const joined = ASIDE_JOINERS.has(tokens[start - 1]?.key ?? "");
+          const k = joined ? start - 2 : start - 1;
+          const before = tokens[k];
+          const name = (at: number) => phraseAt.get(at)?.target.kind === "entity";
+          if (
+            before &&
+            before.clause === t.clause &&
+            content(k) &&
+            !LOCATIVE.test(before.key) &&
+            (joined || (!name(j) && !name(k)))
+          )
+            take(k);
           break;
         }
     }

@@ -14,6 +14,9 @@ const FILLER = new Set(
     .filter(Boolean),
 );
 
+/** The intents whose one-word phrases are chatter beside a question. */
+const CHAT_INTENTS: ReadonlySet<string> = new Set(["greeting", "thanks"]);
+
 /** Most words of a small-talk message that neither a phrase nor filler explains ("thanks, great job"). */
 const MAX_UNEXPLAINED = 2;
 
@@ -60,6 +63,18 @@ export class SmalltalkMatcher {
       if (same) same.push(phrase);
       else this.byFirstWord.set(first, [phrase]);
     });
+  }
+
+  /**
+   * The words that are a greeting or thanks alone ("thx", "спасибо", "selam"). (Not other intents' words:
+   * "start" and "good" are small talk alone, and words of a question beside others.)
+   */
+  greetingAndThanksWords(): Set<string> {
+    return new Set(
+      this.phrases
+        .filter((p) => p.words.length === 1 && CHAT_INTENTS.has(p.intent))
+        .map((p) => p.words[0] as string),
+    );
   }
 
   /** The phrases as plain data (see snapshot.ts): `new SmalltalkMatcher(phrases)` is this matcher. */

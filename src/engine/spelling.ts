@@ -120,6 +120,12 @@ export class SpellingCorrector {
         (v) => v.length < t.key.length && this.isKnownWord(corrected(t, v), lang, ruLatn, english),
       );
       if (slip !== undefined) return slip;
+      // Turkish piles its endings on a stem: a letter dropped from the stem ("lisnsını", "makalnin") is
+      // found by the stem, one letter short of a content word of five letters or more, and its ending.
+      if (lang === "tr") {
+        const whole = withStemLetterBack(t.key, index.latin);
+        if (whole !== undefined) return whole;
+      }
     }
     const word = near?.word;
     // A word typed in lower case a letter or two off a name the article never mentions, same length, is
@@ -207,6 +213,8 @@ export class SpellingCorrector {
 const MIN_SLIP_LENGTH = 6;
 /** The longest ending tried after a name with a slip ("-нын", "-дан", "-ым"). */
 const MAX_ENDING = 4;
+/** Shortest content word whose stem a mistyped Turkish word is found by (see withStemLetterBack). */
+const MIN_STEM = 5;
 
 /** The word with two neighbouring letters swapped back, or one of two equal neighbours dropped. */
 function slipsOf(word: string): string[] {
@@ -247,4 +255,17 @@ const SPOKEN_REFLEXIVE = /(?<=[аеиоуяю])(?:цц?а|тса)$/;
 /** A token respelt as the content word it was corrected to. */
 function corrected(t: Token, word: string): QueryToken {
   return { ...t, key: word, lower: word, script: scriptOf(word), corrected: true, keys: undefined };
+}
+
+/** The word with a letter put back into its stem: a content word one letter longer, then the ending. */
+function withStemLetterBack(key: string, index: Vocabulary["spellingIndex"]["latin"]): string | undefined {
+  for (let cut = 1; cut <= MAX_ENDING; cut++) {
+    const stem = key.slice(0, -cut);
+    if (stem.length < MIN_STEM) break;
+    const near = index.nearest(stem);
+    // (A stem the content has as typed: the word is that stem and its endings, no typo.)
+    if (near?.distance === 0) return undefined;
+    if (near?.distance === 1 && near.word.length === stem.length + 1) return near.word + key.slice(-cut);
+  }
+  return undefined;
 }

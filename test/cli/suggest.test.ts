@@ -25,11 +25,12 @@ const MARKUP = "<b>japan</b> & grant <script>";
 const TURKISH = "peki o ne dedi?";
 const KYRGYZ_LATIN = "beshbarmak kantip jasalat";
 const PUTIN = "what did putin say";
-// Safe: a typo-ridden, chatty paraphrase of the Batken grant answer (declined: too weak even for a hedge).
+// Safe: a typo-ridden, slangy paraphrase of the Batken grant answer (declined: too weak even for a hedge;
+// with "thx" instead of "fam bruv" it is answered now, thanks weighing nothing beside a question).
 // Whether it is safe depends on every eval set: with "quick q" in it, it cost batch I's "…quick q: what
 // does the article say is the main thing…" its answer, and suggest rightly refused it. Unsafe: "who is"
 // would pull the eval set's "А ты вообще кто такой?" (small talk) to the author answer.
-const SAFE = "yo how much mony did japan giv kyrgyzstan for batken thx bro";
+const SAFE = "yo how much mony did japan giv kyrgyzstan for batken fam bruv";
 const BREAKS_EVAL = "who is";
 const NOISE = ["???", "a", "<b></b>"];
 

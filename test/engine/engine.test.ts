@@ -821,6 +821,45 @@ describe("the month of something dated by its year", () => {
   });
 });
 
+describe("thanks or a greeting in a word, then a question", () => {
+  it("weighs 'thx', 'tşk', 'спс' as nothing beside the question, and still reads them alone as thanks", () => {
+    for (const q of ["thx, who wrote it", "tşk kim yazdı", "cheers, who wrote it", "спс, кто написал"])
+      expect(asked(q, "answer"), q).toMatchObject({ ids: ["author"], confidence: "sure" });
+    for (const q of ["thx", "спс", "jakshy rahmat"]) expect(engine.ask(q).kind, q).toBe("smalltalk");
+  });
+});
+
+describe("details the article never gives", () => {
+  it("declines which country, where the answer names none ('which foreign country interfered?')", () => {
+    for (const q of [
+      "which foreign country interfered in the tulip revolution?",
+      "Жоогазын (Тюльпан) революциясына кайсы чет өлкө кийлигишкен деп жазылган?",
+    ]) {
+      const d = engine.ask(q);
+      expect(d.kind === "decline" && d.reason === "lacks" && d.detail, q).toBe("country");
+    }
+    // …and answers it where the answer names one.
+    expect(asked("which country will Zhaparov visit in May?", "answer").ids[0]).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+
+  it("declines how anyone reacted, and whether someone is still in office", () => {
+    const reacted = engine.ask("how did moscow react after the meeting?");
+    expect(reacted.kind === "decline" && reacted.reason === "lacks" && reacted.detail).toBe("reaction");
+    const still = engine.ask("is kulubaev still foreign minister or did he get replaced after 2023?");
+    expect(still.kind === "decline" && still.reason === "lacks" && still.detail).toBe("present");
+  });
+});
+
+describe("Turkish typos inside a stem", () => {
+  it("puts back a letter dropped from a stem before its endings ('lisnsını' is 'lisansını')", () => {
+    expect(asked("yazar yüksek lisnsını nerde yaptı, tez konsu neydi", "answer").ids[0]).toBe("author");
+    // A stem the content has, with its endings, is no typo.
+    expect(asked("Başaran yüksek lisansını hangi üniversitede yaptı", "answer").ids[0]).toBe("author");
+  });
+});
+
 describe("a loan the article never speaks of", () => {
   it("declines the interest on the Japanese money, naming what the article lacks", () => {
     const d = engine.ask("did japan give the 5.3 million as a loan, what is the interest rate");
@@ -1844,6 +1883,18 @@ describe("what a question sets aside", () => {
       "consultations-topics",
     );
     expect(first("chto obsuzhdali na konsultaciyah krome ODKB i SNG")).toBe("consultations-topics");
+  });
+
+  it("sets aside a thing with the word describing it, in Russian, Turkish and Kyrgyz too", () => {
+    // A Russian adjective before its noun; a Turkish or Kyrgyz word before the noun "dışında" follows,
+    // but not the word marking where ("istişarelerde", at the consultations).
+    for (const q of [
+      "kakie problemy obsuzhdali na konsultaciyah krome mezhdunarodnyh organizacij?",
+      "какие проблемы обсуждали на консультациях кроме международных организаций?",
+      "istişarelerde uluslararası örgütler dışında neler konuşuldu?",
+      "консультацияларда эл аралык уюмдардан башка эмнелер талкууланды?",
+    ])
+      expect(first(q), q).toBe("consultations-topics");
   });
 
   it("keeps the answer whose list holds X and the rest", () => {

@@ -162,6 +162,22 @@ describe("follow-ups", () => {
     expect(when).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
   });
 
+  it("'now' asks of today, not of the last answer's past event ('а сейчас кто президент там?')", () => {
+    const [, , president] = talk(
+      "Почему Киргизию называют островом демократии",
+      "а тюльпановая революция когда была?",
+      "а сейчас кто президент там?",
+    );
+    expect(president).toMatchObject({ reading: "own", id: "japarov-profile" });
+    // Without "now", a who-question about the revolution is about it, and the article does not say.
+    const [, , who] = talk(
+      "Почему Киргизию называют островом демократии",
+      "а тюльпановая революция когда была?",
+      "а кто был президентом тогда?",
+    );
+    expect(who).toMatchObject({ kind: "decline" });
+  });
+
   it("'and then?' gives what the article tells next of the story, where it goes on ('Later, …')", () => {
     for (const then of ["а потом?", "анан эмне болду?", "and then what happened?", "peki sonra ne oldu?"]) {
       const [, next] = talk("Kulubaev kiminle görüştü?", then);
