@@ -72,7 +72,7 @@ bunu şunu bunun bundan bunda buna şundan şuna her tüm hem diye sonra önce i
 istiyorum soru sorular peki yani hani şey şeyi şeyler bişey bisey birşey birsey bişeyler biseyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor ediliyor edilir edilmiş
-ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo
+ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo karşı
 çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından
 esasen`;
 

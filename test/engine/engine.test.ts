@@ -860,6 +860,14 @@ describe("Turkish typos inside a stem", () => {
   });
 });
 
+describe("Turkish 'karşı' (against) and 'dış' (foreign)", () => {
+  it("reads 'dış müdahaleye karşı' as foreign interference, not as a comparison", () => {
+    expect(asked("Caparov ülkesini dış müdahaleye karşı nasıl koruyor?", "answer").ids[0]).toBe(
+      "japarov-profile",
+    );
+  });
+});
+
 describe("a loan the article never speaks of", () => {
   it("declines the interest on the Japanese money, naming what the article lacks", () => {
     const d = engine.ask("did japan give the 5.3 million as a loan, what is the interest rate");
