@@ -169,6 +169,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzl.yaml": { right: 95, wrong: 2 },
     "test/eval/batch-zzm.yaml": { right: 141, wrong: 2 },
     "test/eval/batch-zzn.yaml": { right: 94, wrong: 2 },
+    "test/eval/batch-zzo.yaml": { right: 144, wrong: 5 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 191, wrong: 1 },
   };
@@ -220,6 +221,7 @@ describe("every kept conversation set, against where it stood", () => {
     "test/eval/conversations/set-v.yaml": { right: 47, wrong: 3 },
     "test/eval/conversations/set-w.yaml": { right: 50, wrong: 1 },
     "test/eval/conversations/set-x.yaml": { right: 51, wrong: 3 },
+    "test/eval/conversations/set-y.yaml": { right: 51, wrong: 2 },
   };
   let engine: ReturnType<typeof createEngine>;
   beforeAll(() => {
