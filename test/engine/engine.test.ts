@@ -844,6 +844,11 @@ describe("details the article never gives", () => {
     );
   });
 
+  it("declines the day in May asked in Kyrgyz 'майдын нечесинде' (on which of May)", () => {
+    const d = engine.ask("жапаров пекинге майдын нечесинде барат?");
+    expect(d.kind === "decline" && d.reason === "lacks" && d.detail).toBe("day");
+  });
+
   it("declines how anyone reacted, and whether someone is still in office", () => {
     const reacted = engine.ask("how did moscow react after the meeting?");
     expect(reacted.kind === "decline" && reacted.reason === "lacks" && reacted.detail).toBe("reaction");
