@@ -280,13 +280,19 @@ export class DetailCheck {
     const own = analysis.terms.filter((t) => !t.context);
     // A report's words, or a claim being checked ("my neighbour said Japarov will go; is it true?").
     if (own.some((t) => t.term === REPORTED || t.term === "#confirm")) return undefined;
-    if (own.some((t) => this.speakers.has(t.term) && !this.people.has(t.term))) return undefined;
     // Whom the words are about is no speaker: "what did he say about Japarov", "Caparov hakkında".
-    const speaking = own.filter(
+    const named = own.filter(
       (t) =>
-        this.people.has(t.term) &&
+        this.speakers.has(t.term) &&
         !aboutWord(analysis.words, analysis.words.indexOf(foldKey(lowerCase(t.surface, false)))),
     );
+    // Named just before the verb of saying, the speaker; after it, whom it was said to: "what did Japarov
+    // reply to the ambassador?" asks Japarov's words, which the announcement does not quote. (Only just
+    // before: "когда Жапаров едет в Пекин и что сказал посол?" asks the ambassador's.)
+    const sayAt = own.findIndex((t) => t.term === SAYING);
+    const subject = sayAt > 0 ? named.find((t) => t === own[sayAt - 1]) : undefined;
+    const speaking = subject ? [subject] : named;
+    if (speaking.some((t) => !this.people.has(t.term))) return undefined;
     return speaking.length > 0 && !speaking.some((t) => quoted.has(t.term)) ? "words" : undefined;
   }
 
@@ -459,7 +465,8 @@ const EXACTLY: ReadonlySet<string> = new Set(
 );
 
 /** Words for quoting (quote, цитирует, цитата, alıntı, iktibas), folded. */
-const QUOTING = /^(quot|цитир|цитат|alint|iktibas)/u;
+// (…or someone's words asked for as such: "есть его слова в статье?", "sözleri geçiyor mu?")
+const QUOTING = /^(quot|цитир|цитат|alint|iktibas)|^(words|слова|sozleri|sozlerini|сөздөрү)$/u;
 
 /** The lexicon's month concepts, if it has them ("#may"): language data, named in English. */
 const MONTH_TERMS: ReadonlySet<string> = new Set(
@@ -531,6 +538,9 @@ function termWords(term: string, lang: Lang | "ky"): TermWord[] {
     })),
   );
 }
+
+/** The idea of saying something (said, told, replied), as the reader finds it. */
+const SAYING = "#say";
 
 /** Does the sequence occur in `words`, word after word? */
 function occurs(seq: readonly TermWord[], words: readonly string[]): boolean {

@@ -844,6 +844,19 @@ describe("details the article never gives", () => {
     );
   });
 
+  it("asks the words of whom is named just before the verb of saying, not of whom they were said to", () => {
+    for (const q of [
+      "what did zhaparov say to the ambassador?",
+      "А что Жапаров ответил послу Ду Дэвэню? Есть его слова в статье?",
+    ]) {
+      const d = engine.ask(q);
+      expect(d.kind === "decline" && d.reason === "lacks" && d.detail, q).toBe("words");
+    }
+    expect(asked("what did the ambassador say about Zhaparov's visit?", "answer").ids[0]).toBe(
+      "du-dewen-visit-announcement",
+    );
+  });
+
   it("declines the day in May asked in Kyrgyz 'майдын нечесинде' (on which of May)", () => {
     const d = engine.ask("жапаров пекинге майдын нечесинде барат?");
     expect(d.kind === "decline" && d.reason === "lacks" && d.detail).toBe("day");
