@@ -73,6 +73,7 @@ export const DETAILS = [
   "month",
   "country",
   "reaction",
+  "funding",
   "life",
   "length",
   "cost",

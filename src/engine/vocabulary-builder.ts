@@ -148,10 +148,16 @@ class VocabularyBuilder {
       }
       // The tokens were lower-cased the Turkish way; other languages lower-case I and İ to i.
       const lower = tokens.map((t) => (lang === "tr" ? t.lower : lowerCase(t.original, false)));
-      this.trie.add(
-        lower.map((w) => key.stem(lang, stemWord(w, lang))),
-        withCaps,
-      );
+      const stems = lower.map((w) => stemWord(w, lang));
+      // Snowball may take half a Turkish name for endings ("Batken" → "bat"): a root that short would
+      // claim other words ("batıyla", with the West). The name keeps its first letters (below).
+      const cutShort =
+        lang === "tr" && target.kind === "entity" && tokens.length === 1 && tooShortARoot(stems[0], lower[0]);
+      if (!cutShort)
+        this.trie.add(
+          stems.map((s) => key.stem(lang, s)),
+          withCaps,
+        );
       // Snowball may cut a name shorter than its inflected forms ("Кыргызстан" → "кыргызста", but
       // "Кыргызстане" → "кыргызстан"): a one-word name is also keyed by itself as a stem.
       const whole = lower[0];
@@ -327,4 +333,9 @@ function withoutConjunction(name: string): string | undefined {
     (w, i) => i === 0 || i === words.length - 1 || !CONJUNCTIONS.has(w.toLowerCase()),
   );
   return kept.length < words.length ? kept.join(" ") : undefined;
+}
+
+/** A stem of three letters or fewer from a word of six or more: more endings cut than root kept. */
+function tooShortARoot(stem: string | undefined, word: string | undefined): boolean {
+  return stem !== undefined && word !== undefined && stem.length <= 3 && [...word].length >= 6;
 }
