@@ -507,6 +507,15 @@ function parallelOf(a: Asking, text: string): FollowUpReading | undefined {
 }
 
 /** The people an answer names in its English text (each by its first name in content): who "he" may be. */
+/** The answer a decline for naming no one else was about, when it names people the last answer did not. */
+function othersAfter(kb: KnowledgeBase, own: Decision, last: string) {
+  if (own.kind !== "decline" || own.reason !== "lacks" || own.detail !== "others") return undefined;
+  if (own.about === undefined || own.about === last) return undefined;
+  const before = new Set(peopleOf(kb, last));
+  const answer = kb.answerById.get(own.about);
+  return answer && peopleOf(kb, own.about).some((p) => !before.has(p)) ? answer : undefined;
+}
+
 function peopleOf(kb: KnowledgeBase, id: string): string[] {
   const named = answerNames(kb).get(id);
   return kb.entities
@@ -747,6 +756,24 @@ export function readFollowUp(
       shortFor: [],
     };
     return { kind: "resolved", decision, about: lastGiven, query: text };
+  }
+  // "Who else took part in the talks?" after the meeting: the answer the engine declines alone for naming
+  // no one else names people the last answer did not, and they are the others.
+  const others = context && lastGiven !== undefined ? othersAfter(kb, own, lastGiven) : undefined;
+  if (others && context) {
+    const decision: Decision = {
+      kind: "answer",
+      question: text,
+      lang: options.lang ?? followUpLang(own, context.lang),
+      detected: own.detected,
+      ids: [others.id],
+      score: own.score,
+      confidence: context.offered ? "hedged" : "sure",
+      alternatives: [],
+      footnotes: others.footnotes,
+      shortFor: [],
+    };
+    return { kind: "resolved", decision, about: lastGiven ?? others.id, query: text };
   }
   // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
   // visit, "ne için?" after the grant): the conversation settles the doubt.

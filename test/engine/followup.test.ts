@@ -162,6 +162,16 @@ describe("follow-ups", () => {
     expect(when).toMatchObject({ reading: "resolved", id: "kulubaev-syromolotov-meeting" });
   });
 
+  it("'who else took part?' after the meeting is the consultations, whose delegations name someone new", () => {
+    const [, others] = talk(
+      "when did kulubaev meet the russian deputy foreign minister",
+      "who else took part in the talks later",
+    );
+    expect(others).toMatchObject({ reading: "resolved", id: "consultations-delegations" });
+    // Alone, "who else" has no one to be else to: the article names no one else.
+    expect(engine.ask("who else took part in the talks later").kind).toBe("decline");
+  });
+
   it("'now' asks of today, not of the last answer's past event ('а сейчас кто президент там?')", () => {
     const [, , president] = talk(
       "Почему Киргизию называют островом демократии",
