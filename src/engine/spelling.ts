@@ -213,8 +213,8 @@ export class SpellingCorrector {
 const MIN_SLIP_LENGTH = 6;
 /** The longest ending tried after a name with a slip ("-нын", "-дан", "-ым"). */
 const MAX_ENDING = 4;
-/** Shortest content word whose stem a mistyped Turkish word is found by (see withStemLetterBack). */
-const MIN_STEM = 5;
+/** Shortest stem, as typed, by which a mistyped Turkish word is found (see withStemLetterBack). */
+const MIN_STEM = 4;
 
 /** The word with two neighbouring letters swapped back, or one of two equal neighbours dropped. */
 function slipsOf(word: string): string[] {
