@@ -114,6 +114,30 @@ function addressesBot(tokens: readonly Token[], i: number): boolean {
   return next === undefined && i > 0 && (tokens[i - 1] as Token).clause !== t.clause;
 }
 
+/** Words asking "is that right?" alone in a sentence ("…в июне. Правильно?", "Doğru mu?"), folded. */
+const RIGHT_TAGS: ReadonlySet<string> = new Set(
+  "right correct true правильно верно правда так туура туурабы tuura tuurabi dogru dogrumu"
+    .split(" ")
+    .map(foldKey),
+);
+/** The question particles that may follow such a word ("doğru mu", "туура бы"). */
+const TAG_PARTICLES: ReadonlySet<string> = new Set("mu mi mı mü бы би бу бү ли".split(" ").map(foldKey));
+
+/**
+ * Is token i a sentence of its own after the question, asking only whether what came before is right
+ * ("Жапаров поедет в Пекин в июне. Правильно?")? It checks the claim before it and names nothing.
+ */
+function rightTag(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.sentence === 0 || (!RIGHT_TAGS.has(t.key) && !TAG_PARTICLES.has(t.key))) return false;
+  const own = tokens.filter((o) => o.sentence === t.sentence);
+  return (
+    own.length <= 2 &&
+    RIGHT_TAGS.has(own[0]?.key ?? "") &&
+    own.slice(1).every((o) => TAG_PARTICLES.has(o.key))
+  );
+}
+
 /** Turkish question particles of the second person after a verb ("yazar mısın", can you write), folded. */
 const TURKISH_PARTICLES: ReadonlySet<string> = new Set(
   "misin mısın musun müsün misiniz mısınız musunuz müsünüz".split(" ").map(foldKey),
@@ -275,6 +299,7 @@ export class QuestionReader {
         addressesBot(raw, i) ||
         asksBotsView(raw, i) ||
         asksToWrite(raw, i) ||
+        rightTag(raw, i) ||
         (lang === "ky" && benefactive(raw, i)),
     );
     const withEmphasis = raw.map(

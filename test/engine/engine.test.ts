@@ -822,6 +822,18 @@ describe("the month of something dated by its year", () => {
   });
 });
 
+describe("'is that right?' after a claim", () => {
+  it("reads 'Правильно?' alone after a claim as checking it, not as 'what did he do right'", () => {
+    expect(
+      asked("Посол Китая сказал, что Жапаров поедет в Пекин в мае 2023. Правильно?", "answer").ids[0],
+    ).toBe("du-dewen-visit-announcement");
+    // Inside a question it is a word of its own.
+    expect(asked("что президент сделал правильно во внешней политике", "answer").ids[0]).toBe(
+      "japarov-achievement",
+    );
+  });
+});
+
 describe("thanks or a greeting in a word, then a question", () => {
   it("weighs 'thx', 'tşk', 'спс' as nothing beside the question, and still reads them alone as thanks", () => {
     for (const q of ["thx, who wrote it", "tşk kim yazdı", "cheers, who wrote it", "спс, кто написал"])
