@@ -884,8 +884,13 @@ describe("details the article never gives", () => {
   it("declines how anyone reacted, and whether someone is still in office", () => {
     const reacted = engine.ask("how did moscow react after the meeting?");
     expect(reacted.kind === "decline" && reacted.reason === "lacks" && reacted.detail).toBe("reaction");
-    const still = engine.ask("is kulubaev still foreign minister or did he get replaced after 2023?");
-    expect(still.kind === "decline" && still.reason === "lacks" && still.detail).toBe("present");
+    for (const q of [
+      "is kulubaev still foreign minister or did he get replaced after 2023?",
+      "Kulubaev hâlâ Kırgızistan'ın dışişleri bakanı mı, yoksa değişti mi?",
+    ]) {
+      const still = engine.ask(q);
+      expect(still.kind === "decline" && still.reason === "lacks" && still.detail, q).toBe("present");
+    }
   });
 });
 
