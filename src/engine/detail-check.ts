@@ -33,6 +33,28 @@ const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?|years?|months?)\b/i;
 /** Giving or allocating, and signing (content: lexicon). */
 const GIVING = "#allocate";
 const SIGNING = "#sign";
+/** Ties between countries: asked with whom, countries are the answer ("kime karşı bağımlılık?"). */
+const RELATIONS_BETWEEN: readonly string[] = [
+  "#dependence",
+  "#relations",
+  "#cooperation",
+  "#partner",
+  "#friendship",
+  "#agreement",
+  "#balance",
+  "#win-win",
+  "#rivalry",
+];
+/** What only a person does: asked who did it, a country is no answer. */
+const PERSONAL_ACTS: readonly string[] = [
+  SIGNING,
+  "#say",
+  "#meeting",
+  "#lead",
+  "#author",
+  "#announce",
+  "#delegation",
+];
 
 /** What a kind of question asks for. */
 const ASKS: ReadonlyMap<string, Detail> = new Map([
@@ -237,12 +259,20 @@ export class DetailCheck {
     return detail === "words" || detail === "verbatim" ? this.othersWords(analysis, answerId) : undefined;
   }
 
-  /** Asked who gave or allocated something, of an answer naming a country (not the article's own). */
+  /**
+   * Asked who of an answer naming a country (not the article's own): who gave or allocated something,
+   * or whom a country depends on, competes or cooperates with ("kime karşı bağımlılık?": Russia and
+   * China), a country the question does not name. Not who signed, said, met, led or wrote: a person does.
+   */
   private givenByCountry(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
     const own = new Set(analysis.terms.filter((t) => !t.context).map((t) => t.term));
-    if (!own.has(GIVING) || own.has(SIGNING)) return false;
+    if (PERSONAL_ACTS.some((t) => own.has(t))) return false;
+    const giving = own.has(GIVING);
+    if (!giving && !RELATIONS_BETWEEN.some((t) => own.has(t))) return false;
+    // "Who was Primakov?" asks who someone is, whatever countries the answer names.
+    if (!giving && [...own].some((t) => t.startsWith("@") && !this.places.has(t))) return false;
     for (const name of this.named.get(answerId) ?? [])
-      if (this.places.has(name) && !this.everywhere.has(name)) return true;
+      if (this.places.has(name) && !this.everywhere.has(name) && (giving || !own.has(name))) return true;
     return false;
   }
 

@@ -876,6 +876,19 @@ describe("details the article never gives", () => {
     expect(asked("who funds the soros organisations?", "answer").ids[0]).toBe("foreign-funded-structures");
   });
 
+  it("takes countries for 'with whom' of ties between countries, never for who someone is or who signed", () => {
+    expect(
+      asked('"kazan-kazan mantığı" ile kimlerle politika geliştirilmeye çalışılıyor', "answer").ids[0],
+    ).toBe("multi-vector-why-now");
+    expect(asked("an agreement on foreign currency notes and grants — between whom?", "answer").ids[0]).toBe(
+      "japan-agreement",
+    );
+    for (const q of ["who signed the agreement with Japan?", "а кто такой был Примаков?"]) {
+      const d = engine.ask(q);
+      expect(d.kind, q).toBe("decline");
+    }
+  });
+
   it("declines the day in May asked in Kyrgyz 'майдын нечесинде' (on which of May)", () => {
     const d = engine.ask("жапаров пекинге майдын нечесинде барат?");
     expect(d.kind === "decline" && d.reason === "lacks" && d.detail).toBe("day");
