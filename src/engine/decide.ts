@@ -828,6 +828,7 @@ const ABOUT_A_SOURCE: ReadonlySet<string> = new Set([
   "#title",
   "#accessed",
   "#press-outlet",
+  "#press",
   "#article",
   "#author",
 ]);
@@ -860,12 +861,15 @@ function preferCitedFact(
   const byTitle = !isList && cited.title !== "" && top.footnotes.includes(cited.n);
   if (!isList && !byTitle) return ranked;
   const outlets = new Set(kb.footnotes.map((f) => plainText(f.outlet)));
+  // (Named by number, the footnote may be described by its title's words too: "footnote 2, the one about
+  // consultations on regional security: which outlet?")
+  const title = cited.title !== "" ? cited.title : ` ${footnoteTitles(kb, cited.n).join(" ")} `;
   const rest = analysis.terms.filter(
     (t) =>
       !ABOUT_A_SOURCE.has(t.term) &&
       !t.term.startsWith("n:") &&
       !outlets.has(plainText(t.surface)) &&
-      !cited.title.includes(` ${plainText(t.surface)} `),
+      !title.includes(` ${plainText(t.surface)} `),
   );
   const asksContent = rest.some((t) => !t.context && t.term !== "#q-what-is" && !t.unknown);
   if (!asksContent || asksForASource(question)) return ranked;
@@ -880,14 +884,22 @@ function preferCitedFact(
   return [fact, ...ranked.filter((s) => s.id !== fact.id)];
 }
 
+/** A footnote's title in every language it is given in, as plain words. */
+function footnoteTitles(kb: KnowledgeBase, n: number): string[] {
+  const f = kb.footnoteByNumber.get(n);
+  if (!f) return [];
+  return [f.title, ...Object.values(f.translations)]
+    .filter((t): t is string => t !== undefined)
+    .map(plainText);
+}
+
 /** The footnote a question names by its quoted title or by number beside a word for one; the title as quoted. */
 function citedFootnote(
   kb: KnowledgeBase,
   analysis: Analysis,
   question: string,
 ): { n: number; title: string } | undefined {
-  const titles = (f: (typeof kb.footnotes)[number]) =>
-    [f.title, ...Object.values(f.translations)].filter((t): t is string => t !== undefined).map(plainText);
+  const titles = (f: (typeof kb.footnotes)[number]) => footnoteTitles(kb, f.n);
   // (The title's words, as quoted: the question's other words are its own, "consultations" too.)
   for (const quoted of quotedPhrases(question)) {
     const phrase = plainText(quoted);

@@ -804,6 +804,17 @@ describe("progress in four languages", () => {
   });
 });
 
+describe("a footnote named by its number and described by its title", () => {
+  it("asks which outlet of the list of sources, not of the fact citing it", () => {
+    expect(
+      asked(
+        "Footnote 2, the one about Kyrgyz-Russian consultations on regional security in Bishkek - which outlet published it?",
+        "answer",
+      ).ids[0],
+    ).toBe("sources-list");
+  });
+});
+
 describe("a date written in figures", () => {
   it("gives the day when the answer writes it as 24.03.2023", () => {
     expect(asked("on which exact day did the author access the sources?", "answer").ids[0]).toBe(
