@@ -921,6 +921,11 @@ describe("details the article never gives", () => {
 describe("Turkish typos inside a stem", () => {
   it("puts back a letter dropped from a stem before its endings ('lisnsını' is 'lisansını')", () => {
     expect(asked("yazar yüksek lisnsını nerde yaptı, tez konsu neydi", "answer").ids[0]).toBe("author");
+    // A chat spelling of a function word, mistyped ("gecio" is "geçiyo"), weighs nothing.
+    expect(
+      asked("cin-kirgizistan-ozbekistan demiryolu projesi makalde neyin örnegi olarak gecio?", "answer")
+        .ids[0],
+    ).toBe("railway-project");
     // …a stem of four letters too ("habrini" is "haberini", "tarhi" "tarihi").
     expect(asked("japonya hibesi habrini hangi site yazmış, tarhi ne", "answer").ids[0]).toBe("sources-list");
     // A stem the content has, with its endings, is no typo.
