@@ -9,6 +9,7 @@ import type { DetailCheck } from "./detail-check.ts";
 import { langFromUserCode, outsideQuotes, quotedPhrases, replyLangOf } from "./language.ts";
 import type { AnswerIndex, Scored } from "./matcher.ts";
 import { plainWords, tokenize, withoutClosingThanks } from "./normalize.ts";
+import { checksAClaim, type PremiseKind, withoutDetails, wrongDetails } from "./premise.ts";
 import type { QuotedPhrases } from "./quoted.ts";
 import { type Analysis, FOOTNOTE_STARTS, type QueryTerm, type QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
@@ -196,6 +197,57 @@ export function mayBeSmallTalk(parts: EngineParts, question: string, opts: AskOp
 }
 
 export function decide(parts: EngineParts, question: string, opts: AskOptions): Decision {
+  const decision = decideWithThanks(parts, question, opts);
+  if (decision.kind !== "decline" || (decision.reason !== "out-of-scope" && decision.reason !== "weak"))
+    return decision;
+  return correctedPremise(parts, question, opts) ?? decision;
+}
+
+/**
+ * "Japan gave 5.3 million for Osh, right?": a claim checked with a name, year or figure the article does
+ * not have, whose question without it the article answers with the right one, gets that answer (hedged:
+ * it answers a question the reader did not quite ask).
+ */
+function correctedPremise(parts: EngineParts, question: string, opts: AskOptions): Decision | undefined {
+  if (!checksAClaim(question)) return undefined;
+  const { kb } = parts;
+  const analysis = readAsked(parts, question, opts);
+  const premises = wrongDetails(kb, analysis, latestYearOf(kb));
+  if (!premises) return undefined;
+  // The claim is about something the article tells of, named: "Japan gave…", "Lale Devrimi…", not
+  // "what did Putin say about Kyrgyzstan, right?".
+  const everywhere = namesOfMostAnswers(kb);
+  if (!analysis.terms.some((t) => !t.context && t.term.startsWith("@") && !everywhere.has(t.term)))
+    return undefined;
+  const asked = decideWithThanks(parts, withoutDetails(question, premises), opts);
+  if (asked.kind !== "answer" || !isFact(kb, asked.ids[0] as string)) return undefined;
+  const answer = kb.answerById.get(asked.ids[0] as string);
+  if (!answer || !premises.every((p) => corrects(kb, answer.id, answer.answer.en, p.kind))) return undefined;
+  return { ...asked, question, ids: [answer.id], confidence: "hedged" };
+}
+
+/** Does the answer give a detail of the kind the premise got wrong (a person, a place, a year, a figure)? */
+function corrects(kb: KnowledgeBase, id: string, text: string, kind: PremiseKind): boolean {
+  if (kind === "year") return /\b(1[89]|20)\d\d\b/.test(text);
+  if (kind === "figure") return /\d/.test(text);
+  const named = answerNames(kb).get(id) ?? new Set<string>();
+  const everywhere = namesOfMostAnswers(kb);
+  return kb.entities.some((e) => e.kind === kind && named.has(`@${e.id}`) && !everywhere.has(`@${e.id}`));
+}
+
+const latestYears = new WeakMap<KnowledgeBase, number>();
+
+/** The latest year the article prints: a year after it is later news, not a slip. */
+function latestYearOf(kb: KnowledgeBase): number {
+  const known = latestYears.get(kb);
+  if (known !== undefined) return known;
+  const years = kb.article.paragraphs.flatMap((p) => p.text.match(/\b(1[89]|20)\d\d\b/g) ?? []).map(Number);
+  const latest = Math.max(0, ...years);
+  latestYears.set(kb, latest);
+  return latest;
+}
+
+function decideWithThanks(parts: EngineParts, question: string, opts: AskOptions): Decision {
   // "кто автор заранее спасибо": thanks typed straight after a question are not its words, unless the
   // whole message is thanks ("жакшы болду рахмат", "ok got it thanks") and what comes before the thanks
   // is no question the engine is sure of ("o chem eta statya spasibo" asks what the article is about).

@@ -833,6 +833,28 @@ describe("the month of something dated by its year", () => {
   });
 });
 
+describe("a claim checked with one detail the article does not have", () => {
+  it("answers with the fact that corrects it, hedged: a place, a year, a figure set wrong", () => {
+    for (const [q, id] of [
+      ["the article says Japan gave 5.3 million for roads in the Osh region, right?", "japan-grant-batken"],
+      ["Lale Devrimi 2010'da olmuştu değil mi? Yazıda öyle geçiyor sanırım", "tulip-revolution"],
+      ["Kulubaev menen Syromolotov kachan joluktu? 2022-jyly bele?", "kulubaev-syromolotov-meeting"],
+    ] as const)
+      expect(asked(q, "answer"), q).toMatchObject({ ids: [id], confidence: "hedged" });
+  });
+
+  it("still declines what names something else, or checks nothing", () => {
+    for (const q of [
+      "What did Putin say about Kyrgyzstan, right?",
+      "Is it safe to travel from Osh to Batken by road right now?",
+      "А как у Казахстана с многовекторностью? Токаев ведь тоже лавирует между Москвой и Пекином.",
+      "did japan give money to osh?",
+      "What did the Kyrgyz president say in 2024, right?",
+    ])
+      expect(engine.ask(q).kind, q).toBe("decline");
+  });
+});
+
 describe("'is that right?' after a claim", () => {
   it("reads 'Правильно?' alone after a claim as checking it, not as 'what did he do right'", () => {
     expect(
