@@ -1064,26 +1064,33 @@ function setAsideTokens(
         if (++taken === MAX_SET_ASIDE) break;
       }
     } else if (ASIDE_AFTER.has(t.key)) {
-      for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--)
-        if (content(j)) {
-          take(j);
-          // A word before a thing describes it ("uluslararası örgütler dışında", "эл аралык уюмдардан
-          // башка"), unless it is a name or marks where ("istişarelerde"); "ve" joins two things.
-          const start = phraseAt.get(j)?.start ?? j;
-          const joined = ASIDE_JOINERS.has(tokens[start - 1]?.key ?? "");
-          const k = joined ? start - 2 : start - 1;
-          const before = tokens[k];
-          const name = (at: number) => phraseAt.get(at)?.target.kind === "entity";
-          if (
-            before &&
-            before.clause === t.clause &&
-            content(k) &&
-            !LOCATIVE.test(before.key) &&
-            (joined || (!name(j) && !name(k)))
-          )
-            take(k);
+      const name = (at: number) => phraseAt.get(at)?.target.kind === "entity";
+      for (let j = i - 1; j >= 0 && (tokens[j] as Token).clause === t.clause; j--) {
+        if (!content(j)) continue;
+        take(j);
+        const start = phraseAt.get(j)?.start ?? j;
+        // (A name with a suffix the reader does not take off, "КМШдан", is the list's last all the same.)
+        if (name(j) || (name(start - 1) && (tokens[start - 1] as Token).clause !== t.clause)) {
+          // A list of names runs back past its commas and "ve" ("ОДКБ, ШКУ, КМШдан тышкары",
+          // "Rusya ve Çin dışında").
+          let k = start - 1;
+          while (k >= 0 && (name(k) || (ASIDE_JOINERS.has((tokens[k] as Token).key) && name(k - 1)))) {
+            if (name(k)) {
+              take(k);
+              k = (phraseAt.get(k)?.start ?? k) - 1;
+            } else k -= 1;
+          }
           break;
         }
+        // A word before a thing describes it ("uluslararası örgütler dışında", "эл аралык уюмдардан
+        // башка"), unless it is a name or marks where ("istişarelerde"); "ve" joins two things.
+        const joined = ASIDE_JOINERS.has(tokens[start - 1]?.key ?? "");
+        const k = joined ? start - 2 : start - 1;
+        const before = tokens[k];
+        if (before && before.clause === t.clause && content(k) && !LOCATIVE.test(before.key) && !name(k))
+          take(k);
+        break;
+      }
     }
   }
   return out;

@@ -25,7 +25,7 @@ don doesn didn isn aren wasn weren won wouldn shouldn couldn haven hasn
 ought needs dude fella chap bloke mainly overall generally essentially mostly
 kindly grateful either neither enough bit others supposed mentioning guessing sorry personal
 specifically particularly angle associated associate connected nah nope yep yup still info smth sth smthng ppl rly
-confused confusing again quite rather wait aka ir`;
+confused confusing again quite rather wait aka ir full fully`;
 
 const RU = `и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
 скоро вскоре снова редко давно долго быстро таки буду будешь будем будете будут

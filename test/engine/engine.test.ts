@@ -833,6 +833,14 @@ describe("the month of something dated by its year", () => {
   });
 });
 
+describe("'full' is no typo of 'pull' (influence)", () => {
+  it("reads 'the author's full name' as asking the author's name", () => {
+    expect(asked("whats the authors full name and his main reserch areas?", "answer").ids).toEqual([
+      "author",
+    ]);
+  });
+});
+
 describe("a claim checked with one detail the article does not have", () => {
   it("answers with the fact that corrects it, hedged: a place, a year, a figure set wrong", () => {
     for (const [q, id] of [
@@ -2007,6 +2015,9 @@ describe("what a question sets aside", () => {
       "какие проблемы обсуждали на консультациях кроме международных организаций?",
       "istişarelerde uluslararası örgütler dışında neler konuşuldu?",
       "консультацияларда эл аралык уюмдардан башка эмнелер талкууланды?",
+      // …and a list of names before "dışında", "тышкары", past its commas.
+      "ODKB, SHOS ve BDT dışında istişarelerde neler konuşuldu?",
+      "Кыргыз-орус консультацияларында ОДКБ, ШКУ, КМШдан тышкары кандай маселелер талкууланган?",
     ])
       expect(first(q), q).toBe("consultations-topics");
   });

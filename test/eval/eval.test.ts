@@ -171,7 +171,7 @@ describe("every kept set, against where it stood", () => {
     "test/eval/batch-zzn.yaml": { right: 96, wrong: 1 },
     "test/eval/batch-zzo.yaml": { right: 144, wrong: 5 },
     "test/eval/batch-zzq.yaml": { right: 94, wrong: 3 },
-    "test/eval/batch-zzp.yaml": { right: 140, wrong: 4 },
+    "test/eval/batch-zzp.yaml": { right: 141, wrong: 3 },
     "test/eval/fresh-questions.yaml": { right: 62, wrong: 1 },
     "test/engine/dev-questions.yaml": { right: 191, wrong: 1 },
   };
