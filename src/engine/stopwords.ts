@@ -72,7 +72,7 @@ bunu şunu bunun bundan bunda buna şundan şuna her tüm hem diye sonra önce i
 istiyorum soru sorular peki yani hani şey şeyi şeyler bişey bisey birşey birsey bişeyler biseyler çünkü ancak anlam anlamı anlama demek geliyor
 nelerdi hangileri neyi neyin neye nelerin diyor deniyor yazıyor yazılıyor söylüyor bahsediyor bahsedilir
 tam mısın misin musun müsün mısınız misiniz musunuz müsünüz geçiyor geçer geçmektedir bahsediliyor ediliyor edilir edilmiş
-ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo geçiyo karşı
+ayrıca anılıyor anılır anılan ilgili dair konusunda hususunda diyo yazıyo söylüyo bahsediyo geçiyo karşı hep hepsi
 çok hiç geçen kısım kısmı kısımda kısmında değil değildir değilim değilsin değiliz doğrudan tarafından
 esasen`;
 
@@ -128,7 +128,7 @@ extend water home presenting learn ride room track trek hard season sister slide
 long week far professor air died pass civil tea advisor new three
 dead tent company companies drove fried polling intern interning match crash reader brain share error units unit trap strip extension arguing`,
   ru: "служит служат брал брала идти сверить родом пошли экономист приняли принимает принимают принял приняла происходит произошло случилось ожидается значит думает сделал делает стал становится называют роль оценивает считает утверждает подчеркивает настаивает занимается занимаются делают деятельность хотя дорогие дорогой дорогая зенит дети детей детям поднимали переводит признать ждать здорово",
-  tr: "olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın bilen düşünce düşüncem düşüncesi beri maç maçı maçta maçını yine benim adam yana adamım büyük buyuk büyk toplam insan insanlar insanlarla insanıyım yarın yarin sayfa sayfada sayfasında karar kalan ayrıntı ayrinti ayrıntılı ayrıntıları yapıcam yapicam yaptım yaptim tartışıyor tartisiyor tartışıyoruz sinirlendim işime isime görüşürüz bulursam günaydın gunaydin bakın bakin takım takim şaka notu görmeyi sorayım sorayim sordu soruyor soruyorum sorular sorulara sorum mesela meselâ",
+  tr: "almışlar almış aldılar aldı olan oldu olur oluyor yapıldı yaptı yapmak etmek ediyor gibi izliyor izlemek izledi sürdürüyor iddia yapıyor yapıyo faaliyet faaliyetleri yapmış yapmıştır yapmışlar yıllar yılları yıllarda yıllardır yeri çekti yaşında sözünü görünce seviyorum yarayacak istemiyor sınıflara kurumda kira altın bilen düşünce düşüncem düşüncesi beri maç maçı maçta maçını yine benim adam yana adamım büyük buyuk büyk toplam insan insanlar insanlarla insanıyım yarın yarin sayfa sayfada sayfasında karar kalan ayrıntı ayrinti ayrıntılı ayrıntıları yapıcam yapicam yaptım yaptim tartışıyor tartisiyor tartışıyoruz sinirlendim işime isime görüşürüz bulursam günaydın gunaydin bakın bakin takım takim şaka notu görmeyi sorayım sorayim sordu soruyor soruyorum sorular sorulara sorum mesela meselâ",
   ky: "берет берди берген кылат кылды жасайт жасады алат алды жасап кылып алган алып берип болуп калды кетип кетти жабылды иштеп салынат талашып келип жазам айда атам бала балам балдар балдарым кызым ата апа апам заман катуу араң тилейм тилеймин башым чын чынбы чындап чынында чынын бирок бираак биринчи бири бирдей жаңы жаны жаан көрүп коруп жогорку кош колдойм колго көл көлгө көлдө көлдөгү",
 } as const;
 

@@ -833,6 +833,14 @@ describe("the month of something dated by its year", () => {
   });
 });
 
+describe("Turkish 'hep' (always) and 'almışlar' (they took)", () => {
+  it("weighs them as common words: which news the article took from Aki Press is the list of sources", () => {
+    expect(
+      asked("Dipnotlarda hep Aki Press yazıyor, bu ne ya? Hangi haberleri oradan almışlar?", "answer").ids[0],
+    ).toBe("sources-list");
+  });
+});
+
 describe("'full' is no typo of 'pull' (influence)", () => {
   it("reads 'the author's full name' as asking the author's name", () => {
     expect(asked("whats the authors full name and his main reserch areas?", "answer").ids).toEqual([
