@@ -3,7 +3,7 @@
 // the names and ideas of that answer's own question, so the engine finds a curated answer as it always
 // does; nothing is stitched together. Uses the engine's public API only.
 import type { KnowledgeBase } from "../content/knowledge-base.ts";
-import type { Lang } from "../content/schema.ts";
+import type { Answer, Lang } from "../content/schema.ts";
 import { answerNames, namesOfMostAnswers } from "./answer-names.ts";
 import { THRESHOLDS } from "./decide.ts";
 import type { AskOptions, Candidate, Decision, Declined } from "./decision.ts";
@@ -741,40 +741,30 @@ export function readFollowUp(
   const lastGiven = context?.ids[0];
   const next = lastGiven === undefined ? undefined : kb.answerById.get(lastGiven)?.next;
   const told = next === undefined ? undefined : kb.answerById.get(next);
-  if (context && lastGiven !== undefined && told && asksWhatNext(text)) {
-    const lang = options.lang ?? followUpLang(own, context.lang);
-    const decision: Decision = {
+  // The conversation settles it: this answer, given as the last one was (hedged if it was only offered).
+  const settledAs = (answer: Answer, score: number, about: string): FollowUpReading => ({
+    kind: "resolved",
+    decision: {
       kind: "answer",
       question: text,
-      lang,
+      lang: options.lang ?? followUpLang(own, context?.lang ?? own.lang),
       detected: own.detected,
-      ids: [told.id],
-      score: THRESHOLDS.answer,
-      confidence: context.offered ? "hedged" : "sure",
+      ids: [answer.id],
+      score,
+      confidence: context?.offered ? "hedged" : "sure",
       alternatives: [],
-      footnotes: told.footnotes,
+      footnotes: answer.footnotes,
       shortFor: [],
-    };
-    return { kind: "resolved", decision, about: lastGiven, query: text };
-  }
+    },
+    about,
+    query: text,
+  });
+  if (context && lastGiven !== undefined && told && asksWhatNext(text))
+    return settledAs(told, THRESHOLDS.answer, lastGiven);
   // "Who else took part in the talks?" after the meeting: the answer the engine declines alone for naming
   // no one else names people the last answer did not, and they are the others.
   const others = context && lastGiven !== undefined ? othersAfter(kb, own, lastGiven) : undefined;
-  if (others && context) {
-    const decision: Decision = {
-      kind: "answer",
-      question: text,
-      lang: options.lang ?? followUpLang(own, context.lang),
-      detected: own.detected,
-      ids: [others.id],
-      score: own.score,
-      confidence: context.offered ? "hedged" : "sure",
-      alternatives: [],
-      footnotes: others.footnotes,
-      shortFor: [],
-    };
-    return { kind: "resolved", decision, about: lastGiven ?? others.id, query: text };
-  }
+  if (others && lastGiven !== undefined) return settledAs(others, own.score, lastGiven);
   // A short question the engine, unsure, answers with the answer just given ("kim açıkladı?" after the
   // visit, "ne için?" after the grant): the conversation settles the doubt.
   if (
