@@ -949,6 +949,7 @@ describe("details the article never gives", () => {
     for (const q of [
       "is kulubaev still foreign minister or did he get replaced after 2023?",
       "Kulubaev hâlâ Kırgızistan'ın dışişleri bakanı mı, yoksa değişti mi?",
+      "Kırgızistan'ın şu anki dışişleri bakanı hâlâ Kulubaev mi?",
     ]) {
       const still = engine.ask(q);
       expect(still.kind === "decline" && still.reason === "lacks" && still.detail, q).toBe("present");
@@ -987,6 +988,15 @@ describe("Turkish 'karşı' (against) and 'dış' (foreign)", () => {
     expect(asked("Caparov ülkesini dış müdahaleye karşı nasıl koruyor?", "answer").ids[0]).toBe(
       "japarov-profile",
     );
+  });
+});
+
+describe("an exchange rate the article never gives", () => {
+  it("declines 'курс доллара' as something the article does not mention, not as a policy's course", () => {
+    const d = engine.ask(
+      "Какой сейчас курс доллара к сому? Хочу пересчитать японский грант в сомы для новости",
+    );
+    expect(d.kind === "decline" && d.reason).toBe("out-of-scope");
   });
 });
 
