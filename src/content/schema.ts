@@ -212,8 +212,10 @@ export const LexiconSchema = z
           terms: z.array(text).min(2),
           broader: z.array(z.string()).optional(),
           // "office": a person's office (minister, ambassador): "what did the ambassador say" asks for
-          // someone's words as much as "what did Du Dewen say".
-          kind: z.enum(["office"]).optional(),
+          // someone's words as much as "what did Du Dewen say". "personal": what only a person does
+          // (signing, saying, meeting): asked who did it, a country is no answer. "tie": a tie between
+          // countries (dependence, partners, an agreement): asked with whom, the countries are the answer.
+          kind: z.enum(["office", "personal", "tie"]).optional(),
         })
         .strict(),
     ),

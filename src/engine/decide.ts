@@ -13,7 +13,7 @@ import { checksAClaim, type PremiseKind, withoutDetails, wrongDetails } from "./
 import type { QuotedPhrases } from "./quoted.ts";
 import { type Analysis, FOOTNOTE_STARTS, type QueryTerm, type QuestionReader } from "./reading.ts";
 import type { SmalltalkMatcher } from "./smalltalk.ts";
-import { isAskingWord, SECOND_PERSON } from "./stopwords.ts";
+import { isAskingWord, SECOND_PERSON, TURKIC_PLACE_CASE } from "./stopwords.ts";
 
 /**
  * Thresholds, measured on the development questions (npm run bench prints the sweep). FAQ products sit
@@ -984,8 +984,6 @@ function citedFootnote(
 
 /** Words before a word for a footnote that make it say where ("in the footnote", "в сноске"). */
 const IN_WORDS: ReadonlySet<string> = new Set(["in", "в", "во", "из"]);
-/** Turkish and Kyrgyz locative endings ("dipnotta", "шилтемеде"). */
-const LOCATIVE = /(da|de|ta|te|да|де|та|те|до|дө|то|тө)$/u;
 
 /**
  * Does a question ask about a source itself ("what is the source for footnote 2?", "это единственный
@@ -997,7 +995,8 @@ function asksForASource(question: string): boolean {
   return words.some((w, i) => {
     if (!FOOTNOTE_STARTS.some((f) => w.startsWith(f))) return false;
     const before = words[i - 1] === "the" ? words[i - 2] : words[i - 1];
-    const locates = /^\d$/.test(words[i + 1] ?? "") || IN_WORDS.has(before ?? "") || LOCATIVE.test(w);
+    const locates =
+      /^\d$/.test(words[i + 1] ?? "") || IN_WORDS.has(before ?? "") || TURKIC_PLACE_CASE.test(w);
     return !locates;
   });
 }

@@ -32,30 +32,6 @@ const LENGTH = /\d\s?(km|kilomet(er|re)s?|miles?|years?|months?)\b/i;
 
 /** Giving or allocating, and signing (content: lexicon). */
 const GIVING = "#allocate";
-const SIGNING = "#sign";
-/** Ties between countries: asked with whom, countries are the answer ("kime karşı bağımlılık?"). */
-const RELATIONS_BETWEEN: readonly string[] = [
-  "#dependence",
-  "#relations",
-  "#cooperation",
-  "#partner",
-  "#friendship",
-  "#agreement",
-  "#balance",
-  "#win-win",
-  "#rivalry",
-];
-/** What only a person does: asked who did it, a country is no answer. */
-const PERSONAL_ACTS: readonly string[] = [
-  SIGNING,
-  "#say",
-  "#meeting",
-  "#lead",
-  "#author",
-  "#announce",
-  "#delegation",
-];
-
 /** What a kind of question asks for. */
 const ASKS: ReadonlyMap<string, Detail> = new Map([
   ["#q-when", "date"],
@@ -85,6 +61,10 @@ export interface DetailCheckData {
   gives: [string, Detail[]][];
   finer: FinerAsk[];
   speakers: string[];
+  /** Ideas only a person does, and offices (content/lexicon.yaml kinds personal and office). */
+  personal: string[];
+  /** Ties between countries (content/lexicon.yaml kind tie). */
+  ties: string[];
   listDetails: Detail[];
   named: [string, string[]][];
   places: string[];
@@ -110,6 +90,10 @@ export class DetailCheck {
   private readonly finerOf = new WeakMap<readonly string[], readonly Detail[]>();
   /** Terms that name someone who could be quoted: people, and offices (content/lexicon.yaml kind office). */
   private readonly speakers: ReadonlySet<string>;
+  /** Asked who did one of these, a country is no answer ("who signed?", "who led the delegation?"). */
+  private readonly personal: ReadonlySet<string>;
+  /** Asked with whom of one of these, the countries an answer names are the answer ("kime bağımlı?"). */
+  private readonly ties: ReadonlySet<string>;
   /** Details a list of names gives ("which organisations exactly"). */
   private readonly listDetails: ReadonlySet<Detail>;
   /** The article's names each answer's English text gives, as terms ("@csto"). */
@@ -127,6 +111,8 @@ export class DetailCheck {
   /** From a saved index's data (src/engine/snapshot.ts); `DetailCheck.fromContent` works it out. */
   constructor(data: DetailCheckData) {
     this.speakers = new Set(data.speakers);
+    this.personal = new Set(data.personal);
+    this.ties = new Set(data.ties);
     this.sayWords = new Set(data.sayWords);
     this.listDetails = new Set(data.listDetails);
     this.places = new Set(data.places);
@@ -179,6 +165,10 @@ export class DetailCheck {
         ...kb.entities.filter((e) => e.kind === "person").map((e) => `@${e.id}`),
         ...kb.concepts.filter((c) => c.kind === "office").map((c) => `#${c.id}`),
       ],
+      personal: kb.concepts
+        .filter((c) => c.kind === "personal" || c.kind === "office")
+        .map((c) => `#${c.id}`),
+      ties: kb.concepts.filter((c) => c.kind === "tie").map((c) => `#${c.id}`),
       sayWords: kb.concepts.filter((c) => c.id === "say").flatMap((c) => c.terms.map((t) => t.toLowerCase())),
       quoted: kb.answers
         .filter((a) => a.speakers.length > 0)
@@ -197,6 +187,8 @@ export class DetailCheck {
       gives: [...this.gives].map(([id, gives]) => [id, [...gives]]),
       finer: this.finer,
       speakers: [...this.speakers],
+      personal: [...this.personal],
+      ties: [...this.ties],
       listDetails: [...this.listDetails],
       named: [...this.named].map(([id, named]) => [id, [...named]]),
       places: [...this.places],
@@ -266,9 +258,9 @@ export class DetailCheck {
    */
   private givenByCountry(analysis: Pick<Analysis, "terms">, answerId: string): boolean {
     const own = new Set(analysis.terms.filter((t) => !t.context).map((t) => t.term));
-    if (PERSONAL_ACTS.some((t) => own.has(t))) return false;
+    if ([...own].some((t) => this.personal.has(t))) return false;
     const giving = own.has(GIVING);
-    if (!giving && !RELATIONS_BETWEEN.some((t) => own.has(t))) return false;
+    if (!giving && ![...own].some((t) => this.ties.has(t))) return false;
     // "Who was Primakov?" asks who someone is, whatever countries the answer names.
     if (!giving && [...own].some((t) => t.startsWith("@") && !this.places.has(t))) return false;
     for (const name of this.named.get(answerId) ?? [])

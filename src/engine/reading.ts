@@ -34,6 +34,7 @@ import {
   isTurkicStopword,
   isViewNoun,
   TRANSPARENT,
+  TURKIC_PLACE_CASE,
 } from "./stopwords.ts";
 import { kyrgyzLatinToCyrillic, kyrgyzVowelVariants, latinToCyrillic } from "./translit.ts";
 import { deletions, editDistance } from "./typos.ts";
@@ -990,8 +991,6 @@ const ASIDE_AFTER = new Set(["disinda", "haric", "башка", "тышкары"]
 /** A Russian adjective's endings, in Cyrillic and in Latin letters ("международных", "mezhdunarodnyh"). */
 const RUSSIAN_ADJECTIVE =
   /\p{Script=Cyrillic}{3,}(ых|их|ого|его|ому|ему|ой|ым|им|ую|ая|ое|ые|ие|ый|ий)$|^[a-z]{3,}(yh|ykh|ih|ikh|ogo|ego|oj|oy|ym|uyu|aya|ye|yj|yy|iy)$/u;
-/** Turkish and Kyrgyz locative and ablative endings: a word marking where, not describing a thing. */
-const LOCATIVE = /(d|t)(a|e)n?$|(д|т)(а|е|о|ө)н?$/u;
 
 /** English articles, which may stand between the parts of what "besides…" sets aside. */
 const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"]);
@@ -1087,7 +1086,13 @@ function setAsideTokens(
         const joined = ASIDE_JOINERS.has(tokens[start - 1]?.key ?? "");
         const k = joined ? start - 2 : start - 1;
         const before = tokens[k];
-        if (before && before.clause === t.clause && content(k) && !LOCATIVE.test(before.key) && !name(k))
+        if (
+          before &&
+          before.clause === t.clause &&
+          content(k) &&
+          !TURKIC_PLACE_CASE.test(before.key) &&
+          !name(k)
+        )
           take(k);
         break;
       }

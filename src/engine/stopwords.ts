@@ -181,6 +181,12 @@ export const TRANSPARENT: ReadonlySet<string> = wordSet(
   вообще именно просто действительно собственно вот aslinda gercekten voobshe voobshche voobsche`,
 );
 
+/**
+ * Turkish and Kyrgyz locative and ablative endings ("dipnotta", "istişarelerde", "шилтемеде", "уюмдардан"):
+ * a word that says where or from where. Folded words (Turkish ç ş ı as c s i).
+ */
+export const TURKIC_PLACE_CASE = /(?:d|t)(?:a|e)n?$|(?:д|т)(?:а|е|о|ө)н?$/u;
+
 /** Stop words for a token, whatever the question's language: mixed questions are common. */
 export function isStopword(key: string): boolean {
   return isListedStopword(key) || (REPEATED.test(key) && isListedStopword(key.replace(RUNS, "$1")));
